@@ -1,0 +1,111 @@
+/**
+ * The household store: one typed array per attribute, indexed 0..count−1 (struct of arrays).
+ *
+ * A household is the unit of the registry (DTKS) and of every programme. Each agent carries a
+ * `weight`, the number of real households it stands for. No object per household: typed arrays keep
+ * a whole registry (tens of millions of households) within ~50 bytes each and let the monthly
+ * processes run as tight loops. Only src/model mutates a store; `simulate` works on its own copy.
+ */
+
+/** Bits of `flags`: fixed traits of a household. */
+export const URBAN = 1;
+/** Lives in a remote indigenous community (Komunitas Adat Terpencil, KAT). */
+export const REMOTE = 2;
+/** The head of household is a woman. */
+export const FEMALE_HEAD = 4;
+
+/** Bits of `programmes`: registry and programme status, updated monthly by the engine. */
+export const IN_REGISTRY = 1;
+export const PKH = 2;
+export const BPNT = 4;
+export const BLT_BBM = 8;
+
+export interface Households {
+  /** Number of agents. */
+  readonly count: number;
+
+  // Who they are: drawn once by the population builder, fixed during a run.
+  /** Real households this agent stands for. Sums to the official number of households. */
+  readonly weight: Float32Array;
+  /** Province index into the population's `provinces` (0–33, SP2020 frame). */
+  readonly province: Uint8Array;
+  /** URBAN | REMOTE | FEMALE_HEAD. */
+  readonly flags: Uint8Array;
+  /** Household size, persons (1–255). */
+  readonly size: Uint8Array;
+  /** Age of the head of household, years. */
+  readonly headAge: Uint8Array;
+  /** Members who are pregnant or post-partum (PKH "ibu hamil/nifas"). */
+  readonly pregnant: Uint8Array;
+  /** Children aged 0–6 (PKH "anak usia dini"). */
+  readonly earlyChildhood: Uint8Array;
+  /** Children enrolled in primary school (SD/MI). */
+  readonly primaryPupils: Uint8Array;
+  /** Children enrolled in junior secondary school (SMP/MTs). */
+  readonly juniorPupils: Uint8Array;
+  /** Children enrolled in senior secondary school (SMA/SMK/MA). */
+  readonly seniorPupils: Uint8Array;
+  /** Members aged 70 or over (PKH "lanjut usia"). */
+  readonly elderly: Uint8Array;
+  /** Members with a severe disability (PKH "penyandang disabilitas berat"). */
+  readonly severeDisability: Uint8Array;
+
+  // Welfare and programme state: initialised by the population builder and the engine, updated monthly.
+  /** Consumption per person, nominal Rp per month (what BPS poverty lines are compared with). */
+  readonly consumption: Float32Array;
+  /** Permanent component of market income per person, log of real Rp per month (reference-month prices). */
+  readonly permanentIncome: Float32Array;
+  /** Transitory component of market income, log deviation (AR(1)). */
+  readonly transitory: Float32Array;
+  /** Market income per person, nominal Rp per month (before transfers). */
+  readonly income: Float32Array;
+  /** The registry's proxy-means estimate of log consumption at the household's last assessment. */
+  readonly registryScore: Float32Array;
+  /** IN_REGISTRY | PKH | BPNT | BLT_BBM. */
+  readonly programmes: Uint8Array;
+}
+
+type ArrayKey = { [K in keyof Households]: Households[K] extends ArrayLike<number> ? K : never }[keyof Households];
+
+/** Every array attribute with its element type; allocation and copying walk this list. */
+export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uint8ArrayConstructor>> = {
+  weight: Float32Array,
+  province: Uint8Array,
+  flags: Uint8Array,
+  size: Uint8Array,
+  headAge: Uint8Array,
+  pregnant: Uint8Array,
+  earlyChildhood: Uint8Array,
+  primaryPupils: Uint8Array,
+  juniorPupils: Uint8Array,
+  seniorPupils: Uint8Array,
+  elderly: Uint8Array,
+  severeDisability: Uint8Array,
+  consumption: Float32Array,
+  permanentIncome: Float32Array,
+  transitory: Float32Array,
+  income: Float32Array,
+  registryScore: Float32Array,
+  programmes: Uint8Array,
+};
+
+/** A store of `count` households with every attribute zero. */
+export function allocateHouseholds(count: number): Households {
+  const store: Record<string, unknown> = { count };
+  for (const [key, Type] of Object.entries(ATTRIBUTES)) store[key] = new Type(count);
+  return store as unknown as Households;
+}
+
+/** A deep copy of a store. */
+export function copyHouseholds(source: Households): Households {
+  const store: Record<string, unknown> = { count: source.count };
+  for (const key of Object.keys(ATTRIBUTES) as ArrayKey[]) store[key] = source[key].slice();
+  return store as unknown as Households;
+}
+
+/** Bytes of model state per household (sum of the element sizes of every attribute). */
+export function bytesPerHousehold(): number {
+  let bytes = 0;
+  for (const Type of Object.values(ATTRIBUTES)) bytes += Type.BYTES_PER_ELEMENT;
+  return bytes;
+}

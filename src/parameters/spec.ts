@@ -1,0 +1,155 @@
+/**
+ * The parameter tree: every parameter the model reads, with its unit.
+ *
+ * Each leaf is one YAML file under data/parameters/: the path `policy.pkh.benefit.pregnant` is the
+ * file data/parameters/policy/pkh/benefit/pregnant.yaml. `policy/` holds programme rules, quotas,
+ * budgets and official lines (exact dated values with references); `behaviour/` holds estimated
+ * behaviour (growth, volatility, hazards, errors), each with a plausible range.
+ *
+ * The loader (./load.ts) checks the data tree against this list: a file that is not declared here, a
+ * declared parameter without a file, or a file whose unit differs from the one declared here is an
+ * error. Code and scenarios address parameters through the types derived below, so a misspelt path
+ * fails `tsc`.
+ */
+
+/** Units, with what a value in that unit must be. */
+export const UNITS = {
+  idr: 'a non-negative amount in rupiah',
+  'idr-per-month': 'a non-negative amount in rupiah per month',
+  'idr-per-year': 'a non-negative amount in rupiah per year',
+  'idr-per-person-per-month': 'a non-negative amount in rupiah per person per month',
+  'idr-per-person-per-day': 'a non-negative amount in rupiah per person per day',
+  households: 'a non-negative number of households',
+  persons: 'a non-negative number of persons',
+  count: 'a non-negative whole number',
+  years: 'a non-negative number of years',
+  months: 'a non-negative number of months',
+  probability: 'a probability in [0, 1]',
+  'probability-per-month': 'a monthly probability in [0, 1]',
+  share: 'a share in [0, 1]',
+  'rate-per-year': 'an annual rate greater than −1 (0.05 = 5 % a year)',
+  'log-sd': 'a non-negative standard deviation of a logarithm',
+  bool: 'true or false',
+} as const;
+
+export type Unit = keyof typeof UNITS;
+
+/** A declared parameter: its unit. */
+export interface Leaf<U extends Unit = Unit> {
+  readonly unit: U;
+}
+
+function leaf<U extends Unit>(unit: U): Leaf<U> {
+  return { unit };
+}
+
+export const PARAMETERS = {
+  policy: {
+    poverty_line: {
+      /** BPS national poverty line (garis kemiskinan), by Susenas round. Indexed by the CPI after the last value. */
+      national: leaf('idr-per-person-per-month'),
+      /** The extreme-poverty line, USD 1.90 a day at 2011 PPP, in rupiah. Indexed by the CPI after the last value. */
+      extreme: leaf('idr-per-person-per-day'),
+    },
+    registry: {
+      /** Share of households the registry (DTKS) is meant to hold: deciles 1–4. */
+      eligible_share: leaf('share'),
+    },
+    pkh: {
+      benefit: {
+        pregnant: leaf('idr-per-year'),
+        early_childhood: leaf('idr-per-year'),
+        primary_school: leaf('idr-per-year'),
+        junior_secondary: leaf('idr-per-year'),
+        senior_secondary: leaf('idr-per-year'),
+        severe_disability: leaf('idr-per-year'),
+        elderly: leaf('idr-per-year'),
+      },
+      /** At most this many eligible members are counted per family. */
+      member_cap: leaf('count'),
+      /** Age from which a member counts as elderly for PKH. */
+      elderly_age: leaf('years'),
+      /** Families the programme may enrol (KPM). */
+      quota: leaf('households'),
+      /** Annual budget for PKH benefits. */
+      budget: leaf('idr-per-year'),
+    },
+    bpnt: {
+      /** BPNT / Program Sembako benefit per family. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      budget: leaf('idr-per-year'),
+    },
+    blt_bbm: {
+      /** BLT BBM fuel-compensation cash transfer per family; zero outside the months it was paid. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      budget: leaf('idr-per-year'),
+    },
+  },
+  behaviour: {
+    prices: {
+      /** Underlying CPI inflation, spread evenly over the months of the year. */
+      inflation: leaf('rate-per-year'),
+      /** A one-month jump of the price level on top of underlying inflation (the Sep 2022 fuel-price rise). */
+      fuel_price_shock: leaf('share'),
+    },
+    income: {
+      /** Real growth of every household's permanent income per person. */
+      real_growth: leaf('rate-per-year'),
+      /** Months by which nominal incomes follow the price level: a price jump cuts real income until they catch up. */
+      price_lag: leaf('months'),
+      /** Monthly AR(1) coefficient of the transitory (log) income component. */
+      transitory_persistence: leaf('share'),
+      /** Standard deviation of the monthly innovation of the transitory component. */
+      transitory_sd: leaf('log-sd'),
+      /** Monthly AR(1) coefficient of the shock shared by all households of a province. */
+      province_persistence: leaf('share'),
+      /** Standard deviation of the monthly innovation of the province shock. */
+      province_sd: leaf('log-sd'),
+      /** Monthly probability of an adverse household shock (job loss, illness, harvest failure). */
+      shock_probability: leaf('probability-per-month'),
+      /** Share of income lost when the shock hits; it then fades with the transitory persistence. */
+      shock_size: leaf('share'),
+    },
+    consumption: {
+      /** Share of cash transfers that shows up in measured consumption in the month it is received. */
+      transfer_share: leaf('share'),
+      /** Weight of last month's consumption in this month's (0 = no smoothing). */
+      smoothing: leaf('share'),
+    },
+    registry: {
+      /** Share of truly eligible households (bottom 40 %) that the registry misses. */
+      exclusion_error: leaf('share'),
+      /** Share of registry members that are not truly eligible. */
+      inclusion_error: leaf('share'),
+      /** Monthly probability that a household is re-assessed (its registry status and score updated). */
+      reassessment: leaf('probability-per-month'),
+      /** Error of the proxy-means test's estimate of log consumption, used to rank households. */
+      score_error: leaf('log-sd'),
+    },
+    pkh: {
+      /** Monthly probability that a PKH family meets its conditions (health visits, school attendance, FDS) and is paid. */
+      compliance: leaf('probability-per-month'),
+    },
+  },
+} as const;
+
+export type ParameterSpec = typeof PARAMETERS;
+
+/** The value type of a unit. */
+export type ValueOf<U extends Unit> = U extends 'bool' ? boolean : number;
+
+/** The values of a (sub)tree in force in one month. */
+export type ValuesOf<T> = { readonly [K in keyof T]: T[K] extends Leaf<infer U> ? ValueOf<U> : ValuesOf<T[K]> };
+
+/** All parameter values in force in one month. */
+export type ParameterValues = ValuesOf<ParameterSpec>;
+
+type Join<A extends string, B extends string> = `${A}.${B}`;
+type PathsOf<T> = {
+  [K in keyof T & string]: T[K] extends Leaf ? K : Join<K, PathsOf<T[K]>>;
+}[keyof T & string];
+
+/** Every parameter path, e.g. "policy.pkh.benefit.pregnant". */
+export type ParameterPath = PathsOf<ParameterSpec>;
