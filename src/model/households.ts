@@ -63,6 +63,12 @@ export interface Households {
   readonly registryScore: Float32Array;
   /** IN_REGISTRY | PKH | BPNT | BLT_BBM. */
   readonly programmes: Uint8Array;
+  /** PKH benefit the family is entitled to under this year's index and the member cap, Rp per month. */
+  readonly pkhEntitlement: Float32Array;
+  /** Cash transfers received this month (PKH, BLT BBM), Rp per household. */
+  readonly cashTransfers: Float32Array;
+  /** Food assistance received this month (BPNT / Sembako), Rp per household. */
+  readonly foodTransfers: Float32Array;
 }
 
 type ArrayKey = { [K in keyof Households]: Households[K] extends ArrayLike<number> ? K : never }[keyof Households];
@@ -87,6 +93,9 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   income: Float32Array,
   registryScore: Float32Array,
   programmes: Uint8Array,
+  pkhEntitlement: Float32Array,
+  cashTransfers: Float32Array,
+  foodTransfers: Float32Array,
 };
 
 /** A store of `count` households with every attribute zero. */

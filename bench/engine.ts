@@ -1,0 +1,76 @@
+/**
+ * Engine benchmark: household-months per second per core, and bytes per household.
+ *
+ *   npm run bench                      default sample and 10 million households
+ *   npm run bench -- 1000000           one size
+ *
+ * For each size: build the population, initialise a world, then time 12 monthly steps of the full
+ * pipeline on one thread (the median month is reported), with and without the standard indicators.
+ * Bytes per household: the model state (sum of the typed arrays' element sizes) and the measured
+ * growth of resident memory while the population and world were built, divided by households.
+ * This is a measurement, not a test: it asserts nothing.
+ */
+import { loadParameters } from '../src/parameters/load';
+import { DEFAULT_HOUSEHOLDS } from '../src/population/index';
+import { populationFor, REFERENCE_MONTH } from '../src/model/simulate';
+import { createFlows, createWorld, initialise, monthContext, runStreams } from '../src/model/initialise';
+import { pricePath } from '../src/model/prices';
+import { runKey } from '../src/model/random';
+import { step } from '../src/model/month';
+import { bytesPerHousehold } from '../src/model/households';
+import { monthOf } from '../src/model/time';
+import { standardIndicators } from '../src/observe/indicators';
+
+const MONTHS = 12;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(households: number): void {
+  const params = loadParameters();
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let t = performance.now();
+  const population = populationFor(params, 'bench', 0, { households });
+  const buildSeconds = (performance.now() - t) / 1000;
+  const start = monthOf(REFERENCE_MONTH);
+  const end = start + 2 * MONTHS;
+  const world = createWorld(population.households, population.provinces.length, params, start, end);
+  const prices = pricePath(params, start, end);
+  const streams = runStreams(runKey('bench'));
+  const flows = createFlows();
+  initialise(world, monthContext(params, prices, streams, flows, start, start));
+  global.gc?.();
+  const rssAfter = process.memoryUsage().rss;
+  const names = population.provinces.map((p) => p.name);
+
+  const stepOnly: number[] = [];
+  const withIndicators: number[] = [];
+  for (let k = 1; k <= 2 * MONTHS; k++) {
+    const ctx = monthContext(params, prices, streams, flows, start, start + k);
+    t = performance.now();
+    step(world, ctx);
+    const stepped = performance.now();
+    if (k > MONTHS) standardIndicators(world, ctx, names);
+    const observed = performance.now();
+    if (k <= MONTHS) stepOnly.push(stepped - t);
+    else withIndicators.push(observed - t);
+  }
+  const n = population.households.count;
+  const rate = (ms: number) => (n / (ms / 1000) / 1e6).toFixed(1);
+  console.log(
+    [
+      `households: ${n.toLocaleString('en')}`,
+      `  population build: ${buildSeconds.toFixed(2)} s`,
+      `  model step (median of ${MONTHS} months): ${median(stepOnly).toFixed(1)} ms → ${rate(median(stepOnly))} M household-months/s per core`,
+      `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
+      `  model state: ${bytesPerHousehold()} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
+    ].join('\n'),
+  );
+}
+
+const sizes = process.argv.slice(2).map(Number);
+console.log(`Graduasi engine benchmark — Node ${process.version}, one thread\n`);
+for (const n of sizes.length > 0 ? sizes : [DEFAULT_HOUSEHOLDS, 10_000_000]) measure(n);

@@ -1,0 +1,151 @@
+/**
+ * Initialisation: from a synthetic population to a world ready to step.
+ *
+ * The population gives each household its measured consumption in the start month (Susenas, March
+ * 2022), which already includes the transfers it receives. So the start month is set up in this order:
+ *   1. the welfare distribution of the measured consumption;
+ *   2. the registry as it stands: every household assessed once;
+ *   3. programmes enrol up to their quotas and budgets and pay, as in any month;
+ *   4. market income = consumption − the transfers that consumption holds (expected PKH payment
+ *      under compliance, BPNT, BLT BBM), at least MIN_INCOME_SHARE of consumption (a household whose
+ *      transfers exceed its measured consumption cannot have been receiving all of them when measured);
+ *   5. that income is split into a transitory part, drawn from its stationary distribution, and a
+ *      permanent part (the rest).
+ */
+import type { Households } from './households';
+import { BLT_BBM, BPNT, PKH, copyHouseholds } from './households';
+import type { Month } from './time';
+import type { MonthContext, ProgrammeBook, Streams, World } from './world';
+import { PROGRAMMES } from './world';
+import type { ProgrammeId } from './world';
+import type { Parameters } from '../parameters/types';
+import type { PricePath } from './prices';
+import { createWelfareDistribution, finishWelfareDistribution, welfareBin } from './welfare';
+import { initialRegistry } from './processes/registry';
+import { bltBbm, bpnt, openMonth, pkh } from './month';
+import { log } from './math';
+import { bits } from './random';
+import type { RunKey } from './random';
+import { stream } from './random';
+import { STANDARD_NORMAL } from './normal-table';
+import { REASONS } from './reasons';
+import { yearOf } from './time';
+
+/** Market income is at least this share of measured consumption at the start. */
+export const MIN_INCOME_SHARE = 0.2;
+
+/** The streams of a run. */
+export function runStreams(key: RunKey): Streams {
+  return {
+    initialIncome: stream(key, 'initial.income'),
+    initialRegistry: stream(key, 'initial.registry'),
+    province: stream(key, 'income.province'),
+    income: stream(key, 'income.household'),
+    registry: stream(key, 'registry'),
+    compliance: stream(key, 'pkh.compliance'),
+  };
+}
+
+/** Whether a programme pays benefits under the parameters of a month. */
+function pays(id: ProgrammeId, params: Parameters, month: Month): boolean {
+  const p = params.at(month).policy;
+  if (id === 'pkh') return p.pkh.quota > 0 && Object.values(p.pkh.benefit).some((v) => v > 0);
+  return p[id].benefit > 0 && p[id].quota > 0;
+}
+
+function book(id: ProgrammeId, params: Parameters, start: Month, end: Month, provinces: number): ProgrammeBook {
+  const activeFrom = yearOf(start) * 12;
+  const active = new Uint8Array(end - activeFrom + 1);
+  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(id, params, m) ? 1 : 0;
+  // The months of the start year before the run have spent their share of the year's budget.
+  let before = 0;
+  let inYear = 0;
+  for (let m = activeFrom; m < activeFrom + 12; m++) {
+    const on = m <= end ? active[m - activeFrom] === 1 : pays(id, params, m);
+    if (on) {
+      inYear++;
+      if (m < start) before++;
+    }
+  }
+  const budget = params.at(start).policy[id].budget;
+  return {
+    year: yearOf(start),
+    spent: inYear > 0 ? (budget * before) / inYear : 0,
+    spentThisMonth: 0,
+    spentByProvince: new Float64Array(provinces),
+    activeFrom,
+    active,
+  };
+}
+
+/** A new world on a copy of the population's households. */
+export function createWorld(population: Households, provinces: number, params: Parameters, start: Month, end: Month): World {
+  const households = copyHouseholds(population);
+  const books = {} as Record<ProgrammeId, ProgrammeBook>;
+  for (const id of PROGRAMMES) books[id] = book(id, params, start, end, provinces);
+  return {
+    households,
+    consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
+    provinceCount: provinces,
+    start,
+    end,
+    provinceShock: new Float64Array(provinces),
+    growth: 0,
+    welfare: createWelfareDistribution(),
+    books,
+    pkhIndex: '',
+  };
+}
+
+/** The context of one month of a run. */
+export function monthContext(params: Parameters, prices: PricePath, streams: Streams, flows: Float64Array, start: Month, month: Month): MonthContext {
+  const values = params.at(month);
+  const lagged = Math.max(start, month - Math.round(values.behaviour.income.price_lag));
+  return {
+    month,
+    params: values,
+    cpi: prices.cpi(month) / prices.cpi(start),
+    incomePrices: prices.cpi(lagged) / prices.cpi(start),
+    nationalLine: prices.nationalLine(month),
+    extremeLine: prices.extremeLine(month),
+    streams,
+    flows,
+  };
+}
+
+/** A zeroed flow counter, one slot per reason. */
+export function createFlows(): Float64Array {
+  return new Float64Array(REASONS.length);
+}
+
+/** Set up the start month (steps 1–5 above). `ctx` is the start month's context. */
+export function initialise(world: World, ctx: MonthContext): void {
+  const h = world.households;
+  const hist = world.welfare.weight;
+  for (let i = 0; i < h.count; i++) hist[welfareBin(world.consumptionBits[i])] += h.weight[i];
+  finishWelfareDistribution(world.welfare);
+
+  openMonth(world, ctx);
+  initialRegistry(world, ctx);
+  pkh(world, ctx);
+  bpnt(world, ctx);
+  bltBbm(world, ctx);
+
+  const p = ctx.params;
+  const { transfer_share: share } = p.behaviour.consumption;
+  const compliance = p.behaviour.pkh.compliance;
+  const { transitory_persistence: rho, transitory_sd: sd } = p.behaviour.income;
+  const stationary = sd / Math.sqrt(1 - rho * rho);
+  const s = ctx.streams.initialIncome;
+  for (let i = 0; i < h.count; i++) {
+    const status = h.programmes[i];
+    const cash = ((status & PKH) !== 0 ? h.pkhEntitlement[i] * compliance : 0) + ((status & BLT_BBM) !== 0 ? p.policy.blt_bbm.benefit : 0);
+    const food = (status & BPNT) !== 0 ? p.policy.bpnt.benefit : 0;
+    const measured = h.consumption[i];
+    const income = Math.max(measured - (share * cash + food) / h.size[i], MIN_INCOME_SHARE * measured);
+    const t = stationary * STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 0) >>> 20];
+    h.income[i] = income;
+    h.transitory[i] = t;
+    h.permanentIncome[i] = log(income) - t;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Results: tidy rows and the manifest that says exactly what produced them.
+ */
+import { createHash } from 'node:crypto';
+
+/** One value of one indicator, for one group, month, scenario and replicate. */
+export interface ResultRow {
+  readonly scenario: string;
+  readonly replicate: number;
+  /** "YYYY-MM". */
+  readonly month: string;
+  readonly indicator: string;
+  readonly group: string;
+  readonly value: number;
+}
+
+/** Everything needed to reproduce a result. No wall-clock time: identical runs have identical manifests. */
+export interface Manifest {
+  readonly model: 'graduasi';
+  readonly version: string;
+  /** Node.js version: Math functions outside the model's own may differ between V8 versions. */
+  readonly node: string;
+  /** Git commit of the code ("-dirty" when the work tree had uncommitted changes), or "unknown". */
+  readonly commit: string;
+  readonly scenario: { readonly id: string; readonly patchHash: string };
+  /** Hash of the (patched) parameter tree the run used. */
+  readonly parametersHash: string;
+  /** SHA-256 of every data file read. */
+  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
+  readonly seed: string | number;
+  readonly replicate: number;
+  readonly options: { readonly start: string; readonly end: string; readonly agents: number };
+  readonly population: { readonly households: number; readonly persons: number };
+  readonly results: { readonly rows: number; readonly sha256: string };
+}
+
+export interface Result {
+  readonly rows: readonly ResultRow[];
+  readonly manifest: Manifest;
+}
+
+export const CSV_HEADER = 'scenario,replicate,month,indicator,group,value';
+
+function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as CSV lines (no header), numbers in JavaScript's shortest round-trip form. */
+export function csvLines(rows: readonly ResultRow[]): string[] {
+  return rows.map((r) => `${csvField(r.scenario)},${r.replicate},${r.month},${csvField(r.indicator)},${csvField(r.group)},${r.value}`);
+}
+
+/** Rows as a CSV document with header. */
+export function toCsv(rows: readonly ResultRow[]): string {
+  return `${CSV_HEADER}\n${csvLines(rows).join('\n')}\n`;
+}
+
+/** SHA-256 (hex) of a string or bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,158 @@
+/**
+ * simulate(scenario, options): one run of the model, from the synthetic population in the start
+ * month (March 2022, the Susenas round the population is calibrated to) to the end month.
+ *
+ * Pure in what matters: the same scenario, seed, options and data give the same rows, byte for
+ * byte, on any machine. The population is built from the unpatched parameters, so every scenario of
+ * a seed starts from the same households and sees the same random draws (paired comparisons).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Parameters, ParameterPatch } from '../parameters/types';
+import { loadParameters } from '../parameters/load';
+import { buildPopulation } from '../population/index';
+import type { Population } from '../population/index';
+import { pricePath } from './prices';
+import { runKey } from './random';
+import type { Seed } from './random';
+import { createFlows, createWorld, initialise, monthContext, runStreams } from './initialise';
+import { PROCESSES, step } from './month';
+import type { Process } from './month';
+import { formatMonth, monthOf } from './time';
+import type { Reporter } from './observation';
+import type { MonthContext } from './world';
+import type { Manifest, Result, ResultRow } from './results';
+import { sha256, toCsv } from './results';
+
+/** What simulate needs of a scenario: a name and a patch of the parameter tree. */
+export interface ScenarioPatch {
+  readonly id: string;
+  readonly patch: ParameterPatch;
+}
+
+export interface SimulateOptions {
+  /** Seed of the run: a number or a string. */
+  readonly seed: Seed;
+  /** Replicate number (0, 1, …): a different population sample and different draws for the same seed. Default 0. */
+  readonly replicate?: number;
+  /** Last month, "YYYY-MM". Default "2026-12". */
+  readonly end?: string;
+  /** Agents in the population (when `population` is not given). Default: the population module's default sample. */
+  readonly households?: number;
+  /** Agents per real household, 0 < scale ≤ 1 (when `population` is not given). */
+  readonly scale?: number;
+  /** A population built earlier (with buildPopulation and the same seed and replicate), to share between scenarios. */
+  readonly population?: Population;
+  /** The parameter tree. Default: data/parameters. */
+  readonly parameters?: Parameters;
+  /** What to observe each month. */
+  readonly observe: Reporter;
+  /** The monthly processes, in order. Default: the model's pipeline (tests replace it to check independence). */
+  readonly processes?: ReadonlyArray<readonly [string, Process]>;
+}
+
+export const DEFAULT_END = '2026-12';
+/** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
+export const REFERENCE_MONTH = '2022-03';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The seed string of a replicate's population. */
+function populationSeed(seed: Seed, replicate: number): string {
+  return `${String(seed)}/population/${replicate}`;
+}
+
+/** The population of a seed and replicate, built from the given (unpatched) parameters. */
+export function populationFor(params: Parameters, seed: Seed, replicate: number, size: { households?: number; scale?: number }): Population {
+  const probe = buildPopulationLines(params);
+  return buildPopulation({ seed: populationSeed(seed, replicate), households: size.households, scale: size.scale, lines: probe });
+}
+
+/** Poverty lines in the population's reference month. */
+function buildPopulationLines(params: Parameters): { national: number; extreme: number } {
+  const reference = monthOf(REFERENCE_MONTH);
+  const prices = pricePath(params, reference, reference);
+  return { national: prices.nationalLine(reference), extreme: prices.extremeLine(reference) };
+}
+
+export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {
+  const base = options.parameters ?? loadParameters();
+  const replicate = options.replicate ?? 0;
+  const population = options.population ?? populationFor(base, options.seed, replicate, options);
+  const params = base.patched(scenario.patch, `scenario ${scenario.id}`);
+  const start = population.referenceMonth;
+  const end = monthOf(options.end ?? DEFAULT_END);
+  if (end < start) throw new Error(`end ${formatMonth(end)} is before the start month ${formatMonth(start)}`);
+
+  const prices = pricePath(params, start, end);
+  const streams = runStreams(runKey(options.seed, replicate));
+  const flows = createFlows();
+  const world = createWorld(population.households, population.provinces.length, params, start, end);
+  const names = population.provinces.map((p) => p.name);
+  const processes = options.processes ?? PROCESSES;
+
+  const rows: ResultRow[] = [];
+  const record = (month: number, ctx: MonthContext) => {
+    const label = formatMonth(month);
+    for (const r of options.observe(world, ctx, names)) rows.push({ scenario: scenario.id, replicate, month: label, indicator: r.indicator, group: r.group, value: r.value });
+  };
+  const first = monthContext(params, prices, streams, flows, start, start);
+  initialise(world, first);
+  record(start, first);
+  for (let month = start + 1; month <= end; month++) {
+    const ctx = monthContext(params, prices, streams, flows, start, month);
+    step(world, ctx, processes);
+    record(month, ctx);
+  }
+
+  const manifest: Manifest = {
+    model: 'graduasi',
+    version: packageVersion(),
+    node: process.version,
+    commit: gitCommit(),
+    scenario: { id: scenario.id, patchHash: sha256(JSON.stringify(scenario.patch)) },
+    parametersHash: params.hash,
+    data: dataFiles(),
+    seed: options.seed,
+    replicate,
+    options: { start: formatMonth(start), end: formatMonth(end), agents: population.households.count },
+    population: population.totals,
+    results: { rows: rows.length, sha256: sha256(toCsv(rows)) },
+  };
+  return { rows, manifest };
+}
+
+function packageVersion(): string {
+  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+}
+
+let commitCache: string | undefined;
+function gitCommit(): string {
+  if (commitCache !== undefined) return commitCache;
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    commitCache = dirty ? `${head}-dirty` : head;
+  } catch {
+    commitCache = 'unknown';
+  }
+  return commitCache;
+}
+
+let dataCache: Array<{ file: string; sha256: string }> | undefined;
+/** Every data file under data/ (not the READMEs) with its SHA-256, sorted by path. */
+function dataFiles(): Array<{ file: string; sha256: string }> {
+  if (dataCache) return dataCache;
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!name.endsWith('.md')) files.push(path);
+    }
+  };
+  walk(join(ROOT, 'data'));
+  dataCache = files.map((f) => ({ file: relative(ROOT, f), sha256: sha256(readFileSync(f)) }));
+  return dataCache;
+}

@@ -1,0 +1,76 @@
+/**
+ * The world: the household store plus the little state that belongs to no single household —
+ * province income shocks, cumulative growth, the welfare distribution, and each programme's budget
+ * book. A month's processes read and update it through a MonthContext.
+ */
+import type { Households } from './households';
+import type { Month } from './time';
+import type { ParameterValues } from '../parameters/spec';
+import type { Stream } from './random';
+import type { WelfareDistribution } from './welfare';
+
+export const PROGRAMMES = ['pkh', 'bpnt', 'blt_bbm'] as const;
+export type ProgrammeId = (typeof PROGRAMMES)[number];
+
+/** A programme's money: what it has spent this budget year and this month. */
+export interface ProgrammeBook {
+  /** Budget year the `spent` figure belongs to. */
+  year: number;
+  /** Rp spent so far in `year` (for the start year, the share of the budget of the months before the run is counted as spent). */
+  spent: number;
+  /** Rp paid this month. */
+  spentThisMonth: number;
+  /** Rp paid this month, by province. */
+  readonly spentByProvince: Float64Array;
+  /** First month of `active`: January of the start year. */
+  readonly activeFrom: Month;
+  /** 1 for each month from `activeFrom` to the end of the run in which the programme pays benefits. */
+  readonly active: Uint8Array;
+}
+
+export interface World {
+  readonly households: Households;
+  /** The raw bits of `households.consumption` (a Uint32Array view of the same memory), for binning without logarithms. */
+  readonly consumptionBits: Uint32Array;
+  readonly provinceCount: number;
+  /** First month of the run; incomes are expressed in its prices. */
+  readonly start: Month;
+  /** Last month of the run. */
+  readonly end: Month;
+  /** Log income shock shared by the households of each province (AR(1)). */
+  readonly provinceShock: Float64Array;
+  /** Cumulative log real growth of permanent income since `start`. */
+  growth: number;
+  /** Distribution of consumption per person over households, as of the end of last month. */
+  readonly welfare: WelfareDistribution;
+  readonly books: Record<ProgrammeId, ProgrammeBook>;
+  /** The PKH benefit index and cap the households' `pkhEntitlement` was computed with. */
+  pkhIndex: string;
+}
+
+/** The random streams of the processes, one per purpose. */
+export interface Streams {
+  readonly initialIncome: Stream;
+  readonly initialRegistry: Stream;
+  readonly province: Stream;
+  readonly income: Stream;
+  readonly registry: Stream;
+  readonly compliance: Stream;
+}
+
+/** What a process may read about the month besides the world. */
+export interface MonthContext {
+  readonly month: Month;
+  /** Every parameter value in force this month. */
+  readonly params: ParameterValues;
+  /** Consumer price index relative to the start month. */
+  readonly cpi: number;
+  /** The price level nominal incomes follow this month (the CPI `price_lag` months ago), relative to the start month. */
+  readonly incomePrices: number;
+  /** Poverty lines this month, Rp per person per month. */
+  readonly nationalLine: number;
+  readonly extremeLine: number;
+  readonly streams: Streams;
+  /** Weighted households moved this month, by reason (indexed by REASON). Processes add to it. */
+  readonly flows: Float64Array;
+}

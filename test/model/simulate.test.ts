@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadParameters } from '../../src/parameters/load';
+import type { Parameters } from '../../src/parameters/types';
+import { populationFor, simulate } from '../../src/model/simulate';
+import type { Population } from '../../src/population/index';
+import { standardIndicators } from '../../src/observe/indicators';
+import { baseline } from '../../src/scenarios/builtin';
+import type { Result, ResultRow } from '../../src/model/results';
+import { toCsv } from '../../src/model/results';
+import { REASONS } from '../../src/model/reasons';
+import { monthOf, yearOf } from '../../src/model/time';
+
+const AGENTS = 20_000;
+const END = '2023-12';
+
+let params: Parameters;
+let population: Population;
+let run: Result;
+
+/** National value of an indicator, by month. */
+function series(rows: readonly ResultRow[], indicator: string, group = 'national'): Map<string, number> {
+  return new Map(rows.filter((r) => r.indicator === indicator && r.group === group).map((r) => [r.month, r.value]));
+}
+
+beforeAll(() => {
+  params = loadParameters();
+  population = populationFor(params, 7, 0, { households: AGENTS });
+  run = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe: standardIndicators });
+});
+
+describe('invariants of a baseline run', () => {
+  it('households and their weights are conserved every month', () => {
+    const households = [...series(run.rows, 'households').values()];
+    const persons = [...series(run.rows, 'persons').values()];
+    expect(new Set(households).size).toBe(1);
+    expect(new Set(persons).size).toBe(1);
+    expect(households[0]).toBeCloseTo(population.totals.households, -2);
+  });
+
+  it('provinces add up to the nation (households, families in each programme, spending)', () => {
+    for (const indicator of ['households', 'pkh_households', 'bpnt_households', 'pkh_spend', 'bpnt_spend', 'blt_bbm_spend']) {
+      const byMonth = new Map<string, number>();
+      for (const r of run.rows) if (r.indicator === indicator && r.group.startsWith('province:')) byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + r.value);
+      for (const [month, national] of series(run.rows, indicator)) expect(byMonth.get(month)!).toBeCloseTo(national, -3);
+    }
+  });
+
+  it('shares of households across provinces sum to 1', () => {
+    const total = series(run.rows, 'households').get('2023-06')!;
+    const share = run.rows.filter((r) => r.indicator === 'households' && r.month === '2023-06' && r.group.startsWith('province:')).reduce((s, r) => s + r.value / total, 0);
+    expect(share).toBeCloseTo(1, 12);
+  });
+
+  it('rates are shares in [0, 1] and P0 ≥ P1 ≥ P2', () => {
+    for (const line of ['extreme', 'national']) {
+      for (const month of series(run.rows, `p0_${line}`).keys()) {
+        const [p0, p1, p2] = [0, 1, 2].map((k) => series(run.rows, `p${k}_${line}`).get(month)!);
+        expect(p0).toBeGreaterThanOrEqual(p1);
+        expect(p1).toBeGreaterThanOrEqual(p2);
+        expect(p2).toBeGreaterThanOrEqual(0);
+        expect(p0).toBeLessThanOrEqual(1);
+      }
+    }
+    for (const r of run.rows) if (/coverage|error/.test(r.indicator)) expect(r.value >= 0 && r.value <= 1).toBe(true);
+  });
+
+  it('no programme enrols more families than its quota', () => {
+    for (const [programme, quota] of [['pkh', 'policy.pkh.quota'], ['bpnt', 'policy.bpnt.quota'], ['blt_bbm', 'policy.blt_bbm.quota']] as const) {
+      for (const [month, families] of series(run.rows, `${programme}_households`)) {
+        const q = params.get(quota).values.filter((v) => v.month <= monthOf(month)).pop()?.value as number;
+        expect(families).toBeLessThanOrEqual(q);
+      }
+    }
+  });
+
+  it('money paid stays within each year’s budget (the start year’s budget counts from the start month)', () => {
+    for (const programme of ['pkh', 'bpnt', 'blt_bbm'] as const) {
+      const byYear = new Map<number, number>();
+      for (const [month, spend] of series(run.rows, `${programme}_spend`)) byYear.set(yearOf(monthOf(month)), (byYear.get(yearOf(monthOf(month))) ?? 0) + spend);
+      for (const [year, spent] of byYear) {
+        const budget = params.at(year * 12 + 11).policy[programme].budget;
+        expect(spent).toBeLessThanOrEqual(budget * (1 + 1e-9));
+      }
+    }
+    // PKH from March 2022: 10 of 12 months of the budget.
+    const pkh2022 = [...series(run.rows, 'pkh_spend')].filter(([m]) => m.startsWith('2022')).reduce((s, [, v]) => s + v, 0);
+    expect(pkh2022).toBeLessThanOrEqual((params.at(monthOf('2022-12')).policy.pkh.budget * 10) / 12 + 1);
+  });
+
+  it('no change of programme status without a reason: families(m) − families(m−1) = entries − exits', () => {
+    for (const programme of ['pkh', 'bpnt', 'blt_bbm']) {
+      const families = [...series(run.rows, `${programme}_households`)];
+      const reasons = REASONS.filter((r) => r.startsWith(`${programme}.`));
+      for (let k = 1; k < families.length; k++) {
+        const [month, now] = families[k];
+        let net = 0;
+        for (const reason of reasons) net += (reason.endsWith('.enrolled') ? 1 : -1) * series(run.rows, 'flow', `reason:${reason}`).get(month)!;
+        expect(now - families[k - 1][1]).toBeCloseTo(net, -2);
+      }
+    }
+  });
+
+  it('BLT BBM is paid from September to December 2022 only, to about 20.65 m families', () => {
+    const families = series(run.rows, 'blt_bbm_households');
+    expect(families.get('2022-08')).toBe(0);
+    expect(families.get('2022-09')!).toBeGreaterThan(15e6);
+    expect(families.get('2022-09')!).toBeLessThanOrEqual(20_650_000);
+    expect(families.get('2023-01')).toBe(0);
+  });
+});
+
+describe('determinism', () => {
+  it('the same seed gives byte-identical results', () => {
+    const again = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe: standardIndicators });
+    expect(toCsv(again.rows)).toBe(toCsv(run.rows));
+    expect(again.manifest).toEqual(run.manifest);
+  });
+
+  it('a different seed gives different results', () => {
+    const other = simulate(baseline, { seed: 8, population, parameters: params, end: END, observe: standardIndicators });
+    expect(toCsv(other.rows)).not.toBe(toCsv(run.rows));
+  });
+
+  it('building the population again from the same seed gives byte-identical results', () => {
+    const fresh = simulate(baseline, { seed: 7, households: AGENTS, parameters: params, end: END, observe: standardIndicators });
+    expect(fresh.manifest.results.sha256).toBe(run.manifest.results.sha256);
+  });
+});
+
+describe('metamorphic relations', () => {
+  it('more PKH budget never lowers the number of PKH families', () => {
+    const budget = params.get('policy.pkh.budget').values;
+    const patch = { 'policy.pkh.budget': Object.fromEntries(budget.map((v) => [v.date, (v.value as number) * 1.5])) };
+    const richer = simulate({ id: 'richer', patch }, { seed: 7, population, parameters: params, end: END, observe: standardIndicators });
+    const base = series(run.rows, 'pkh_households');
+    for (const [month, families] of series(richer.rows, 'pkh_households')) expect(families).toBeGreaterThanOrEqual(base.get(month)! - 1e-6);
+  });
+
+  it('doubling every weight, quota and budget doubles every count and leaves every rate unchanged', () => {
+    const doubled: Population = { ...population, households: { ...population.households, weight: population.households.weight.map((w) => 2 * w) }, totals: { households: 2 * population.totals.households, persons: 2 * population.totals.persons } };
+    const twice = (path: 'policy.pkh.quota' | 'policy.pkh.budget' | 'policy.bpnt.quota' | 'policy.bpnt.budget' | 'policy.blt_bbm.quota' | 'policy.blt_bbm.budget') =>
+      Object.fromEntries(params.get(path).values.map((v) => [v.date, 2 * (v.value as number)]));
+    const patch = Object.fromEntries((['policy.pkh.quota', 'policy.pkh.budget', 'policy.bpnt.quota', 'policy.bpnt.budget', 'policy.blt_bbm.quota', 'policy.blt_bbm.budget'] as const).map((p) => [p, twice(p)]));
+    const big = simulate({ id: 'baseline', patch }, { seed: 7, population: doubled, parameters: params, end: END, observe: standardIndicators });
+    const counts = /households|persons|poor_|_spend|^flow$/;
+    expect(big.rows.length).toBe(run.rows.length);
+    big.rows.forEach((r, k) => {
+      const b = run.rows[k];
+      expect([r.indicator, r.group, r.month]).toEqual([b.indicator, b.group, b.month]);
+      if (counts.test(r.indicator)) expect(r.value).toBe(2 * b.value);
+      else expect(r.value).toBe(b.value);
+    });
+  });
+});
