@@ -67,8 +67,6 @@ export const PARAMETERS = {
       },
       /** At most this many eligible members are counted per family. */
       member_cap: leaf('count'),
-      /** Age from which a member counts as elderly for PKH. */
-      elderly_age: leaf('years'),
       /** Families the programme may enrol (KPM). */
       quota: leaf('households'),
       /** Annual budget for PKH benefits. */

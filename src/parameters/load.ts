@@ -1,0 +1,422 @@
+/**
+ * Loads the parameter tree: one YAML file per parameter under data/parameters/, read once, checked
+ * once, then trusted.
+ *
+ * A file holds a description, dated values ("YYYY-MM-DD" → value, in increasing order; a value applies
+ * from the month of its date until the next date) and metadata (unit, label, references; behaviour
+ * parameters also a plausible range and the reasoning behind value and range). The loader parses every
+ * file with the YAML 1.2 core schema (so dates stay text, duplicate keys are errors), checks its shape
+ * with zod (unknown keys are errors), then checks the tree against the declared parameters in ./spec.ts:
+ * no undeclared file, no missing file, units as declared, every value valid for its unit, ranges that
+ * hold their values. It never clamps or drops: it collects every problem in the tree and throws one
+ * {@link ParameterError} naming, for each, the file, the parameter path and what was expected.
+ *
+ * The result is deeply frozen. `at(month)` gives the values in force in a month (cached per month);
+ * `patched()` merges a scenario's dated values (a value replaces any value in the same month), checked
+ * against units, not ranges: a scenario may explore beyond the plausible range.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { formatMonth, monthOf, type Month } from '../model/time';
+import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
+import type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters } from './types';
+
+/** The repository root: this file is src/parameters/load.ts. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The default parameter folder, <repo root>/data/parameters. */
+export const DEFAULT_PARAMETER_DIR = join(REPO_ROOT, 'data', 'parameters');
+
+/** Thrown when parameter files or a patch are invalid; `problems` lists every problem found. */
+export class ParameterError extends Error {
+  readonly problems: readonly ParameterProblem[];
+  constructor(problems: readonly ParameterProblem[]) {
+    const lines = problems.map((p) => `  ${formatProblem(p)}`);
+    super(`${problems.length} parameter problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+    this.name = 'ParameterError';
+    this.problems = Object.freeze(problems.map((p) => Object.freeze({ ...p })));
+  }
+}
+
+/** "<file>: <path>: <message>", the line a problem gets in a {@link ParameterError}'s message. */
+export function formatProblem(p: ParameterProblem): string {
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The declared parameters (from ./spec.ts)
+
+/** Every declared parameter path with its unit, in the order of ./spec.ts. */
+const DECLARED: ReadonlyMap<string, Unit> = (() => {
+  const out: [string, Unit][] = [];
+  const walk = (node: object, prefix: string): void => {
+    for (const [key, child] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (typeof child.unit === 'string') out.push([path, child.unit as Unit]);
+      else walk(child, path);
+    }
+  };
+  walk(PARAMETERS, '');
+  return new Map(out);
+})();
+
+// ---------------------------------------------------------------------------------------------------
+// The shape of a file (zod): strict objects, so a misspelt or unknown key is an error
+
+const ReferenceSchema = z.strictObject({ title: z.string().min(1), href: z.string().regex(/^https?:\/\/\S+$/, 'expected a link starting with http:// or https://') });
+const RangeSchema = z.strictObject({ min: z.number(), max: z.number() });
+const MetadataSchema = z.strictObject({
+  unit: z.string().optional(), // checked against spec.ts below, with a better message
+  label: z.string().min(1),
+  reference: z.array(ReferenceSchema).optional(),
+  range: RangeSchema.optional(),
+  reasoning: z.string().min(1).optional(),
+});
+const FileSchema = z.strictObject({
+  description: z.string().min(1),
+  values: z.record(z.string(), z.unknown()),
+  metadata: MetadataSchema,
+});
+type ParameterFile = z.infer<typeof FileSchema>;
+
+/** The keys an object at a zod issue path may have (for "unknown key" messages). */
+function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
+  const last = path.filter((k) => typeof k === 'string').at(-1);
+  const shape = last === undefined ? FileSchema.shape : last === 'metadata' ? MetadataSchema.shape
+    : last === 'reference' ? ReferenceSchema.shape : last === 'range' ? RangeSchema.shape : {};
+  return Object.keys(shape);
+}
+
+/** A value as it appears in a message: text quoted, nothing as "nothing". */
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+/** zod's issues as problems of one file. */
+function shapeProblems(issues: readonly z.core.$ZodIssue[], file: string, param: string): ParameterProblem[] {
+  const at = (path: readonly PropertyKey[]) => (path.length ? `${param}: ${path.map(String).join('.')}` : param);
+  return issues.flatMap((issue): ParameterProblem[] => {
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return issue.keys.map((key) => ({
+          file,
+          path: at([...issue.path, key]),
+          message: `expected only the keys ${allowedKeys(issue.path).join(', ')}, got an unknown key "${key}"`,
+        }));
+      case 'invalid_type':
+        return [{ file, path: at(issue.path), message: `expected ${expectedType(issue.expected)}, got ${describe(input)}` }];
+      case 'too_small':
+        return [{ file, path: at(issue.path), message: `expected ${issue.origin === 'string' ? 'a non-empty text' : `at least ${issue.minimum}`}, got ${describe(input)}` }];
+      default:
+        return [{ file, path: at(issue.path), message: `expected valid input (${issue.message}), got ${describe(input)}` }];
+    }
+  });
+}
+
+function expectedType(t: string): string {
+  return t === 'string' ? 'a text' : t === 'number' ? 'a number' : t === 'object' || t === 'record' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checks of values against units
+
+/** Whether `value` is a valid value in `unit`. */
+function fitsUnit(value: unknown, unit: Unit): boolean {
+  if (unit === 'bool') return typeof value === 'boolean';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  switch (unit) {
+    case 'probability':
+    case 'probability-per-month':
+    case 'share':
+      return value >= 0 && value <= 1;
+    case 'rate-per-year':
+      return value > -1;
+    case 'count':
+      return value >= 0 && Number.isInteger(value);
+    default: // rupiah amounts, households, persons, years, months, log-sd
+      return value >= 0;
+  }
+}
+
+/** The problem with a value, or undefined: "expected <UNITS wording>, got <value>". */
+function unitProblem(value: unknown, unit: Unit): string | undefined {
+  return fitsUnit(value, unit) ? undefined : `expected ${UNITS[unit]}, got ${describe(value)}`;
+}
+
+/** The month of a "YYYY-MM-DD" date that exists in the calendar, or a problem message. */
+function dateMonth(date: string): Month | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const real = m !== null && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return real ? monthOf(date) : `expected a date YYYY-MM-DD that exists in the calendar, got ${JSON.stringify(date)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Did you mean …?
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** " (did you mean "x"?)" for the closest declared path (edit distance ≤ 3), else for paths whose last segment
+ * starts like the given one ("exclusion" → "exclusion_error"); "" when nothing is close. */
+function didYouMean(path: string): string {
+  let best = '';
+  let bestDistance = Infinity;
+  for (const p of DECLARED.keys()) {
+    const d = editDistance(path, p);
+    if (d < bestDistance) [best, bestDistance] = [p, d];
+  }
+  const last = path.split('.').at(-1) ?? '';
+  const sameLast = [...DECLARED.keys()].filter((p) => { const l = p.split('.').at(-1)!; return last !== '' && (l.startsWith(last) || last.startsWith(l)); });
+  const guesses = bestDistance <= 3 ? [best] : sameLast.slice(0, 3);
+  return guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?)` : '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading the tree
+
+/** Every file under `dir`, as paths relative to it with "/" separators, sorted; hidden ones (".…", e.g. editor swap files) skipped. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      return e.isDirectory() ? listFiles(dir, rel) : [rel];
+    });
+}
+
+/** A file's path for messages: relative to the repository root when it is inside it, else as given. */
+function shown(file: string): string {
+  const rel = relative(REPO_ROOT, resolve(file));
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return (inside ? rel : file).split(sep).join('/');
+}
+
+/** Map → plain object, recursively (YAML is read with maps as Map to keep the order of date keys). */
+function plain(x: unknown): unknown {
+  if (x instanceof Map) return Object.fromEntries([...x].map(([k, v]) => [String(k), plain(v)]));
+  if (Array.isArray(x)) return x.map(plain);
+  return x;
+}
+
+/** Reads and checks one parameter file; returns its record, or undefined and adds to `problems`. */
+function readRecord(absFile: string, path: string, unit: Unit, problems: ParameterProblem[]): ParameterRecord | undefined {
+  const file = shown(absFile);
+  const found: ParameterProblem[] = [];
+  const problem = (key: string, message: string) => found.push({ file, path: key ? `${path}: ${key}` : path, message });
+  const done = (): undefined => {
+    problems.push(...found);
+    return undefined;
+  };
+
+  const doc = parseDocument(readFileSync(absFile, 'utf8'), { version: '1.2', schema: 'core', uniqueKeys: true });
+  for (const e of doc.errors) problem('', `expected valid YAML, got ${e.message.split('\n')[0]}`);
+  if (found.length) return done();
+
+  // The shape (zod). Whatever its verdict, the checks below run on the parts whose shape is right, so
+  // that one pass reports every problem of the file.
+  const raw = doc.toJS({ mapAsMap: true }) as unknown;
+  const parsed = FileSchema.safeParse(plain(raw), { reportInput: true });
+  if (!parsed.success) found.push(...shapeProblems(parsed.error.issues, file, path));
+  const data = (parsed.success ? parsed.data : plain(raw)) as Partial<ParameterFile> | null;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return done();
+  const meta = (data.metadata ?? {}) as Partial<ParameterFile['metadata']>;
+  const kind = path.startsWith('behaviour.') ? 'behaviour' : 'policy';
+
+  if ((meta.unit === undefined || typeof meta.unit === 'string') && meta.unit !== unit) {
+    problem('metadata.unit', `expected "${unit}" (the unit declared in src/parameters/spec.ts), got ${describe(meta.unit)}`);
+  }
+
+  // Dated values, in file order (read from the Map, which keeps the order of the YAML mapping).
+  const valuesMap = raw instanceof Map ? raw.get('values') : undefined;
+  const entries = valuesMap instanceof Map ? [...valuesMap].map(([k, v]) => [String(k), v] as const) : [];
+  if (valuesMap instanceof Map && entries.length === 0) problem('values', 'expected at least one dated value, got none');
+  const values: DatedValue[] = [];
+  for (const [date, value] of entries) {
+    const month = dateMonth(date);
+    if (typeof month === 'string') { problem(`values.${date}`, month); continue; }
+    const previous = values.at(-1);
+    if (previous && month <= previous.month) {
+      problem(`values.${date}`, `expected a date in a later month than the one before it (${previous.date}): dates must increase, one value per month at most, got ${date}`);
+    }
+    const bad = unitProblem(value, unit);
+    if (bad) problem(`values.${date}`, bad);
+    values.push({ date, month, value: value as number | boolean });
+  }
+
+  const references = Array.isArray(meta.reference) ? meta.reference : undefined;
+  if (kind === 'policy' && !references?.length) {
+    problem('metadata.reference', `expected at least one reference (title and href) for a policy parameter, got ${references ? 'an empty list' : 'nothing'}`);
+  }
+  if (kind === 'behaviour' && unit !== 'bool' && meta.range === undefined) {
+    problem('metadata.range', 'expected a plausible range { min, max } for a behaviour parameter, got nothing');
+  }
+  if (kind === 'behaviour' && meta.reasoning === undefined) {
+    problem('metadata.reasoning', 'expected the reasoning behind the value and range of a behaviour parameter, got nothing');
+  }
+  const range = RangeSchema.safeParse(meta.range).data;
+  if (range) {
+    for (const end of ['min', 'max'] as const) {
+      const bad = unitProblem(range[end], unit);
+      if (bad) problem(`metadata.range.${end}`, bad);
+    }
+    if (range.min > range.max) problem('metadata.range', `expected min ≤ max, got min ${range.min} > max ${range.max}`);
+    for (const v of values) {
+      if (typeof v.value === 'number' && (v.value < range.min || v.value > range.max)) {
+        problem(`values.${v.date}`, `expected a value within metadata.range [${range.min}, ${range.max}], got ${v.value}`);
+      }
+    }
+  }
+
+  if (found.length || !parsed.success) return done();
+  return {
+    path: path as ParameterPath,
+    file,
+    kind,
+    description: parsed.data.description,
+    unit,
+    label: parsed.data.metadata.label,
+    values,
+    references: references ?? [],
+    ...(range ? { range } : {}),
+    ...(meta.reasoning ? { reasoning: meta.reasoning } : {}),
+  };
+}
+
+/**
+ * Loads and validates every parameter file under `dir`.
+ *
+ * @param dir The parameter folder; default `<repo root>/data/parameters`.
+ * @returns The validated, deeply frozen parameter tree.
+ * @throws {ParameterError} listing every problem in the tree (file, parameter path, what was expected).
+ */
+export function loadParameters(dir: string = DEFAULT_PARAMETER_DIR): Parameters {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ParameterError([{ file: shown(dir), path: '', message: 'expected a folder of parameter files, got nothing' }]);
+  }
+  const problems: ParameterProblem[] = [];
+  const records: ParameterRecord[] = [];
+  const seen = new Set<string>();
+  for (const rel of listFiles(dir)) {
+    const absFile = join(dir, rel);
+    if (!rel.endsWith('.yaml')) {
+      problems.push({ file: shown(absFile), path: '', message: 'expected only parameter files ending in .yaml, got another file' });
+      continue;
+    }
+    const path = rel.slice(0, -'.yaml'.length).split('/').join('.');
+    const unit = DECLARED.get(path);
+    if (!unit) {
+      problems.push({ file: shown(absFile), path, message: `expected a parameter declared in src/parameters/spec.ts, got an undeclared one${didYouMean(path)}` });
+      continue;
+    }
+    seen.add(path);
+    const record = readRecord(absFile, path, unit, problems);
+    if (record) records.push(record);
+  }
+  for (const [path, unit] of DECLARED) {
+    if (!seen.has(path)) {
+      const file = shown(join(dir, ...path.split('.')) + '.yaml');
+      problems.push({ file, path, message: `expected a file for this declared parameter (unit "${unit}"), got none` });
+    }
+  }
+  if (problems.length) throw new ParameterError(problems);
+  return makeParameters(records);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The tree
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+/** SHA-256 of the records' canonical content: sorted paths, units and [date, value] pairs. */
+function hashOf(records: readonly ParameterRecord[]): string {
+  const canonical = records.map((r) => ({ path: r.path, unit: r.unit, values: r.values.map((v) => [v.date, v.value]) }));
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function makeParameters(list: readonly ParameterRecord[]): Parameters {
+  const records = deepFreeze([...list].sort((a, b) => (a.path < b.path ? -1 : 1)));
+  const byPath = new Map<string, ParameterRecord>(records.map((r) => [r.path, r]));
+  const cache = new Map<Month, ParameterValues>();
+
+  const at = (month: Month): ParameterValues => {
+    const cached = cache.get(month);
+    if (cached) return cached;
+    if (!Number.isInteger(month)) throw new Error(`expected a month as an integer (see src/model/time.ts), got ${month}`);
+    const tree: Record<string, unknown> = {};
+    for (const path of DECLARED.keys()) { // in the order of spec.ts, so the tree reads like PARAMETERS
+      const r = byPath.get(path)!;
+      let value: number | boolean | undefined;
+      for (const v of r.values) if (v.month <= month) value = v.value;
+      if (value === undefined) {
+        throw new Error(`parameter ${r.path} has no value in ${formatMonth(month)}: its first value applies from ${r.values[0].date} (${r.file})`);
+      }
+      const keys = r.path.split('.');
+      let node = tree;
+      for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+      node[keys.at(-1)!] = value;
+    }
+    const frozen = deepFreeze(tree) as unknown as ParameterValues;
+    cache.set(month, frozen);
+    return frozen;
+  };
+
+  const get = (path: ParameterPath): ParameterRecord => {
+    const r = byPath.get(path);
+    if (!r) throw new Error(`unknown parameter path "${path}"${didYouMean(path)}`);
+    return r;
+  };
+
+  const patched = (patch: ParameterPatch, source: string): Parameters => {
+    const problems: ParameterProblem[] = [];
+    const replaced = new Map<string, ParameterRecord>();
+    for (const [path, dated] of Object.entries(patch as Record<string, unknown>)) {
+      const record = byPath.get(path);
+      if (!record) {
+        problems.push({ file: source, path, message: `expected a declared parameter path, got "${path}"${didYouMean(path)}` });
+        continue;
+      }
+      if (dated === null || typeof dated !== 'object' || Array.isArray(dated)) {
+        problems.push({ file: source, path, message: `expected dated values ("YYYY-MM-DD": value), got ${describe(dated)}` });
+        continue;
+      }
+      const merged = new Map<Month, DatedValue>(record.values.map((v) => [v.month, v]));
+      for (const [date, value] of Object.entries(dated)) {
+        const month = dateMonth(date);
+        const bad = typeof month === 'string' ? month : unitProblem(value, record.unit);
+        if (bad) { problems.push({ file: source, path: `${path}: ${date}`, message: bad }); continue; }
+        // A value in the month of an existing one replaces it: the model steps monthly.
+        merged.set(month as Month, { date, month: month as Month, value: value as number | boolean });
+      }
+      const values = [...merged.values()].sort((a, b) => a.month - b.month);
+      replaced.set(path, { ...record, values });
+    }
+    if (problems.length) throw new ParameterError(problems);
+    return makeParameters(records.map((r) => replaced.get(r.path) ?? r));
+  };
+
+  return Object.freeze({ at, get, records, hash: hashOf(records), patched });
+}

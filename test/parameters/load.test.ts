@@ -1,0 +1,192 @@
+/**
+ * The real parameter tree: it loads, it reads like the policy, and the tree object behaves
+ * (at(month), get, records, hash, patched).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
+import { monthOf } from '../../src/model/time';
+
+const params = loadParameters();
+
+/** The value of one parameter in force on a date, read from its record (works before every parameter has a value). */
+function valueOn(p: Parameters, path: ParameterPath, date: string): number | boolean | undefined {
+  const month = monthOf(date);
+  return p.get(path).values.filter((v) => v.month <= month).at(-1)?.value;
+}
+
+/** Every leaf path of PARAMETERS, walked independently of the loader. */
+function leaves(node: object, prefix = ''): string[] {
+  return Object.entries(node).flatMap(([k, v]) =>
+    typeof v.unit === 'string' ? [`${prefix}${k}`] : leaves(v, `${prefix}${k}.`));
+}
+
+describe('the parameter tree in data/parameters', () => {
+  it('loads, with one record per declared parameter, sorted by path', () => {
+    const paths = params.records.map((r) => r.path);
+    expect([...paths].sort()).toEqual(leaves(PARAMETERS).sort());
+    expect(paths).toEqual([...paths].sort());
+  });
+
+  it('names each record by its file, relative to the repository root', () => {
+    expect(params.get('policy.pkh.quota').file).toBe('data/parameters/policy/pkh/quota.yaml');
+    expect(params.get('behaviour.pkh.compliance').kind).toBe('behaviour');
+  });
+
+  it('gives every behaviour parameter a range and a reasoning, every policy parameter a reference', () => {
+    for (const r of params.records) {
+      if (r.kind === 'behaviour') expect([r.path, r.range !== undefined, (r.reasoning ?? '').length > 0]).toEqual([r.path, true, true]);
+      else expect([r.path, r.references.length > 0]).toEqual([r.path, true]);
+    }
+  });
+
+  it('has every value in force from January 2022, when the model starts', () => {
+    expect(() => params.at(monthOf('2022-01'))).not.toThrow();
+  });
+});
+
+describe('the tree reads like the policy', () => {
+  const in2022 = params.at(monthOf('2022-06')).policy.pkh.benefit;
+
+  it.each([
+    ['a pregnant or post-partum woman', 'pregnant', 3_000_000],
+    ['a child aged 0–6', 'early_childhood', 3_000_000],
+    ['a primary-school pupil (SD)', 'primary_school', 900_000],
+    ['a junior-secondary pupil (SMP)', 'junior_secondary', 1_500_000],
+    ['a senior-secondary pupil (SMA)', 'senior_secondary', 2_000_000],
+    ['a person with a severe disability', 'severe_disability', 2_400_000],
+    ['an elderly member', 'elderly', 2_400_000],
+  ] as const)('in 2022 PKH pays Rp %s a year for %s', (_who, component, rupiahPerYear) => {
+    expect(in2022[component]).toBe(rupiahPerYear);
+  });
+
+  it('PKH counts at most four eligible members, elderly from 70, for 10 million families', () => {
+    const pkh = params.at(monthOf('2022-06')).policy.pkh;
+    expect([pkh.member_cap, pkh.quota]).toEqual([4, 10_000_000]);
+  });
+
+  it('BLT BBM pays Rp 150,000 a month from September 2022 and nothing from January 2023', () => {
+    expect(params.at(monthOf('2022-08')).policy.blt_bbm.benefit).toBe(0);
+    expect(params.at(monthOf('2022-09')).policy.blt_bbm.benefit).toBe(150_000);
+    expect(params.at(monthOf('2022-12')).policy.blt_bbm.benefit).toBe(150_000);
+    expect(params.at(monthOf('2023-01')).policy.blt_bbm.benefit).toBe(0);
+    expect(params.at(monthOf('2022-09')).policy.blt_bbm.quota).toBe(20_650_000);
+  });
+
+  it('BPNT paid Rp 110,000 from February 2017, Rp 150,000 in February 2020 and Rp 200,000 from April 2020', () => {
+    expect(valueOn(params, 'policy.bpnt.benefit', '2017-01-31')).toBeUndefined();
+    expect(valueOn(params, 'policy.bpnt.benefit', '2017-02-01')).toBe(110_000);
+    expect(valueOn(params, 'policy.bpnt.benefit', '2020-02-01')).toBe(150_000);
+    expect(valueOn(params, 'policy.bpnt.benefit', '2020-04-01')).toBe(200_000);
+  });
+
+  it('the 2022 Sembako budget is derived as 18.8 m families × Rp 200,000 × 12 months', () => {
+    expect(params.at(monthOf('2022-01')).policy.bpnt.budget).toBe(18_800_000 * 200_000 * 12);
+  });
+
+  it('the national poverty line in force in March 2022 is the March 2022 Susenas line', () => {
+    expect(params.at(monthOf('2022-03')).policy.poverty_line.national).toBe(505_469);
+    expect(valueOn(params, 'policy.poverty_line.national', '2022-02-01')).toBe(486_168);
+  });
+
+  it('the fuel-price shock is a one-month jump in September 2022', () => {
+    const shock = (m: string) => params.at(monthOf(m)).behaviour.prices.fuel_price_shock;
+    expect([shock('2022-08'), shock('2022-09'), shock('2022-10')]).toEqual([0, 0.0079, 0]);
+  });
+});
+
+describe('at(month)', () => {
+  it('returns the same frozen object for the same month', () => {
+    const a = params.at(monthOf('2022-09'));
+    expect(params.at(monthOf('2022-09'))).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.policy.pkh.benefit)).toBe(true);
+  });
+
+  it('throws, naming the parameter and its first date, before a parameter has a value', () => {
+    expect(() => params.at(monthOf('2019-06'))).toThrow(/policy\.pkh\.benefit\.pregnant.*2021-01-01/);
+  });
+});
+
+describe('records and get(path)', () => {
+  it('are deeply frozen', () => {
+    const record = params.get('policy.pkh.quota');
+    expect(Object.isFrozen(params.records) && Object.isFrozen(record) && Object.isFrozen(record.values[0])).toBe(true);
+    expect(() => (record.values as unknown[]).push(1)).toThrow();
+  });
+
+  it('get() throws on an unknown path, suggesting the closest one', () => {
+    expect(() => params.get('policy.pkh.qouta' as ParameterPath)).toThrow(/did you mean "policy\.pkh\.quota"/);
+  });
+});
+
+describe('hash', () => {
+  let dir = '';
+  afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = ''; });
+
+  it('is the same for two loads of the same tree', () => {
+    expect(loadParameters().hash).toBe(params.hash);
+    expect(params.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ignores comments, whitespace, key order and where the tree lives', () => {
+    dir = mkdtempSync(join(tmpdir(), 'graduasi-params-'));
+    cpSync(DEFAULT_PARAMETER_DIR, dir, { recursive: true });
+    const file = join(dir, 'policy', 'pkh', 'quota.yaml');
+    const text = readFileSync(file, 'utf8');
+    const [description, rest] = [text.slice(0, text.indexOf('values:')), text.slice(text.indexOf('values:'))];
+    writeFileSync(file, `# a comment\n\n${rest}\n${description}`);
+    expect(loadParameters(dir).hash).toBe(params.hash);
+  });
+
+  it('changes when a value changes', () => {
+    const changed = params.patched({ 'policy.pkh.quota': { '2022-01-01': 10_000_001 } }, 'test');
+    expect(changed.hash).not.toBe(params.hash);
+  });
+});
+
+describe('patched(patch, source)', () => {
+  it('adds a dated value from its month on, leaving the original tree as it was', () => {
+    const p = params.patched({ 'policy.pkh.benefit.primary_school': { '2023-01-01': 1_000_000 } }, 'raise SD');
+    expect(p.at(monthOf('2022-12')).policy.pkh.benefit.primary_school).toBe(900_000);
+    expect(p.at(monthOf('2023-01')).policy.pkh.benefit.primary_school).toBe(1_000_000);
+    expect(params.at(monthOf('2023-01')).policy.pkh.benefit.primary_school).toBe(900_000);
+    expect(p.get('policy.pkh.benefit.primary_school').values.map((v) => v.date)).toEqual(['2021-01-01', '2023-01-01']);
+  });
+
+  it('replaces a value at the same date and inserts earlier dates in order', () => {
+    const p = params.patched({ 'policy.blt_bbm.benefit': { '2022-09-01': 300_000, '2021-01-01': 0 } }, 'double BLT');
+    expect(p.get('policy.blt_bbm.benefit').values.map((v) => [v.date, v.value])).toEqual([
+      ['2021-01-01', 0], ['2022-01-01', 0], ['2022-09-01', 300_000], ['2023-01-01', 0],
+    ]);
+  });
+
+  it('accepts a behaviour value outside its plausible range (a scenario may explore beyond it)', () => {
+    const p = params.patched({ 'behaviour.pkh.compliance': { '2023-01-01': 0.5 } }, 'weak compliance');
+    expect(p.at(monthOf('2023-01')).behaviour.pkh.compliance).toBe(0.5);
+  });
+
+  it.each([
+    ['a misspelt path', { 'policy.pkh.benfit.pregnant': { '2023-01-01': 1 } },
+      /my-scenario\.yaml: policy\.pkh\.benfit\.pregnant: expected a declared parameter path.*did you mean "policy\.pkh\.benefit\.pregnant"/],
+    ['a probability of 1.2', { 'behaviour.pkh.compliance': { '2023-01-01': 1.2 } },
+      /my-scenario\.yaml: behaviour\.pkh\.compliance: 2023-01-01: expected a monthly probability in \[0, 1\], got 1\.2/],
+    ['a negative budget', { 'policy.pkh.budget': { '2023-01-01': -5 } },
+      /my-scenario\.yaml: policy\.pkh\.budget: 2023-01-01: expected a non-negative amount in rupiah per year, got -5/],
+    ['a date that does not exist', { 'policy.pkh.budget': { '2023-02-30': 5 } },
+      /policy\.pkh\.budget: 2023-02-30: expected a date YYYY-MM-DD that exists in the calendar/],
+  ])('rejects %s, naming the source and the path', (_what, patch, message) => {
+    expect(() => params.patched(patch as never, 'my-scenario.yaml')).toThrow(message);
+  });
+
+  it('collects every problem of a patch into one ParameterError', () => {
+    try {
+      params.patched({ 'behaviour.pkh.compliance': { '2023-01-01': 1.2 }, 'policy.pkh.budget': { '2023-01-01': -5 } }, 's');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ParameterError);
+      expect((e as ParameterError).problems.map((p) => p.path)).toEqual(['behaviour.pkh.compliance: 2023-01-01', 'policy.pkh.budget: 2023-01-01']);
+    }
+  });
+});
