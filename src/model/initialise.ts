@@ -9,11 +9,18 @@
  *   4. market income = consumption − the transfers that consumption holds (expected PKH payment
  *      under compliance, BPNT, BLT BBM), at least MIN_INCOME_SHARE of consumption (a household whose
  *      transfers exceed its measured consumption cannot have been receiving all of them when measured);
- *   5. that income is split into a transitory part, drawn from its stationary distribution, and a
- *      permanent part (the rest).
+ *   5. that income is split into a permanent and a transitory part the way a statistician would
+ *      read one observation: within the household's stratum (province × urban/rural), with y the log
+ *      income, μ its weighted mean, V its weighted semi-variance on y's side of μ (incomes are skewed:
+ *      the spread below the mean is smaller than above it), and m, v the stationary mean and variance
+ *      of the transitory process, the transitory part is drawn from its distribution given y,
+ *         τ ~ N(m + λ(y − μ), v(1 − λ)),  λ = v / V,
+ *      and permanent = y − τ. Permanent and transitory parts are then uncorrelated and their
+ *      variances add up to V, so the spread of incomes stays as measured instead of widening.
  */
 import type { Households } from './households';
-import { BLT_BBM, BPNT, PKH, copyHouseholds } from './households';
+import { BLT_BBM, BPNT, PKH, URBAN, copyHouseholds } from './households';
+import type { ParameterValues } from '../parameters/spec';
 import type { Month } from './time';
 import type { MonthContext, ProgrammeBook, Streams, World } from './world';
 import { PROGRAMMES } from './world';
@@ -72,6 +79,7 @@ function book(id: ProgrammeId, params: Parameters, start: Month, end: Month, pro
     year: yearOf(start),
     spent: inYear > 0 ? (budget * before) / inYear : 0,
     spentThisMonth: 0,
+    families: 0,
     spentByProvince: new Float64Array(provinces),
     activeFrom,
     active,
@@ -100,12 +108,11 @@ export function createWorld(population: Households, provinces: number, params: P
 /** The context of one month of a run. */
 export function monthContext(params: Parameters, prices: PricePath, streams: Streams, flows: Float64Array, start: Month, month: Month): MonthContext {
   const values = params.at(month);
-  const lagged = Math.max(start, month - Math.round(values.behaviour.income.price_lag));
   return {
     month,
     params: values,
     cpi: prices.cpi(month) / prices.cpi(start),
-    incomePrices: prices.cpi(lagged) / prices.cpi(start),
+    incomePrices: prices.incomePrices(month, Math.round(values.behaviour.income.price_lag)) / prices.incomePrices(start, 0),
     nationalLine: prices.nationalLine(month),
     extremeLine: prices.extremeLine(month),
     streams,
@@ -134,18 +141,58 @@ export function initialise(world: World, ctx: MonthContext): void {
   const p = ctx.params;
   const { transfer_share: share } = p.behaviour.consumption;
   const compliance = p.behaviour.pkh.compliance;
-  const { transitory_persistence: rho, transitory_sd: sd } = p.behaviour.income;
-  const stationary = sd / Math.sqrt(1 - rho * rho);
-  const s = ctx.streams.initialIncome;
+  const logIncome = new Float64Array(h.count);
   for (let i = 0; i < h.count; i++) {
     const status = h.programmes[i];
     const cash = ((status & PKH) !== 0 ? h.pkhEntitlement[i] * compliance : 0) + ((status & BLT_BBM) !== 0 ? p.policy.blt_bbm.benefit : 0);
     const food = (status & BPNT) !== 0 ? p.policy.bpnt.benefit : 0;
     const measured = h.consumption[i];
     const income = Math.max(measured - (share * cash + food) / h.size[i], MIN_INCOME_SHARE * measured);
-    const t = stationary * STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 0) >>> 20];
     h.income[i] = income;
-    h.transitory[i] = t;
-    h.permanentIncome[i] = log(income) - t;
+    logIncome[i] = log(income);
   }
+
+  // Weighted mean, and semi-variances below and above it, of log income per stratum (province × urban/rural).
+  const strata = world.provinceCount * 2;
+  const sum = new Float64Array(strata);
+  const total = new Float64Array(strata);
+  const stratum = (i: number) => h.province[i] * 2 + (h.flags[i] & URBAN);
+  for (let i = 0; i < h.count; i++) {
+    sum[stratum(i)] += h.weight[i] * logIncome[i];
+    total[stratum(i)] += h.weight[i];
+  }
+  const below = new Float64Array(strata * 2); // [weighted squares, weight] below the mean
+  const above = new Float64Array(strata * 2);
+  for (let i = 0; i < h.count; i++) {
+    const k = stratum(i);
+    const d = logIncome[i] - sum[k] / total[k];
+    const side = d < 0 ? below : above;
+    side[2 * k] += h.weight[i] * d * d;
+    side[2 * k + 1] += h.weight[i];
+  }
+  const { mean: m, variance: v } = transitoryMoments(p.behaviour.income);
+  const s = ctx.streams.initialIncome;
+  for (let i = 0; i < h.count; i++) {
+    const k = stratum(i);
+    const mu = sum[k] / total[k];
+    const side = logIncome[i] < mu ? below : above;
+    const V = Math.max(side[2 * k] / side[2 * k + 1], v);
+    const lambda = v / V;
+    const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 0) >>> 20];
+    const t = m + lambda * (logIncome[i] - mu) + Math.sqrt(v * (1 - lambda)) * z;
+    h.transitory[i] = t;
+    h.permanentIncome[i] = logIncome[i] - t;
+  }
+}
+
+/**
+ * Stationary mean and variance of the transitory process τ(t) = ρτ(t−1) + σε + L·B, where a shock of
+ * log size L = log(1 − shock_size) hits with probability q (B ~ Bernoulli(q)):
+ *   mean = qL / (1 − ρ),  variance = (σ² + q(1 − q)L²) / (1 − ρ²).
+ */
+export function transitoryMoments(p: ParameterValues['behaviour']['income']): { mean: number; variance: number } {
+  const rho = p.transitory_persistence;
+  const q = p.shock_probability;
+  const L = log(1 - p.shock_size);
+  return { mean: (q * L) / (1 - rho), variance: (p.transitory_sd ** 2 + q * (1 - q) * L * L) / (1 - rho * rho) };
 }

@@ -7,12 +7,18 @@
  * it runs. Accuracy is a few units in the last place over the ranges the model uses.
  */
 
-const LN2_HI = 0.6931471803691238; // high bits of ln 2 (exact in 32 bits of mantissa)
-const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
-const INV_LN2 = 1.4426950408889634;
 const LN2 = 0.6931471805599453;
+// ln 2 / 64 split so that k · LN2_64_HI is exact (its low 28 mantissa bits are zero).
+const LN2_64_HI = 0.010830424260348082;
+const LN2_64_LO = 4.3590106387089914e-10;
+const SIXTY_FOUR_OVER_LN2 = 92.33248261689366;
 
 const scratch = new DataView(new ArrayBuffer(8));
+// The same 8 bytes as a double and as two 32-bit words (platform byte order, detected below).
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+F64[0] = 1;
+const HI = U32[1] === 0x3ff00000 ? 1 : 0;
 
 /** 2^k for an integer k in [−1022, 1023], exactly. */
 function powerOfTwo(k: number): number {
@@ -21,29 +27,32 @@ function powerOfTwo(k: number): number {
   return scratch.getFloat64(0);
 }
 
-/** e^x, deterministic. Returns 0 below −708 and Infinity above 709. */
-export function exp(x: number): number {
-  if (x !== x) return NaN;
-  if (x > 709.78) return Infinity;
-  if (x < -708.39) return 0;
-  const k = Math.floor(x * INV_LN2 + 0.5);
-  const r = x - k * LN2_HI - k * LN2_LO; // |r| ≤ ln2 / 2
-  // Taylor series of e^r to degree 13: error below 1e-17 for |r| ≤ 0.3466.
+/** 2^k for k in [−1022, 1023], indexed by k + 1022. */
+const POWERS_OF_TWO = Float64Array.from({ length: 2046 }, (_, j) => powerOfTwo(j - 1022));
+
+/** e^r by its Taylor series to degree 13: error below 1e-17 for |r| ≤ ln 2 / 2. Used to build the table. */
+function expSeries(r: number): number {
   let p = 1 / 6227020800;
-  p = p * r + 1 / 479001600;
-  p = p * r + 1 / 39916800;
-  p = p * r + 1 / 3628800;
-  p = p * r + 1 / 362880;
-  p = p * r + 1 / 40320;
-  p = p * r + 1 / 5040;
-  p = p * r + 1 / 720;
-  p = p * r + 1 / 120;
-  p = p * r + 1 / 24;
-  p = p * r + 1 / 6;
-  p = p * r + 0.5;
-  p = p * r + 1;
-  p = p * r + 1;
-  return p * powerOfTwo(k);
+  for (const c of [1 / 479001600, 1 / 39916800, 1 / 3628800, 1 / 362880, 1 / 40320, 1 / 5040, 1 / 720, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, 1]) p = p * r + c;
+  return p;
+}
+
+/** 2^(j/64) for j = 0..63, from the series at |argument| ≤ ln2/2 (each within 1 ulp). */
+const TWO_TO_J_64 = Float64Array.from({ length: 64 }, (_, j) => (j < 32 ? expSeries((j * LN2) / 64) : 2 * expSeries(((j - 64) * LN2) / 64)));
+
+/**
+ * e^x, deterministic, within 2 ulp. Returns 0 below −708 and Infinity above 709.
+ * x = (64e + j)·ln2/64 + r with |r| ≤ ln2/128; e^x = 2^e · 2^(j/64) · e^r, e^r by a degree-6 polynomial.
+ */
+export function exp(x: number): number {
+  if (!(x > -708.39 && x < 709.78)) return x !== x ? NaN : x > 0 ? Infinity : 0;
+  const k = Math.floor(x * SIXTY_FOUR_OVER_LN2 + 0.5);
+  const r = x - k * LN2_64_HI - k * LN2_64_LO;
+  const j = k & 63;
+  const e = (k - j) / 64;
+  const q = r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r / 720))))); // e^r − 1
+  const t = TWO_TO_J_64[j];
+  return (t + t * q) * POWERS_OF_TWO[e + 1022];
 }
 
 /** Natural logarithm, deterministic. log(0) = −Infinity; negative input gives NaN. */
@@ -55,11 +64,11 @@ export function log(x: number): number {
     x *= 18014398509481984; // 2^54: bring subnormals into the normal range
     e = -54;
   }
-  scratch.setFloat64(0, x);
-  const hi = scratch.getUint32(0);
+  F64[0] = x;
+  const hi = U32[HI];
   e += ((hi >>> 20) & 0x7ff) - 1023;
-  scratch.setUint32(0, (hi & 0x800fffff) | (1023 << 20)); // mantissa m in [1, 2)
-  let m = scratch.getFloat64(0);
+  U32[HI] = (hi & 0x800fffff) | (1023 << 20); // mantissa m in [1, 2)
+  let m = F64[0];
   if (m > 1.4142135623730951) {
     m *= 0.5;
     e += 1;

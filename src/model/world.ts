@@ -20,6 +20,8 @@ export interface ProgrammeBook {
   spent: number;
   /** Rp paid this month. */
   spentThisMonth: number;
+  /** Families enrolled after this month's entries and exits (weighted). */
+  families: number;
   /** Rp paid this month, by province. */
   readonly spentByProvince: Float64Array;
   /** First month of `active`: January of the start year. */
@@ -65,7 +67,7 @@ export interface MonthContext {
   readonly params: ParameterValues;
   /** Consumer price index relative to the start month. */
   readonly cpi: number;
-  /** The price level nominal incomes follow this month (the CPI `price_lag` months ago), relative to the start month. */
+  /** The price level nominal incomes follow this month (underlying inflation now, price jumps `price_lag` months late), relative to the start month. */
   readonly incomePrices: number;
   /** Poverty lines this month, Rp per person per month. */
   readonly nationalLine: number;

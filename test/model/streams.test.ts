@@ -23,7 +23,7 @@ const transitoryIncome: Reporter = (world) => {
 
 describe('random streams in the engine', () => {
   const params = loadParameters();
-  const population = populationFor(params, 3, 0, { households: 5000 });
+  const population = populationFor(params, 3, 0, { households: 20_000 });
   const options = { seed: 3, population, parameters: params, end: '2023-06', observe: transitoryIncome };
 
   it('the income process draws the same numbers when the registry process draws more', () => {

@@ -156,9 +156,9 @@ describe('patched(patch, source)', () => {
   });
 
   it('replaces a value at the same date and inserts earlier dates in order', () => {
-    const p = params.patched({ 'policy.blt_bbm.benefit': { '2022-09-01': 300_000, '2021-01-01': 0 } }, 'double BLT');
+    const p = params.patched({ 'policy.blt_bbm.benefit': { '2022-09-01': 300_000, '2017-01-01': 0 } }, 'double BLT');
     expect(p.get('policy.blt_bbm.benefit').values.map((v) => [v.date, v.value])).toEqual([
-      ['2021-01-01', 0], ['2022-01-01', 0], ['2022-09-01', 300_000], ['2023-01-01', 0],
+      ['2017-01-01', 0], ['2018-01-01', 0], ['2022-09-01', 300_000], ['2023-01-01', 0],
     ]);
   });
 

@@ -4,7 +4,7 @@
  *   log real income = permanent + growth(t) + transitory + province shock
  *   transitory(t)   = ρ · transitory(t−1) + σ · ε   (+ log(1 − size) when a household shock hits)
  *   province(t)     = ρp · province(t−1) + σp · εp   (one draw per province and month)
- *   nominal income  = real income × the price level `price_lag` months ago
+ *   nominal income  = real income × prices (underlying inflation at once, price jumps `price_lag` months late)
  *
  * So a price jump (the 2022 fuel-price rise) cuts real income until nominal incomes catch up, a
  * household shock (job loss, illness, harvest failure) cuts it for a while, and a province shock moves

@@ -70,6 +70,7 @@ export function budgetRoom(book: ProgrammeBook, budget: number, activeMonthsLeft
 export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, activeMonthsLeft: number): void {
   const h = world.households;
   const book = world.books[rule.id];
+  if (book.families === 0 && book.active[ctx.month - book.activeFrom] !== 1) return; // nothing to pay, no one to let go
   const { programmes: status, weight, registryScore: score } = h;
   const { bit, requireAll: all, requireAny: any, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
@@ -83,26 +84,28 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   let cost = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const p = status[i];
-    const ent = entitlement === null ? flat : entitlement[i];
     const hasAll = (p & all) === all;
     const hasAny = any === 0 || (p & any) !== 0;
-    const eligible = hasAll && hasAny && ent > 0;
-    if ((p & bit) !== 0) {
-      if (!eligible) {
-        status[i] = p & ~bit;
-        flows[!hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement] += weight[i];
-      } else {
-        const b = scoreBin(score[i]);
-        enrolledWeight[b] += weight[i];
-        enrolledCost[b] += weight[i] * ent;
-        enrolled += weight[i];
-        cost += weight[i] * ent;
-      }
-    } else if (eligible) {
+    if ((p & bit) === 0) {
+      if (!hasAll || !hasAny) continue;
+      const ent = entitlement === null ? flat : entitlement[i];
+      if (ent <= 0) continue;
       const b = scoreBin(score[i]);
       candidateWeight[b] += weight[i];
       candidateCost[b] += weight[i] * ent;
+      continue;
     }
+    const ent = entitlement === null ? flat : entitlement[i];
+    if (!hasAll || !hasAny || ent <= 0) {
+      status[i] = p & ~bit;
+      flows[!hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement] += weight[i];
+      continue;
+    }
+    const b = scoreBin(score[i]);
+    enrolledWeight[b] += weight[i];
+    enrolledCost[b] += weight[i] * ent;
+    enrolled += weight[i];
+    cost += weight[i] * ent;
   }
 
   const quota = rule.quota;
@@ -179,12 +182,16 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
   const enrolledReason = rule.reasons.enrolled;
+  const flows = ctx.flows;
+  const month = ctx.month;
   let total = 0;
+  let families = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     let p = status[i];
+    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (any !== 0 && (p & any) === 0))) continue;
     const ent = entitlement === null ? flat : entitlement[i];
     if ((p & bit) === 0) {
-      if (ent <= 0 || (p & all) !== all || (any !== 0 && (p & any) === 0)) continue;
+      if (ent <= 0) continue;
       const b = scoreBin(score[i]);
       if (b > admitBelow) continue;
       if (b === admitBelow) {
@@ -194,9 +201,10 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
       }
       p |= bit;
       status[i] = p;
-      ctx.flows[enrolledReason] += weight[i];
+      flows[enrolledReason] += weight[i];
     }
-    if (s !== null && (bits(s.k0, s.k1, i, ctx.month, 0) >>> 0) * UNIT >= compliance) continue;
+    families += weight[i];
+    if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;
     paid[i] += ent;
     const amount = weight[i] * ent;
     byProvince[province[i]] += amount;
@@ -204,6 +212,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   }
   book.spentThisMonth += total;
   book.spent += total;
+  book.families = families;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * Registry (DTKS): who is listed, with inclusion and exclusion errors.
  *
- * The registry is meant to list the bottom `eligible_share` (40 %) of households. Each month a share
- * `reassessment` of households is assessed again (DTKS takes proposals monthly); an assessment reads
- * the household's rank in the current consumption distribution and then:
+ * The registry is meant to list the bottom `eligible_share` (40 %) of households. Households are
+ * assessed again at random times — each month a share `reassessment` of them (DTKS takes proposals
+ * monthly): after each assessment the next one is scheduled a geometric number of months later, with
+ * the rate in force then. An assessment reads the household's rank in the current consumption
+ * distribution and then:
  *   - an eligible household (rank below the cut) is listed unless it is missed (`exclusion_error`);
  *   - an ineligible household just above the cut (up to a band above it) is listed by mistake with
  *     the probability that makes `inclusion_error` the expected share of ineligible members — errors
@@ -54,7 +56,10 @@ export function listingRule(params: ParameterValues): ListingRule {
   return { cut, listEligible, band, listByError: band > 0 ? wanted / band : 0 };
 }
 
-/** Assess household i: set its registry status and score, and count the move if its status changed. */
+/**
+ * Assess household i: set its registry status and score, count the move if its status changed, and
+ * schedule the next assessment.
+ */
 function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i: number): void {
   const h = world.households;
   const consumption = h.consumption[i];
@@ -72,16 +77,27 @@ function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i
   }
   const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 2) >>> 20];
   h.registryScore[i] = log(consumption) + ctx.params.behaviour.registry.score_error * z;
+  const wait = monthsToNextAssessment((bits(s.k0, s.k1, i, ctx.month, 3) >>> 0) * UNIT, ctx.params.behaviour.registry.reassessment);
+  h.nextAssessment[i] = Math.min(NEVER, ctx.month + wait);
 }
 
-/** Monthly re-assessment of a random share of households. */
+/** `nextAssessment` of a household that will not be assessed again (the largest Uint16). */
+const NEVER = 0xffff;
+
+/** A geometric waiting time in months (≥ 1; Infinity when `rate` is 0) for a monthly assessment probability `rate`, from a uniform u in [0, 1). */
+export function monthsToNextAssessment(u: number, rate: number): number {
+  if (rate >= 1) return 1;
+  if (rate <= 0) return Infinity;
+  return 1 + Math.floor(log(1 - u) / log(1 - rate));
+}
+
+/** Assess the households whose assessment falls this month. */
 export function registry(world: World, ctx: MonthContext): void {
   const rule = listingRule(ctx.params);
-  const share = ctx.params.behaviour.registry.reassessment;
   const s = ctx.streams.registry;
-  for (let i = 0, n = world.households.count; i < n; i++) {
-    if ((bits(s.k0, s.k1, i, ctx.month, 0) >>> 0) * UNIT < share) assess(world, ctx, rule, s, i);
-  }
+  const next = world.households.nextAssessment;
+  const month = ctx.month;
+  for (let i = 0, n = world.households.count; i < n; i++) if (next[i] === month) assess(world, ctx, rule, s, i);
 }
 
 /** Initial assessment of every household (the registry as it stands when the run starts). */
