@@ -18,7 +18,6 @@ import { pricePath } from '../src/model/prices';
 import { runKey } from '../src/model/random';
 import { step } from '../src/model/month';
 import { bytesPerHousehold } from '../src/model/households';
-import { monthOf } from '../src/model/time';
 import { standardIndicators } from '../src/observe/indicators';
 
 const MONTHS = 12;
@@ -35,7 +34,7 @@ function measure(households: number): void {
   let t = performance.now();
   const population = populationFor(params, 'bench', 0, { households });
   const buildSeconds = (performance.now() - t) / 1000;
-  const start = monthOf(REFERENCE_MONTH);
+  const start = REFERENCE_MONTH;
   const end = start + 2 * MONTHS;
   const world = createWorld(population.households, population.provinces.length, params, start, end);
   const prices = pricePath(params, start, end);

@@ -9,6 +9,7 @@ import { simulate } from '../model/simulate';
 import { standardIndicators } from '../observe/indicators';
 import { formatYearTable, summariseByYear } from './baseline';
 import { baseline } from '../scenarios/builtin';
+import { MIN_HOUSEHOLDS } from '../population/index';
 
 interface Options {
   seed: string | number;
@@ -30,11 +31,12 @@ export function parseOptions(args: readonly string[]): Options {
     if (value === undefined) throw new Error(`option ${name} needs a value\n${usage()}`);
     switch (name) {
       case '--seed':
+        if (value === '') throw new Error('--seed: expected a number or a non-empty string');
         options.seed = /^-?\d+$/.test(value) ? Number(value) : value;
         break;
       case '--households': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < 1) throw new Error(`--households: expected a whole number of at least 1, got "${value}"`);
+        if (!Number.isInteger(n) || n < MIN_HOUSEHOLDS) throw new Error(`--households: expected a whole number of at least ${MIN_HOUSEHOLDS.toLocaleString('en')}, got "${value}"`);
         options.households = n;
         break;
       }

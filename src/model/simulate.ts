@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { loadParameters } from '../parameters/load';
-import { buildPopulation } from '../population/index';
+import { buildPopulation, REFERENCE_MONTH } from '../population/index';
 import type { Population } from '../population/index';
 import { pricePath } from './prices';
 import { runKey } from './random';
@@ -55,7 +55,7 @@ export interface SimulateOptions {
 
 export const DEFAULT_END = '2026-12';
 /** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
-export const REFERENCE_MONTH = '2022-03';
+export { REFERENCE_MONTH };
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The seed string of a replicate's population. */
@@ -65,15 +65,13 @@ function populationSeed(seed: Seed, replicate: number): string {
 
 /** The population of a seed and replicate, built from the given (unpatched) parameters. */
 export function populationFor(params: Parameters, seed: Seed, replicate: number, size: { households?: number; scale?: number }): Population {
-  const probe = buildPopulationLines(params);
-  return buildPopulation({ seed: populationSeed(seed, replicate), households: size.households, scale: size.scale, lines: probe });
+  return buildPopulation({ seed: populationSeed(seed, replicate), households: size.households, scale: size.scale, lines: referenceLines(params) });
 }
 
 /** Poverty lines in the population's reference month. */
-function buildPopulationLines(params: Parameters): { national: number; extreme: number } {
-  const reference = monthOf(REFERENCE_MONTH);
-  const prices = pricePath(params, reference, reference);
-  return { national: prices.nationalLine(reference), extreme: prices.extremeLine(reference) };
+function referenceLines(params: Parameters): { national: number; extreme: number } {
+  const prices = pricePath(params, REFERENCE_MONTH, REFERENCE_MONTH);
+  return { national: prices.nationalLine(REFERENCE_MONTH), extreme: prices.extremeLine(REFERENCE_MONTH) };
 }
 
 export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {

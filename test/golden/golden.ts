@@ -1,0 +1,20 @@
+/**
+ * The golden run: a fixed seed, population and span whose results' SHA-256 is committed in
+ * baseline.json, one digest per Node.js major version (Math functions outside the model's own may
+ * differ between V8 versions). Changing a digest is a deliberate act: run `npm run golden` and say
+ * why in the commit.
+ */
+import { loadParameters } from '../../src/parameters/load';
+import { simulate } from '../../src/model/simulate';
+import { standardIndicators } from '../../src/observe/indicators';
+import { baseline } from '../../src/scenarios/builtin';
+import { sha256, toCsv } from '../../src/model/results';
+
+export const GOLDEN_FILE = new URL('./baseline.json', import.meta.url);
+export const NODE_MAJOR = `node${process.versions.node.split('.')[0]}`;
+
+/** The digest of the golden run's results CSV. */
+export function goldenDigest(): string {
+  const result = simulate(baseline, { seed: 'golden', households: 20_000, end: '2023-12', parameters: loadParameters(), observe: standardIndicators });
+  return sha256(toCsv(result.rows));
+}
