@@ -59,7 +59,7 @@ export interface Households {
   readonly transitory: Float32Array;
   /** Market income per person, nominal Rp per month (before transfers). */
   readonly income: Float32Array;
-  /** The registry's proxy-means estimate of log consumption at the household's last assessment. */
+  /** The registry's proxy-means estimate of consumption per person (Rp a month) at the household's last assessment. */
   readonly registryScore: Float32Array;
   /** IN_REGISTRY | PKH | BPNT | BLT_BBM. */
   readonly programmes: Uint8Array;

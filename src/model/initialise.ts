@@ -27,7 +27,7 @@ import { PROGRAMMES } from './world';
 import type { ProgrammeId } from './world';
 import type { Parameters } from '../parameters/types';
 import type { PricePath } from './prices';
-import { createWelfareDistribution, finishWelfareDistribution, welfareBin } from './welfare';
+import { createWelfareDistribution, finishWelfareDistribution, logBin } from './welfare';
 import { initialRegistry } from './processes/registry';
 import { bltBbm, bpnt, openMonth, pkh } from './month';
 import { log } from './math';
@@ -94,6 +94,7 @@ export function createWorld(population: Households, provinces: number, params: P
   return {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
+    scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
     provinceCount: provinces,
     start,
     end,
@@ -129,7 +130,7 @@ export function createFlows(): Float64Array {
 export function initialise(world: World, ctx: MonthContext): void {
   const h = world.households;
   const hist = world.welfare.weight;
-  for (let i = 0; i < h.count; i++) hist[welfareBin(world.consumptionBits[i])] += h.weight[i];
+  for (let i = 0; i < h.count; i++) hist[logBin(world.consumptionBits[i])] += h.weight[i];
   finishWelfareDistribution(world.welfare);
 
   openMonth(world, ctx);

@@ -13,12 +13,15 @@ const SHIFT = 16;
 /** Bins cover every positive Float32 below 2^32 (Rp 4.3 billion per person per month). */
 const FIRST = 0x3f80_0000 >>> SHIFT; // 1.0
 const LAST = 0x4f80_0000 >>> SHIFT; // 2^32
-export const WELFARE_BINS = LAST - FIRST;
+export const LOG_BINS = LAST - FIRST;
 
-/** The bin of a consumption value given the raw bits of its Float32. Values below 1 fall in bin 0. */
-export function welfareBin(float32Bits: number): number {
+/**
+ * The log-scale bin (~0.5 % wide) of a positive Float32 value, given its raw bits. Values below 1 fall
+ * in bin 0. Used for consumption (the welfare distribution) and for registry scores (programme ranking).
+ */
+export function logBin(float32Bits: number): number {
   const b = (float32Bits >>> SHIFT) - FIRST;
-  return b < 0 ? 0 : b >= WELFARE_BINS ? WELFARE_BINS - 1 : b;
+  return b < 0 ? 0 : b >= LOG_BINS ? LOG_BINS - 1 : b;
 }
 
 /** A weighted histogram of consumption per person over households, and its cumulative shares. */
@@ -30,15 +33,15 @@ export interface WelfareDistribution {
 }
 
 export function createWelfareDistribution(): WelfareDistribution {
-  return { weight: new Float64Array(WELFARE_BINS), rank: new Float64Array(WELFARE_BINS) };
+  return { weight: new Float64Array(LOG_BINS), rank: new Float64Array(LOG_BINS) };
 }
 
 /** Turn the filled weights into mid-ranks. */
 export function finishWelfareDistribution(d: WelfareDistribution): void {
   let total = 0;
-  for (let b = 0; b < WELFARE_BINS; b++) total += d.weight[b];
+  for (let b = 0; b < LOG_BINS; b++) total += d.weight[b];
   let below = 0;
-  for (let b = 0; b < WELFARE_BINS; b++) {
+  for (let b = 0; b < LOG_BINS; b++) {
     d.rank[b] = total > 0 ? (below + d.weight[b] / 2) / total : 0;
     below += d.weight[b];
   }
@@ -47,10 +50,10 @@ export function finishWelfareDistribution(d: WelfareDistribution): void {
 /** The consumption level below which `share` of households lie (the lower edge of the bin reaching it). */
 export function welfareQuantile(d: WelfareDistribution, share: number): number {
   let total = 0;
-  for (let b = 0; b < WELFARE_BINS; b++) total += d.weight[b];
+  for (let b = 0; b < LOG_BINS; b++) total += d.weight[b];
   let below = 0;
   const view = new DataView(new ArrayBuffer(4));
-  for (let b = 0; b < WELFARE_BINS; b++) {
+  for (let b = 0; b < LOG_BINS; b++) {
     if (below + d.weight[b] > share * total) {
       view.setUint32(0, (b + FIRST) << SHIFT);
       return view.getFloat32(0);

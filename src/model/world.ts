@@ -34,6 +34,8 @@ export interface World {
   readonly households: Households;
   /** The raw bits of `households.consumption` (a Uint32Array view of the same memory), for binning without logarithms. */
   readonly consumptionBits: Uint32Array;
+  /** The raw bits of `households.registryScore`, likewise, for ranking households by score. */
+  readonly scoreBits: Uint32Array;
   readonly provinceCount: number;
   /** First month of the run; incomes are expressed in its prices. */
   readonly start: Month;

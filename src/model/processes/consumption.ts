@@ -9,7 +9,7 @@
  * al. 2020). The process also refills the welfare distribution the registry ranks households by.
  */
 import type { MonthContext, World } from '../world';
-import { finishWelfareDistribution, welfareBin } from '../welfare';
+import { finishWelfareDistribution, logBin } from '../welfare';
 
 export function consumption(world: World, ctx: MonthContext): void {
   const h = world.households;
@@ -21,7 +21,7 @@ export function consumption(world: World, ctx: MonthContext): void {
   for (let i = 0, n = h.count; i < n; i++) {
     const target = income[i] + (share * cash[i] + food[i]) / size[i];
     c[i] = smoothing * c[i] + (1 - smoothing) * target;
-    hist[welfareBin(bitsOfConsumption[i])] += weight[i];
+    hist[logBin(bitsOfConsumption[i])] += weight[i];
   }
   finishWelfareDistribution(world.welfare);
 }

@@ -24,6 +24,7 @@ import { REASON } from '../reasons';
 import type { MonthContext, ProgrammeBook, ProgrammeId, World } from '../world';
 import type { ParameterValues } from '../../parameters/spec';
 import { yearOf } from '../time';
+import { LOG_BINS, logBin } from '../welfare';
 
 /** What a programme needs from a family and gives it, this month. */
 export interface ProgrammeRule {
@@ -50,12 +51,8 @@ export interface ProgrammeRule {
   readonly reasons: { readonly enrolled: number; readonly missingAll: number; readonly missingAny: number; readonly noEntitlement: number; readonly cut: number };
 }
 
-/** Registry-score bins: log consumption from 8 (Rp 3 thousand) in steps of 1/128. */
-const SCORE_BINS = 2048;
-function scoreBin(score: number): number {
-  const b = ((score - 8) * 128) | 0;
-  return b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b;
-}
+/** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
+const SCORE_BINS = LOG_BINS;
 
 /**
  * Rp a programme may spend a month from now to the year's end: what is left of the annual budget,
@@ -71,7 +68,8 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   const h = world.households;
   const book = world.books[rule.id];
   if (book.families === 0 && book.active[ctx.month - book.activeFrom] !== 1) return; // nothing to pay, no one to let go
-  const { programmes: status, weight, registryScore: score } = h;
+  const { programmes: status, weight } = h;
+  const scoreBits = world.scoreBits;
   const { bit, requireAll: all, requireAny: any, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
 
@@ -90,7 +88,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
       if (!hasAll || !hasAny) continue;
       const ent = entitlement === null ? flat : entitlement[i];
       if (ent <= 0) continue;
-      const b = scoreBin(score[i]);
+      const b = logBin(scoreBits[i]);
       candidateWeight[b] += weight[i];
       candidateCost[b] += weight[i] * ent;
       continue;
@@ -101,7 +99,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
       flows[!hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement] += weight[i];
       continue;
     }
-    const b = scoreBin(score[i]);
+    const b = logBin(scoreBits[i]);
     enrolledWeight[b] += weight[i];
     enrolledCost[b] += weight[i] * ent;
     enrolled += weight[i];
@@ -111,7 +109,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   const quota = rule.quota;
   const room = budgetRoom(book, rule.budget, activeMonthsLeft);
   if (enrolled > quota || cost > room) {
-    cut(h, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room);
+    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room);
     pay(world, ctx, rule, -1, 0, 0);
     return;
   }
@@ -129,7 +127,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
 
 /** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
 function cut(
-  h: Households,
+  world: World,
   rule: ProgrammeRule,
   ctx: MonthContext,
   enrolledWeight: Float64Array,
@@ -151,12 +149,14 @@ function cut(
     cost -= enrolledCost[k];
     k--;
   }
-  const { programmes: status, weight, registryScore: score } = h;
+  const h = world.households;
+  const { programmes: status, weight } = h;
+  const scoreBits = world.scoreBits;
   const { bit, entitlement, flat } = rule;
   const reason = rule.reasons.cut;
   for (let i = h.count - 1; i >= 0; i--) {
     if ((status[i] & bit) === 0) continue;
-    const b = scoreBin(score[i]);
+    const b = logBin(scoreBits[i]);
     if (b < k) continue;
     const ent = entitlement === null ? flat : entitlement[i];
     if (b === k) {
@@ -176,7 +176,8 @@ function cut(
 function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: number, weightLeft: number, costLeft: number): void {
   const h = world.households;
   const book = world.books[rule.id];
-  const { programmes: status, weight, registryScore: score, province } = h;
+  const { programmes: status, weight, province } = h;
+  const scoreBits = world.scoreBits;
   const { bit, requireAll: all, requireAny: any, entitlement, flat, compliance } = rule;
   const paid = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
@@ -192,7 +193,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
     const ent = entitlement === null ? flat : entitlement[i];
     if ((p & bit) === 0) {
       if (ent <= 0) continue;
-      const b = scoreBin(score[i]);
+      const b = logBin(scoreBits[i]);
       if (b > admitBelow) continue;
       if (b === admitBelow) {
         if (weight[i] > weightLeft || weight[i] * ent > costLeft) continue;

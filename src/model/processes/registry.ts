@@ -11,15 +11,15 @@
  *     the probability that makes `inclusion_error` the expected share of ineligible members — errors
  *     concentrate near the cut, as targeting studies find (Alatas et al. 2012);
  *   - anyone else is not listed.
- * The assessment also records a proxy-means score (log consumption plus a `score_error` normal
- * error) by which programmes rank the listed households.
+ * The assessment also records a proxy-means score — consumption times a log-normal error of standard
+ * deviation `score_error` — by which programmes rank the listed households.
  */
 import { bits, UNIT } from '../random';
-import { log } from '../math';
+import { exp, log } from '../math';
 import { IN_REGISTRY } from '../households';
 import { REASON } from '../reasons';
 import { STANDARD_NORMAL } from '../normal-table';
-import { welfareBin } from '../welfare';
+import { logBin } from '../welfare';
 import type { MonthContext, World } from '../world';
 import type { Stream } from '../random';
 import type { ParameterValues } from '../../parameters/spec';
@@ -63,7 +63,7 @@ export function listingRule(params: ParameterValues): ListingRule {
 function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i: number): void {
   const h = world.households;
   const consumption = h.consumption[i];
-  const rank = world.welfare.rank[welfareBin(world.consumptionBits[i])];
+  const rank = world.welfare.rank[logBin(world.consumptionBits[i])];
   const u = (bits(s.k0, s.k1, i, ctx.month, 1) >>> 0) * UNIT;
   const eligible = rank < rule.cut;
   const listed = eligible ? u < rule.listEligible : rank < rule.cut + rule.band && u < rule.listByError;
@@ -76,7 +76,7 @@ function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i
     ctx.flows[REASON['registry.assessed_out']] += h.weight[i];
   }
   const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 2) >>> 20];
-  h.registryScore[i] = log(consumption) + ctx.params.behaviour.registry.score_error * z;
+  h.registryScore[i] = consumption * exp(ctx.params.behaviour.registry.score_error * z);
   const wait = monthsToNextAssessment((bits(s.k0, s.k1, i, ctx.month, 3) >>> 0) * UNIT, ctx.params.behaviour.registry.reassessment);
   h.nextAssessment[i] = Math.min(NEVER, ctx.month + wait);
 }
