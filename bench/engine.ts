@@ -14,7 +14,8 @@
 import { loadParameters } from '../src/parameters/load';
 import { DEFAULT_HOUSEHOLDS } from '../src/population/index';
 import { populationFor, REFERENCE_MONTH } from '../src/model/simulate';
-import { createFlows, createWorld, initialise, monthContext, runStreams } from '../src/model/initialise';
+import { createWorld, initialise, monthContext, runStreams } from '../src/model/initialise';
+import { createFlows } from '../src/model/reasons';
 import { pricePath } from '../src/model/prices';
 import { runKey } from '../src/model/random';
 import { step } from '../src/model/month';
@@ -39,7 +40,7 @@ function measure(households: number): void {
   const buildSeconds = (performance.now() - t) / 1000;
   const start = REFERENCE_MONTH;
   const end = start + WARM_UP + 2 * MONTHS;
-  const world = createWorld(population.households, population.provinces.length, params, start, end);
+  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end);
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey('bench'));
   const flows = createFlows();

@@ -19,6 +19,8 @@ export const IN_REGISTRY = 1;
 export const PKH = 2;
 export const BPNT = 4;
 export const BLT_BBM = 8;
+/** Left assistance by graduating: PKH and BPNT do not take the family back until it relapses. */
+export const LEFT_BY_GRADUATION = 16;
 
 export interface Households {
   /** Number of agents. */
@@ -61,12 +63,36 @@ export interface Households {
   readonly income: Float32Array;
   /** The registry's proxy-means estimate of consumption per person (Rp a month) at the household's last assessment. */
   readonly registryScore: Float32Array;
-  /** IN_REGISTRY | PKH | BPNT | BLT_BBM. */
+  /** IN_REGISTRY | PKH | BPNT | BLT_BBM | LEFT_BY_GRADUATION. */
   readonly programmes: Uint8Array;
   /** The month (as a Month) of the household's next registry assessment. */
   readonly nextAssessment: Uint16Array;
   /** PKH benefit the family is entitled to under this year's index and the member cap, Rp per month. */
   readonly pkhEntitlement: Float32Array;
+  /** Pathway phase (index into PHASES, ./phases.ts). */
+  readonly phase: Uint8Array;
+  /** Months in the current phase (stops at 255). */
+  readonly monthsInPhase: Uint8Array;
+  /** IN_ATENSI | ATENSI_DONE | IN_TRAINING | TRAINED | RST_HOUSE | RST_BUSINESS_SPACE | PENA_RECEIVED | PROKUS_RECEIVED. */
+  readonly services: Uint8Array;
+  /** Months left of the current time-bound service (ATENSI rehabilitation or skills training). */
+  readonly serviceMonths: Uint8Array;
+  /** Months of mentoring left. */
+  readonly mentoringMonths: Uint8Array;
+  /** GRADUATED_BEFORE | RELAPSED_BEFORE | ENTERED_EXTREME | DISASTER_VICTIM. */
+  readonly history: Uint8Array;
+  /** Consecutive months with consumption above the graduation threshold (in pengembangan). */
+  readonly monthsAbove: Uint8Array;
+  /** 1 when the household runs a business. */
+  readonly business: Uint8Array;
+  /** Months the business has run (stops at 255). */
+  readonly businessMonths: Uint8Array;
+  /** Business capital (assets), Rp. */
+  readonly capital: Float32Array;
+  /** Month PENA capital was received (0: never). */
+  readonly penaMonth: Uint16Array;
+  /** Month until which a community programme reaches the household (0: none). */
+  readonly communityUntil: Uint16Array;
   /** Cash transfers received this month (PKH, BLT BBM), Rp per household. */
   readonly cashTransfers: Float32Array;
   /** Food assistance received this month (BPNT / Sembako), Rp per household. */
@@ -97,6 +123,18 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   programmes: Uint8Array,
   nextAssessment: Uint16Array,
   pkhEntitlement: Float32Array,
+  phase: Uint8Array,
+  monthsInPhase: Uint8Array,
+  services: Uint8Array,
+  serviceMonths: Uint8Array,
+  mentoringMonths: Uint8Array,
+  history: Uint8Array,
+  monthsAbove: Uint8Array,
+  business: Uint8Array,
+  businessMonths: Uint8Array,
+  capital: Float32Array,
+  penaMonth: Uint16Array,
+  communityUntil: Uint16Array,
   cashTransfers: Float32Array,
   foodTransfers: Float32Array,
 };

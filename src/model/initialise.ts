@@ -5,7 +5,8 @@
  * 2022), which already includes the transfers it receives. So the start month is set up in this order:
  *   1. the welfare distribution of the measured consumption;
  *   2. the registry as it stands: every household assessed once;
- *   3. programmes enrol up to their quotas and budgets and pay, as in any month;
+ *   3. programmes enrol up to their quotas and budgets and pay, as in any month; families in PKH or
+ *      BPNT start in the assistance phase of the pathway, everyone else outside it;
  *   4. market income = consumption − the transfers that consumption holds (expected PKH payment
  *      under compliance, BPNT, BLT BBM), at least MIN_INCOME_SHARE of consumption (a household whose
  *      transfers exceed its measured consumption cannot have been receiving all of them when measured);
@@ -23,19 +24,19 @@ import { BLT_BBM, BPNT, PKH, URBAN, copyHouseholds } from './households';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from './time';
 import type { MonthContext, ProgrammeBook, Streams, World } from './world';
-import { PROGRAMMES } from './world';
-import type { ProgrammeId } from './world';
+import { PROGRAMMES, SERVICES } from './world';
+import type { ProgrammeId, ServiceBook, ServiceId } from './world';
 import type { Parameters } from '../parameters/types';
 import type { PricePath } from './prices';
 import { createWelfareDistribution, finishWelfareDistribution, logBin } from './welfare';
 import { initialRegistry } from './processes/registry';
 import { bltBbm, bpnt, openMonth, pkh } from './month';
 import { log } from './math';
+import { ASSISTANCE, NONE } from './phases';
 import { bits } from './random';
 import type { RunKey } from './random';
 import { stream } from './random';
 import { STANDARD_NORMAL } from './normal-table';
-import { REASONS } from './reasons';
 import { yearOf } from './time';
 
 /** Market income is at least this share of measured consumption at the start. */
@@ -50,6 +51,9 @@ export function runStreams(key: RunKey): Streams {
     income: stream(key, 'income.household'),
     registry: stream(key, 'registry'),
     compliance: stream(key, 'pkh.compliance'),
+    pathway: stream(key, 'pathway'),
+    business: stream(key, 'business'),
+    community: stream(key, 'community'),
   };
 }
 
@@ -87,10 +91,13 @@ function book(id: ProgrammeId, params: Parameters, start: Month, end: Month, pro
 }
 
 /** A new world on a copy of the population's households. */
-export function createWorld(population: Households, provinces: number, params: Parameters, start: Month, end: Month): World {
+export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month): World {
   const households = copyHouseholds(population);
+  const provinces = provinceCodes.length;
   const books = {} as Record<ProgrammeId, ProgrammeBook>;
   for (const id of PROGRAMMES) books[id] = book(id, params, start, end, provinces);
+  const services = {} as Record<ServiceId, ServiceBook>;
+  for (const id of SERVICES) services[id] = { spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
   return {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
@@ -103,6 +110,11 @@ export function createWorld(population: Households, provinces: number, params: P
     welfare: createWelfareDistribution(),
     books,
     pkhIndex: '',
+    provinceCodes,
+    services,
+    facilitatorQueue: 0,
+    blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
+    totals: { spent: 0, graduations: 0 },
   };
 }
 
@@ -121,11 +133,6 @@ export function monthContext(params: Parameters, prices: PricePath, streams: Str
   };
 }
 
-/** A zeroed flow counter, one slot per reason. */
-export function createFlows(): Float64Array {
-  return new Float64Array(REASONS.length);
-}
-
 /** Set up the start month (steps 1–5 above). `ctx` is the start month's context. */
 export function initialise(world: World, ctx: MonthContext): void {
   const h = world.households;
@@ -138,6 +145,8 @@ export function initialise(world: World, ctx: MonthContext): void {
   pkh(world, ctx);
   bpnt(world, ctx);
   bltBbm(world, ctx);
+  // Families in PKH or BPNT start in the assistance phase; empowerment begins with the first month stepped.
+  for (let i = 0; i < h.count; i++) h.phase[i] = (h.programmes[i] & (PKH | BPNT)) !== 0 ? ASSISTANCE : NONE;
 
   const p = ctx.params;
   const { transfer_share: share } = p.behaviour.consumption;

@@ -1,23 +1,29 @@
 /**
  * One month of the model: the processes, in order.
  *
- *   income ──► registry ──► pkh ──► bpnt ──► blt_bbm ──► consumption
+ *   community ─► income ─► business ─► registry ─► pkh ─► bpnt ─► blt_bbm ─► pathway ─► consumption
  *
- *   income       market income moves with growth, prices, household and province shocks
- *   registry     a share of households is re-assessed: DTKS listing (with errors) and PMT score
+ *   community    community programmes (KAT, Karang Taruna, LKS) reach the poorest communities
+ *   income       market income moves with growth, prices, household, province and aggregate shocks
+ *   business     businesses earn, grow or fail (poverty trap); profit adds to income
+ *   registry     households due for assessment: DTKS listing (with errors) and PMT score
  *   pkh          exits, cuts or entries within quota and budget, then payments to compliant families
  *   bpnt         the same for BPNT / Sembako food assistance
  *   blt_bbm      the fuel-compensation cash transfer to PKH and BPNT families, while it is paid
+ *   pathway      phases, services (ATENSI, RST, skills, PENA, PROKUS) within capacity, graduation, relapse
  *   consumption  measured consumption from income and transfers; the welfare distribution is refilled
  *
  * Each process reads only the world and the month's context (parameters in force, prices, streams).
  */
 import type { MonthContext, World } from './world';
-import { PROGRAMMES } from './world';
+import { PROGRAMMES, SERVICES } from './world';
 import { income } from './processes/income';
 import { registry } from './processes/registry';
 import { activeMonthsLeft, bltBbmRule, bpntRule, pkhEntitlements, pkhRule, runProgramme } from './processes/programmes';
 import { consumption } from './processes/consumption';
+import { community } from './processes/community';
+import { business } from './processes/business';
+import { pathway } from './processes/pathway';
 import { yearOf } from './time';
 
 export type Process = (world: World, ctx: MonthContext) => void;
@@ -43,15 +49,18 @@ export function bltBbm(world: World, ctx: MonthContext): void {
 
 /** The monthly pipeline, in order. */
 export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]> = [
+  ['community', community],
   ['income', income],
+  ['business', business],
   ['registry', registry],
   ['pkh', pkh],
   ['bpnt', bpnt],
   ['blt_bbm', bltBbm],
+  ['pathway', pathway],
   ['consumption', consumption],
 ];
 
-/** Clear the month's transfers and spending, and open a new budget year in January. */
+/** Clear the month's transfers, spending, queues and flows, and open a new budget year in January. */
 export function openMonth(world: World, ctx: MonthContext): void {
   world.households.cashTransfers.fill(0);
   world.households.foodTransfers.fill(0);
@@ -64,6 +73,16 @@ export function openMonth(world: World, ctx: MonthContext): void {
     book.spentThisMonth = 0;
     book.spentByProvince.fill(0);
   }
+  for (const id of SERVICES) {
+    const book = world.services[id];
+    book.spentThisMonth = 0;
+    book.spentByProvince.fill(0);
+    book.admittedThisMonth = 0;
+    book.queue = 0;
+  }
+  world.facilitatorQueue = 0;
+  world.blocked.noWorkingAgeMember = 0;
+  world.blocked.awaitingRehabilitation = 0;
   ctx.flows.fill(0);
 }
 

@@ -17,7 +17,8 @@ import type { Population } from '../population/index';
 import { pricePath } from './prices';
 import { runKey } from './random';
 import type { Seed } from './random';
-import { createFlows, createWorld, initialise, monthContext, runStreams } from './initialise';
+import { createWorld, initialise, monthContext, runStreams } from './initialise';
+import { createFlows } from './reasons';
 import { PROCESSES, step } from './month';
 import type { Process } from './month';
 import { formatMonth, monthOf } from './time';
@@ -86,7 +87,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey(options.seed, replicate));
   const flows = createFlows();
-  const world = createWorld(population.households, population.provinces.length, params, start, end);
+  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end);
   const names = population.provinces.map((p) => p.name);
   const processes = options.processes ?? PROCESSES;
 

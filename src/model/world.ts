@@ -30,6 +30,30 @@ export interface ProgrammeBook {
   readonly active: Uint8Array;
 }
 
+/** Services with a yearly intake, case-managed on the pathway. */
+export const SERVICES = ['atensi', 'rst', 'skills', 'pena', 'prokus', 'community'] as const;
+export type ServiceId = (typeof SERVICES)[number];
+
+/** A service's money: this month's and the run's spending. */
+export interface ServiceBook {
+  /** Rp spent this month. */
+  spentThisMonth: number;
+  /** Rp spent this month, by province. */
+  readonly spentByProvince: Float64Array;
+  /** Households taken in this month (weighted). */
+  admittedThisMonth: number;
+  /** Households eligible but not taken in this month for want of capacity (weighted). */
+  queue: number;
+}
+
+/** Pathway totals since the start of the run. */
+export interface PathwayTotals {
+  /** Rp spent on empowerment services (all of SERVICES). */
+  spent: number;
+  /** Graduations (weighted households). */
+  graduations: number;
+}
+
 export interface World {
   readonly households: Households;
   /** The raw bits of `households.consumption` (a Uint32Array view of the same memory), for binning without logarithms. */
@@ -50,6 +74,14 @@ export interface World {
   readonly books: Record<ProgrammeId, ProgrammeBook>;
   /** The PKH benefit index and cap the households' `pkhEntitlement` was computed with. */
   pkhIndex: string;
+  /** BPS code of each province (by index). */
+  readonly provinceCodes: readonly number[];
+  readonly services: Record<ServiceId, ServiceBook>;
+  /** Households eligible for pemulihan sosial but without a facilitator this month (weighted). */
+  facilitatorQueue: number;
+  /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
+  readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
+  readonly totals: PathwayTotals;
 }
 
 /** The random streams of the processes, one per purpose. */
@@ -60,6 +92,9 @@ export interface Streams {
   readonly income: Stream;
   readonly registry: Stream;
   readonly compliance: Stream;
+  readonly pathway: Stream;
+  readonly business: Stream;
+  readonly community: Stream;
 }
 
 /** What a process may read about the month besides the world. */
@@ -75,6 +110,6 @@ export interface MonthContext {
   readonly nationalLine: number;
   readonly extremeLine: number;
   readonly streams: Streams;
-  /** Weighted households moved this month, by reason (indexed by REASON). Processes add to it. */
+  /** Weighted households moved this month, by reason and group (see countMove in ./reasons.ts). Processes add to it. */
   readonly flows: Float64Array;
 }

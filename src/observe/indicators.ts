@@ -10,12 +10,15 @@
  * the national line: inclusion error = share of recipient households that are not poor; exclusion
  * error = share of poor households that do not receive it. The registry's are judged against its
  * own target, the bottom 40 % of households.
- * Groups: "national" and "province:<name>".
+ * Groups: "national" and "province:<name>"; flows also "area:urban|rural", "head_age:under_40|40_59|60_plus",
+ * "head_sex:male|female".
  */
-import { BLT_BBM, BPNT, IN_REGISTRY, PKH } from '../model/households';
+import { BLT_BBM, BPNT, FEMALE_HEAD, IN_REGISTRY, PKH, URBAN } from '../model/households';
+import { ENTERED_EXTREME, PHASES, RECOVERY } from '../model/phases';
 import type { IndicatorRow, Reporter } from '../model/observation';
-import { PROGRAMMES } from '../model/world';
-import { REASONS } from '../model/reasons';
+import { PROGRAMMES, SERVICES } from '../model/world';
+import type { ProgrammeId, ServiceId } from '../model/world';
+import { FLOW_GROUPS, REASONS, headAgeGroup } from '../model/reasons';
 import { welfareQuantile } from '../model/welfare';
 
 /** What each indicator means and its unit. */
@@ -46,111 +49,182 @@ export const INDICATORS = {
   blt_bbm_households: { unit: 'households', label: 'BLT BBM families' },
   blt_bbm_coverage: { unit: 'share of households', label: 'BLT BBM coverage' },
   blt_bbm_spend: { unit: 'Rp per month', label: 'BLT BBM spending' },
+  phase_none: { unit: 'households', label: 'Outside the pathway (no assistance)' },
+  phase_assistance: { unit: 'households', label: 'Assistance only (PKH / BPNT)' },
+  phase_recovery: { unit: 'households', label: 'Pemulihan sosial (social recovery)' },
+  phase_transition: { unit: 'households', label: 'Transisi (transition)' },
+  phase_development: { unit: 'households', label: 'Pengembangan (development)' },
+  phase_graduated: { unit: 'households', label: 'Graduated (graduasi sejahtera mandiri)' },
+  business_households: { unit: 'households', label: 'Households running a business' },
+  lifted_above_extreme: { unit: 'persons', label: 'Persons on the pathway who entered extremely poor and are now above the extreme line' },
+  atensi_spend: { unit: 'Rp per month', label: 'ATENSI rehabilitation spending' },
+  rst_spend: { unit: 'Rp per month', label: 'RST housing spending' },
+  skills_spend: { unit: 'Rp per month', label: 'Skills training spending' },
+  pena_spend: { unit: 'Rp per month', label: 'PENA capital spending' },
+  prokus_spend: { unit: 'Rp per month', label: 'PROKUS grant spending' },
+  community_spend: { unit: 'Rp per month', label: 'Community programme spending (KAT, Karang Taruna, LKS)' },
+  queue_facilitator: { unit: 'households', label: 'Waiting for a facilitator (eligible for pemulihan sosial)' },
+  queue_atensi: { unit: 'households', label: 'Waiting for an ATENSI place' },
+  queue_rst: { unit: 'households', label: 'Waiting for an RST house' },
+  queue_skills: { unit: 'households', label: 'Waiting for skills training' },
+  queue_pena: { unit: 'households', label: 'Waiting for PENA capital' },
+  queue_prokus: { unit: 'households', label: 'Waiting for a PROKUS grant' },
+  blocked_no_working_age_member: { unit: 'households', label: 'In pemulihan sosial, cannot move on: no working-age member' },
+  blocked_awaiting_rehabilitation: { unit: 'households', label: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation' },
+  empowerment_spend_to_date: { unit: 'Rp', label: 'Empowerment spending since the start of the run' },
+  graduations_to_date: { unit: 'households', label: 'Graduations since the start of the run' },
+  cost_per_graduate: { unit: 'Rp per household', label: 'Empowerment spending to date per graduation to date' },
+  cost_per_person_lifted: { unit: 'Rp per person', label: 'Empowerment spending to date per person lifted above the extreme line' },
   cpi: { unit: 'index, start month = 1', label: 'Consumer price index' },
   line_extreme: { unit: 'Rp per person per month', label: 'Extreme-poverty line' },
   line_national: { unit: 'Rp per person per month', label: 'National poverty line' },
-  flow: { unit: 'households per month', label: 'Households moved, by reason (group = reason)' },
+  flow: { unit: 'households per month', label: 'Households moved for a reason: indicator "flow.<reason>" (REASONS), nationally and by urban/rural, age group and sex of the head' },
 } as const;
 
 export type Indicator = keyof typeof INDICATORS;
 
-// Per-group accumulators, in this order.
+// Accumulators of a cell (province × urban/rural × age group of the head × sex of the head), in this order.
 const HH = 0, PERSONS = 1, E0 = 2, E1 = 3, E2 = 4, N0 = 5, N1 = 6, N2 = 7;
 const REG = 8, REG_IN = 9, BOTTOM = 10, BOTTOM_OUT = 11, POOR_HH = 12;
 const PKH_HH = 13, PKH_NONPOOR = 14, PKH_POOR_OUT = 15, BPNT_HH = 16, BPNT_NONPOOR = 17, BPNT_POOR_OUT = 18, BLT_HH = 19;
-const SLOTS = 20;
+const PHASE0 = 20; // PHASES.length slots: households in each phase
+const BUSINESS = PHASE0 + PHASES.length, LIFTED = BUSINESS + 1;
+const SLOTS = LIFTED + 1;
 
-/** The standard indicators, nationally and by province. */
+/** Groups beyond provinces, with the cells (area 0 rural / 1 urban, age group 0–2, sex 0 male / 1 female) they hold. */
+const GROUPS: ReadonlyArray<readonly [string, (area: number, age: number, sex: number) => boolean]> = [
+  ['area:urban', (area) => area === 1],
+  ['area:rural', (area) => area === 0],
+  ['head_age:under_40', (_, age) => age === 0],
+  ['head_age:40_59', (_, age) => age === 1],
+  ['head_age:60_plus', (_, age) => age === 2],
+  ['head_sex:male', (_, __, sex) => sex === 0],
+  ['head_sex:female', (_, __, sex) => sex === 1],
+];
+const CELLS_PER_PROVINCE = 2 * 3 * 2;
+
+/**
+ * The standard indicators: nationally, by province, by urban/rural, by age group and by sex of the
+ * head (money by province only: spending is not split by household group).
+ */
 export const standardIndicators: Reporter = (world, ctx, provinceNames) => {
   const h = world.households;
-  const groups = world.provinceCount;
-  const acc = new Float64Array((groups + 1) * SLOTS);
+  const provinces = world.provinceCount;
+  const cells = new Float64Array(provinces * CELLS_PER_PROVINCE * SLOTS);
   const zE = ctx.extremeLine;
   const zN = ctx.nationalLine;
   const bottom = welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share);
-  const { weight, size, consumption, programmes, province } = h;
+  const { weight, size, consumption, programmes, province, flags, headAge, phase, business, history } = h;
   for (let i = 0, n = h.count; i < n; i++) {
-    const o = province[i] * SLOTS;
+    const f = flags[i];
+    const cell = ((province[i] * 2 + ((f & URBAN) !== 0 ? 1 : 0)) * 3 + headAgeGroup(headAge[i])) * 2 + ((f & FEMALE_HEAD) !== 0 ? 1 : 0);
+    const o = cell * SLOTS;
     const w = weight[i];
     const wp = w * size[i];
     const y = consumption[i];
     const status = programmes[i];
-    acc[o + HH] += w;
-    acc[o + PERSONS] += wp;
+    cells[o + HH] += w;
+    cells[o + PERSONS] += wp;
     if (y < zE) {
       const g = 1 - y / zE;
-      acc[o + E0] += wp;
-      acc[o + E1] += wp * g;
-      acc[o + E2] += wp * g * g;
-    }
+      cells[o + E0] += wp;
+      cells[o + E1] += wp * g;
+      cells[o + E2] += wp * g * g;
+    } else if ((history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) cells[o + LIFTED] += wp;
     const poor = y < zN;
     if (poor) {
       const g = 1 - y / zN;
-      acc[o + N0] += wp;
-      acc[o + N1] += wp * g;
-      acc[o + N2] += wp * g * g;
-      acc[o + POOR_HH] += w;
+      cells[o + N0] += wp;
+      cells[o + N1] += wp * g;
+      cells[o + N2] += wp * g * g;
+      cells[o + POOR_HH] += w;
     }
     const listed = (status & IN_REGISTRY) !== 0;
-    if (listed) acc[o + REG] += w;
+    if (listed) cells[o + REG] += w;
     if (y < bottom) {
-      acc[o + BOTTOM] += w;
-      if (!listed) acc[o + BOTTOM_OUT] += w;
-    } else if (listed) acc[o + REG_IN] += w;
+      cells[o + BOTTOM] += w;
+      if (!listed) cells[o + BOTTOM_OUT] += w;
+    } else if (listed) cells[o + REG_IN] += w;
     if ((status & PKH) !== 0) {
-      acc[o + PKH_HH] += w;
-      if (!poor) acc[o + PKH_NONPOOR] += w;
-    } else if (poor) acc[o + PKH_POOR_OUT] += w;
+      cells[o + PKH_HH] += w;
+      if (!poor) cells[o + PKH_NONPOOR] += w;
+    } else if (poor) cells[o + PKH_POOR_OUT] += w;
     if ((status & BPNT) !== 0) {
-      acc[o + BPNT_HH] += w;
-      if (!poor) acc[o + BPNT_NONPOOR] += w;
-    } else if (poor) acc[o + BPNT_POOR_OUT] += w;
-    if ((status & BLT_BBM) !== 0) acc[o + BLT_HH] += w;
+      cells[o + BPNT_HH] += w;
+      if (!poor) cells[o + BPNT_NONPOOR] += w;
+    } else if (poor) cells[o + BPNT_POOR_OUT] += w;
+    if ((status & BLT_BBM) !== 0) cells[o + BLT_HH] += w;
+    cells[o + PHASE0 + phase[i]] += w;
+    if (business[i] !== 0) cells[o + BUSINESS] += w;
   }
-  const national = groups * SLOTS;
-  for (let r = 0; r < groups; r++) for (let k = 0; k < SLOTS; k++) acc[national + k] += acc[r * SLOTS + k];
+
+  /** Sum of the cells for which `keep(province, area, age, sex)` holds. */
+  const sum = (keep: (province: number, area: number, age: number, sex: number) => boolean): Float64Array => {
+    const acc = new Float64Array(SLOTS);
+    for (let c = 0; c < provinces * CELLS_PER_PROVINCE; c++) {
+      const sex = c % 2, age = Math.floor(c / 2) % 3, area = Math.floor(c / 6) % 2, r = Math.floor(c / 12);
+      if (!keep(r, area, age, sex)) continue;
+      for (let k = 0; k < SLOTS; k++) acc[k] += cells[c * SLOTS + k];
+    }
+    return acc;
+  };
 
   const rows: IndicatorRow[] = [];
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-  const describe = (o: number, group: string, spend: (id: (typeof PROGRAMMES)[number]) => number) => {
-    const hh = acc[o + HH];
-    const persons = acc[o + PERSONS];
+  const describe = (acc: Float64Array, group: string, spend: ((id: ProgrammeId | ServiceId) => number) | null) => {
+    const hh = acc[HH];
+    const persons = acc[PERSONS];
     rows.push(
       { indicator: 'households', group, value: hh },
       { indicator: 'persons', group, value: persons },
-      { indicator: 'p0_extreme', group, value: ratio(acc[o + E0], persons) },
-      { indicator: 'p1_extreme', group, value: ratio(acc[o + E1], persons) },
-      { indicator: 'p2_extreme', group, value: ratio(acc[o + E2], persons) },
-      { indicator: 'poor_extreme', group, value: acc[o + E0] },
-      { indicator: 'p0_national', group, value: ratio(acc[o + N0], persons) },
-      { indicator: 'p1_national', group, value: ratio(acc[o + N1], persons) },
-      { indicator: 'p2_national', group, value: ratio(acc[o + N2], persons) },
-      { indicator: 'poor_national', group, value: acc[o + N0] },
-      { indicator: 'registry_households', group, value: acc[o + REG] },
-      { indicator: 'registry_inclusion_error', group, value: ratio(acc[o + REG_IN], acc[o + REG]) },
-      { indicator: 'registry_exclusion_error', group, value: ratio(acc[o + BOTTOM_OUT], acc[o + BOTTOM]) },
-      { indicator: 'pkh_households', group, value: acc[o + PKH_HH] },
-      { indicator: 'pkh_coverage', group, value: ratio(acc[o + PKH_HH], hh) },
-      { indicator: 'pkh_inclusion_error', group, value: ratio(acc[o + PKH_NONPOOR], acc[o + PKH_HH]) },
-      { indicator: 'pkh_exclusion_error', group, value: ratio(acc[o + PKH_POOR_OUT], acc[o + POOR_HH]) },
-      { indicator: 'pkh_spend', group, value: spend('pkh') },
-      { indicator: 'bpnt_households', group, value: acc[o + BPNT_HH] },
-      { indicator: 'bpnt_coverage', group, value: ratio(acc[o + BPNT_HH], hh) },
-      { indicator: 'bpnt_inclusion_error', group, value: ratio(acc[o + BPNT_NONPOOR], acc[o + BPNT_HH]) },
-      { indicator: 'bpnt_exclusion_error', group, value: ratio(acc[o + BPNT_POOR_OUT], acc[o + POOR_HH]) },
-      { indicator: 'bpnt_spend', group, value: spend('bpnt') },
-      { indicator: 'blt_bbm_households', group, value: acc[o + BLT_HH] },
-      { indicator: 'blt_bbm_coverage', group, value: ratio(acc[o + BLT_HH], hh) },
-      { indicator: 'blt_bbm_spend', group, value: spend('blt_bbm') },
+      { indicator: 'p0_extreme', group, value: ratio(acc[E0], persons) },
+      { indicator: 'p1_extreme', group, value: ratio(acc[E1], persons) },
+      { indicator: 'p2_extreme', group, value: ratio(acc[E2], persons) },
+      { indicator: 'poor_extreme', group, value: acc[E0] },
+      { indicator: 'p0_national', group, value: ratio(acc[N0], persons) },
+      { indicator: 'p1_national', group, value: ratio(acc[N1], persons) },
+      { indicator: 'p2_national', group, value: ratio(acc[N2], persons) },
+      { indicator: 'poor_national', group, value: acc[N0] },
+      { indicator: 'registry_households', group, value: acc[REG] },
+      { indicator: 'registry_inclusion_error', group, value: ratio(acc[REG_IN], acc[REG]) },
+      { indicator: 'registry_exclusion_error', group, value: ratio(acc[BOTTOM_OUT], acc[BOTTOM]) },
+      { indicator: 'pkh_households', group, value: acc[PKH_HH] },
+      { indicator: 'pkh_coverage', group, value: ratio(acc[PKH_HH], hh) },
+      { indicator: 'pkh_inclusion_error', group, value: ratio(acc[PKH_NONPOOR], acc[PKH_HH]) },
+      { indicator: 'pkh_exclusion_error', group, value: ratio(acc[PKH_POOR_OUT], acc[POOR_HH]) },
+      { indicator: 'bpnt_households', group, value: acc[BPNT_HH] },
+      { indicator: 'bpnt_coverage', group, value: ratio(acc[BPNT_HH], hh) },
+      { indicator: 'bpnt_inclusion_error', group, value: ratio(acc[BPNT_NONPOOR], acc[BPNT_HH]) },
+      { indicator: 'bpnt_exclusion_error', group, value: ratio(acc[BPNT_POOR_OUT], acc[POOR_HH]) },
+      { indicator: 'blt_bbm_households', group, value: acc[BLT_HH] },
+      { indicator: 'blt_bbm_coverage', group, value: ratio(acc[BLT_HH], hh) },
+      ...PHASES.map((name, k) => ({ indicator: `phase_${name}`, group, value: acc[PHASE0 + k] })),
+      { indicator: 'business_households', group, value: acc[BUSINESS] },
+      { indicator: 'lifted_above_extreme', group, value: acc[LIFTED] },
     );
+    if (spend) for (const id of [...PROGRAMMES, ...SERVICES]) rows.push({ indicator: `${id}_spend`, group, value: spend(id) });
   };
-  describe(national, 'national', (id) => world.books[id].spentThisMonth);
+  const monthly = (id: ProgrammeId | ServiceId) => (id in world.books ? world.books[id as ProgrammeId] : world.services[id as ServiceId]);
+  const national = sum(() => true);
+  describe(national, 'national', (id) => monthly(id).spentThisMonth);
+  const t = world.totals;
   rows.push(
     { indicator: 'cpi', group: 'national', value: ctx.cpi },
     { indicator: 'line_extreme', group: 'national', value: zE },
     { indicator: 'line_national', group: 'national', value: zN },
+    { indicator: 'queue_facilitator', group: 'national', value: world.facilitatorQueue },
+    ...(['atensi', 'rst', 'skills', 'pena', 'prokus'] as const).map((id) => ({ indicator: `queue_${id}`, group: 'national', value: world.services[id].queue })),
+    { indicator: 'blocked_no_working_age_member', group: 'national', value: world.blocked.noWorkingAgeMember },
+    { indicator: 'blocked_awaiting_rehabilitation', group: 'national', value: world.blocked.awaitingRehabilitation },
+    { indicator: 'empowerment_spend_to_date', group: 'national', value: t.spent },
+    { indicator: 'graduations_to_date', group: 'national', value: t.graduations },
+    { indicator: 'cost_per_graduate', group: 'national', value: ratio(t.spent, t.graduations) },
+    { indicator: 'cost_per_person_lifted', group: 'national', value: ratio(t.spent, national[LIFTED]) },
   );
-  REASONS.forEach((reason, k) => rows.push({ indicator: 'flow', group: `reason:${reason}`, value: ctx.flows[k] }));
-  for (let r = 0; r < groups; r++) describe(r * SLOTS, `province:${provinceNames[r]}`, (id) => world.books[id].spentByProvince[r]);
+  REASONS.forEach((reason, k) =>
+    FLOW_GROUPS.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })),
+  );
+  for (let r = 0; r < provinces; r++) describe(sum((province) => province === r), `province:${provinceNames[r]}`, (id) => monthly(id).spentByProvince[r]);
+  for (const [group, keep] of GROUPS) describe(sum((_, area, age, sex) => keep(area, age, sex)), group, null);
   return rows;
 };

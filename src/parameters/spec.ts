@@ -29,6 +29,7 @@ export const UNITS = {
   share: 'a share in [0, 1]',
   'rate-per-year': 'an annual rate greater than −1 (0.05 = 5 % a year)',
   'log-sd': 'a non-negative standard deviation of a logarithm',
+  ratio: 'a non-negative multiple (1 = the same as the reference it multiplies)',
   bool: 'true or false',
 } as const;
 
@@ -84,6 +85,92 @@ export const PARAMETERS = {
       quota: leaf('households'),
       budget: leaf('idr-per-year'),
     },
+    empowerment: {
+      /** The 2022 integration of assistance with empowerment (pemulihan sosial → transisi → pengembangan) is in effect. */
+      in_effect: leaf('bool'),
+      /** PKH families whose head is under `push_age` are moved towards graduation first. */
+      under40_push: leaf('bool'),
+      /** Age below which the graduation push applies. */
+      push_age: leaf('years'),
+      /** Months a household spends at least in pemulihan sosial before it may move on. */
+      recovery_months: leaf('months'),
+      /** Months after which a household in transisi without a working business returns to assistance. */
+      transition_max_months: leaf('months'),
+    },
+    facilitators: {
+      /** PKH facilitators (pendamping) who case-manage households in the empowerment phases. */
+      count: leaf('persons'),
+      /** Households in empowerment phases one facilitator can case-manage. */
+      caseload: leaf('count'),
+    },
+    tksk: {
+      /** Subdistrict social welfare workers (TKSK), who report cases to the command center. */
+      count: leaf('persons'),
+      /** Cases one TKSK refers to the command center a month (for ATENSI assessment). */
+      referrals: leaf('count'),
+    },
+    atensi: {
+      /** Households Sentra / Sentra Kreasi ATENSI can take into rehabilitation a year. */
+      places: leaf('households'),
+      /** Cost of one household's rehabilitation. */
+      unit_cost: leaf('idr'),
+      /** Months a rehabilitation lasts. */
+      months: leaf('months'),
+    },
+    rst: {
+      /** RST houses (Rumah Sejahtera Terpadu) built a year. */
+      houses: leaf('households'),
+      /** Grant per house. */
+      grant: leaf('idr'),
+      /** Share of RST houses built with business space (Rumah Usaha Sederhana). */
+      business_space_share: leaf('share'),
+    },
+    skills: {
+      /** Households trained a year. */
+      places: leaf('households'),
+      unit_cost: leaf('idr'),
+      /** Months a training lasts. */
+      months: leaf('months'),
+    },
+    pena: {
+      /** PENA recipients a year. */
+      recipients: leaf('households'),
+      /** Business capital per recipient, mostly in kind. */
+      capital: leaf('idr'),
+      /** Age range of the recipient (head of household). */
+      min_age: leaf('years'),
+      max_age: leaf('years'),
+      /** Months of mentoring that come with the capital. */
+      mentoring_months: leaf('months'),
+      /** Months after the capital by which a recipient whose business stands is expected to leave assistance. */
+      exit_months: leaf('months'),
+    },
+    prokus: {
+      /** PROKUS recipients a year (families with a business, or just graduated). */
+      recipients: leaf('households'),
+      /** Grant per recipient. */
+      grant: leaf('idr'),
+      /** Months of incubation (mentoring). */
+      incubation_months: leaf('months'),
+    },
+    community: {
+      /** Households of remote indigenous communities (KAT) reached by community programmes a year. */
+      kat_households: leaf('households'),
+      /** Households reached a year by community programmes run by Karang Taruna (youth organisations). */
+      karang_taruna_households: leaf('households'),
+      /** Households reached a year by community programmes run by LKS (social welfare institutions). */
+      lks_households: leaf('households'),
+      /** Cost per household reached. */
+      cost_per_household: leaf('idr'),
+      /** Months the benefit of a community programme (clean water, food barn, productive assets) lasts. */
+      months: leaf('months'),
+    },
+    graduation: {
+      /** Consumption per person must be at least this multiple of the national poverty line … */
+      income_multiple: leaf('ratio'),
+      /** … for this many consecutive months. */
+      months_above: leaf('months'),
+    },
   },
   behaviour: {
     prices: {
@@ -129,6 +216,66 @@ export const PARAMETERS = {
     pkh: {
       /** Monthly probability that a PKH family meets its conditions (health visits, school attendance, FDS) and is paid. */
       compliance: leaf('probability-per-month'),
+    },
+    business: {
+      /** Monthly probability that a household in transisi with capital starts its business. */
+      start_probability: leaf('probability-per-month'),
+      /** Monthly profit as a share of business capital, before bonuses. */
+      monthly_return: leaf('share'),
+      /** Extra return (share of the return) when the household has been trained. */
+      skills_bonus: leaf('share'),
+      /** Extra return (share of the return) while the household is mentored. */
+      mentoring_bonus: leaf('share'),
+      /** Extra return (share of the return) with an RST house with business space. */
+      business_space_bonus: leaf('share'),
+      /** Standard deviation of the monthly log shock to profit. */
+      profit_sd: leaf('log-sd'),
+      /** Share of profit reinvested in the business. */
+      reinvestment: leaf('share'),
+      /** Share of capital lost each month (wear, stock losses). */
+      depreciation: leaf('share'),
+      /** Monthly probability that a business fails, at or above the poverty-trap threshold. */
+      failure_hazard: leaf('probability-per-month'),
+      /** Business assets below which a business is in the poverty trap (Balboni et al. 2022). */
+      trap_threshold: leaf('idr'),
+      /** Failure hazard multiplier below the threshold. */
+      trap_failure_multiplier: leaf('ratio'),
+      /** Share by which mentoring cuts the failure hazard. */
+      mentoring_failure_reduction: leaf('share'),
+      /** Share of capital a household keeps when its business fails. */
+      salvage: leaf('share'),
+      /** Months a business must run before the household moves to pengembangan. */
+      months_to_established: leaf('months'),
+    },
+    atensi: {
+      /** Probability that rehabilitation lets a household with a vulnerability move on. */
+      success: leaf('probability'),
+    },
+    rst: {
+      /** Share of extreme-poor households without decent housing (who need an RST house). */
+      housing_need: leaf('share'),
+      /** Share by which a decent house cuts the household shock probability. */
+      shock_reduction: leaf('share'),
+    },
+    graduation: {
+      /** Monthly probability that a household meeting the criteria graduates of its own accord. */
+      voluntary: leaf('probability-per-month'),
+      /** Monthly probability that a graduated household below the national line falls back (relapses). */
+      relapse_hazard: leaf('probability-per-month'),
+    },
+    community: {
+      /** Share by which a community programme raises the market income of the households it reaches. */
+      income_effect: leaf('share'),
+      /** Share by which it cuts their household shock probability (clean water, food barn). */
+      shock_reduction: leaf('share'),
+    },
+    shocks: {
+      /** A COVID-like shock: share of market income every household loses in the month it hits (then fading with the transitory persistence). */
+      covid_loss: leaf('share'),
+      /** BPS code of the province a local flood hits (0: none). */
+      flood_province: leaf('count'),
+      /** Share of market income the households of the flooded province lose in the month it hits. */
+      flood_loss: leaf('share'),
     },
   },
 } as const;

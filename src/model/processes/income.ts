@@ -8,12 +8,19 @@
  *
  * So a price jump (the 2022 fuel-price rise) cuts real income until nominal incomes catch up, a
  * household shock (job loss, illness, harvest failure) cuts it for a while, and a province shock moves
- * every household of a province together.
+ * every household of a province together. An RST house and a community programme make household
+ * shocks rarer; a community programme also raises income (behaviour.rst, behaviour.community).
+ *
+ * Aggregate shocks placed in time by parameters (behaviour.shocks) hit the transitory part in the
+ * month they occur and then fade like any transitory shock: a COVID-like loss for every household,
+ * a flood for the households of one province — who are then disaster victims, a vulnerability ATENSI
+ * rehabilitation addresses.
  */
 import { exp, log } from '../math';
 import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import { STANDARD_NORMAL } from '../normal-table';
+import { DISASTER_VICTIM, RST_HOUSE } from '../phases';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
 const TWO_TO_MINUS_20 = 9.5367431640625e-7;
@@ -30,7 +37,17 @@ export function income(world: World, ctx: MonthContext): void {
     shock[r] = p.province_persistence * shock[r] + p.province_sd * z;
   }
 
-  const { permanentIncome, transitory, income: nominal, province } = h;
+  // Aggregate shocks of this month, as log income losses by province.
+  const shocks = ctx.params.behaviour.shocks;
+  const covid = shocks.covid_loss > 0 ? log(1 - shocks.covid_loss) : 0;
+  const flooded = shocks.flood_loss > 0 ? world.provinceCodes.indexOf(shocks.flood_province) : -1;
+  const flood = flooded >= 0 ? log(1 - shocks.flood_loss) : 0;
+
+  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history } = h;
+  const reached = ctx.params.behaviour.community;
+  const rstReduction = 1 - ctx.params.behaviour.rst.shock_reduction;
+  const communityReduction = 1 - reached.shock_reduction;
+  const communityRaise = 1 + reached.income_effect;
   const rho = p.transitory_persistence;
   const sd = p.transitory_sd;
   const hit = p.shock_probability;
@@ -42,9 +59,18 @@ export function income(world: World, ctx: MonthContext): void {
   for (let i = 0, n = h.count; i < n; i++) {
     // One 32-bit draw: the top 12 bits pick the normal innovation, the low 20 bits decide the shock.
     const b = bits(k0, k1, i, month, 0);
-    let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20];
-    if ((b & 0xfffff) * TWO_TO_MINUS_20 < hit) t += loss;
+    const inCommunity = communityUntil[i] >= month;
+    let hazard = hit;
+    if ((services[i] & RST_HOUSE) !== 0) hazard *= rstReduction;
+    if (inCommunity) hazard *= communityReduction;
+    let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
+    if ((b & 0xfffff) * TWO_TO_MINUS_20 < hazard) t += loss;
+    const r = province[i];
+    if (r === flooded) {
+      t += flood;
+      history[i] |= DISASTER_VICTIM;
+    }
     transitory[i] = t;
-    nominal[i] = exp(permanentIncome[i] + level + t + shock[province[i]]) * prices;
+    nominal[i] = exp(permanentIncome[i] + level + t + shock[r]) * prices * (inCommunity ? communityRaise : 1);
   }
 }

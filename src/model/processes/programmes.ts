@@ -18,9 +18,9 @@
  */
 import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
-import { BLT_BBM, BPNT, IN_REGISTRY, PKH } from '../households';
+import { BLT_BBM, BPNT, IN_REGISTRY, LEFT_BY_GRADUATION, PKH } from '../households';
 import type { Households } from '../households';
-import { REASON } from '../reasons';
+import { REASON, countMove } from '../reasons';
 import type { MonthContext, ProgrammeBook, ProgrammeId, World } from '../world';
 import type { ParameterValues } from '../../parameters/spec';
 import { yearOf } from '../time';
@@ -35,6 +35,8 @@ export interface ProgrammeRule {
   readonly requireAll: number;
   /** Status bits of which a family must have at least one (0: none needed). */
   readonly requireAny: number;
+  /** Status bits a family must not have (a graduated family is not taken back until it relapses). */
+  readonly forbid: number;
   /** Entitlement per family, Rp a month; null when every family gets `flat`. */
   readonly entitlement: Float32Array | null;
   readonly flat: number;
@@ -70,7 +72,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   if (book.families === 0 && book.active[ctx.month - book.activeFrom] !== 1) return; // nothing to pay, no one to let go
   const { programmes: status, weight } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, entitlement, flat, reasons } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
 
   // 1. Exits; tally the enrolled and the candidates by score bin.
@@ -82,7 +84,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   let cost = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const p = status[i];
-    const hasAll = (p & all) === all;
+    const hasAll = (p & all) === all && (p & forbid) === 0;
     const hasAny = any === 0 || (p & any) !== 0;
     if ((p & bit) === 0) {
       if (!hasAll || !hasAny) continue;
@@ -96,7 +98,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     const ent = entitlement === null ? flat : entitlement[i];
     if (!hasAll || !hasAny || ent <= 0) {
       status[i] = p & ~bit;
-      flows[!hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement] += weight[i];
+      countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, h, i);
       continue;
     }
     const b = logBin(scoreBits[i]);
@@ -165,7 +167,7 @@ function cut(
       cost -= weight[i] * ent;
     }
     status[i] &= ~bit;
-    ctx.flows[reason] += weight[i];
+    countMove(ctx.flows, reason, h, i);
   }
 }
 
@@ -178,7 +180,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const book = world.books[rule.id];
   const { programmes: status, weight, province } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, entitlement, flat, compliance } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, compliance } = rule;
   const paid = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
@@ -189,7 +191,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   let families = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     let p = status[i];
-    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (any !== 0 && (p & any) === 0))) continue;
+    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0))) continue;
     const ent = entitlement === null ? flat : entitlement[i];
     if ((p & bit) === 0) {
       if (ent <= 0) continue;
@@ -202,7 +204,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
       }
       p |= bit;
       status[i] = p;
-      flows[enrolledReason] += weight[i];
+      countMove(flows, enrolledReason, h, i);
     }
     families += weight[i];
     if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;
@@ -249,6 +251,7 @@ export function pkhRule(h: Households, ctx: MonthContext): ProgrammeRule {
     bit: PKH,
     requireAll: IN_REGISTRY,
     requireAny: 0,
+    forbid: LEFT_BY_GRADUATION,
     entitlement: h.pkhEntitlement,
     flat: 0,
     quota: p.policy.pkh.quota,
@@ -274,6 +277,7 @@ export function bpntRule(ctx: MonthContext): ProgrammeRule {
     bit: BPNT,
     requireAll: IN_REGISTRY,
     requireAny: 0,
+    forbid: LEFT_BY_GRADUATION,
     entitlement: null,
     flat: p.benefit,
     quota: p.quota,
@@ -299,6 +303,7 @@ export function bltBbmRule(ctx: MonthContext): ProgrammeRule {
     bit: BLT_BBM,
     requireAll: 0,
     requireAny: PKH | BPNT,
+    forbid: 0,
     entitlement: null,
     flat: p.benefit,
     quota: p.quota,

@@ -1,0 +1,72 @@
+/**
+ * Intake: who gets one of a limited number of places this month.
+ *
+ * Candidates are ranked by a key (a bin of their registry score, poorest first, with priority groups
+ * placed in front); a first pass tallies their weight by key, `decide` finds the key up to which
+ * everyone fits the room, and a second pass admits them — and, in the key where the room runs out,
+ * candidates in household order while it lasts. Exact, deterministic and without a sort.
+ */
+import { LOG_BINS, logBin } from './welfare';
+
+export interface Intake {
+  /** Candidate weight by key. */
+  readonly weight: Float64Array;
+  /** Keys below `cut` are admitted whole; key `cut` while `left` lasts. */
+  cut: number;
+  left: number;
+  /** Weight of all candidates and of those admitted. */
+  candidates: number;
+  admitted: number;
+}
+
+/** Keys: registry-score bins, in two priority tiers (tier 0 first). */
+export const INTAKE_KEYS = 2 * LOG_BINS;
+
+/** The key of a household: its score bin, in front when `priority`. */
+export function intakeKey(scoreBits: number, priority: boolean): number {
+  return (priority ? 0 : LOG_BINS) + logBin(scoreBits);
+}
+
+export function createIntake(): Intake {
+  return { weight: new Float64Array(INTAKE_KEYS), cut: -1, left: 0, candidates: 0, admitted: 0 };
+}
+
+/** Start a month: no candidates yet. */
+export function resetIntake(intake: Intake): void {
+  intake.weight.fill(0);
+  intake.cut = -1;
+  intake.left = 0;
+  intake.candidates = 0;
+  intake.admitted = 0;
+}
+
+/** Tally a candidate. */
+export function tally(intake: Intake, key: number, weight: number): void {
+  intake.weight[key] += weight;
+  intake.candidates += weight;
+}
+
+/** Fix the cut for `room` (weighted households) once every candidate is tallied. */
+export function decide(intake: Intake, room: number): void {
+  let k = 0;
+  let used = 0;
+  while (k < INTAKE_KEYS && used + intake.weight[k] <= room) used += intake.weight[k++];
+  intake.cut = k;
+  intake.left = Math.max(0, room - used);
+}
+
+/** Whether a tallied candidate is admitted (call once per candidate, in household order). */
+export function admit(intake: Intake, key: number, weight: number): boolean {
+  if (key > intake.cut) return false;
+  if (key === intake.cut) {
+    if (weight > intake.left) return false;
+    intake.left -= weight;
+  }
+  intake.admitted += weight;
+  return true;
+}
+
+/** Candidates left waiting (weighted). */
+export function queued(intake: Intake): number {
+  return intake.candidates - intake.admitted;
+}

@@ -1,0 +1,53 @@
+/**
+ * Businesses: profit, growth and failure — with a poverty trap.
+ *
+ * For a household running a business, each month
+ *   profit   = capital × monthly_return × (1 + skills_bonus·trained + mentoring_bonus·mentored
+ *              + business_space_bonus·RST business space) × e^(profit_sd·ε − profit_sd²/2)
+ *   capital ← capital × (1 − depreciation) + reinvestment × profit
+ * and the rest of the profit adds to the household's income per person. The business fails with a
+ * monthly hazard, `trap_failure_multiplier` times higher while capital is below `trap_threshold` and
+ * cut by `mentoring_failure_reduction` while mentored; a failed business leaves `salvage` of its
+ * capital. Below the threshold depreciation outruns reinvestment and failures come often: households
+ * pushed above it keep accumulating, those below slide back (Balboni et al. 2022, BRAC's programme).
+ * Mentoring counts down here for every household.
+ */
+import { bits } from '../random';
+import { exp } from '../math';
+import { RST_BUSINESS_SPACE, TRAINED } from '../phases';
+import { STANDARD_NORMAL } from '../normal-table';
+import { REASON, countMove } from '../reasons';
+import type { MonthContext, World } from '../world';
+
+/** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
+const TWO_TO_MINUS_20 = 9.5367431640625e-7;
+
+export function business(world: World, ctx: MonthContext): void {
+  const h = world.households;
+  const b = ctx.params.behaviour.business;
+  const { business: running, businessMonths, capital, mentoringMonths, services, income, size } = h;
+  const { k0, k1 } = ctx.streams.business;
+  const month = ctx.month;
+  const meanCorrection = -0.5 * b.profit_sd * b.profit_sd;
+  for (let i = 0, n = h.count; i < n; i++) {
+    const mentored = mentoringMonths[i] > 0;
+    if (mentored) mentoringMonths[i]--;
+    if (running[i] === 0) continue;
+    // One 32-bit draw: the top 12 bits give the profit shock, the low 20 bits decide failure.
+    const draw = bits(k0, k1, i, month, 0);
+    const s = services[i];
+    const bonus = 1 + ((s & TRAINED) !== 0 ? b.skills_bonus : 0) + (mentored ? b.mentoring_bonus : 0) + ((s & RST_BUSINESS_SPACE) !== 0 ? b.business_space_bonus : 0);
+    const profit = capital[i] * b.monthly_return * bonus * exp(b.profit_sd * STANDARD_NORMAL[draw >>> 20] + meanCorrection);
+    capital[i] = capital[i] * (1 - b.depreciation) + b.reinvestment * profit;
+    income[i] += ((1 - b.reinvestment) * profit) / size[i];
+    let hazard = b.failure_hazard;
+    if (capital[i] < b.trap_threshold) hazard *= b.trap_failure_multiplier;
+    if (mentored) hazard *= 1 - b.mentoring_failure_reduction;
+    if ((draw & 0xfffff) * TWO_TO_MINUS_20 < hazard) {
+      running[i] = 0;
+      businessMonths[i] = 0;
+      capital[i] *= b.salvage;
+      countMove(ctx.flows, REASON['business.failed'], h, i);
+    } else if (businessMonths[i] < 255) businessMonths[i]++;
+  }
+}
