@@ -7,7 +7,7 @@
  */
 import { simulate } from '../model/simulate';
 import { standardIndicators } from '../observe/indicators';
-import { formatYearTable, summariseByYear } from './baseline';
+import { formatPathwayTable, formatYearTable, summariseByYear } from './baseline';
 import { baseline } from '../scenarios/builtin';
 import { MIN_HOUSEHOLDS } from '../population/index';
 
@@ -68,12 +68,16 @@ function main(argv: readonly string[]): number {
   const result = simulate(baseline, { ...options, observe: standardIndicators });
   const seconds = (performance.now() - began) / 1000;
   const m = result.manifest;
+  const summary = summariseByYear(result.rows);
   process.stdout.write(
     `Graduasi ${m.version} — baseline, ${m.options.start} to ${m.options.end}, ${m.options.agents.toLocaleString('en')} agents ` +
       `standing for ${(m.population.households / 1e6).toFixed(1)} m households, seed ${String(m.seed)}\n\n` +
-      `${formatYearTable(summariseByYear(result.rows))}\n\n` +
+      `Poverty and assistance\n${formatYearTable(summary)}\n\n` +
       'Poverty and coverage in March (Susenas round); extreme line USD 1.90 PPP (BPS series B), national line BPS.\n' +
-      'Spending in Rp trillion over the simulated months of the year (* = part of the year).\n' +
+      'Spending in Rp trillion over the simulated months of the year (* = part of the year).\n\n' +
+      `The pathway: from assistance to graduation\n${formatPathwayTable(summary)}\n\n` +
+      'Households per phase at the end of the year; graduations, relapses and empowerment spending (ATENSI, RST, skills,\n' +
+      'PENA, PROKUS, community programmes) over the year; cost per graduate = empowerment spending to date per graduation to date.\n' +
       `Ran in ${seconds.toFixed(1)} s.\n`,
   );
   return 0;
