@@ -97,7 +97,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
   const books = {} as Record<ProgrammeId, ProgrammeBook>;
   for (const id of PROGRAMMES) books[id] = book(id, params, start, end, provinces);
   const services = {} as Record<ServiceId, ServiceBook>;
-  for (const id of SERVICES) services[id] = { spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
+  for (const id of SERVICES) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
   return {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),

@@ -75,6 +75,11 @@ export function openMonth(world: World, ctx: MonthContext): void {
   }
   for (const id of SERVICES) {
     const book = world.services[id];
+    if (book.year !== yearOf(ctx.month)) {
+      book.year = yearOf(ctx.month);
+      book.admittedThisYear = 0;
+      book.openedThisYear = 0;
+    }
     book.spentThisMonth = 0;
     book.spentByProvince.fill(0);
     book.admittedThisMonth = 0;

@@ -34,8 +34,14 @@ export interface ProgrammeBook {
 export const SERVICES = ['atensi', 'rst', 'skills', 'pena', 'prokus', 'community'] as const;
 export type ServiceId = (typeof SERVICES)[number];
 
-/** A service's money: this month's and the run's spending. */
+/** A service's money and intake: this month's and this year's. */
 export interface ServiceBook {
+  /** Year `admittedThisYear` belongs to. */
+  year: number;
+  /** Households taken in so far this year (weighted). */
+  admittedThisYear: number;
+  /** Places opened so far this year: a twelfth of the yearly places each month. */
+  openedThisYear: number;
   /** Rp spent this month. */
   spentThisMonth: number;
   /** Rp spent this month, by province. */

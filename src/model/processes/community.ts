@@ -59,7 +59,7 @@ export function community(world: World, ctx: MonthContext): void {
       leftOthers -= quota[k];
     }
   }
-  const until = Math.min(0xffff, ctx.month + p.months);
+  const until = Math.min(0xffff, ctx.month + p.months - 1); // reached in this month and the next months − 1
   const book = world.services.community;
   for (let i = 0, n = h.count; i < n; i++) {
     if (communityUntil[i] >= ctx.month) continue;

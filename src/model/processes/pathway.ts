@@ -24,13 +24,16 @@
  *   development → transition its business failed
  *   development → graduated  consumption ≥ `income_multiple` × national line for `months_above`
  *                            months with a working business, of its own accord (`voluntary` a
- *                            month); or pushed: a PENA recipient under the push age whose business
- *                            stands and who is above the national line `exit_months` after the capital
+ *                            month); or pushed: a PKH family under the push age that received PENA,
+ *                            whose business stands and who is above the national line `exit_months`
+ *                            after the capital
  *   graduated → none         below the national line, it relapses (`relapse_hazard` a month)
  * Graduating ends PKH and BPNT (they do not take the family back until it relapses).
- * Services: ATENSI (recovery; `months` long; `success` lets the household move on), RST (recovery;
+ * Services with yearly places fill them evenly over the year (see yearlyRoom); ATENSI also within
+ * TKSK referrals a month. ATENSI (recovery; `months` long; `success` lets the household move on), RST (recovery;
  * extreme-poor households without decent housing, `housing_need`; some with business space), skills
- * training (transition; `months` long), PENA (transition; head aged min_age–max_age, in PKH or BPNT;
+ * training (transition, going on in development; `months` long; dropped by a household that moves
+ * elsewhere), PENA (transition; head aged min_age–max_age, in PKH or BPNT;
  * capital in kind plus mentoring), PROKUS (a running business in transition or development, or just
  * graduated; grant plus incubation). A business starts in transition once the household has capital.
  */
@@ -86,12 +89,29 @@ function uniformOf(ctx: MonthContext, i: number, draw: number): number {
   return (bits(s.k0, s.k1, i, ctx.month, draw) >>> 0) * UNIT;
 }
 
-/** Move household i to `phase` for `reason`. */
+/**
+ * Move household i to `phase` for `reason`. Skills training belongs to transisi and pengembangan: a
+ * household that moves anywhere else leaves its training unfinished.
+ */
 function move(h: Households, ctx: MonthContext, i: number, phase: number, reason: number): void {
+  if (phase !== TRANSITION && phase !== DEVELOPMENT) dropTraining(h, i);
   h.phase[i] = phase;
   h.monthsInPhase[i] = 0;
   h.monthsAbove[i] = 0;
   countMove(ctx.flows, reason, h, i);
+}
+
+function dropTraining(h: Households, i: number): void {
+  if ((h.services[i] & IN_TRAINING) === 0) return;
+  h.services[i] &= ~IN_TRAINING;
+  h.serviceMonths[i] = 0;
+}
+
+/** Count down skills training (transisi and pengembangan); trained when it ends. */
+function train(h: Households, ctx: MonthContext, i: number): void {
+  if ((h.services[i] & IN_TRAINING) === 0 || --h.serviceMonths[i] > 0) return;
+  h.services[i] = (h.services[i] & ~IN_TRAINING) | TRAINED;
+  countMove(ctx.flows, REASON['skills.trained'], h, i);
 }
 
 /** Record a service given to household i: its cost, by province, and its event. */
@@ -102,6 +122,7 @@ function serve(world: World, ctx: MonthContext, id: ServiceId, i: number, cost: 
   book.spentThisMonth += amount;
   book.spentByProvince[h.province[i]] += amount;
   book.admittedThisMonth += h.weight[i];
+  book.admittedThisYear += h.weight[i];
   world.totals.spent += amount;
   countMove(ctx.flows, reason, h, i);
 }
@@ -130,6 +151,16 @@ interface Step {
   readonly nationalLine: number;
   /** Consumption per person a graduate must reach: income_multiple × national line. */
   readonly threshold: number;
+}
+
+/**
+ * Places a service may still fill this month. Each month adds a twelfth of the yearly places in
+ * force that month; places a month leaves unused stay open until the year ends.
+ */
+export function yearlyRoom(s: Step, id: ServiceId, places: number): number {
+  const book = s.world.services[id];
+  book.openedThisYear += places / 12;
+  return Math.max(0, book.openedThisYear - book.admittedThisYear);
 }
 
 // Candidate tests: each is evaluated on the household as it stands when its phase rule starts, in
@@ -207,11 +238,11 @@ export function pathway(world: World, ctx: MonthContext): void {
     } else if (monthsInPhase[i] < 12 && prokusCandidate(s, i)) tally(c.prokus, key, w); // just graduated
   }
   decide(c.facilitator, Math.max(0, policy.facilitators.count * policy.facilitators.caseload - caseload));
-  decide(c.atensi, Math.min(policy.atensi.places / 12, policy.tksk.count * policy.tksk.referrals));
-  decide(c.rst, policy.rst.houses / 12);
-  decide(c.skills, policy.skills.places / 12);
-  decide(c.pena, policy.pena.recipients / 12);
-  decide(c.prokus, policy.prokus.recipients / 12);
+  decide(c.atensi, Math.min(yearlyRoom(s, 'atensi', policy.atensi.places), policy.tksk.count * policy.tksk.referrals));
+  decide(c.rst, yearlyRoom(s, 'rst', policy.rst.houses));
+  decide(c.skills, yearlyRoom(s, 'skills', policy.skills.places));
+  decide(c.pena, yearlyRoom(s, 'pena', policy.pena.recipients));
+  decide(c.prokus, yearlyRoom(s, 'prokus', policy.prokus.recipients));
 
   // 2. Move.
   for (let i = 0, n = h.count; i < n; i++) {
@@ -280,12 +311,8 @@ function recoveryRule(s: Step, i: number, key: number): void {
 function transitionRule(s: Step, i: number, key: number): void {
   const { h, ctx, world, c, policy } = s;
   const w = h.weight[i];
-  if ((h.services[i] & IN_TRAINING) !== 0) {
-    if (--h.serviceMonths[i] === 0) {
-      h.services[i] = (h.services[i] & ~IN_TRAINING) | TRAINED;
-      countMove(ctx.flows, REASON['skills.trained'], h, i);
-    }
-  } else if (skillsCandidate(s, i) && admit(c.skills, key, w)) {
+  if ((h.services[i] & IN_TRAINING) !== 0) train(h, ctx, i);
+  else if (skillsCandidate(s, i) && admit(c.skills, key, w)) {
     h.services[i] |= IN_TRAINING;
     h.serviceMonths[i] = Math.max(1, policy.skills.months);
     serve(world, ctx, 'skills', i, policy.skills.unit_cost, REASON['skills.admitted']);
@@ -311,6 +338,7 @@ function transitionRule(s: Step, i: number, key: number): void {
 function developmentRule(s: Step, i: number, key: number): void {
   const { h, ctx, world, policy } = s;
   prokus(s, i, key);
+  train(h, ctx, i);
   if (h.business[i] === 0) {
     move(h, ctx, i, TRANSITION, REASON['pathway.business_failed']);
     return;
@@ -355,6 +383,7 @@ function graduate(world: World, ctx: MonthContext, i: number, reason: number): v
   if ((status & BPNT) !== 0) countMove(ctx.flows, REASON['bpnt.graduated'], h, i);
   if ((status & BLT_BBM) !== 0) countMove(ctx.flows, REASON['blt_bbm.not_in_pkh_or_bpnt'], h, i);
   h.programmes[i] = (status & ~(PKH | BPNT | BLT_BBM)) | LEFT_BY_GRADUATION;
+  dropTraining(h, i);
   h.history[i] |= GRADUATED_BEFORE;
   world.totals.graduations += h.weight[i];
   h.phase[i] = GRADUATED;
