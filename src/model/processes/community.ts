@@ -13,7 +13,8 @@
  */
 import { REMOTE, URBAN } from '../households';
 import type { Households } from '../households';
-import { REASON, countMove } from '../reasons';
+import { REASON } from '../reasons';
+import { serve } from '../services';
 import type { MonthContext, World } from '../world';
 import { monthOfYear } from '../time';
 
@@ -60,18 +61,12 @@ export function community(world: World, ctx: MonthContext): void {
     }
   }
   const until = Math.min(0xffff, ctx.month + p.months - 1); // reached in this month and the next months − 1
-  const book = world.services.community;
   for (let i = 0, n = h.count; i < n; i++) {
     if (communityUntil[i] >= ctx.month) continue;
     const k = communityOf(h, i);
     if (weight[i] > quota[k]) continue;
     quota[k] -= weight[i];
     communityUntil[i] = until;
-    const cost = weight[i] * p.cost_per_household;
-    book.spentThisMonth += cost;
-    book.spentByProvince[h.province[i]] += cost;
-    book.admittedThisMonth += weight[i];
-    world.totals.spent += cost;
-    countMove(ctx.flows, REASON['community.reached'], h, i);
+    serve(world, ctx, 'community', i, p.cost_per_household, REASON['community.reached']);
   }
 }

@@ -62,6 +62,7 @@ import {
 } from '../phases';
 import { REASON, countMove } from '../reasons';
 import type { MonthContext, ServiceId, World } from '../world';
+import { serve } from '../services';
 import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 
@@ -112,19 +113,6 @@ function train(h: Households, ctx: MonthContext, i: number): void {
   if ((h.services[i] & IN_TRAINING) === 0 || --h.serviceMonths[i] > 0) return;
   h.services[i] = (h.services[i] & ~IN_TRAINING) | TRAINED;
   countMove(ctx.flows, REASON['skills.trained'], h, i);
-}
-
-/** Record a service given to household i: its cost, by province, and its event. */
-function serve(world: World, ctx: MonthContext, id: ServiceId, i: number, cost: number, reason: number): void {
-  const h = world.households;
-  const book = world.services[id];
-  const amount = h.weight[i] * cost;
-  book.spentThisMonth += amount;
-  book.spentByProvince[h.province[i]] += amount;
-  book.admittedThisMonth += h.weight[i];
-  book.admittedThisYear += h.weight[i];
-  world.totals.spent += amount;
-  countMove(ctx.flows, reason, h, i);
 }
 
 interface Candidates {
