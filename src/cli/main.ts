@@ -1,91 +1,233 @@
 #!/usr/bin/env node
 /**
- * The `graduasi` command.
- *
- *   graduasi baseline [--seed S] [--households N | --scale X] [--end YYYY-MM]
- *       Run the baseline from March 2022 and print poverty, coverage and spending by year.
+ * The `graduasi` command. `graduasi help` lists the commands and their options.
  */
-import { simulate } from '../model/simulate';
-import { standardIndicators } from '../observe/indicators';
-import { formatPathwayTable, formatYearTable, summariseByYear } from './baseline';
-import { baseline } from '../scenarios/builtin';
+import { availableParallelism } from 'node:os';
+import { loadParameters } from '../parameters/load';
+import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
+import { resolveScenarios, readScenarioFile } from '../scenarios/load';
+import { runExperiment } from '../experiment/index';
+import { planRunFolder } from '../experiment/output';
+import { progressDisplay } from './progress';
+import { describeParameters, describeScenario, describeScenarios } from './describe';
+import { headlines } from '../report/headline';
+import { formatTable, headlineTables } from '../report/table';
+import { TEXT, language } from '../report/text';
+import type { Lang } from '../charts/labels';
+import { readRun, writeExperiment, writeReport } from '../report/run';
 import { MIN_HOUSEHOLDS } from '../population/index';
 
-interface Options {
-  seed: string | number;
+const USAGE = `usage: graduasi <command> [arguments] [options]
+
+commands
+  list                          the built-in scenarios, then every parameter with its unit, value and source
+  show <scenario>               a scenario's patch over the data, in words (a built-in id or a file)
+  validate <file>...            check scenario files (YAML or JSON) without running them
+  run [<scenario>...]           run scenarios (default: every built-in) and write a run folder
+  compare [<scenario>...]       run scenarios and compare each with a reference (paired differences)
+  report <run folder>           print a run's headline table and write its report in another language
+
+options of run and compare
+  --years 2022-YYYY             years to simulate, from March 2022 to December of YYYY (default 2022-2030)
+  --replicates N                replicates per scenario (default 3)
+  --seed N                      seed, a whole number (default 2022)
+  --households N | --scale X    agents in the population (default 200,000) or agents per real household
+  --workers N                   worker threads (default: the machine's cores, ${availableParallelism()} here)
+  --out FOLDER                  a new folder for the run (default runs/<date-time>-<command>)
+  --lang en|id                  language of the table and report (default en)
+  --reference ID                (compare) the scenario the others are compared with (default ${DEFAULT_REFERENCE})
+
+options of report
+  --lang en|id                  language of the report (default en)
+`;
+
+interface RunOptions {
+  years: { end: string };
+  replicates: number;
+  seed: number;
   households?: number;
   scale?: number;
-  end?: string;
+  workers: number;
+  out?: string;
+  lang: Lang;
+  reference?: string;
 }
 
-function usage(): string {
-  return 'usage: graduasi baseline [--seed S] [--households N | --scale X] [--end YYYY-MM]';
+class UsageError extends Error {}
+
+function wholeNumber(option: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${option}: expected a whole number of at least ${min.toLocaleString('en')}, got "${value}"`);
+  return n;
 }
 
-/** Parse `--name value` options; every problem is an error naming the option. */
-export function parseOptions(args: readonly string[]): Options {
-  const options: Options = { seed: 2022 };
-  for (let k = 0; k < args.length; k += 2) {
-    const name = args[k];
-    const value = args[k + 1];
-    if (value === undefined) throw new Error(`option ${name} needs a value\n${usage()}`);
+/** Splits arguments into positionals and `--name value` options, refusing options `allowed` does not list. */
+export function splitArguments(args: readonly string[], allowed: readonly string[]): { positionals: string[]; options: Map<string, string> } {
+  const positionals: string[] = [];
+  const options = new Map<string, string>();
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (!a.startsWith('--')) {
+      positionals.push(a);
+      continue;
+    }
+    if (!allowed.includes(a)) throw new UsageError(`unknown option ${a}${allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`);
+    const value = args[++k];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`option ${a} needs a value`);
+    if (options.has(a)) throw new UsageError(`option ${a} is given twice`);
+    options.set(a, value);
+  }
+  return { positionals, options };
+}
+
+const RUN_OPTIONS = ['--years', '--replicates', '--seed', '--households', '--scale', '--workers', '--out', '--lang'];
+
+/** The options of `run` and `compare`, each checked; every problem names the option. */
+export function parseRunOptions(options: ReadonlyMap<string, string>): RunOptions {
+  const out: RunOptions = { years: { end: '2030-12' }, replicates: 3, seed: 2022, workers: availableParallelism(), lang: 'en' };
+  for (const [name, value] of options) {
     switch (name) {
-      case '--seed':
-        if (value === '') throw new Error('--seed: expected a number or a non-empty string');
-        options.seed = /^-?\d+$/.test(value) ? Number(value) : value;
-        break;
-      case '--households': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < MIN_HOUSEHOLDS) throw new Error(`--households: expected a whole number of at least ${MIN_HOUSEHOLDS.toLocaleString('en')}, got "${value}"`);
-        options.households = n;
+      case '--years': {
+        const m = /^(\d{4})-(\d{4})$/.exec(value);
+        if (!m) throw new UsageError(`--years: expected a span of years such as 2022-2030, got "${value}"`);
+        if (m[1] !== '2022') throw new UsageError(`--years: runs start in March 2022, the month the synthetic population describes (Susenas); expected 2022-YYYY, got "${value}"`);
+        if (Number(m[2]) < 2022) throw new UsageError(`--years: expected the last year to be 2022 or later, got "${value}"`);
+        out.years = { end: `${m[2]}-12` };
         break;
       }
+      case '--replicates':
+        out.replicates = wholeNumber(name, value, 1);
+        break;
+      case '--seed':
+        out.seed = wholeNumber(name, value, 0);
+        break;
+      case '--households':
+        out.households = wholeNumber(name, value, MIN_HOUSEHOLDS);
+        break;
       case '--scale': {
         const x = Number(value);
-        if (!(x > 0 && x <= 1)) throw new Error(`--scale: expected agents per real household in (0, 1], got "${value}"`);
-        options.scale = x;
+        if (!/^[\d.eE+-]+$/.test(value) || !(x > 0 && x <= 1)) throw new UsageError(`--scale: expected agents per real household in (0, 1], got "${value}"`);
+        out.scale = x;
         break;
       }
-      case '--end':
-        if (!/^\d{4}-\d{2}$/.test(value)) throw new Error(`--end: expected a month as YYYY-MM, got "${value}"`);
-        options.end = value;
+      case '--workers':
+        out.workers = wholeNumber(name, value, 1);
         break;
-      default:
-        throw new Error(`unknown option ${name}\n${usage()}`);
+      case '--out':
+        out.out = value;
+        break;
+      case '--lang':
+        out.lang = language(value);
+        break;
+      case '--reference':
+        out.reference = value;
+        break;
     }
   }
-  return options;
+  if (out.households !== undefined && out.scale !== undefined) throw new UsageError('--households and --scale: expected one of them, not both');
+  return out;
 }
 
-function main(argv: readonly string[]): number {
-  const [command, ...rest] = argv;
-  if (command !== 'baseline') {
-    process.stderr.write(`${usage()}\n`);
-    return 2;
+async function runCommand(command: 'run' | 'compare', args: readonly string[]): Promise<void> {
+  const { positionals, options } = splitArguments(args, command === 'compare' ? [...RUN_OPTIONS, '--reference'] : RUN_OPTIONS);
+  const o = parseRunOptions(options);
+  const names = positionals.length ? positionals : BUILTIN_SCENARIOS.map((s) => s.id);
+  const scenarios = resolveScenarios(names, loadParameters());
+  let reference: string | undefined;
+  if (command === 'compare') {
+    reference = o.reference ?? (scenarios.some((s) => s.id === DEFAULT_REFERENCE) ? DEFAULT_REFERENCE : scenarios[0].id);
+    if (!scenarios.some((s) => s.id === reference)) throw new UsageError(`--reference: expected one of the scenarios compared (${scenarios.map((s) => s.id).join(', ')}), got "${reference}"`);
+    if (scenarios.length < 2) throw new UsageError('compare: expected at least two scenarios (or none, for every built-in)');
   }
-  const options = parseOptions(rest);
-  const began = performance.now();
-  const result = simulate(baseline, { ...options, observe: standardIndicators });
-  const seconds = (performance.now() - began) / 1000;
-  const m = result.manifest;
-  const summary = summariseByYear(result.rows);
+  const folder = planRunFolder(o.out, command);
+
+  const log = process.stderr;
+  log.write(`Graduasi ${command}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years.end}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}\n`);
+  const progress = progressDisplay(log, 'runs');
+  const experiment = await runExperiment({
+    scenarios,
+    replicates: o.replicates,
+    seed: o.seed,
+    end: o.years.end,
+    households: o.households,
+    scale: o.scale,
+    reference,
+    workers: o.workers,
+    onProgress: progress.update,
+  });
+  progress.end();
+  writeExperiment(folder, experiment, o.lang);
+
+  const labels = new Map(scenarios.map((s) => [s.id, s.id]));
+  const h = headlines(experiment.rows, reference);
   process.stdout.write(
-    `Graduasi ${m.version} — baseline, ${m.options.start} to ${m.options.end}, ${m.options.agents.toLocaleString('en')} agents ` +
-      `standing for ${(m.population.households / 1e6).toFixed(1)} m households, seed ${String(m.seed)}\n\n` +
-      `Poverty and assistance\n${formatYearTable(summary)}\n\n` +
-      'Poverty and coverage in March (Susenas round); extreme line USD 1.90 PPP (BPS series B), national line BPS.\n' +
-      'Spending in Rp trillion over the simulated months of the year (* = part of the year).\n\n' +
-      `The pathway: from assistance to graduation\n${formatPathwayTable(summary)}\n\n` +
-      'Households per phase at the end of the year; graduations, relapses and empowerment spending (ATENSI, RST, skills,\n' +
-      'PENA, PROKUS, community programmes) over the year; cost per graduate = empowerment spending to date per graduation to date.\n' +
-      `Ran in ${seconds.toFixed(1)} s.\n`,
+    `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
+      `${TEXT[o.lang].band}. ${TEXT[o.lang].columnsNote(reference)}\n\n` +
+      `Run written to ${folder}\n  report.html  manifest.json  results.csv  summary.csv\n`,
   );
-  return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`graduasi: ${(error as Error).message}\n`);
-  process.exitCode = 1;
+function reportCommand(args: readonly string[]): void {
+  const { positionals, options } = splitArguments(args, ['--lang']);
+  if (positionals.length !== 1) throw new UsageError('report: expected one run folder');
+  const lang = options.has('--lang') ? language(options.get('--lang')!) : 'en';
+  const run = readRun(positionals[0]);
+  const file = writeReport(positionals[0], run, lang);
+  const labels = new Map(run.manifest.scenarios.map((s) => [s.id, s.id]));
+  const reference = run.manifest.experiment.reference ?? undefined;
+  const tables = headlineTables(headlines(run.rows, reference), labels, lang, reference);
+  process.stdout.write(`${tables.map(formatTable).join('\n\n')}\n\nReport written to ${file}\n`);
 }
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'list':
+      splitArguments(rest, []);
+      process.stdout.write(`${describeScenarios()}\n\n${describeParameters(loadParameters())}\n`);
+      return 0;
+    case 'show': {
+      const { positionals } = splitArguments(rest, []);
+      if (positionals.length !== 1) throw new UsageError('show: expected one scenario (a built-in id or a file)');
+      const params = loadParameters();
+      process.stdout.write(`${describeScenario(resolveScenarios(positionals, params)[0], params)}\n`);
+      return 0;
+    }
+    case 'validate': {
+      const { positionals } = splitArguments(rest, []);
+      if (positionals.length === 0) throw new UsageError('validate: expected one or more scenario files');
+      for (const file of positionals) readScenarioFile(file);
+      const resolved = resolveScenarios(positionals, loadParameters());
+      for (const [k, s] of resolved.entries()) {
+        const changed = Object.keys(s.effectivePatch).length;
+        process.stdout.write(`${positionals[k]}: valid — scenario ${s.id}${s.lineage.length > 1 ? ` (extends ${s.lineage.slice(0, -1).join(' → ')})` : ''}, ${changed} parameter${changed === 1 ? '' : 's'} changed\n`);
+      }
+      return 0;
+    }
+    case 'run':
+    case 'compare':
+      await runCommand(command, rest);
+      return 0;
+    case 'report':
+      reportCommand(rest);
+      return 0;
+    case 'help':
+    case '--help':
+    case undefined:
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+// Ctrl-C: exit through process.exit so that a half-written run folder is removed.
+process.once('SIGINT', () => process.exit(130));
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`graduasi: ${error.message}\n${error instanceof UsageError ? '(graduasi help lists the commands and their options)\n' : ''}`);
+    process.exitCode = 1;
+  },
+);

@@ -41,7 +41,8 @@ export interface Result {
 
 export const CSV_HEADER = 'scenario,replicate,month,indicator,group,value';
 
-function csvField(s: string): string {
+/** A CSV field, quoted when it holds a comma, quote or line break. */
+export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

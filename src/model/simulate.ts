@@ -6,10 +6,6 @@
  * byte, on any machine. The population is built from the unpatched parameters, so every scenario of
  * a seed starts from the same households and sees the same random draws (paired comparisons).
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { loadParameters } from '../parameters/load';
 import { buildPopulation, REFERENCE_MONTH } from '../population/index';
@@ -26,6 +22,7 @@ import type { Reporter } from './observation';
 import type { MonthContext } from './world';
 import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
+import { dataFiles, gitCommit, packageVersion } from './provenance';
 
 /** What simulate needs of a scenario: a name and a patch of the parameter tree. */
 export interface ScenarioPatch {
@@ -57,7 +54,6 @@ export interface SimulateOptions {
 export const DEFAULT_END = '2026-12';
 /** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
 export { REFERENCE_MONTH };
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The seed string of a replicate's population. */
 function populationSeed(seed: Seed, replicate: number): string {
@@ -120,38 +116,4 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     results: { rows: rows.length, sha256: sha256(toCsv(rows)) },
   };
   return { rows, manifest };
-}
-
-function packageVersion(): string {
-  return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-}
-
-let commitCache: string | undefined;
-function gitCommit(): string {
-  if (commitCache !== undefined) return commitCache;
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
-    commitCache = dirty ? `${head}-dirty` : head;
-  } catch {
-    commitCache = 'unknown';
-  }
-  return commitCache;
-}
-
-let dataCache: Array<{ file: string; sha256: string }> | undefined;
-/** Every data file under data/ (not the READMEs) with its SHA-256, sorted by path. */
-function dataFiles(): Array<{ file: string; sha256: string }> {
-  if (dataCache) return dataCache;
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!name.endsWith('.md')) files.push(path);
-    }
-  };
-  walk(join(ROOT, 'data'));
-  dataCache = files.map((f) => ({ file: relative(ROOT, f), sha256: sha256(readFileSync(f)) }));
-  return dataCache;
 }

@@ -203,7 +203,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 /** A file's path for messages: relative to the repository root when it is inside it, else as given. */
-function shown(file: string): string {
+export function shown(file: string): string {
   const rel = relative(REPO_ROOT, resolve(file));
   const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
   return (inside ? rel : file).split(sep).join('/');

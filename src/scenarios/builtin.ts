@@ -1,21 +1,181 @@
 /**
- * Built-in scenarios. A scenario is a named, sourced patch of the parameter tree; the baseline is
- * the tree as it stands in data/parameters.
+ * Built-in scenarios. Each is a named, sourced patch of the parameter tree (data/parameters holds
+ * policy as legislated and history as it happened: the 2022 integration with the under-40 push, the
+ * September 2022 fuel-price rise and BLT BBM). Policy variants start with the 2023 budget year, so
+ * both the 2024 target year and 2030 show their effect.
+ *
+ * Patches are typed: a misspelt parameter path fails `tsc`.
  */
-import type { ParameterPatch, Reference } from '../parameters/types';
+import type { Scenario } from './types';
 
-export interface Scenario {
-  readonly id: string;
-  readonly label: string;
-  readonly rationale: string;
-  readonly references: readonly Reference[];
-  readonly patch: ParameterPatch;
-}
-
-export const baseline: Scenario = {
-  id: 'baseline',
-  label: 'Baseline: policy as legislated',
-  rationale: 'Every parameter as in data/parameters: PKH, BPNT / Sembako and BLT BBM at their official quotas, budgets and benefits.',
-  references: [],
-  patch: {},
+const KOMPASIANA_2022 = {
+  title: 'Kompasiana, 27 Dec 2022 (citing Kemensos): reducing extreme poverty to zero in 2024; PENA and RST for KPM',
+  href: 'https://kompasiana.com/azizahnuralfi1121/63aac98ea196e31a6724dd32/menekan-kemiskinan-ekstrem-nol-persen-di-2024?page=2&page_images=1',
 };
+const INEWS_2021 = {
+  title: 'Inews, 2021: PKH budget Rp 28.7 T for 10 m KPM (APBN 2021)',
+  href: 'https://www.inews.id/amp/finance/makro/fakta-fakta-blt-anak-sekolah-hingga-rp32-juta-sudah-cair-untuk-8-juta-keluarga/2',
+};
+const WORLD_BANK_2015 = {
+  title: 'World Bank feature, 20 Aug 2015: PKH reaches ~3 m families with ~11,000 facilitators',
+  href: 'https://worldbank.org/en/news/feature/2015/08/20/breaking-the-cycle-of-poverty-in-indonesia',
+};
+const TEMPO_2022 = {
+  title: 'Tempo, 31 Aug 2022: BLT BBM Rp 600,000 for 20.65 m families, Rp 12.4 T, with the fuel-price rise',
+  href: 'https://nasional.tempo.co/read/1628833/jokowi-mulai-salurkan-blt-bbm-rp600-ribu-di-papua-pagi-ini',
+};
+const DTSEN_2025 = {
+  title: 'BPS briefing (blog summary), Feb 2025: DTSEN replaces DTKS (Inpres 4/2025), PMT with 39 variables, updated four times a year',
+  href: 'https://agitanurfianti.com/?p=3077',
+};
+
+export const assistanceOnly: Scenario = {
+  id: 'assistance-only',
+  label: 'Assistance only (as before 2022)',
+  label_id: 'Bantuan sosial saja (seperti sebelum 2022)',
+  rationale:
+    'The counterfactual of the 2022 integration: PKH, BPNT / Sembako and BLT BBM go on, but households are not moved through pemulihan sosial, transisi and pengembangan, and there is no graduation push. Every other policy scenario is best read against this one.',
+  references: [KOMPASIANA_2022],
+  patch: {
+    'policy.empowerment.in_effect': { '2022-01-01': false },
+    'policy.empowerment.under40_push': { '2022-01-01': false },
+  },
+};
+
+export const integrated2022: Scenario = {
+  id: 'integrated-2022',
+  label: 'Integrated assistance and empowerment (2022), extreme poor first',
+  label_id: 'Integrasi bantuan dan pemberdayaan (2022), miskin ekstrem lebih dulu',
+  rationale:
+    'The Kemensos approach from 2022: assistance plus the three empowerment phases, with places going to the extreme poor by registry score, without the push for families whose head is under 40.',
+  references: [KOMPASIANA_2022],
+  patch: {
+    'policy.empowerment.under40_push': { '2022-01-01': false },
+  },
+};
+
+export const graduationPushUnder40: Scenario = {
+  id: 'graduation-push-under-40',
+  label: 'Integration with the graduation push for heads under 40 (policy as legislated)',
+  label_id: 'Integrasi dengan dorongan graduasi untuk kepala keluarga di bawah 40 tahun (kebijakan berlaku)',
+  rationale:
+    'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 moved towards graduation first. The policy variants below start from this one.',
+  references: [KOMPASIANA_2022],
+  extends: 'integrated-2022',
+  patch: {
+    'policy.empowerment.under40_push': { '2022-01-01': true },
+  },
+};
+
+export const adaptiveCommunity: Scenario = {
+  id: 'adaptive-community',
+  label: 'Community programmes four times as large (KAT, Karang Taruna, LKS)',
+  label_id: 'Program komunitas empat kali lipat (KAT, Karang Taruna, LKS)',
+  rationale:
+    'An adaptive, community-based push: from 2023 the programmes run with remote indigenous communities (KAT), Karang Taruna and LKS reach four times as many households a year (10,000 KAT households instead of 2,500; 40,000 each through Karang Taruna and LKS instead of 10,000), poorest communities first.',
+  references: [],
+  extends: 'graduation-push-under-40',
+  patch: {
+    'policy.community.kat_households': { '2023-01-01': 10_000 },
+    'policy.community.karang_taruna_households': { '2023-01-01': 40_000 },
+    'policy.community.lks_households': { '2023-01-01': 40_000 },
+  },
+};
+
+export const budgetCut20: Scenario = {
+  id: 'budget-cut-20',
+  label: 'PKH and BPNT budgets cut by 20 % from 2023',
+  label_id: 'Anggaran PKH dan BPNT dipotong 20 % mulai 2023',
+  rationale:
+    'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.96 T instead of Rp 28.7 T and the BPNT / Sembako budget Rp 36.10 T instead of Rp 45.12 T (both 80 % of their values in data/parameters); empowerment goes on as legislated.',
+  references: [INEWS_2021],
+  extends: 'graduation-push-under-40',
+  patch: {
+    'policy.pkh.budget': { '2023-01-01': 22_960_000_000_000 },
+    'policy.bpnt.budget': { '2023-01-01': 36_096_000_000_000 },
+  },
+};
+
+export const moreFacilitators: Scenario = {
+  id: 'more-facilitators',
+  label: 'Twice as many PKH facilitators from 2023',
+  label_id: 'Pendamping PKH dua kali lipat mulai 2023',
+  rationale:
+    'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 11,000 to 22,000 from 2023 lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
+  references: [WORLD_BANK_2015],
+  extends: 'graduation-push-under-40',
+  patch: {
+    'policy.facilitators.count': { '2023-01-01': 22_000 },
+  },
+};
+
+export const betterTargeting: Scenario = {
+  id: 'better-targeting',
+  label: 'Better targeting: registry errors halved from 2023',
+  label_id: 'Penargetan lebih baik: kesalahan data terpadu dikurangi separuh mulai 2023',
+  rationale:
+    'A registry that is updated more often and scores households better (as DTSEN promises): from 2023 the registry misses 15 % instead of 30 % of the bottom 40 %, lists 15 % instead of 30 % households outside it, and its proxy-means score errs by half as much (log-sd 0.15 instead of 0.3).',
+  references: [DTSEN_2025],
+  extends: 'graduation-push-under-40',
+  patch: {
+    'behaviour.registry.exclusion_error': { '2023-01-01': 0.15 },
+    'behaviour.registry.inclusion_error': { '2023-01-01': 0.15 },
+    'behaviour.registry.score_error': { '2023-01-01': 0.15 },
+  },
+};
+
+export const fuelShock2022: Scenario = {
+  id: 'fuel-shock-2022',
+  label: 'The 2022 fuel-price rise with BLT BBM (as it happened)',
+  label_id: 'Kenaikan harga BBM 2022 dengan BLT BBM (sesuai kejadian)',
+  rationale:
+    'The September 2022 fuel-price rise (a one-month price jump of 0.79 % on top of underlying inflation) with BLT BBM, Rp 150,000 a month for September–December 2022. These are the values in data/parameters, written out so the fuel comparison names them; the results equal graduation-push-under-40.',
+  references: [TEMPO_2022],
+  extends: 'graduation-push-under-40',
+  patch: {
+    'behaviour.prices.fuel_price_shock': { '2022-09-01': 0.0079, '2022-10-01': 0 },
+    'policy.blt_bbm.benefit': { '2022-09-01': 150_000, '2023-01-01': 0 },
+  },
+};
+
+export const fuelShock2022WithoutBlt: Scenario = {
+  id: 'fuel-shock-2022-without-blt',
+  label: 'The 2022 fuel-price rise without BLT BBM',
+  label_id: 'Kenaikan harga BBM 2022 tanpa BLT BBM',
+  rationale: 'The same price rise with no compensation: what BLT BBM protected households from.',
+  references: [TEMPO_2022],
+  extends: 'fuel-shock-2022',
+  patch: {
+    'policy.blt_bbm.benefit': { '2022-09-01': 0 },
+  },
+};
+
+export const noFuelShock: Scenario = {
+  id: 'no-fuel-shock',
+  label: 'No fuel-price rise in 2022 (and so no BLT BBM)',
+  label_id: 'Tanpa kenaikan harga BBM 2022 (dan tanpa BLT BBM)',
+  rationale: 'The world without the September 2022 price jump: the shock\'s cost is fuel-shock-2022-without-blt minus this scenario.',
+  references: [TEMPO_2022],
+  extends: 'fuel-shock-2022',
+  patch: {
+    'behaviour.prices.fuel_price_shock': { '2022-09-01': 0 },
+    'policy.blt_bbm.benefit': { '2022-09-01': 0 },
+  },
+};
+
+/** Every built-in scenario, in the order they are listed and compared. */
+export const BUILTIN_SCENARIOS: readonly Scenario[] = [
+  assistanceOnly,
+  graduationPushUnder40,
+  integrated2022,
+  adaptiveCommunity,
+  budgetCut20,
+  moreFacilitators,
+  betterTargeting,
+  fuelShock2022,
+  fuelShock2022WithoutBlt,
+  noFuelShock,
+];
+
+/** The scenario other scenarios are compared with unless another is named. */
+export const DEFAULT_REFERENCE = assistanceOnly.id;

@@ -7,7 +7,8 @@
 import { loadParameters } from '../../src/parameters/load';
 import { simulate } from '../../src/model/simulate';
 import { standardIndicators } from '../../src/observe/indicators';
-import { baseline } from '../../src/scenarios/builtin';
+/** The parameters as in data/parameters, unpatched. */
+const baseline = { id: 'baseline', patch: {} };
 import { sha256, toCsv } from '../../src/model/results';
 
 export const GOLDEN_FILE = new URL('./baseline.json', import.meta.url);

@@ -4,7 +4,8 @@ import type { Parameters } from '../../src/parameters/types';
 import { populationFor, simulate } from '../../src/model/simulate';
 import type { Population } from '../../src/population/index';
 import { standardIndicators } from '../../src/observe/indicators';
-import { baseline } from '../../src/scenarios/builtin';
+/** The parameters as in data/parameters, unpatched. */
+const baseline = { id: 'baseline', patch: {} };
 import type { Result, ResultRow } from '../../src/model/results';
 import { toCsv } from '../../src/model/results';
 import { REASONS } from '../../src/model/reasons';

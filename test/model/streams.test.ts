@@ -6,7 +6,8 @@ import type { Process } from '../../src/model/month';
 import { registry } from '../../src/model/processes/registry';
 import type { Reporter } from '../../src/model/observation';
 import { bits, stream, runKey } from '../../src/model/random';
-import { baseline } from '../../src/scenarios/builtin';
+/** The parameters as in data/parameters, unpatched. */
+const baseline = { id: 'baseline', patch: {} };
 
 /** Reports the households' transitory income, which only the income process's draws move. */
 const transitoryIncome: Reporter = (world) => {

@@ -1,0 +1,18 @@
+/**
+ * The chart library: one function per chart, each returning a plain Vega-Lite v5 spec built from
+ * summary rows (src/observe/summary.ts), with units in every title and every text in English or
+ * Bahasa Indonesia.
+ */
+export { povertyOverTime, differenceOverTime } from './over-time';
+export type { OverTimeOptions, DifferenceOptions } from './over-time';
+export { phasesOverTime } from './phases';
+export type { PhasesOptions } from './phases';
+export { flowsOverTime } from './flows';
+export type { FlowsOptions } from './flows';
+export { spendAndCost, provinceRanking } from './bars';
+export type { SpendOptions, RankingOptions } from './bars';
+export { tornado } from './tornado';
+export type { SensitivityBar, TornadoOptions } from './tornado';
+export type { ChartOptions } from './frame';
+export type { ScenarioName } from './rows';
+export type { Lang } from './labels';

@@ -1,0 +1,38 @@
+/**
+ * Progress of a long run: a bar with elapsed and remaining time on a terminal, plain log lines
+ * (about one per tenth of the work) when the output goes to a file or a pipe.
+ */
+import type { Progress } from '../experiment/index';
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A progress display writing to `stream`; call `end()` once the work is done. */
+export function progressDisplay(stream: NodeJS.WriteStream, what: string): { update: (p: Progress) => void; end: () => void } {
+  const tty = stream.isTTY === true;
+  let lastLogged = -1;
+  let drawn = false;
+  return {
+    update({ done, total, elapsed }: Progress) {
+      const remaining = done > 0 ? (elapsed / done) * (total - done) : NaN;
+      const times = `${clock(elapsed)} elapsed${Number.isFinite(remaining) ? `, ${clock(remaining)} left` : ''}`;
+      if (tty) {
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        stream.write(`\r${what} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}  ${times}  `);
+        drawn = true;
+      } else {
+        const tenth = Math.floor((done * 10) / total);
+        if (tenth !== lastLogged || done === total) {
+          lastLogged = tenth;
+          stream.write(`${what}: ${done} of ${total} done, ${times}\n`);
+        }
+      }
+    },
+    end() {
+      if (drawn) stream.write('\n');
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Experiments: scenarios × replicates of one seed → tidy rows, summaries and a manifest.
+ *
+ * Replicate r of every scenario starts from the same population and sees the same random draws (the
+ * run key is (seed, r)), so a scenario's difference from the reference is paired: what is left of it
+ * is the policy, not luck. Scenarios whose parameters come out identical share one run. Jobs (a
+ * parameter set × a replicate) run in the calling thread or spread over worker threads; the rows are
+ * assembled in scenario, then replicate order, so results are the same bytes at any worker count.
+ */
+import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { Seed } from '../model/random';
+import type { ResultRow } from '../model/results';
+import { sha256, toCsv } from '../model/results';
+import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
+import { DEFAULT_END, REFERENCE_MONTH } from '../model/simulate';
+import { formatMonth, monthOf } from '../model/time';
+import { loadParameters, shown } from '../parameters/load';
+import { summarise, summaryCsv } from '../observe/summary';
+import type { SummaryRow } from '../observe/summary';
+import type { ResolvedScenario } from '../scenarios/types';
+import { createJobRunner } from './job';
+import type { Job, JobResult, JobSettings } from './job';
+import { OBSERVATION } from './observe';
+
+export interface ExperimentOptions {
+  readonly scenarios: readonly ResolvedScenario[];
+  /** Replicates per scenario (≥ 1): each a different population sample and different draws. */
+  readonly replicates: number;
+  readonly seed: Seed;
+  /** Last month, "YYYY-MM". Default DEFAULT_END. */
+  readonly end?: string;
+  /** Agents in the population; or `scale`, agents per real household. */
+  readonly households?: number;
+  readonly scale?: number;
+  /** Id of the scenario the others are compared with (paired differences); none when absent. */
+  readonly reference?: string;
+  /** Worker threads (≥ 1). One runs every job in the calling thread. */
+  readonly workers?: number;
+  /** Called after each finished job. */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  /** Seconds since the experiment started. */
+  readonly elapsed: number;
+}
+
+export interface ExperimentManifest {
+  readonly model: 'graduasi';
+  readonly version: string;
+  readonly node: string;
+  readonly commit: string;
+  readonly experiment: {
+    readonly seed: Seed;
+    readonly replicates: number;
+    readonly start: string;
+    readonly end: string;
+    readonly agents: number;
+    readonly reference: string | null;
+    readonly observation: string;
+  };
+  readonly scenarios: ReadonlyArray<{
+    readonly id: string;
+    readonly label: string;
+    readonly label_id: string;
+    readonly rationale: string;
+    /** Ids from the root ancestor to the scenario. */
+    readonly lineage: readonly string[];
+    /** The scenario file, relative to the repository when inside it. */
+    readonly file: string | null;
+    /** The merged patch over data/parameters. */
+    readonly patch: ResolvedScenario['effectivePatch'];
+    readonly parametersHash: string;
+  }>;
+  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
+  readonly populations: ReadonlyArray<{ readonly replicate: number; readonly agents: number; readonly households: number; readonly persons: number }>;
+  readonly results: { readonly rows: number; readonly sha256: string };
+  readonly summary: { readonly rows: number; readonly sha256: string };
+}
+
+export interface Experiment {
+  readonly scenarios: readonly ResolvedScenario[];
+  readonly rows: readonly ResultRow[];
+  readonly summary: readonly SummaryRow[];
+  readonly manifest: ExperimentManifest;
+  /** results.csv and summary.csv as written. */
+  readonly resultsCsv: string;
+  readonly summaryCsv: string;
+}
+
+function check(options: ExperimentOptions): void {
+  const problems: string[] = [];
+  if (options.scenarios.length === 0) problems.push('scenarios: expected at least one scenario');
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) problems.push(`replicates: expected a whole number of at least 1, got ${options.replicates}`);
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) problems.push(`workers: expected a whole number of at least 1, got ${workers}`);
+  if (options.reference !== undefined && !options.scenarios.some((s) => s.id === options.reference)) {
+    problems.push(`reference: expected one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')}), got "${options.reference}"`);
+  }
+  if (problems.length) throw new Error(`experiment options:\n  ${problems.join('\n  ')}`);
+}
+
+/** Runs the jobs in order in this thread, or over `workers` threads; results come back in job order. */
+async function runJobs(jobs: readonly Job[], settings: JobSettings, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
+  if (workers === 1) {
+    const run = createJobRunner(settings);
+    for (let k = 0; k < jobs.length; k++) {
+      results[k] = run(jobs[k]);
+      progress(k + 1);
+      await new Promise((resolve) => setImmediate(resolve)); // let the caller's progress display draw
+    }
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: settings }));
+  try {
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            let current = -1;
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              current = next++;
+              thread.postMessage(jobs[current]);
+            };
+            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string }) => {
+              if (!message.ok) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
+              results[current] = message.result;
+              progress(++done);
+              feed();
+            });
+            thread.on('error', reject);
+            thread.on('exit', (code) => {
+              if (next < jobs.length || results[current] === undefined) reject(new Error(`a worker stopped (exit code ${code}) before its jobs were done`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+  return results;
+}
+
+export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
+  check(options);
+  const began = performance.now();
+  const parameters = loadParameters();
+  const end = options.end ?? DEFAULT_END;
+  if (monthOf(end) < REFERENCE_MONTH) throw new Error(`end: expected a month from ${formatMonth(REFERENCE_MONTH)} on, got ${end}`);
+  const settings: JobSettings = { seed: options.seed, end, households: options.households, scale: options.scale };
+
+  // Scenarios with identical parameters share a parameter set, and so a run.
+  const hashes = options.scenarios.map((s) => parameters.patched(s.effectivePatch, `scenario ${s.id}`).hash);
+  const sets: number[] = [];
+  const firstOfSet: number[] = [];
+  for (const [k, hash] of hashes.entries()) {
+    const same = hashes.indexOf(hash);
+    if (same === k) firstOfSet.push(k);
+    sets.push(firstOfSet.indexOf(same));
+  }
+  const jobs: Job[] = [];
+  for (let replicate = 0; replicate < options.replicates; replicate++) {
+    for (const [set, k] of firstOfSet.entries()) jobs.push({ set, id: options.scenarios[k].id, patch: options.scenarios[k].effectivePatch, replicate });
+  }
+
+  const results = await runJobs(jobs, settings, options.workers ?? 1, (done) =>
+    options.onProgress?.({ done, total: jobs.length, elapsed: (performance.now() - began) / 1000 }),
+  );
+  const bySetReplicate = new Map(results.map((r) => [`${r.set}/${r.replicate}`, r]));
+
+  const rows: ResultRow[] = [];
+  for (const [k, scenario] of options.scenarios.entries()) {
+    for (let replicate = 0; replicate < options.replicates; replicate++) {
+      for (const r of bySetReplicate.get(`${sets[k]}/${replicate}`)!.rows) rows.push(r.scenario === scenario.id ? r : { ...r, scenario: scenario.id });
+    }
+  }
+  const summary = summarise(rows, options.reference);
+  const resultsText = toCsv(rows);
+  const summaryText = summaryCsv(summary);
+  const populations = Array.from({ length: options.replicates }, (_, replicate) => ({ replicate, ...bySetReplicate.get(`0/${replicate}`)!.population }));
+
+  const manifest: ExperimentManifest = {
+    model: 'graduasi',
+    version: packageVersion(),
+    node: process.version,
+    commit: gitCommit(),
+    experiment: {
+      seed: options.seed,
+      replicates: options.replicates,
+      start: formatMonth(REFERENCE_MONTH),
+      end,
+      agents: populations[0].agents,
+      reference: options.reference ?? null,
+      observation: OBSERVATION,
+    },
+    scenarios: options.scenarios.map((s, k) => ({
+      id: s.id,
+      label: s.label,
+      label_id: s.label_id,
+      rationale: s.rationale,
+      lineage: s.lineage,
+      file: s.file ? shown(s.file) : null,
+      patch: s.effectivePatch,
+      parametersHash: hashes[k],
+    })),
+    data: dataFiles(),
+    populations,
+    results: { rows: rows.length, sha256: sha256(resultsText) },
+    summary: { rows: summary.length, sha256: sha256(summaryText) },
+  };
+  return { scenarios: options.scenarios, rows, summary, manifest, resultsCsv: resultsText, summaryCsv: summaryText };
+}

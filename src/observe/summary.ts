@@ -1,0 +1,105 @@
+/**
+ * Summaries of an experiment's tidy rows: per scenario, month, indicator and group, the mean over
+ * replicates and a band (the 5th and 95th percentiles of the replicates), and, against a reference
+ * scenario, the same for the paired difference (scenario minus reference, replicate by replicate:
+ * both saw the same population and the same random draws, so the difference is the policy's).
+ */
+import { mean, quantileSorted } from 'simple-statistics';
+import type { ResultRow } from '../model/results';
+import { csvField } from '../model/results';
+
+/** The band's quantiles: the 5th and 95th percentiles over replicates. */
+export const BAND = { low: 0.05, high: 0.95 } as const;
+
+export interface SummaryRow {
+  readonly scenario: string;
+  /** "" for the scenario's own values; the reference scenario's id for a paired difference. */
+  readonly compared_with: string;
+  readonly month: string;
+  readonly indicator: string;
+  readonly group: string;
+  /** Replicates summarised. */
+  readonly replicates: number;
+  readonly mean: number;
+  /** 5th percentile over replicates. */
+  readonly p05: number;
+  readonly median: number;
+  /** 95th percentile over replicates. */
+  readonly p95: number;
+}
+
+export const SUMMARY_HEADER = 'scenario,compared_with,month,indicator,group,replicates,mean,p05,median,p95';
+
+function describe(values: number[]): Pick<SummaryRow, 'replicates' | 'mean' | 'p05' | 'median' | 'p95'> {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    replicates: values.length,
+    mean: mean(values),
+    p05: quantileSorted(sorted, BAND.low),
+    median: quantileSorted(sorted, 0.5),
+    p95: quantileSorted(sorted, BAND.high),
+  };
+}
+
+const keyOf = (r: ResultRow) => `${r.month}\u0000${r.indicator}\u0000${r.group}`;
+
+/**
+ * Summaries of every scenario's rows, then (when `reference` is given) paired differences of every
+ * other scenario against it. Rows are kept in the order the keys first appear, scenario by scenario.
+ * A key a scenario has in one replicate but not in another is an error (the runs differ in shape).
+ */
+export function summarise(rows: readonly ResultRow[], reference?: string): SummaryRow[] {
+  // scenario → key → value per replicate (index = position of the replicate in first-seen order)
+  const byScenario = new Map<string, { replicates: Map<number, number>; cells: Map<string, { row: ResultRow; values: number[] }> }>();
+  for (const r of rows) {
+    let s = byScenario.get(r.scenario);
+    if (!s) byScenario.set(r.scenario, (s = { replicates: new Map(), cells: new Map() }));
+    let slot = s.replicates.get(r.replicate);
+    if (slot === undefined) s.replicates.set(r.replicate, (slot = s.replicates.size));
+    const key = keyOf(r);
+    let cell = s.cells.get(key);
+    if (!cell) s.cells.set(key, (cell = { row: r, values: [] }));
+    cell.values[slot] = r.value;
+  }
+  if (reference !== undefined && !byScenario.has(reference)) {
+    throw new Error(`reference scenario "${reference}" is not among the results (${[...byScenario.keys()].join(', ')})`);
+  }
+  const complete = (scenario: string, key: string, values: number[], n: number): number[] => {
+    if (values.length !== n || values.some((v) => v === undefined)) {
+      throw new Error(`scenario ${scenario}: ${key.replaceAll('\u0000', ' / ')} is missing in some replicates`);
+    }
+    return values;
+  };
+
+  const out: SummaryRow[] = [];
+  for (const [scenario, s] of byScenario) {
+    const n = s.replicates.size;
+    for (const [key, { row, values }] of s.cells) {
+      out.push({ scenario, compared_with: '', month: row.month, indicator: row.indicator, group: row.group, ...describe(complete(scenario, key, values, n)) });
+    }
+  }
+  if (reference === undefined) return out;
+
+  const ref = byScenario.get(reference)!;
+  const refOrder = [...ref.replicates.keys()];
+  for (const [scenario, s] of byScenario) {
+    if (scenario === reference) continue;
+    const order = [...s.replicates.keys()];
+    if (order.length !== refOrder.length || order.some((r) => !ref.replicates.has(r))) {
+      throw new Error(`scenario ${scenario} has replicates ${order.join(', ')} but the reference ${reference} has ${refOrder.join(', ')}: differences need the same replicates`);
+    }
+    for (const [key, { row, values }] of s.cells) {
+      const base = ref.cells.get(key);
+      if (!base) continue;
+      const diffs = order.map((replicate) => values[s.replicates.get(replicate)!] - base.values[ref.replicates.get(replicate)!]);
+      out.push({ scenario, compared_with: reference, month: row.month, indicator: row.indicator, group: row.group, ...describe(diffs) });
+    }
+  }
+  return out;
+}
+
+/** Summary rows as a CSV document with header. */
+export function summaryCsv(rows: readonly SummaryRow[]): string {
+  const lines = rows.map((r) => [csvField(r.scenario), csvField(r.compared_with), r.month, csvField(r.indicator), csvField(r.group), r.replicates, r.mean, r.p05, r.median, r.p95].join(','));
+  return `${SUMMARY_HEADER}\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,146 @@
+/**
+ * report.html: one self-contained page per run — the headline table, the key charts (Vega-Lite v5,
+ * rendered in the page by vega-embed) and the scenarios — that opens offline: the vega, vega-lite
+ * and vega-embed builds are inlined from node_modules, nothing is fetched.
+ */
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import type { TopLevelSpec } from 'vega-lite';
+import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost } from '../charts/index';
+import type { ExperimentManifest } from '../experiment/index';
+import type { ResultRow } from '../model/results';
+import type { SummaryRow } from '../observe/summary';
+import { headlines } from './headline';
+import { headlineTables } from './table';
+import type { Table } from './table';
+import { TEXT } from './text';
+import type { Lang } from '../charts/labels';
+
+const require = createRequire(import.meta.url);
+
+/** The browser builds the page needs, in load order: package and file inside it. */
+const LIBRARIES = [
+  ['vega', 'build/vega.min.js'],
+  ['vega-lite', 'build/vega-lite.min.js'],
+  ['vega-embed', 'build/vega-embed.min.js'],
+] as const;
+
+/** The folder of an installed package: node_modules/<name> above its entry (its package.json may not be exported). */
+function packageFolder(name: string): string {
+  const entry = require.resolve(name);
+  const marker = `${sep}node_modules${sep}${name}${sep}`;
+  const at = entry.lastIndexOf(marker);
+  if (at < 0) throw new Error(`cannot find the folder of the installed package ${name} (entry ${entry})`);
+  return entry.slice(0, at + marker.length);
+}
+
+let scripts: string | undefined;
+function inlineLibraries(): string {
+  scripts ??= LIBRARIES.map(([name, file]) => `<script>${readFileSync(join(packageFolder(name), file), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');
+  return scripts;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** The scenario whose pathway and provinces the report shows: the first that is not the reference. */
+function focusScenario(manifest: ExperimentManifest): string {
+  const ids = manifest.scenarios.map((s) => s.id);
+  return ids.find((id) => id !== manifest.experiment.reference) ?? ids[0];
+}
+
+/** The charts of a run, in the order they appear. */
+export function reportCharts(manifest: ExperimentManifest, summary: readonly SummaryRow[], lang: Lang): TopLevelSpec[] {
+  const scenarios = manifest.scenarios.map((s) => ({ id: s.id, label: lang === 'id' ? s.label_id : s.label }));
+  const focus = focusScenario(manifest);
+  const reference = manifest.experiment.reference;
+  const lastMarch = [...new Set(summary.map((r) => r.month))].filter((m) => m.endsWith('-03')).sort().at(-1);
+  return [
+    povertyOverTime(summary, { lang, scenarios }),
+    ...(reference ? [differenceOverTime(summary, { lang, scenarios })] : []),
+    phasesOverTime(summary, { lang, scenarios, scenario: focus }),
+    spendAndCost(summary, { lang, scenarios }),
+    ...(lastMarch ? [provinceRanking(summary, { lang, scenarios, scenario: focus, month: lastMarch })] : []),
+  ];
+}
+
+function tableHtml(table: Table): string {
+  const head = `<tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const body = table.rows.map((r) => `<tr>${r.map((c, k) => (k === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+/** The report of a run (an experiment just run, or one read back from its folder). */
+export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly ResultRow[]; summary: readonly SummaryRow[] }, lang: Lang): string {
+  const { manifest, rows, summary } = run;
+  const t = TEXT[lang];
+  const e = manifest.experiment;
+  const reference = e.reference ?? undefined;
+  const names = new Map(manifest.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
+  const tables = headlineTables(headlines(rows, reference), names, lang, reference).map(tableHtml).join('\n');
+  const charts = reportCharts(manifest, summary, lang);
+  const scenarioList = manifest.scenarios
+    .map((s) => {
+      const name = lang === 'id' ? s.label_id : s.label;
+      const parent = s.lineage.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(s.lineage.at(-2)!)})</span>` : '';
+      const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
+      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;
+    })
+    .join('\n');
+  const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)}</title>
+<style>
+  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2933; line-height: 1.45; }
+  h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+  h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d9dee3; padding-bottom: 0.2rem; }
+  table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; }
+  th, td { border-bottom: 1px solid #e4e7eb; padding: 0.35rem 0.6rem; text-align: right; vertical-align: top; }
+  td { white-space: nowrap; }
+  th[scope="row"], thead th:first-child { text-align: left; }
+  thead th { background: #f5f7fa; }
+  .muted, .note { color: #616e7c; }
+  .note { font-size: 0.85rem; }
+  figure.chart { margin: 1.2rem 0; }
+  ul.scenarios li { margin-bottom: 0.6rem; }
+  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
+</style>
+${inlineLibraries()}
+</head>
+<body>
+<h1>${escapeHtml(t.title)}</h1>
+<p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))}</p>
+<h2>${escapeHtml(t.headline)}</h2>
+${tables}
+<p class="note">${escapeHtml(t.band)}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
+<p class="note">${escapeHtml(t.bandNote)}</p>
+<h2>${escapeHtml(t.charts)}</h2>
+${chartDivs}
+<h2>${escapeHtml(t.scenarios)}</h2>
+<ul class="scenarios">
+${scenarioList}
+</ul>
+<h2>${escapeHtml(t.howMade)}</h2>
+<p class="note">Graduasi ${escapeHtml(manifest.version)}, commit <code>${escapeHtml(manifest.commit)}</code>, Node ${escapeHtml(manifest.node)}. ${escapeHtml(t.provenance)}</p>
+<script>
+  const specs = ${scriptJson(charts)};
+  specs.forEach((spec, k) => vegaEmbed('#chart-' + k, spec, { renderer: 'svg', actions: false }).catch((error) => {
+    document.getElementById('chart-' + k).textContent = String(error);
+  }));
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,86 @@
+/**
+ * A run folder on disk: written once by `run` / `compare` (manifest.json, results.csv, summary.csv,
+ * report.html), read back by `report`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Experiment, ExperimentManifest } from '../experiment/index';
+import { MANIFEST_FILE, writeRunFolder } from '../experiment/output';
+import { CSV_HEADER } from '../model/results';
+import type { ResultRow } from '../model/results';
+import { SUMMARY_HEADER } from '../observe/summary';
+import type { SummaryRow } from '../observe/summary';
+import { parseCsv } from '../population/csv';
+import { reportHtml } from './html';
+import type { Lang } from '../charts/labels';
+
+/** What a report is made of. */
+export interface RunData {
+  readonly manifest: ExperimentManifest;
+  readonly rows: readonly ResultRow[];
+  readonly summary: readonly SummaryRow[];
+}
+
+/** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
+export function writeExperiment(folder: string, experiment: Experiment, lang: Lang): void {
+  writeRunFolder(folder, {
+    'results.csv': experiment.resultsCsv,
+    'summary.csv': experiment.summaryCsv,
+    'report.html': reportHtml(experiment, lang),
+    [MANIFEST_FILE]: `${JSON.stringify(experiment.manifest, null, 2)}\n`,
+  });
+}
+
+function number(value: string, file: string, line: number, column: string): number {
+  if (value === 'NaN') return NaN; // an undefined ratio (0 / 0), written as such
+  const x = Number(value);
+  if (value === '' || Number.isNaN(x)) throw new Error(`${file}: row ${line}: ${column}: expected a number, got "${value}"`);
+  return x;
+}
+
+function readCsv(file: string, header: string): Record<string, string>[] {
+  const text = readFileSync(file, 'utf8');
+  const first = text.slice(0, text.indexOf('\n'));
+  if (first !== header) throw new Error(`${file}: expected the header "${header}", got "${first}"`);
+  return parseCsv(text, file);
+}
+
+/** Reads a run folder written by `run` or `compare`. */
+export function readRun(folder: string): RunData {
+  const manifestFile = join(folder, MANIFEST_FILE);
+  if (!existsSync(manifestFile)) throw new Error(`${folder}: expected a run folder with ${MANIFEST_FILE} (written by graduasi run or compare), found none`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExperimentManifest;
+  if (manifest.model !== 'graduasi' || !manifest.experiment) throw new Error(`${manifestFile}: expected the manifest of a graduasi run or compare`);
+  const resultsFile = join(folder, 'results.csv');
+  const rows: ResultRow[] = readCsv(resultsFile, CSV_HEADER).map((r, k) => ({
+    scenario: r.scenario,
+    replicate: number(r.replicate, resultsFile, k + 2, 'replicate'),
+    month: r.month,
+    indicator: r.indicator,
+    group: r.group,
+    value: number(r.value, resultsFile, k + 2, 'value'),
+  }));
+  const summaryFile = join(folder, 'summary.csv');
+  const summary: SummaryRow[] = readCsv(summaryFile, SUMMARY_HEADER).map((r, k) => ({
+    scenario: r.scenario,
+    compared_with: r.compared_with,
+    month: r.month,
+    indicator: r.indicator,
+    group: r.group,
+    replicates: number(r.replicates, summaryFile, k + 2, 'replicates'),
+    mean: number(r.mean, summaryFile, k + 2, 'mean'),
+    p05: number(r.p05, summaryFile, k + 2, 'p05'),
+    median: number(r.median, summaryFile, k + 2, 'median'),
+    p95: number(r.p95, summaryFile, k + 2, 'p95'),
+  }));
+  if (rows.length !== manifest.results.rows) throw new Error(`${resultsFile}: expected ${manifest.results.rows} rows (manifest.json), found ${rows.length}`);
+  return { manifest, rows, summary };
+}
+
+/** Writes the run's report in `lang` as report-<lang>.html in the run folder; refuses to replace one. */
+export function writeReport(folder: string, run: RunData, lang: Lang): string {
+  const file = join(folder, `report-${lang}.html`);
+  if (existsSync(file)) throw new Error(`${file} already exists; expected to write a new file, not to replace one`);
+  writeFileSync(file, reportHtml(run, lang), { flag: 'wx' });
+  return file;
+}

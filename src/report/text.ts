@@ -1,0 +1,67 @@
+/**
+ * The words of reports and of the command's tables, in English and Bahasa Indonesia.
+ */
+import { LANGS, type Lang } from '../charts/labels';
+
+export const TEXT = {
+  en: {
+    title: 'Graduasi: policy scenarios compared',
+    scenario: 'Scenario',
+    extremePoverty: (month: string) => `Extreme poor ${month} (%)`,
+    differenceFrom: (month: string) => `Change ${month} (pp)`,
+    graduations: 'Graduations (thousand)',
+    assistanceSpend: 'Assistance (Rp T)',
+    empowermentSpend: 'Empowerment (Rp T)',
+    costPerGraduate: 'Per graduate (Rp m)',
+    band: 'mean [5th–95th percentile over replicates]',
+    columnsNote: (reference: string | undefined) =>
+      `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (PKH, BPNT / Sembako, BLT BBM) over the whole run; per graduate: empowerment spending per graduation.`,
+    headline: 'Headline numbers',
+    charts: 'Charts',
+    scenarios: 'Scenarios',
+    howMade: 'How these results were made',
+    rationale: 'Rationale',
+    extends: 'extends',
+    reference: 'reference',
+    runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
+      `Monthly runs from ${m.start} to ${m.end}; ${m.replicates} replicate${m.replicates === 1 ? '' : 's'} per scenario (each a different population sample and different random draws, the same for every scenario); ${m.agents.toLocaleString('en')} agents standing for Indonesia's households; seed ${m.seed}.`,
+    bandNote:
+      'Bands show stochastic uncertainty only: the spread over replicates. Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
+    provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
+    notAvailable: 'n/a',
+  },
+  id: {
+    title: 'Graduasi: perbandingan skenario kebijakan',
+    scenario: 'Skenario',
+    extremePoverty: (month: string) => `Miskin ekstrem ${month} (%)`,
+    differenceFrom: (month: string) => `Selisih ${month} (poin)`,
+    graduations: 'Graduasi (ribu)',
+    assistanceSpend: 'Bansos (Rp T)',
+    empowermentSpend: 'Pemberdayaan (Rp T)',
+    costPerGraduate: 'Per graduasi (Rp jt)',
+    band: 'rata-rata [persentil ke-5–95 antar-replikasi]',
+    columnsNote: (reference: string | undefined) =>
+      `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (PKH, BPNT / Sembako, BLT BBM) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
+    headline: 'Angka utama',
+    charts: 'Grafik',
+    scenarios: 'Skenario',
+    howMade: 'Cara hasil ini dibuat',
+    rationale: 'Alasan',
+    extends: 'turunan dari',
+    reference: 'pembanding',
+    runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
+      `Simulasi bulanan dari ${m.start} sampai ${m.end}; ${m.replicates} replikasi per skenario (masing-masing sampel populasi dan bilangan acak yang berbeda, sama untuk setiap skenario); ${m.agents.toLocaleString('id')} agen mewakili rumah tangga Indonesia; seed ${m.seed}.`,
+    bandNote:
+      'Rentang hanya menunjukkan ketidakpastian stokastik: sebaran antar-replikasi. Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
+    provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',
+    notAvailable: 't/a',
+  },
+} as const;
+
+export type Text = (typeof TEXT)[Lang];
+
+/** The language named, or an error listing the ones there are. */
+export function language(value: string): Lang {
+  if ((LANGS as readonly string[]).includes(value)) return value as Lang;
+  throw new Error(`--lang: expected one of ${LANGS.join(', ')}, got "${value}"`);
+}

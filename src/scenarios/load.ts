@@ -1,0 +1,185 @@
+/**
+ * Scenarios by name: a built-in id or a scenario file (YAML or JSON), resolved with its `extends`
+ * chain and checked against the parameter tree before anything runs.
+ *
+ * A scenario file:
+ *
+ *   id: pkh-quota-12m
+ *   label: PKH for 12 million families
+ *   label_id: PKH untuk 12 juta keluarga        # optional; the label is used when absent
+ *   rationale: What the scenario asks and why.
+ *   references:                                   # optional
+ *     - title: Source
+ *       href: https://…
+ *   extends: graduation-push-under-40             # optional: a built-in id or another file, relative to this one
+ *   patch:
+ *     policy.pkh.quota:
+ *       2023-01-01: 12000000
+ *
+ * Every problem is reported at once, naming the file, the path inside it and what was expected: an
+ * unknown key, an unknown parameter path (with "did you mean …"), a value outside its unit (a
+ * probability of 1.2, a negative budget), a date that does not exist, an `extends` that names no
+ * scenario, or a cycle of `extends`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Parameters, ParameterPatch, ParameterProblem } from '../parameters/types';
+import { ParameterError, formatProblem, shown } from '../parameters/load';
+import { BUILTIN_SCENARIOS } from './builtin';
+import type { ResolvedScenario, Scenario } from './types';
+import { SCENARIO_ID } from './types';
+
+export class ScenarioError extends Error {
+  readonly problems: readonly ParameterProblem[];
+  constructor(problems: readonly ParameterProblem[]) {
+    super(`${problems.length} scenario problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+const FILE_SCHEMA = z.strictObject({
+  id: z.string().regex(SCENARIO_ID, 'expected lower-case letters, digits and hyphens, starting with a letter'),
+  label: z.string().min(1),
+  label_id: z.string().min(1).optional(),
+  rationale: z.string().min(1),
+  references: z.array(z.strictObject({ title: z.string().min(1), href: z.string().min(1) })).optional(),
+  extends: z.string().min(1).optional(),
+  patch: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.boolean()]))),
+});
+
+const BUILTIN = new Map(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
+
+/** A name is a file when it ends in .yaml, .yml or .json; otherwise it is a built-in id. */
+export function isScenarioFile(name: string): boolean {
+  return ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase());
+}
+
+/** Reads and checks the shape of one scenario file (not its parameter values: see resolveScenarios). */
+export function readScenarioFile(path: string): Scenario {
+  const file = resolve(path);
+  const where = shown(file);
+  if (!existsSync(file)) throw new ScenarioError([{ file: where, path: '', message: 'expected a scenario file, but there is no such file' }]);
+  const text = readFileSync(file, 'utf8');
+  let data: unknown;
+  if (extname(file).toLowerCase() === '.json') {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new ScenarioError([{ file: where, path: '', message: `expected valid JSON, got ${(e as Error).message}` }]);
+    }
+  } else {
+    const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
+    if (doc.errors.length) throw new ScenarioError(doc.errors.map((e) => ({ file: where, path: '', message: `expected valid YAML, got ${e.message.split('\n')[0]}` })));
+    data = doc.toJS();
+  }
+  const parsed = FILE_SCHEMA.safeParse(data);
+  if (!parsed.success) {
+    throw new ScenarioError(parsed.error.issues.map((issue) => ({ file: where, path: issue.path.join('.'), message: issueMessage(issue) })));
+  }
+  const s = parsed.data;
+  return {
+    id: s.id,
+    label: s.label,
+    label_id: s.label_id ?? s.label,
+    rationale: s.rationale,
+    references: s.references ?? [],
+    extends: s.extends,
+    patch: s.patch as ParameterPatch,
+    file,
+  };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected id, label, label_id, rationale, references, extends, patch`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `expected ${issue.expected}, but it is missing`;
+  return issue.message;
+}
+
+/** The scenario a name refers to: a built-in id, or a file (relative to `from`'s folder, else to the working folder). */
+function lookup(name: string, from: Scenario | undefined): Scenario {
+  if (isScenarioFile(name)) return readScenarioFile(from?.file ? resolve(dirname(from.file), name) : name);
+  const builtin = BUILTIN.get(name);
+  if (builtin) return builtin;
+  const where = from ? (from.file ? shown(from.file) : `scenario ${from.id}`) : 'scenario name';
+  const close = [...BUILTIN.keys()].filter((id) => id.includes(name) || name.includes(id) || id.split('-')[0] === name.split('-')[0]);
+  throw new ScenarioError([{
+    file: where,
+    path: from ? 'extends' : '',
+    message: `expected a built-in scenario (${[...BUILTIN.keys()].join(', ')}) or a scenario file (.yaml, .yml, .json), got "${name}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+  }]);
+}
+
+/** Where a scenario's problems are reported. */
+function sourceOf(s: Scenario): string {
+  return s.file ? shown(s.file) : `scenario ${s.id}`;
+}
+
+/** Merges patches, later ones winning at equal dates. */
+function mergePatches(patches: readonly ParameterPatch[]): ParameterPatch {
+  const out: Record<string, Record<string, number | boolean>> = {};
+  for (const patch of patches) {
+    for (const [path, dated] of Object.entries(patch as Record<string, Record<string, number | boolean>>)) {
+      out[path] = { ...out[path], ...dated };
+    }
+  }
+  return out as ParameterPatch;
+}
+
+/** One scenario with its `extends` chain merged and every patch checked against `params`. */
+function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
+  const chain: Scenario[] = [start];
+  const seen = new Map<string, Scenario>([[start.file ?? start.id, start]]);
+  for (let s = start; s.extends !== undefined; ) {
+    const parent = lookup(s.extends, s);
+    const key = parent.file ?? parent.id;
+    if (seen.has(key)) {
+      const cycle = [...chain, parent].map((x) => (x.file ? shown(x.file) : x.id)).join(' → ');
+      throw new ScenarioError([{ file: sourceOf(s), path: 'extends', message: `expected a chain of scenarios that ends, got a cycle: ${cycle}` }]);
+    }
+    seen.set(key, parent);
+    chain.push(parent);
+    s = parent;
+  }
+  // Each patch is checked on its own, so a problem is reported in the file that has it.
+  const problems: ParameterProblem[] = [];
+  for (const s of chain) {
+    try {
+      params.patched(s.patch, sourceOf(s));
+    } catch (e) {
+      if (!(e instanceof ParameterError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length) throw new ScenarioError(problems);
+  const lineage = chain.map((s) => s.id).reverse();
+  return { ...start, lineage, effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()) };
+}
+
+/**
+ * The scenarios named (built-in ids or files), resolved and checked; every problem of every name is
+ * reported together. Two scenarios with the same id are refused.
+ */
+export function resolveScenarios(names: readonly string[], params: Parameters): ResolvedScenario[] {
+  const problems: ParameterProblem[] = [];
+  const out: ResolvedScenario[] = [];
+  for (const name of names) {
+    try {
+      out.push(resolveOne(lookup(name, undefined), params));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  const ids = new Map<string, ResolvedScenario>();
+  for (const s of out) {
+    const other = ids.get(s.id);
+    if (other) problems.push({ file: sourceOf(s), path: 'id', message: `expected an id no other scenario in the run has, got "${s.id}" (also ${sourceOf(other)})` });
+    else ids.set(s.id, s);
+    if (s.file && BUILTIN.has(s.id)) problems.push({ file: sourceOf(s), path: 'id', message: `expected an id that is not a built-in scenario's, got "${s.id}"` });
+  }
+  if (problems.length) throw new ScenarioError(problems);
+  return out;
+}

@@ -1,0 +1,211 @@
+/**
+ * What the charts draw: the numbers in a spec are the summary's, scaled as its axis says, in the
+ * order the chart promises; and a chart asked for something the rows do not hold says what.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost, tornado } from '../../src/charts/index';
+import { bySwing } from '../../src/charts/tornado';
+import type { SummaryRow } from '../../src/observe/summary';
+import { NAMES, experimentSummary, valuesOf } from './helpers';
+
+let summary: SummaryRow[];
+beforeAll(() => {
+  summary = experimentSummary();
+}, 120_000);
+
+const names = NAMES.en;
+const label = (id: string) => names.find((s) => s.id === id)!.label;
+/** Levels (or, with `reference`, paired differences) of an indicator in a group. */
+const levels = (indicator: string, group = 'national', reference = '') =>
+  summary.filter((r) => r.indicator === indicator && r.group === group && r.compared_with === reference);
+/** A spec as plain JSON, to reach into. */
+const json = (spec: TopLevelSpec): any => spec;
+
+describe('povertyOverTime', () => {
+  it('draws the national extreme-poverty rate in percent: mean × 100 and the 5–95 % band × 100, per scenario and month', () => {
+    const spec = povertyOverTime(summary, { scenarios: names });
+    const expected = levels('p0_extreme').map((r) => ({ scenario: label(r.scenario), month: r.month, mean: r.mean * 100, low: r.p05 * 100, high: r.p95 * 100 }));
+    expect(expected).toHaveLength(2 * 22);
+    expect(valuesOf(spec)).toEqual(expected);
+  });
+
+  it('colours scenarios in the order named, then unnamed ones by id', () => {
+    const spec = json(povertyOverTime(summary, { scenarios: [{ id: 'cut', label: 'Cut' }] }));
+    expect(spec.layer[1].encoding.color.scale.domain).toEqual(['Cut', 'baseline']);
+    expect(json(povertyOverTime(summary)).layer[1].encoding.color.scale.domain).toEqual(['baseline', 'cut']);
+  });
+
+  it('draws counts in millions: PKH families, million households', () => {
+    const spec = json(povertyOverTime(summary, { indicator: 'pkh_households' }));
+    expect(spec.layer[1].encoding.y.title).toBe('PKH families (million households)');
+    const values = valuesOf(spec);
+    levels('pkh_households').forEach((r, k) => expect(values[k].mean).toBeCloseTo(r.mean / 1e6, 12));
+  });
+
+  it('draws another group: PKH coverage in urban areas, percent of households', () => {
+    const spec = json(povertyOverTime(summary, { indicator: 'pkh_coverage', group: 'area:urban', lang: 'id' }));
+    expect(spec.title.text).toBe('Cakupan PKH, perkotaan');
+    expect(spec.layer[1].encoding.y.title).toBe('Cakupan PKH (% rumah tangga)');
+    expect(valuesOf(spec).map((v) => v.mean)).toEqual(levels('pkh_coverage', 'area:urban').map((r) => r.mean * 100));
+  });
+});
+
+describe('differenceOverTime', () => {
+  it('draws the paired difference of each scenario from the reference, in percentage points, around a rule at zero', () => {
+    const spec = json(differenceOverTime(summary, { scenarios: names }));
+    const expected = levels('p0_extreme', 'national', 'baseline').map((r) => ({ scenario: 'PKH budget cut', month: r.month, mean: r.mean * 100, low: r.p05 * 100, high: r.p95 * 100 }));
+    expect(valuesOf(spec)).toEqual(expected);
+    expect(spec.layer.at(-1)).toMatchObject({ mark: { type: 'rule' }, encoding: { y: { datum: 0 } } });
+  });
+
+  it('gives each scenario the colour it has in the charts of levels, though the reference is not drawn', () => {
+    const level = json(povertyOverTime(summary, { scenarios: names })).layer[1].encoding.color.scale;
+    const difference = json(differenceOverTime(summary, { scenarios: names })).layer[1].encoding.color.scale;
+    expect(difference.domain).toEqual(['PKH budget cut']);
+    expect(difference.range).toEqual([level.range[level.domain.indexOf('PKH budget cut')]]);
+  });
+});
+
+describe('phasesOverTime', () => {
+  it('draws assistance only in millions above, and the empowerment phases and the graduated in thousands below; never phase "none"', () => {
+    const spec = json(phasesOverTime(summary, { scenario: 'cut' }));
+    const [top, bottom] = spec.vconcat;
+    expect(new Set(top.data.values.map((v: { phase: string }) => v.phase))).toEqual(new Set(['Assistance only']));
+    expect(new Set(bottom.data.values.map((v: { phase: string }) => v.phase))).toEqual(new Set(['Social recovery', 'Transition', 'Development', 'Graduated']));
+    expect(top.encoding.y.title).toBe('Households (millions)');
+    expect(bottom.encoding.y.title).toBe('Households (thousands)');
+    const assistance = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'phase_assistance' && r.group === 'national');
+    assistance.forEach((r, k) => expect(top.data.values[k].households).toBeCloseTo(r.mean / 1e6, 12));
+    const transition = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'phase_transition' && r.group === 'national');
+    const drawn = bottom.data.values.filter((v: { phase: string }) => v.phase === 'Transition');
+    transition.forEach((r, k) => expect(drawn[k].households).toBeCloseTo(r.mean / 1e3, 9));
+  });
+
+  it('draws one chart for one scenario, one column per scenario otherwise', () => {
+    expect(json(phasesOverTime(summary, { scenario: 'cut' })).vconcat[0].encoding.facet).toBeUndefined();
+    const facet = json(phasesOverTime(summary, { scenarios: names })).vconcat[0].encoding.facet;
+    expect(facet).toMatchObject({ field: 'scenario', sort: ['Baseline', 'PKH budget cut'], columns: 2 });
+  });
+});
+
+describe('flowsOverTime', () => {
+  it('sums the monthly mean moves per calendar year for each reason (2022 has 10 months: March to December)', () => {
+    const spec = json(flowsOverTime(summary, { scenario: 'cut' }));
+    const values = valuesOf(spec);
+    expect(values).toHaveLength(7 * 2); // 7 reasons × 2 years
+    for (const year of ['2022', '2023']) {
+      const monthly = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'flow.pathway.enrolled_in_assistance' && r.group === 'national' && r.month.startsWith(year));
+      expect(monthly).toHaveLength(year === '2022' ? 10 : 12);
+      const drawn = values.find((v) => v.year === year && v.reason === 'Entered assistance')!;
+      expect(drawn.households).toBeCloseTo(monthly.reduce((s, r) => s + r.mean, 0) / 1e6, 9);
+    }
+    expect(spec.encoding.y.title).toBe('Households per year (millions)');
+    expect(spec.title.subtitle).toContain('2022: 10 months');
+  });
+
+  it('draws the first scenario named when none is asked for', () => {
+    const spec = json(flowsOverTime(summary, { scenarios: [{ id: 'cut', label: 'Cut' }] }));
+    expect(spec.title.text).toBe('Entries, graduations and relapses: Cut, national');
+  });
+
+  it('draws a group of households: female heads', () => {
+    const spec = json(flowsOverTime(summary, { scenario: 'baseline', group: 'head_sex:female', lang: 'id' }));
+    expect(spec.title.text).toBe('Masuk, graduasi dan kambuh: baseline, kepala rumah tangga perempuan');
+  });
+});
+
+describe('spendAndCost', () => {
+  it('draws, at the last month by default, empowerment spending to date in Rp billion per scenario with its band', () => {
+    const spec = json(spendAndCost(summary, { scenarios: names }));
+    expect(spec.title.text).toBe('Empowerment spending and cost per graduate, December 2023');
+    const [spend, cost] = spec.hconcat;
+    const last = levels('empowerment_spend_to_date').filter((r) => r.month === '2023-12');
+    expect(spend.data.values.map((v: { name: string }) => v.name)).toEqual(['Baseline', 'PKH budget cut']);
+    last.forEach((r, k) => {
+      expect(spend.data.values[k].mean).toBeCloseTo(r.mean / 1e9, 9);
+      expect(spend.data.values[k].low).toBeCloseTo(r.p05 / 1e9, 9);
+      expect(spend.data.values[k].high).toBeCloseTo(r.p95 / 1e9, 9);
+    });
+    // Nobody graduates by December 2023 in this short run: cost per graduate is 0, drawn in plain rupiah.
+    expect(cost.data.values.map((v: { mean: number }) => v.mean)).toEqual([0, 0]);
+    expect(cost.layer[0].encoding.x.title).toBe('Cost per graduate (Rp per household)');
+  });
+
+  it('draws the month asked for', () => {
+    const spec = json(spendAndCost(summary, { month: '2023-06', lang: 'id' }));
+    expect(spec.title.text).toBe('Belanja pemberdayaan dan biaya per graduasi, Juni 2023');
+    const june = levels('empowerment_spend_to_date').filter((r) => r.month === '2023-06');
+    june.forEach((r, k) => expect(spec.hconcat[0].data.values[k].mean).toBeCloseTo(r.mean / 1e9, 9));
+  });
+});
+
+describe('provinceRanking', () => {
+  it('ranks all 34 provinces from the highest extreme-poverty rate down, in percent', () => {
+    const spec = json(provinceRanking(summary, { scenario: 'cut', month: '2023-03' }));
+    const values = valuesOf(spec) as { name: string; mean: number }[];
+    expect(values).toHaveLength(34);
+    const means = values.map((v) => v.mean);
+    expect(means).toEqual([...means].sort((a, b) => b - a));
+    expect(spec.encoding.y.sort).toEqual(values.map((v) => v.name));
+    const rows = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'p0_extreme' && r.month === '2023-03' && r.group.startsWith('province:'));
+    for (const r of rows) expect(values.find((v) => v.name === r.group.slice('province:'.length))!.mean).toBe(r.mean * 100);
+  });
+
+  it('takes the first scenario and the last month by default', () => {
+    const spec = json(provinceRanking(summary, { scenarios: names }));
+    expect(spec.title.text).toBe('Extreme poverty rate (P0, USD 1.90 PPP line) by province: Baseline, December 2023');
+  });
+});
+
+describe('tornado', () => {
+  const bars = [
+    { parameter: 'behaviour.a', label: 'Narrow', low: 0.0205, high: 0.0215 }, // swing 0.001
+    { parameter: 'behaviour.b', label: 'Widest', low: 0.015, high: 0.03 }, // swing 0.015
+    { parameter: 'behaviour.c', label: 'Reversed', low: 0.025, high: 0.018 }, // swing 0.007: a higher value lowers the rate
+  ];
+
+  it('sorts parameters by swing |high − low|, widest on top', () => {
+    const spec = json(tornado(bars, { base: 0.021 }));
+    expect(spec.layer[0].encoding.y.sort).toEqual(['Widest', 'Reversed', 'Narrow']);
+    expect(valuesOf(spec).map((v) => v.label)).toEqual(['Widest', 'Widest', 'Reversed', 'Reversed', 'Narrow', 'Narrow']);
+    expect(bySwing([...bars, { parameter: 'behaviour.d', label: 'Also narrow', low: 0.02, high: 0.021 }]).map((b) => b.label)).toEqual(['Widest', 'Reversed', 'Also narrow', 'Narrow']);
+  });
+
+  it('draws each bar from the base value to the result at one end of the range, in the indicator\'s unit (percent)', () => {
+    const spec = json(tornado(bars, { base: 0.021 }));
+    const widest = valuesOf(spec).filter((v) => v.label === 'Widest');
+    expect(widest).toEqual([
+      { label: 'Widest', end: 'Low end of the range', value: 0.015 * 100, base: 0.021 * 100 },
+      { label: 'Widest', end: 'High end of the range', value: 0.03 * 100, base: 0.021 * 100 },
+    ]);
+    expect(spec.layer[1].encoding.x.datum).toBe(0.021 * 100);
+  });
+
+  it('draws money in the magnitude the values need: cost per graduate in Rp million per household', () => {
+    const spec = json(tornado([{ parameter: 'behaviour.a', label: 'A', low: 25e6, high: 40e6 }], { base: 30e6, indicator: 'cost_per_graduate' }));
+    expect(spec.layer[0].encoding.x.title).toBe('Empowerment spending to date per graduation to date (Rp million per household)');
+    expect(valuesOf(spec)[1].value).toBeCloseTo(40, 12);
+  });
+});
+
+describe('a chart asked for what the rows do not hold throws, naming it', () => {
+  it.each<[string, () => unknown, RegExp]>([
+    ['no rows at all', () => povertyOverTime([]), /^povertyOverTime: no summary rows were given/],
+    ['an indicator', () => povertyOverTime(summary, { indicator: 'p0_unknown' }), /^povertyOverTime: indicator "p0_unknown" is not among the levels/],
+    ['a group', () => povertyOverTime(summary, { group: 'province:Atlantis' }), /group "province:Atlantis" has no levels of indicator "p0_extreme"/],
+    ['a scenario of the phases chart', () => phasesOverTime(summary, { scenario: 'nope' }), /^phasesOverTime: scenario "nope" has no levels of indicator "phase_assistance" in group "national" \(scenarios: baseline, cut\)/],
+    ['a scenario of the flows chart', () => flowsOverTime(summary, { scenario: 'nope' }), /^flowsOverTime: scenario "nope"/],
+    ['a flow group the model does not count', () => flowsOverTime(summary, { group: 'province:Aceh' }), /group "province:Aceh" has no levels of indicator "flow.pathway.enrolled_in_assistance"/],
+    ['a month of spending', () => spendAndCost(summary, { month: '2030-01' }), /^spendAndCost: month "2030-01" has no levels of indicator "empowerment_spend_to_date" .*months 2022-03 to 2023-12/],
+    ['a month of the ranking', () => provinceRanking(summary, { month: '2019-01' }), /^provinceRanking: month "2019-01"/],
+    ['differences, from rows summarised without a reference', () => differenceOverTime(summary.filter((r) => r.compared_with === '')), /^differenceOverTime: the rows hold no paired differences/],
+    ['a reference', () => differenceOverTime(summary, { reference: 'other' }), /no differences from reference "other"/],
+    ['levels, from rows of differences only', () => povertyOverTime(summary.filter((r) => r.compared_with !== '')), /the rows hold paired differences only/],
+    ['an indicator outside the catalogue', () => povertyOverTime([{ ...summary[0], indicator: 'mystery' }], { indicator: 'mystery' }), /indicator "mystery" is not in INDICATORS/],
+    ['parameters of a tornado', () => tornado([], { base: 0.02 }), /^tornado: no parameters were given/],
+    ['a finite result of a tornado', () => tornado([{ parameter: 'behaviour.a', label: 'A', low: Number.NaN, high: 0.02 }], { base: 0.02 }), /parameter behaviour.a has low NaN/],
+  ])('%s', (_, chart, message) => {
+    expect(chart).toThrow(message);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The words of the charts: every indicator, phase, reason and chart text exists in English and
+ * Bahasa Indonesia, and units are scaled the way the axes say.
+ */
+import { describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../src/observe/indicators';
+import { PHASES } from '../../src/model/phases';
+import { REASONS } from '../../src/model/reasons';
+import { LANGS, PHASE_LABELS, REASON_LABELS, TEXT, UNITS, fill, groupLabel, monthLabel } from '../../src/charts/labels';
+import type { Lang, Unit } from '../../src/charts/labels';
+import { indicatorLabel, scaleFor, shortLabel, unitOf } from '../../src/charts/units';
+
+describe('every name exists in both languages', () => {
+  it('every indicator has an Indonesian label beside its English one', () => {
+    for (const [indicator, entry] of Object.entries(INDICATORS)) {
+      expect(entry.label_id, indicator).toMatch(/\S/);
+      expect(entry.label_id, indicator).not.toBe(entry.label);
+    }
+  });
+
+  it('every phase and every reason has a label in each language', () => {
+    for (const lang of LANGS) {
+      for (const phase of PHASES) expect(PHASE_LABELS[phase][lang]).toMatch(/\S/);
+      for (const reason of REASONS) {
+        expect(REASON_LABELS[reason][lang]).toMatch(/\S/);
+        expect(indicatorLabel(`flow.${reason}`, lang)).toBe(REASON_LABELS[reason][lang]);
+      }
+    }
+  });
+
+  it('every chart text has the same {places} in English and Indonesian', () => {
+    const places = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(TEXT.id).sort()).toEqual(Object.keys(TEXT.en).sort());
+    for (const key of Object.keys(TEXT.en) as (keyof (typeof TEXT)['en'])[]) {
+      expect(TEXT.id[key], key).toMatch(/\S/);
+      expect(places(TEXT.id[key]), key).toEqual(places(TEXT.en[key]));
+    }
+  });
+
+  it('every unit of INDICATORS is known', () => {
+    for (const indicator of Object.keys(INDICATORS).filter((i) => i !== 'flow')) expect(unitOf(indicator), indicator).toBe(UNITS[INDICATORS[indicator as keyof typeof INDICATORS].unit as Unit]);
+  });
+});
+
+describe('words', () => {
+  it.each<[string, () => string, string]>([
+    ['places are filled, each as often as it appears', () => fill('{a} of {b}, {a}', { a: 'x', b: 2 }), 'x of 2, x'],
+    ['a month in English', () => monthLabel('2026-12', 'en'), 'December 2026'],
+    ['a month in Indonesian', () => monthLabel('2026-08', 'id'), 'Agustus 2026'],
+    ['a province is its name', () => groupLabel('province:Nusa Tenggara Timur', 'id'), 'Nusa Tenggara Timur'],
+    ['a group of households in Indonesian', () => groupLabel('head_age:60_plus', 'id'), 'kepala rumah tangga berumur 60 tahun ke atas'],
+    ['an axis name is the label without its closing parenthesis', () => shortLabel('p0_extreme', 'id'), 'Tingkat kemiskinan ekstrem'],
+  ])('%s', (_, words, expected) => {
+    expect(words()).toBe(expected);
+  });
+});
+
+describe('scales: values are drawn in units an axis can say', () => {
+  it.each<[string, string, number, Lang, boolean, number, string]>([
+    ['a share in percent', 'p0_extreme', 0.021, 'en', false, 100, '% of persons'],
+    ['a difference of shares in percentage points', 'p0_extreme', 0.006, 'id', true, 100, 'poin persentase'],
+    ['18.5 million households in millions', 'pkh_households', 18.5e6, 'en', false, 1e-6, 'million households'],
+    ['3,642 households as they are (below 10,000)', 'phase_recovery', 3_642, 'id', false, 1, 'rumah tangga'],
+    ['25,000 households in thousands', 'phase_recovery', 25_000, 'id', false, 1e-3, 'ribu rumah tangga'],
+    ['Rp 2.3 trillion a month in trillions', 'pkh_spend', 2.3e12, 'id', false, 1e-12, 'Rp triliun per bulan'],
+    ['Rp 563 billion to date in billions', 'empowerment_spend_to_date', 563e9, 'en', false, 1e-9, 'Rp billion'],
+    ['Rp 31 million per graduate in millions', 'cost_per_graduate', 31e6, 'en', false, 1e-6, 'Rp million per household'],
+    ['an index as it is', 'p1_extreme', 0.004, 'en', false, 1, 'index'],
+  ])('%s', (_, indicator, largest, lang, difference, factor, words) => {
+    expect(scaleFor(unitOf(indicator), largest, lang, difference)).toEqual({ factor, words });
+  });
+});

@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+/**
+ * report.html: self-contained (no request leaves the page) and its charts render in a real
+ * headless Chromium; the headline table shows the experiment's numbers.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/experiment/index';
+import type { Experiment } from '../../src/experiment/index';
+import { loadParameters } from '../../src/parameters/load';
+import { reportCharts, reportHtml } from '../../src/report/html';
+import { resolveScenarios } from '../../src/scenarios/load';
+import { openBrowser } from '../support/browser';
+
+let experiment: Experiment;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+const dir = mkdtempSync(join(tmpdir(), 'graduasi-report-'));
+
+beforeAll(async () => {
+  const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40', 'budget-cut-20'], loadParameters());
+  experiment = await runExperiment({ scenarios, replicates: 2, seed: 3, end: '2024-06', households: 20_000, reference: 'assistance-only' });
+  browser = await openBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report.html', () => {
+  it.each(['en', 'id'] as const)('renders every chart offline in headless Chromium (%s)', async (lang) => {
+    const html = reportHtml(experiment, lang);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=["']?https?:/i);
+    const file = join(dir, `report-${lang}.html`);
+    writeFileSync(file, html);
+
+    const page = await browser.context.newPage();
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    const charts = reportCharts(experiment.manifest, experiment.summary, lang).length;
+    expect(charts).toBe(5);
+    await page.waitForFunction((n) => document.querySelectorAll('figure.chart svg').length === n, charts, { timeout: 30_000 });
+    const marks = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('path, rect, line, symbol').length));
+    expect(marks.every((n) => n > 10)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    const firstTitle = await page.$eval('figure.chart svg', (s) => s.textContent ?? '');
+    expect(firstTitle).toContain(lang === 'id' ? 'kemiskinan ekstrem' : 'xtreme poverty');
+    await page.close();
+  }, 60_000);
+
+  it('shows the headline numbers of the experiment', () => {
+    const html = reportHtml(experiment, 'en');
+    const p0 = experiment.rows.filter((r) => r.scenario === 'budget-cut-20' && r.month === '2024-03' && r.indicator === 'p0_extreme' && r.group === 'national').map((r) => r.value);
+    const mean = (100 * (p0[0] + p0[1])) / 2;
+    expect(html).toContain(`<td>${mean.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} [`);
+    expect(html).toContain('Extreme poor 2024-03 (%)');
+    expect(html).toContain('<code>budget-cut-20</code>');
+  });
+});

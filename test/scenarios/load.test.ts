@@ -1,0 +1,132 @@
+/**
+ * Scenario files and built-ins: resolution of `extends`, and every kind of bad input refused before
+ * anything runs, naming the file, the path and what was expected.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadParameters } from '../../src/parameters/load';
+import type { Parameters } from '../../src/parameters/types';
+import { BUILTIN_SCENARIOS } from '../../src/scenarios/builtin';
+import { resolveScenarios, ScenarioError } from '../../src/scenarios/load';
+
+let params: Parameters;
+let dir: string;
+beforeAll(() => {
+  params = loadParameters();
+  dir = mkdtempSync(join(tmpdir(), 'graduasi-scenarios-'));
+});
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const VALID = `id: pkh-12m
+label: PKH for 12 million families
+rationale: More families in PKH.
+extends: graduation-push-under-40
+patch:
+  policy.pkh.quota:
+    2023-01-01: 12000000
+`;
+
+/** The error a resolution throws, as text. */
+function refusal(names: string[]): string {
+  try {
+    resolveScenarios(names, params);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as Error).message;
+  }
+  throw new Error('expected the scenarios to be refused');
+}
+
+describe('built-in scenarios', () => {
+  it('all resolve against data/parameters, with unique ids', () => {
+    const resolved = resolveScenarios(BUILTIN_SCENARIOS.map((s) => s.id), params);
+    expect(new Set(resolved.map((s) => s.id)).size).toBe(BUILTIN_SCENARIOS.length);
+  });
+
+  it('merge their ancestors\' patches, the nearer one winning', () => {
+    const [s] = resolveScenarios(['fuel-shock-2022-without-blt'], params);
+    expect(s.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'fuel-shock-2022', 'fuel-shock-2022-without-blt']);
+    expect(s.effectivePatch['policy.empowerment.under40_push']).toEqual({ '2022-01-01': true });
+    expect(s.effectivePatch['policy.blt_bbm.benefit']).toEqual({ '2022-09-01': 0, '2023-01-01': 0 });
+  });
+
+  it('budget-cut-20 cuts the budgets in data/parameters by exactly 20 %', () => {
+    const [s] = resolveScenarios(['budget-cut-20'], params);
+    const before = params.at(2022 * 12 + 11).policy;
+    const after = params.patched(s.effectivePatch, 'test').at(2023 * 12).policy;
+    expect(after.pkh.budget).toBeCloseTo(0.8 * before.pkh.budget, -3);
+    expect(after.bpnt.budget).toBeCloseTo(0.8 * before.bpnt.budget, -3);
+  });
+
+  it('fuel-shock-2022 writes out exactly what data/parameters says', () => {
+    const [s, g] = resolveScenarios(['fuel-shock-2022', 'graduation-push-under-40'], params);
+    expect(params.patched(s.effectivePatch, 'a').hash).toBe(params.patched(g.effectivePatch, 'b').hash);
+  });
+});
+
+describe('scenario files', () => {
+  it('a YAML file and a JSON file resolve, extending a built-in', () => {
+    const yaml = file('ok.yaml', VALID);
+    const json = file('ok.json', JSON.stringify({ id: 'pkh-12m-json', label: 'x', rationale: 'y', extends: 'ok.yaml', patch: { 'policy.pkh.member_cap': { '2024-01-01': 3 } } }));
+    const [a, b] = resolveScenarios([yaml, json], params);
+    expect(a.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'pkh-12m']);
+    expect(a.label_id).toBe(a.label);
+    expect(b.lineage.at(-2)).toBe('pkh-12m');
+    expect(b.effectivePatch['policy.pkh.quota']).toEqual({ '2023-01-01': 12000000 });
+  });
+
+  it.each([
+    ['a misspelt parameter path, with a suggestion', VALID.replace('policy.pkh.quota', 'policy.pkh.qouta'), ['bad.yaml: policy.pkh.qouta: expected a declared parameter path', 'did you mean "policy.pkh.quota"?']],
+    ['a probability of 1.2', VALID.replace('policy.pkh.quota:\n    2023-01-01: 12000000', 'behaviour.pkh.compliance:\n    2023-01-01: 1.2'), ['bad.yaml: behaviour.pkh.compliance: 2023-01-01: expected a monthly probability in [0, 1], got 1.2']],
+    ['a negative budget', VALID.replace('policy.pkh.quota:\n    2023-01-01: 12000000', 'policy.pkh.budget:\n    2023-01-01: -5'), ['bad.yaml: policy.pkh.budget: 2023-01-01: expected a non-negative amount in rupiah per year, got -5']],
+    ['a wrong type', VALID.replace('12000000', 'lots'), ['bad.yaml: patch.policy.pkh.quota.2023-01-01']],
+    ['a date that does not exist', VALID.replace('2023-01-01', '2023-02-30'), ['bad.yaml: policy.pkh.quota: 2023-02-30: expected a date YYYY-MM-DD that exists']],
+    ['an unknown key', `${VALID}colour: red\n`, ['bad.yaml', 'unknown key "colour"']],
+    ['a missing rationale', VALID.replace('rationale: More families in PKH.\n', ''), ['bad.yaml: rationale: expected string, but it is missing']],
+    ['an unknown parent', VALID.replace('graduation-push-under-40', 'graduation-push'), ['bad.yaml: extends: expected a built-in scenario', '"graduation-push"', 'did you mean "graduation-push-under-40"?']],
+    ['an id that is not a plain name', VALID.replace('pkh-12m', 'PKH 12m'), ['bad.yaml: id: expected lower-case letters']],
+    ['a built-in id', VALID.replace('id: pkh-12m', 'id: budget-cut-20'), ['bad.yaml: id: expected an id that is not a built-in scenario\'s, got "budget-cut-20"']],
+    ['invalid YAML', 'id: [unclosed\n', ['bad.yaml: expected valid YAML']],
+  ])('refuses %s', (_, text, messages) => {
+    const path = file('bad.yaml', text);
+    const message = refusal([path]);
+    for (const m of messages) expect(message).toContain(m);
+  });
+
+  it('refuses a cycle of extends, naming every file in it', () => {
+    const a = file('a.yaml', VALID.replace('id: pkh-12m', 'id: a').replace('graduation-push-under-40', 'b.yaml'));
+    file('b.yaml', VALID.replace('id: pkh-12m', 'id: b').replace('graduation-push-under-40', 'a.yaml'));
+    const message = refusal([a]);
+    expect(message).toMatch(/extends: expected a chain of scenarios that ends, got a cycle: .*a\.yaml → .*b\.yaml → .*a\.yaml/);
+  });
+
+  it('refuses a file that extends itself', () => {
+    const self = file('self.yaml', VALID.replace('graduation-push-under-40', 'self.yaml'));
+    expect(refusal([self])).toContain('got a cycle');
+  });
+
+  it('reports a problem in a parent file in that file', () => {
+    file('parent.yaml', VALID.replace('id: pkh-12m', 'id: parent').replace('policy.pkh.quota', 'policy.pkh.quot'));
+    const child = file('child.yaml', VALID.replace('id: pkh-12m', 'id: child').replace('graduation-push-under-40', 'parent.yaml'));
+    expect(refusal([child])).toMatch(/parent\.yaml: policy\.pkh\.quot: expected a declared parameter path/);
+  });
+
+  it('refuses an unknown scenario name and a missing file', () => {
+    expect(refusal(['budget-cut-30'])).toContain('expected a built-in scenario');
+    expect(refusal(['budget-cut-30'])).toContain('did you mean "budget-cut-20"?');
+    expect(refusal([join(dir, 'nowhere.yaml')])).toContain('nowhere.yaml: expected a scenario file, but there is no such file');
+  });
+
+  it('refuses two scenarios with the same id in one run', () => {
+    const one = file('one.yaml', VALID);
+    const two = file('two.yaml', VALID);
+    expect(refusal([one, two])).toContain('expected an id no other scenario in the run has, got "pkh-12m"');
+  });
+});
