@@ -22,11 +22,11 @@
  * scenario, or a cycle of `extends`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Parameters, ParameterPatch, ParameterProblem } from '../parameters/types';
-import { ParameterError, formatProblem, shown } from '../parameters/load';
+import { ParameterError, formatProblem } from '../parameters/load';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { ResolvedScenario, Scenario } from './types';
 import { SCENARIO_ID } from './types';
@@ -51,6 +51,12 @@ const FILE_SCHEMA = z.strictObject({
 });
 
 const BUILTIN = new Map(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
+
+/** A scenario file as the user would name it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
 
 /** A name is a file when it ends in .yaml, .yml or .json; otherwise it is a built-in id. */
 export function isScenarioFile(name: string): boolean {
