@@ -12,7 +12,7 @@ export { buildPopulation, DEFAULT_HOUSEHOLDS } from './population/index';
 export type { Population, PopulationOptions } from './population/index';
 export { standardIndicators, INDICATORS } from './observe/indicators';
 export { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from './scenarios/builtin';
-export { resolveScenarios, readScenarioFile, ScenarioError } from './scenarios/load';
+export { defineScenario, resolveScenarios, readScenarioFile, ScenarioError } from './scenarios/load';
 export type { Scenario, ResolvedScenario } from './scenarios/types';
 export { runExperiment } from './experiment/index';
 export type { Experiment, ExperimentOptions, ExperimentManifest, Progress } from './experiment/index';

@@ -81,6 +81,11 @@ export function readScenarioFile(path: string): Scenario {
     if (doc.errors.length) throw new ScenarioError(doc.errors.map((e) => ({ file: where, path: '', message: `expected valid YAML, got ${e.message.split('\n')[0]}` })));
     data = doc.toJS();
   }
+  return checkedScenario(data, where, file);
+}
+
+/** A scenario from plain data (a parsed file, or an object written in a notebook cell), shape checked. */
+function checkedScenario(data: unknown, where: string, file?: string): Scenario {
   const parsed = FILE_SCHEMA.safeParse(data);
   if (!parsed.success) {
     throw new ScenarioError(parsed.error.issues.map((issue) => ({ file: where, path: issue.path.join('.'), message: issueMessage(issue) })));
@@ -96,6 +101,17 @@ export function readScenarioFile(path: string): Scenario {
     patch: s.patch as ParameterPatch,
     file,
   };
+}
+
+/**
+ * A scenario written as data, in the shape of a scenario file (id, label, rationale, optional
+ * label_id, references and extends, patch), checked and resolved like one; `source` names it in
+ * errors. Its `extends` may name a built-in or a file (relative to the working folder).
+ */
+export function defineScenario(data: unknown, params: Parameters, source = 'scenario'): ResolvedScenario {
+  const scenario = checkedScenario(data, source);
+  if (BUILTIN.has(scenario.id)) throw new ScenarioError([{ file: source, path: 'id', message: `expected an id that is not a built-in scenario's, got "${scenario.id}"` }]);
+  return resolveOne(scenario, params);
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {

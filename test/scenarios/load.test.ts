@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
 import { BUILTIN_SCENARIOS } from '../../src/scenarios/builtin';
-import { resolveScenarios, ScenarioError } from '../../src/scenarios/load';
+import { defineScenario, resolveScenarios, ScenarioError } from '../../src/scenarios/load';
 
 let params: Parameters;
 let dir: string;
@@ -128,5 +128,22 @@ describe('scenario files', () => {
     const one = file('one.yaml', VALID);
     const two = file('two.yaml', VALID);
     expect(refusal([one, two])).toContain('expected an id no other scenario in the run has, got "pkh-12m"');
+  });
+});
+
+describe('scenarios written as data (in a notebook cell)', () => {
+  const mine = { id: 'pkh-12m', label: 'PKH for 12 m', rationale: 'More families.', extends: 'budget-cut-20', patch: { 'policy.pkh.quota': { '2025-01-01': 12_000_000 } } };
+
+  it('resolve like a file, extending a built-in', () => {
+    const s = defineScenario(mine, params, 'cell 3');
+    expect(s.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'budget-cut-20', 'pkh-12m']);
+    expect(s.effectivePatch['policy.pkh.quota']).toEqual({ '2025-01-01': 12_000_000 });
+    expect(s.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 22_960_000_000_000 });
+  });
+
+  it('are refused with the same messages', () => {
+    expect(() => defineScenario({ ...mine, patch: { 'policy.pkh.qouta': { '2025-01-01': 1 } } }, params, 'cell 3')).toThrow(/scenario pkh-12m: policy\.pkh\.qouta: expected a declared parameter path.*did you mean "policy\.pkh\.quota"/);
+    expect(() => defineScenario({ ...mine, rationale: undefined }, params, 'cell 3')).toThrow(/cell 3: rationale: expected string, but it is missing/);
+    expect(() => defineScenario({ ...mine, id: 'assistance-only' }, params, 'cell 3')).toThrow(/cell 3: id: expected an id that is not a built-in scenario's/);
   });
 });
