@@ -20,3 +20,5 @@ export { summarise, BAND } from './observe/summary';
 export type { SummaryRow } from './observe/summary';
 export { headlines } from './report/headline';
 export type { Headline } from './report/headline';
+export { saltelliDesign, sobolIndices, sobolAnalysis, morrisDesign, morrisEffects, morrisScreening } from './sensitivity/index';
+export type { ParameterRange, SaltelliDesign, SobolIndex, SobolOptions, MorrisDesign, MorrisEffect, ModelOutput } from './sensitivity/index';

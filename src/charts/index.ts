@@ -14,5 +14,6 @@ export type { SpendOptions, RankingOptions } from './bars';
 export { tornado } from './tornado';
 export type { SensitivityBar, TornadoOptions } from './tornado';
 export type { ChartOptions } from './frame';
+export { scenarioLabels } from './rows';
 export type { ScenarioName } from './rows';
 export type { Lang } from './labels';

@@ -7,6 +7,7 @@
  * scenario's place among all scenarios of the rows, not among those one chart shows.
  */
 import type { SummaryRow } from '../observe/summary';
+import type { Lang } from './labels';
 
 /** A scenario's display name. */
 export interface ScenarioName {
@@ -84,6 +85,11 @@ export function scenarioNames(rows: readonly SummaryRow[], named: ReadonlyArray<
     for (const id of [r.scenario, r.compared_with]) if (id !== '' && !out.has(id)) out.set(id, { id, label: id });
   }
   return [...out.values()];
+}
+
+/** Display names of scenarios (anything with an id and English and Indonesian labels) in a language. */
+export function scenarioLabels(scenarios: ReadonlyArray<{ readonly id: string; readonly label: string; readonly label_id: string }>, lang: Lang): ScenarioName[] {
+  return scenarios.map((s) => ({ id: s.id, label: lang === 'id' ? s.label_id : s.label }));
 }
 
 /** Vega's "tableau10" scheme, the default of nominal colours. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost } from '../charts/index';
+import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndCost } from '../charts/index';
 import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../model/results';
 import type { SummaryRow } from '../observe/summary';
@@ -58,7 +58,7 @@ function focusScenario(manifest: ExperimentManifest): string {
 
 /** The charts of a run, in the order they appear. */
 export function reportCharts(manifest: ExperimentManifest, summary: readonly SummaryRow[], lang: Lang): TopLevelSpec[] {
-  const scenarios = manifest.scenarios.map((s) => ({ id: s.id, label: lang === 'id' ? s.label_id : s.label }));
+  const scenarios = scenarioLabels(manifest.scenarios, lang);
   const focus = focusScenario(manifest);
   const reference = manifest.experiment.reference;
   const lastMarch = [...new Set(summary.map((r) => r.month))].filter((m) => m.endsWith('-03')).sort().at(-1);
