@@ -9,7 +9,7 @@ import { resolveScenarios, readScenarioFile } from '../scenarios/load';
 import { runExperiment } from '../experiment/index';
 import { planRunFolder } from '../experiment/output';
 import { progressDisplay } from './progress';
-import { describeParameters, describeScenario, describeScenarios } from './describe';
+import { describeParameters, describeScenario, describeScenarios } from '../scenarios/describe';
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { TEXT, language } from '../report/text';

@@ -3,8 +3,8 @@
  */
 import type { Parameters, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
-import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
-import type { ResolvedScenario } from '../scenarios/types';
+import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from './builtin';
+import type { ResolvedScenario } from './types';
 
 /** A value in its unit, readable: "Rp 28.70 T a year", "30 %", "11,000 persons", "yes". */
 export function formatValue(value: number | boolean, unit: ParameterRecord['unit']): string {
