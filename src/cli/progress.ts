@@ -3,11 +3,8 @@
  * (about one per tenth of the work) when the output goes to a file or a pipe.
  */
 import type { Progress } from '../experiment/index';
+import { clock } from '../report/text';
 
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** A progress display writing to `stream`; call `end()` once the work is done. */
 export function progressDisplay(stream: NodeJS.WriteStream, what: string): { update: (p: Progress) => void; end: () => void } {

@@ -130,7 +130,7 @@ async function runJobs(jobs: readonly Job[], settings: JobSettings, workers: num
               thread.postMessage(jobs[current]);
             };
             thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string }) => {
-              if (!message.ok) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
+              if (message.ok === false) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
               results[current] = message.result;
               progress(++done);
               feed();

@@ -71,7 +71,8 @@ export function reportCharts(manifest: ExperimentManifest, summary: readonly Sum
   ];
 }
 
-function tableHtml(table: Table): string {
+/** A headline table as an HTML table, every cell escaped; the first column as row headers. */
+export function tableHtml(table: Table): string {
   const head = `<tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
   const body = table.rows.map((r) => `<tr>${r.map((c, k) => (k === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;

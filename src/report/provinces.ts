@@ -3,6 +3,7 @@
  * the highest value of the first indicator first.
  */
 import type { SummaryRow } from '../observe/summary';
+import { INDICATORS } from '../observe/indicators';
 
 export interface ProvinceTableOptions {
   readonly scenario: string;
@@ -12,7 +13,16 @@ export interface ProvinceTableOptions {
   readonly indicators: readonly string[];
 }
 
-/** One row per province: its name, then the mean over replicates of each indicator. */
+/** Shares (every indicator whose unit is a share) are shown in percent, rounded to hundredths. */
+function column(indicator: string): { name: string; value: (mean: number) => number } {
+  const unit = (INDICATORS as Record<string, { unit: string } | undefined>)[indicator]?.unit ?? '';
+  return unit.startsWith('share') ? { name: `${indicator} (%)`, value: (x) => Math.round(x * 1e4) / 100 } : { name: indicator, value: (x) => Math.round(x) };
+}
+
+/**
+ * One row per province: its name, then the mean over replicates of each indicator (shares in
+ * percent to two decimals, counts rounded), highest first by the first indicator.
+ */
 export function provinceTable(summary: readonly SummaryRow[], options: ProvinceTableOptions): Array<Record<string, string | number>> {
   const { scenario, month, indicators } = options;
   if (indicators.length === 0) throw new Error('provinceTable: expected at least one indicator');
@@ -22,13 +32,14 @@ export function provinceTable(summary: readonly SummaryRow[], options: ProvinceT
     const province = r.group.slice('province:'.length);
     let row = byProvince.get(province);
     if (!row) byProvince.set(province, (row = { province }));
-    row[r.indicator] = r.mean;
+    const c = column(r.indicator);
+    row[c.name] = c.value(r.mean);
   }
   if (byProvince.size === 0) throw new Error(`provinceTable: no province rows of scenario "${scenario}" in ${month} (provinces are recorded in March of each year and in the last month)`);
   const rows = [...byProvince.values()];
   for (const indicator of indicators) {
-    if (rows.some((row) => row[indicator] === undefined)) throw new Error(`provinceTable: indicator "${indicator}" is missing for scenario "${scenario}" in ${month}`);
+    if (rows.some((row) => row[column(indicator).name] === undefined)) throw new Error(`provinceTable: indicator "${indicator}" is missing for scenario "${scenario}" in ${month}`);
   }
-  const first = indicators[0];
+  const first = column(indicators[0]).name;
   return rows.sort((a, b) => (b[first] as number) - (a[first] as number));
 }

@@ -65,3 +65,9 @@ export function language(value: string): Lang {
   if ((LANGS as readonly string[]).includes(value)) return value as Lang;
   throw new Error(`--lang: expected one of ${LANGS.join(', ')}, got "${value}"`);
 }
+
+/** Seconds as m:ss, for elapsed and remaining times. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -7,8 +7,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import { simulate } from '../../src/model/simulate';
 import type { ScenarioPatch } from '../../src/model/simulate';
@@ -60,15 +58,8 @@ export function schemaErrors(spec: unknown): ErrorObject[] {
   return validator(spec) ? [] : [...(validator.errors ?? [])];
 }
 
-/** A spec compiled by vega-lite and drawn to SVG by vega, headless. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
+/** A spec compiled by vega-lite and drawn to SVG by vega, headless (what a notebook shows under the chart). */
+export { chartSvg as renderSvg } from '../../src/notebook/bundles';
 
 /** The texts an SVG shows (titles, axis titles and labels, legend entries), entities decoded. */
 export function svgTexts(svg: string): string[] {
