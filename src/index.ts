@@ -22,3 +22,7 @@ export { headlines } from './report/headline';
 export type { Headline } from './report/headline';
 export { saltelliDesign, sobolIndices, sobolAnalysis, morrisDesign, morrisEffects, morrisScreening } from './sensitivity/index';
 export type { ParameterRange, SaltelliDesign, SobolIndex, SobolOptions, MorrisDesign, MorrisEffect, ModelOutput } from './sensitivity/index';
+export { nelderMead, distance, abcRejectionDesign, abcAccept, abcRejection, abcSmcDesign, abcSmcAccept, abcSmc, posteriorSummary } from './calibration/index';
+export type { NelderMeadOptions, NelderMeadResult, CalibrationTarget, AbcDesign, AbcPopulation, AbcAcceptOptions, AbcSmcOptions, Simulate, PosteriorSummary } from './calibration/index';
+export { ittEstimate, ittTable, randomise } from './trial/index';
+export type { Arm, TrialUnit, TrialRound, IttEstimate } from './trial/index';

@@ -50,15 +50,16 @@ export function checkSeed(seed: Seed, where: string): void {
 }
 
 /**
- * Throws unless `outputs` holds `expected` finite numbers; `layout` says how that count arises.
- * A NaN or infinite output is refused by its position, because it would silently poison every index.
+ * Throws unless `outputs` holds `expected` finite numbers; `layout` says how that count arises and
+ * `name` what the argument is called (default "outputs"). A NaN or infinite output is refused by its
+ * position, because it would silently poison every index.
  */
-export function checkOutputs(outputs: ArrayLike<number>, expected: number, layout: string, where: string): void {
+export function checkOutputs(outputs: ArrayLike<number>, expected: number, layout: string, where: string, name = 'outputs'): void {
   if (outputs?.length !== expected) {
-    throw new Error(`${where}: "outputs": expected ${expected} values, one per design point (${layout}), got ${outputs?.length === undefined ? String(outputs) : outputs.length}`);
+    throw new Error(`${where}: "${name}": expected ${expected} values, one per design point (${layout}), got ${outputs?.length === undefined ? String(outputs) : outputs.length}`);
   }
   for (let j = 0; j < expected; j++) {
-    if (!Number.isFinite(outputs[j])) throw new Error(`${where}: "outputs": expected finite numbers, got ${String(outputs[j])} at position ${j} (the output of points[${j}])`);
+    if (!Number.isFinite(outputs[j])) throw new Error(`${where}: "${name}": expected finite numbers, got ${String(outputs[j])} at position ${j} (the output of points[${j}])`);
   }
 }
 
