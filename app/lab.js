@@ -21,8 +21,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jupyterEnvironment } from '../scripts/jupyter-env.js';
 
 const APP = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(APP, '..');
@@ -170,16 +171,7 @@ async function main() {
   await writeCatalogue(catalogue);
 
   const token = randomBytes(24).toString('hex');
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: [join(ROOT, 'jupyter'), process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
-    JUPYTER_RUNTIME_DIR: join(jupyter, 'runtime'),
-    JUPYTER_DATA_DIR: join(jupyter, 'data'),
-    JUPYTER_CONFIG_DIR: join(jupyter, 'config'),
-    JUPYTER_NO_CONFIG: '1',
-    PYTHONDONTWRITEBYTECODE: '1',
-    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), // the kernel runs this node
-  };
+  const env = { ...jupyterEnvironment(jupyter), JUPYTER_NO_CONFIG: '1', PYTHONDONTWRITEBYTECODE: '1' };
   const args = [
     join(APP, 'server.py'),
     '--ip=127.0.0.1',

@@ -16,9 +16,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
+import { jupyterEnvironment } from './jupyter-env.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's, which has nbclient (a pyenv python3 on PATH may not)
@@ -133,14 +134,7 @@ async function main() {
   const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 
   const jupyter = mkdtempSync(join(tmpdir(), 'graduasi-jupyter-'));
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: [join(ROOT, 'jupyter'), process.env.JUPYTER_PATH].filter(Boolean).join(delimiter),
-    JUPYTER_RUNTIME_DIR: join(jupyter, 'runtime'),
-    JUPYTER_DATA_DIR: join(jupyter, 'data'),
-    JUPYTER_CONFIG_DIR: join(jupyter, 'config'),
-    PATH: [dirname(process.execPath), process.env.PATH].join(delimiter), // the kernel runs this node
-  };
+  const env = jupyterEnvironment(jupyter);
   let passed = 0;
   let failed = 0;
   try {
