@@ -33,6 +33,7 @@ export const INDICATORS = {
   p1_national: { unit: 'index', label: 'Poverty gap (P1, national line)', label_id: 'Indeks kedalaman kemiskinan (P1, garis nasional)' },
   p2_national: { unit: 'index', label: 'Poverty severity (P2, national line)', label_id: 'Indeks keparahan kemiskinan (P2, garis nasional)' },
   poor_national: { unit: 'persons', label: 'Persons below the national line', label_id: 'Penduduk di bawah garis kemiskinan nasional' },
+  consumption_mean: { unit: 'Rp per person per month', label: 'Mean consumption per person', label_id: 'Rata-rata pengeluaran per kapita' },
   registry_households: { unit: 'households', label: 'Households in the registry (DTKS)', label_id: 'Rumah tangga dalam DTKS' },
   registry_inclusion_error: { unit: 'share of registry households', label: 'Registry inclusion error (not in the bottom 40 %)', label_id: 'Kesalahan inklusi DTKS (bukan 40 % terbawah)' },
   registry_exclusion_error: { unit: 'share of bottom-40 % households', label: 'Registry exclusion error (bottom 40 % not listed)', label_id: 'Kesalahan eksklusi DTKS (40 % terbawah yang tidak terdaftar)' },
@@ -88,8 +89,8 @@ const HH = 0, PERSONS = 1, E0 = 2, E1 = 3, E2 = 4, N0 = 5, N1 = 6, N2 = 7;
 const REG = 8, REG_IN = 9, BOTTOM = 10, BOTTOM_OUT = 11, POOR_HH = 12;
 const PKH_HH = 13, PKH_NONPOOR = 14, PKH_POOR_OUT = 15, BPNT_HH = 16, BPNT_NONPOOR = 17, BPNT_POOR_OUT = 18, BLT_HH = 19;
 const PHASE0 = 20; // PHASES.length slots: households in each phase
-const BUSINESS = PHASE0 + PHASES.length, LIFTED = BUSINESS + 1;
-const SLOTS = LIFTED + 1;
+const BUSINESS = PHASE0 + PHASES.length, LIFTED = BUSINESS + 1, CONSUMPTION = LIFTED + 1;
+const SLOTS = CONSUMPTION + 1;
 
 /** Groups beyond provinces, with the cells (area 0 rural / 1 urban, age group 0–2, sex 0 male / 1 female) they hold. */
 const GROUPS: ReadonlyArray<readonly [string, (area: number, age: number, sex: number) => boolean]> = [
@@ -125,6 +126,7 @@ export const standardIndicators: Reporter = (world, ctx, provinceNames) => {
     const status = programmes[i];
     cells[o + HH] += w;
     cells[o + PERSONS] += wp;
+    cells[o + CONSUMPTION] += wp * y;
     if (y < zE) {
       const g = 1 - y / zE;
       cells[o + E0] += wp;
@@ -185,6 +187,7 @@ export const standardIndicators: Reporter = (world, ctx, provinceNames) => {
       { indicator: 'p1_national', group, value: ratio(acc[N1], persons) },
       { indicator: 'p2_national', group, value: ratio(acc[N2], persons) },
       { indicator: 'poor_national', group, value: acc[N0] },
+      { indicator: 'consumption_mean', group, value: ratio(acc[CONSUMPTION], persons) },
       { indicator: 'registry_households', group, value: acc[REG] },
       { indicator: 'registry_inclusion_error', group, value: ratio(acc[REG_IN], acc[REG]) },
       { indicator: 'registry_exclusion_error', group, value: ratio(acc[BOTTOM_OUT], acc[BOTTOM]) },
