@@ -7,7 +7,6 @@
  * parameter set × a replicate) run in the calling thread or spread over worker threads; the rows are
  * assembled in scenario, then replicate order, so results are the same bytes at any worker count.
  */
-import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../model/random';
 import type { ResultRow } from '../model/results';
@@ -19,8 +18,9 @@ import { loadParameters, shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import type { ResolvedScenario } from '../scenarios/types';
-import { createJobRunner } from './job';
-import type { Job, JobResult, JobSettings } from './job';
+import type { ParameterPatch } from '../parameters/types';
+import type { Job, JobSettings } from './job';
+import { runJobs } from './pool';
 import { OBSERVATION } from './observe';
 
 export interface ExperimentOptions {
@@ -39,7 +39,27 @@ export interface ExperimentOptions {
   readonly workers?: number;
   /** Called after each finished job. */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Parameter uncertainty: replicate r runs with behaviour parameters drawn from a calibration's
+   * posterior (`posteriorDraws`, one per replicate), the same draw for every scenario; a scenario's
+   * own value of a parameter wins. Absent: the data's values, stochastic uncertainty only.
+   */
+  readonly posterior?: {
+    readonly file: string;
+    readonly sha256: string;
+    readonly draws: ReadonlyArray<{ readonly particle: number; readonly patch: ParameterPatch }>;
+  };
 }
+
+/** What the spread over replicates of a run stands for (runs written before parameter uncertainty existed: stochastic). */
+export function uncertaintyOf(manifest: ExperimentManifest): Uncertainty {
+  return manifest.experiment.uncertainty ?? { kind: 'stochastic' };
+}
+
+/** What the spread over replicates stands for. */
+export type Uncertainty =
+  | { readonly kind: 'stochastic' }
+  | { readonly kind: 'parameter and stochastic'; readonly posterior: string; readonly sha256: string; readonly particles: readonly number[] };
 
 export interface Progress {
   readonly done: number;
@@ -61,6 +81,7 @@ export interface ExperimentManifest {
     readonly agents: number;
     readonly reference: string | null;
     readonly observation: string;
+    readonly uncertainty: Uncertainty;
   };
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
@@ -97,56 +118,11 @@ function check(options: ExperimentOptions): void {
   if (!Number.isInteger(options.replicates) || options.replicates < 1) problems.push(`replicates: expected a whole number of at least 1, got ${options.replicates}`);
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) problems.push(`workers: expected a whole number of at least 1, got ${workers}`);
+  if (options.posterior && options.posterior.draws.length !== options.replicates) problems.push(`posterior: expected one draw per replicate (${options.replicates}), got ${options.posterior.draws.length}`);
   if (options.reference !== undefined && !options.scenarios.some((s) => s.id === options.reference)) {
     problems.push(`reference: expected one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')}), got "${options.reference}"`);
   }
   if (problems.length) throw new Error(`experiment options:\n  ${problems.join('\n  ')}`);
-}
-
-/** Runs the jobs in order in this thread, or over `workers` threads; results come back in job order. */
-async function runJobs(jobs: readonly Job[], settings: JobSettings, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
-  const results: JobResult[] = new Array(jobs.length);
-  if (workers === 1) {
-    const run = createJobRunner(settings);
-    for (let k = 0; k < jobs.length; k++) {
-      results[k] = run(jobs[k]);
-      progress(k + 1);
-      await new Promise((resolve) => setImmediate(resolve)); // let the caller's progress display draw
-    }
-    return results;
-  }
-  let next = 0;
-  let done = 0;
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: settings }));
-  try {
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve, reject) => {
-            let current = -1;
-            const feed = () => {
-              if (next >= jobs.length) return resolve();
-              current = next++;
-              thread.postMessage(jobs[current]);
-            };
-            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string }) => {
-              if (message.ok === false) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
-              results[current] = message.result;
-              progress(++done);
-              feed();
-            });
-            thread.on('error', reject);
-            thread.on('exit', (code) => {
-              if (next < jobs.length || results[current] === undefined) reject(new Error(`a worker stopped (exit code ${code}) before its jobs were done`));
-            });
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
-  }
-  return results;
 }
 
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
@@ -168,7 +144,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   }
   const jobs: Job[] = [];
   for (let replicate = 0; replicate < options.replicates; replicate++) {
-    for (const [set, k] of firstOfSet.entries()) jobs.push({ set, id: options.scenarios[k].id, patch: options.scenarios[k].effectivePatch, replicate });
+    const draw = options.posterior?.draws[replicate].patch ?? {};
+    for (const [set, k] of firstOfSet.entries()) jobs.push({ set, id: options.scenarios[k].id, patch: { ...draw, ...options.scenarios[k].effectivePatch }, replicate });
   }
 
   const results = await runJobs(jobs, settings, options.workers ?? 1, (done) =>
@@ -200,6 +177,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       agents: populations[0].agents,
       reference: options.reference ?? null,
       observation: OBSERVATION,
+      uncertainty: options.posterior
+        ? { kind: 'parameter and stochastic', posterior: options.posterior.file, sha256: options.posterior.sha256, particles: options.posterior.draws.map((d) => d.particle) }
+        : { kind: 'stochastic' },
     },
     scenarios: options.scenarios.map((s, k) => ({
       id: s.id,

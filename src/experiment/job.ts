@@ -5,7 +5,9 @@
 import type { Seed } from '../model/random';
 import type { ResultRow } from '../model/results';
 import { populationFor, simulate } from '../model/simulate';
-import { monthOf } from '../model/time';
+import { formatMonth, monthOf } from '../model/time';
+import type { Reporter } from '../model/observation';
+import { standardIndicators } from '../observe/indicators';
 import { loadParameters } from '../parameters/load';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import type { Population } from '../population/index';
@@ -17,6 +19,16 @@ export interface JobSettings {
   readonly end: string;
   readonly households?: number;
   readonly scale?: number;
+  /** Record only these values (parameter studies); every indicator of the experiment's observation when absent. */
+  readonly measures?: readonly Measure[];
+}
+
+/** One number a run is asked for: an indicator of a group in a month, e.g. p0_extreme, national, 2030-03. */
+export interface Measure {
+  readonly indicator: string;
+  readonly group: string;
+  /** "YYYY-MM". */
+  readonly month: string;
 }
 
 export interface Job {
@@ -35,10 +47,21 @@ export interface JobResult {
   readonly population: { readonly agents: number; readonly households: number; readonly persons: number };
 }
 
+/** A reporter that reads the world only in the months measured and keeps only the rows asked for. */
+function measured(measures: readonly Measure[]): Reporter {
+  const months = new Set(measures.map((m) => monthOf(m.month)));
+  const wanted = new Set(measures.map((m) => `${m.month}|${m.indicator}|${m.group}`));
+  return (world, ctx, names) => {
+    if (!months.has(ctx.month)) return [];
+    const month = formatMonth(ctx.month);
+    return standardIndicators(world, ctx, names).filter((r) => wanted.has(`${month}|${r.indicator}|${r.group}`));
+  };
+}
+
 /** Runs jobs, keeping the population of the latest replicate (jobs come replicate by replicate). */
 export function createJobRunner(settings: JobSettings): (job: Job) => JobResult {
   const parameters: Parameters = loadParameters();
-  const observe = experimentIndicators(monthOf(settings.end));
+  const observe = settings.measures ? measured(settings.measures) : experimentIndicators(monthOf(settings.end));
   let cached: { replicate: number; population: Population } | undefined;
   return (job) => {
     if (cached?.replicate !== job.replicate) {

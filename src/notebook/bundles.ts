@@ -10,6 +10,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
+import { uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
 import type { Lang } from '../charts/labels';
 import { headlines } from '../report/headline';
@@ -123,7 +124,7 @@ export function headlineBundle(run: Pick<Experiment, 'rows' | 'scenarios' | 'man
   const labels = new Map(run.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
   const ids = new Map(run.scenarios.map((s) => [s.id, s.id]));
   const t = TEXT[lang];
-  const note = `${t.band}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;
+  const note = `${t.band(uncertaintyOf(run.manifest))}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;
   return {
     data: {
       'text/html': `${headlineTables(numbers, labels, lang, reference).map(tableHtml).join('\n')}\n<p>${escapeHtml(note)}</p>`,

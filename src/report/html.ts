@@ -8,6 +8,7 @@ import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndCost } from '../charts/index';
+import { uncertaintyOf } from '../experiment/index';
 import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../model/results';
 import type { SummaryRow } from '../observe/summary';
@@ -97,14 +98,23 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
     .join('\n');
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
 
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)}</title>
-<style>
-  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2933; line-height: 1.45; }
+  return reportPage({ lang, title: t.title, body: `<h1>${escapeHtml(t.title)}</h1>
+<p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))}</p>
+<h2>${escapeHtml(t.headline)}</h2>
+${tables}
+<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest)))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
+<p class="note">${escapeHtml(t.bandNote(uncertaintyOf(manifest)))}</p>
+<h2>${escapeHtml(t.charts)}</h2>
+${chartDivs}
+<h2>${escapeHtml(t.scenarios)}</h2>
+<ul class="scenarios">
+${scenarioList}
+</ul>
+`, charts, howMade: t.howMade, provenance: `Graduasi ${manifest.version}, commit ${manifest.commit}, Node ${manifest.node}. ${t.provenance}`, commit: manifest.commit });
+}
+
+/** The base style of every report page; a page may add rules of its own. */
+const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2933; line-height: 1.45; }
   h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
   h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d9dee3; padding-bottom: 0.2rem; }
   table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; }
@@ -116,27 +126,30 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
-  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
+  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }`;
+
+/**
+ * A self-contained report page: vega, vega-lite and vega-embed inlined, `body` (HTML; its
+ * `<figure id="chart-k">` elements receive charts[k]), then how it was made. No request leaves it.
+ */
+export function reportPage(page: { lang: Lang; title: string; body: string; charts: readonly TopLevelSpec[]; howMade: string; provenance: string; commit: string; style?: string }): string {
+  const provenance = escapeHtml(page.provenance).replace(escapeHtml(page.commit), `<code>${escapeHtml(page.commit)}</code>`);
+  return `<!doctype html>
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<style>
+${STYLE}${page.style ? `\n${page.style}` : ''}
 </style>
 ${inlineLibraries()}
 </head>
 <body>
-<h1>${escapeHtml(t.title)}</h1>
-<p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))}</p>
-<h2>${escapeHtml(t.headline)}</h2>
-${tables}
-<p class="note">${escapeHtml(t.band)}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
-<p class="note">${escapeHtml(t.bandNote)}</p>
-<h2>${escapeHtml(t.charts)}</h2>
-${chartDivs}
-<h2>${escapeHtml(t.scenarios)}</h2>
-<ul class="scenarios">
-${scenarioList}
-</ul>
-<h2>${escapeHtml(t.howMade)}</h2>
-<p class="note">Graduasi ${escapeHtml(manifest.version)}, commit <code>${escapeHtml(manifest.commit)}</code>, Node ${escapeHtml(manifest.node)}. ${escapeHtml(t.provenance)}</p>
+${page.body}<h2>${escapeHtml(page.howMade)}</h2>
+<p class="note">${provenance}</p>
 <script>
-  const specs = ${scriptJson(charts)};
+  const specs = ${scriptJson(page.charts)};
   specs.forEach((spec, k) => vegaEmbed('#chart-' + k, spec, { renderer: 'svg', actions: false }).catch((error) => {
     document.getElementById('chart-' + k).textContent = String(error);
   }));

@@ -2,6 +2,7 @@
  * The words of reports and of the command's tables, in English and Bahasa Indonesia.
  */
 import { LANGS, type Lang } from '../charts/labels';
+import type { Uncertainty } from '../experiment/index';
 
 export const TEXT = {
   en: {
@@ -13,7 +14,7 @@ export const TEXT = {
     assistanceSpend: 'Assistance (Rp T)',
     empowermentSpend: 'Empowerment (Rp T)',
     costPerGraduate: 'Per graduate (Rp m)',
-    band: 'mean [5th–95th percentile over replicates]',
+    band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'mean [5th–95th percentile over replicates]' : 'mean [5th–95th percentile over replicates, each with its own posterior draw of the behaviour parameters]'),
     columnsNote: (reference: string | undefined) =>
       `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (PKH, BPNT / Sembako, BLT BBM) over the whole run; per graduate: empowerment spending per graduation.`,
     headline: 'Headline numbers',
@@ -25,8 +26,11 @@ export const TEXT = {
     reference: 'reference',
     runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
       `Monthly runs from ${m.start} to ${m.end}; ${m.replicates} replicate${m.replicates === 1 ? '' : 's'} per scenario (each a different population sample and different random draws, the same for every scenario); ${m.agents.toLocaleString('en')} agents standing for Indonesia's households; seed ${m.seed}.`,
-    bandNote:
-      'Bands show stochastic uncertainty only: the spread over replicates. Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
+    bandNote: (u: Uncertainty) =>
+      (u.kind === 'stochastic'
+        ? 'Bands show stochastic uncertainty only: the spread over replicates (behaviour parameters at their values in data/parameters). '
+        : `Bands show parameter and stochastic uncertainty together: each replicate draws the behaviour parameters from the calibration posterior ${u.posterior} (the same draw for every scenario) as well as its own population sample and random draws. `) +
+      'Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
     provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
     notAvailable: 'n/a',
   },
@@ -39,7 +43,7 @@ export const TEXT = {
     assistanceSpend: 'Bansos (Rp T)',
     empowermentSpend: 'Pemberdayaan (Rp T)',
     costPerGraduate: 'Per graduasi (Rp jt)',
-    band: 'rata-rata [persentil ke-5–95 antar-replikasi]',
+    band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'rata-rata [persentil ke-5–95 antar-replikasi]' : 'rata-rata [persentil ke-5–95 antar-replikasi, masing-masing dengan parameter perilaku yang ditarik dari posterior]'),
     columnsNote: (reference: string | undefined) =>
       `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (PKH, BPNT / Sembako, BLT BBM) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
     headline: 'Angka utama',
@@ -51,8 +55,11 @@ export const TEXT = {
     reference: 'pembanding',
     runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
       `Simulasi bulanan dari ${m.start} sampai ${m.end}; ${m.replicates} replikasi per skenario (masing-masing sampel populasi dan bilangan acak yang berbeda, sama untuk setiap skenario); ${m.agents.toLocaleString('id')} agen mewakili rumah tangga Indonesia; seed ${m.seed}.`,
-    bandNote:
-      'Rentang hanya menunjukkan ketidakpastian stokastik: sebaran antar-replikasi. Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
+    bandNote: (u: Uncertainty) =>
+      (u.kind === 'stochastic'
+        ? 'Rentang hanya menunjukkan ketidakpastian stokastik: sebaran antar-replikasi (parameter perilaku sesuai data/parameters). '
+        : `Rentang menunjukkan ketidakpastian parameter dan stokastik sekaligus: setiap replikasi menarik parameter perilaku dari posterior kalibrasi ${u.posterior} (tarikan yang sama untuk setiap skenario) selain sampel populasi dan bilangan acaknya sendiri. `) +
+      'Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
     provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',
     notAvailable: 't/a',
   },

@@ -1,0 +1,53 @@
+/**
+ * The job pool of experiments and parameter studies: jobs run in the calling thread (one worker) or
+ * over worker threads fed from one queue; results come back in job order whatever thread ran them.
+ */
+import { Worker } from 'node:worker_threads';
+import { createJobRunner } from './job';
+import type { Job, JobResult, JobSettings } from './job';
+
+/** Runs the jobs in order in this thread, or over `workers` threads; results come back in job order. */
+export async function runJobs(jobs: readonly Job[], settings: JobSettings, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
+  if (workers === 1) {
+    const run = createJobRunner(settings);
+    for (let k = 0; k < jobs.length; k++) {
+      results[k] = run(jobs[k]);
+      progress(k + 1);
+      await new Promise((resolve) => setImmediate(resolve)); // let the caller's progress display draw
+    }
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: settings }));
+  try {
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            let current = -1;
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              current = next++;
+              thread.postMessage(jobs[current]);
+            };
+            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string }) => {
+              if (message.ok === false) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
+              results[current] = message.result;
+              progress(++done);
+              feed();
+            });
+            thread.on('error', reject);
+            thread.on('exit', (code) => {
+              if (next < jobs.length || results[current] === undefined) reject(new Error(`a worker stopped (exit code ${code}) before its jobs were done`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+  return results;
+}
