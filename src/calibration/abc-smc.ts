@@ -167,6 +167,21 @@ export interface AbcSmcOptions {
  * `abcSmcAccept`, running each design's points elsewhere (point j is run firstRun + j).
  */
 export function abcSmc(parameters: readonly ParameterRange[], simulate: Simulate, options: AbcSmcOptions): AbcPopulation[] {
+  const steps = abcSmcSteps(parameters, options);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value as AbcPopulation[]; // cast: tslab compiles without strict, where `done` does not narrow
+    const design = step.value as AbcDesign;
+    step = steps.next(design.points.map((point, j) => simulate(point, design.firstRun + j)));
+  }
+}
+
+/**
+ * ABC-SMC as a sequence of designs: yields each design to run (generation 0 from the prior, then
+ * batches of proposals) and takes back its distances, one per point, through `next(distances)`;
+ * returns every completed generation. `abcSmc` drives it in this thread; a caller that runs designs on
+ * workers (src/calibration/model.ts) drives it asynchronously, with the same result.
+ */
+export function* abcSmcSteps(parameters: readonly ParameterRange[], options: AbcSmcOptions): Generator<AbcDesign, AbcPopulation[], number[]> {
   const where = 'abcSmc';
   const { particles, generations, seed, acceptFraction = ACCEPT_FRACTION, quantile = QUANTILE, batch = particles, finalTolerance = 0, maxRuns = Infinity } = options;
   checkCount(particles, 'particles', 2, 'points kept per generation', where);
@@ -175,12 +190,11 @@ export function abcSmc(parameters: readonly ParameterRange[], simulate: Simulate
   if (!(acceptFraction > 0 && acceptFraction <= 1)) throw new Error(`${where}: "acceptFraction": expected a share in (0, 1], e.g. 0.5, got ${String(acceptFraction)}`);
   if (!(quantile > 0 && quantile < 1)) throw new Error(`${where}: "quantile": expected a share in (0, 1), e.g. 0.5, got ${String(quantile)}`);
   if (!(maxRuns > 0)) throw new Error(`${where}: "maxRuns": expected a number of runs > 0, got ${String(maxRuns)}`);
-  const run = (design: AbcDesign) => design.points.map((point, j) => simulate(point, design.firstRun + j));
 
   const draws = Math.ceil(particles / acceptFraction);
   if (draws > maxRuns) throw new Error(`${where}: "maxRuns": ${maxRuns} runs do not cover generation 0 (particles / acceptFraction = ${draws} draws from the prior)`);
   const first = abcRejectionDesign(parameters, draws, seed);
-  const populations = [abcAccept(first, run(first), { acceptFraction: particles / draws })];
+  const populations = [abcAccept(first, yield first, { acceptFraction: particles / draws })];
   for (let g = 1; g < generations; g++) {
     const previous = populations[g - 1];
     if (previous.tolerance <= finalTolerance) break;
@@ -189,7 +203,7 @@ export function abcSmc(parameters: readonly ParameterRange[], simulate: Simulate
     const distances: number[] = [];
     let kept = 0;
     while (kept < particles && previous.runs + distances.length + batch <= maxRuns) {
-      for (const d of run(abcSmcDesign(previous, { tolerance, count: batch, from: distances.length }))) {
+      for (const d of yield abcSmcDesign(previous, { tolerance, count: batch, from: distances.length })) {
         distances.push(d);
         if (d <= tolerance) kept++;
       }

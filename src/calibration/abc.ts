@@ -66,6 +66,8 @@ export interface AbcPopulation {
   readonly effectiveSize: number;
   /** Model runs spent so far, this generation included. */
   readonly runs: number;
+  /** The model run of each kept point (its design's firstRun + its position there). */
+  readonly runIds: number[];
 }
 
 /** How to choose the kept points: the closest share of them, or all within a tolerance. Give exactly one. */
@@ -160,6 +162,7 @@ export function population(design: AbcDesign, order: readonly number[], distance
     weights: normalised,
     effectiveSize: 1 / squares,
     runs: design.firstRun + design.points.length,
+    runIds: order.map((j) => design.firstRun + j),
   };
 }
 

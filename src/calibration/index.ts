@@ -5,7 +5,7 @@ export { distance } from './distance';
 export type { CalibrationTarget } from './distance';
 export { abcRejectionDesign, abcAccept, abcRejection } from './abc';
 export type { AbcDesign, AbcPopulation, AbcAcceptOptions, Simulate } from './abc';
-export { abcSmcDesign, abcSmcAccept, abcSmc, ACCEPT_FRACTION, QUANTILE } from './abc-smc';
+export { abcSmcDesign, abcSmcAccept, abcSmc, abcSmcSteps, ACCEPT_FRACTION, QUANTILE } from './abc-smc';
 export type { AbcSmcOptions } from './abc-smc';
 export { posteriorSummary, COVERAGE } from './posterior';
 export type { PosteriorSummary } from './posterior';

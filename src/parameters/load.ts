@@ -26,7 +26,7 @@ import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit 
 import type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters } from './types';
 
 /** The repository root: this file is src/parameters/load.ts. */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The default parameter folder, <repo root>/data/parameters. */
 export const DEFAULT_PARAMETER_DIR = join(REPO_ROOT, 'data', 'parameters');

@@ -22,11 +22,11 @@
  * scenario, or a cycle of `extends`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Parameters, ParameterPatch, ParameterProblem } from '../parameters/types';
-import { ParameterError, formatProblem } from '../parameters/load';
+import { ParameterError, REPO_ROOT, formatProblem } from '../parameters/load';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { ResolvedScenario, Scenario } from './types';
 import { SCENARIO_ID } from './types';
@@ -49,6 +49,11 @@ const FILE_SCHEMA = z.strictObject({
   extends: z.string().min(1).optional(),
   patch: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.boolean()]))),
 });
+
+/** The parameter set `graduasi calibrate` fits, as committed: scenarios name it with `extends: calibrated`. */
+export const CALIBRATED = 'calibrated';
+export const CALIBRATION_FOLDER = join(REPO_ROOT, 'data', 'calibration');
+export const CALIBRATED_FILE = join(CALIBRATION_FOLDER, 'calibrated.yaml');
 
 const BUILTIN = new Map(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
 
@@ -125,12 +130,16 @@ function lookup(name: string, from: Scenario | undefined): Scenario {
   if (isScenarioFile(name)) return readScenarioFile(from?.file ? resolve(dirname(from.file), name) : name);
   const builtin = BUILTIN.get(name);
   if (builtin) return builtin;
+  if (name === CALIBRATED) {
+    if (!existsSync(CALIBRATED_FILE)) throw new ScenarioError([{ file: from ? sourceOf(from) : 'scenario name', path: from ? 'extends' : '', message: `expected the calibrated parameter set ${shown(CALIBRATED_FILE)} (written by graduasi calibrate), but there is no such file` }]);
+    return readScenarioFile(CALIBRATED_FILE);
+  }
   const where = from ? (from.file ? shown(from.file) : `scenario ${from.id}`) : 'scenario name';
   const close = [...BUILTIN.keys()].filter((id) => id.includes(name) || name.includes(id) || id.split('-')[0] === name.split('-')[0]);
   throw new ScenarioError([{
     file: where,
     path: from ? 'extends' : '',
-    message: `expected a built-in scenario (${[...BUILTIN.keys()].join(', ')}) or a scenario file (.yaml, .yml, .json), got "${name}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+    message: `expected a built-in scenario (${[...BUILTIN.keys()].join(', ')}), the parameter set "${CALIBRATED}" or a scenario file (.yaml, .yml, .json), got "${name}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
   }]);
 }
 

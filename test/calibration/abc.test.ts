@@ -179,6 +179,7 @@ describe('posterior summaries', () => {
     weights,
     effectiveSize: 0,
     runs: values.length,
+    runIds: values.map((_, j) => j),
   });
 
   it('equal weights: mean 2.5, sd √1.25, median halfway between the middle values, tails at the extremes (Hazen)', () => {

@@ -1,0 +1,203 @@
+/**
+ * Calibrating the model: behaviour parameters fitted within their ranges to official figures.
+ *
+ * 1. Posterior by ABC-SMC (./abc-smc.ts): generation 0 draws points from the uniform prior over the
+ *    parameters' ranges; later generations propose near the points that came closest. Each point runs
+ *    as its own replicate (its own population sample and draws), so the posterior carries the model's
+ *    randomness as well as the data's uncertainty.
+ * 2. Point fit by Nelder–Mead (./nelder-mead.ts) from the posterior median, on the distance averaged
+ *    over a few replicates shared by every point (common random numbers), so that the search sees the
+ *    parameters' effect rather than luck.
+ * 3. Every target is reported, fitted or not: the fitted ones, the held-out ones (left out of the
+ *    distance to test the fitted model's prediction), and the others as a check.
+ *
+ * The distance is Σ ((simulated − observed) / sd)² over the fitted targets (./distance.ts).
+ */
+import type { Seed } from '../model/random';
+import { loadParameters } from '../parameters/load';
+import type { ParameterPatch, Parameters } from '../parameters/types';
+import { createPointRunner, evaluatePoints, pointPatch, studyRanges } from '../experiment/points';
+import type { Progress } from '../experiment/index';
+import type { ParameterRange } from '../sensitivity/ranges';
+import { abcSmcSteps } from './abc-smc';
+import type { AbcDesign, AbcPopulation } from './abc';
+import { distance } from './distance';
+import { nelderMead } from './nelder-mead';
+import { posteriorSummary, weightedQuantile } from './posterior';
+import type { PosteriorSummary } from './posterior';
+import { loadTargets, pickTargets } from './targets';
+import type { Target } from './targets';
+
+/** What is fitted unless the researcher says otherwise: what moves consumption and PKH coverage between March and December 2022. */
+export const DEFAULT_PARAMETERS = [
+  'behaviour.income.real_growth',
+  'behaviour.income.price_lag',
+  'behaviour.income.transitory_sd',
+  'behaviour.registry.exclusion_error',
+  'behaviour.registry.score_error',
+  'behaviour.pkh.compliance',
+] as const;
+/** Figures after the start month (the March 2022 ones describe the synthetic population, fitted when it is built). */
+export const DEFAULT_FIT = ['consumption_2022_09', 'pkh_families_2022'] as const;
+/** The urban–rural split of the same survey round: not fitted, predicted. */
+export const DEFAULT_HOLDOUT = ['consumption_urban_2022_09', 'consumption_rural_2022_09'] as const;
+
+export interface CalibrationOptions {
+  readonly parameters?: readonly string[];
+  readonly fit?: readonly string[];
+  readonly holdout?: readonly string[];
+  /** Targets file (default data/targets/targets.csv). */
+  readonly targetsFile?: string;
+  readonly seed: Seed;
+  /** Posterior sample size (particles kept per ABC generation). Default 50. */
+  readonly particles?: number;
+  /** ABC generations, the first from the prior. Default 3. */
+  readonly generations?: number;
+  /** Share of generation 0's prior draws kept. Default 0.2. */
+  readonly acceptFraction?: number;
+  /** Replicates shared by every point of the Nelder–Mead search. Default 3. */
+  readonly replicates?: number;
+  /** Most evaluations of the Nelder–Mead search. Default 120. */
+  readonly maxEvaluations?: number;
+  readonly households?: number;
+  readonly workers?: number;
+  readonly onProgress?: (stage: string, progress: Progress) => void;
+}
+
+/** How the fitted model compares with one target. */
+export interface TargetFit {
+  readonly target: Target;
+  readonly role: 'fit' | 'holdout' | 'check';
+  /** At the point fit, mean over its replicates. */
+  readonly pointFit: number;
+  /** Over the posterior sample (weighted): 5th, 50th and 95th percentile. */
+  readonly posterior: { readonly p05: number; readonly median: number; readonly p95: number };
+  /** (point fit − observed) / sd. */
+  readonly zScore: number;
+}
+
+export interface Calibration {
+  readonly parameters: readonly ParameterRange[];
+  readonly fit: readonly Target[];
+  readonly holdout: readonly Target[];
+  /** Every ABC generation; the last is the posterior. Each point's outputs are in `outputs` (by run). */
+  readonly generations: readonly AbcPopulation[];
+  readonly posterior: AbcPopulation;
+  /** Outputs of the posterior's points: one value per target of `targets`, in that order. */
+  readonly posteriorOutputs: readonly (readonly number[])[];
+  readonly summary: readonly PosteriorSummary[];
+  readonly pointFit: { readonly point: Readonly<Record<string, number>>; readonly distance: number; readonly evaluations: number; readonly converged: boolean };
+  /** The point fit as a patch over data/parameters. */
+  readonly patch: ParameterPatch;
+  readonly targets: readonly Target[];
+  readonly table: readonly TargetFit[];
+  readonly runs: number;
+  readonly settings: { readonly seed: Seed; readonly households: number; readonly particles: number; readonly generations: number; readonly acceptFraction: number; readonly replicates: number; readonly maxEvaluations: number };
+}
+
+export const DEFAULT_HOUSEHOLDS = 20_000;
+
+export async function calibrate(options: CalibrationOptions): Promise<Calibration> {
+  const params: Parameters = loadParameters();
+  const all = loadTargets(options.targetsFile);
+  const ranges = studyRanges(params, options.parameters ?? DEFAULT_PARAMETERS);
+  const fit = pickTargets(all, options.fit ?? DEFAULT_FIT, 'fit');
+  const holdout = pickTargets(all, options.holdout ?? DEFAULT_HOLDOUT, 'holdout');
+  const overlap = holdout.filter((t) => fit.includes(t));
+  if (overlap.length) throw new Error(`holdout: ${overlap.map((t) => t.id).join(', ')} also fitted; expected targets left out of the fit`);
+  const settings = {
+    seed: options.seed,
+    households: options.households ?? DEFAULT_HOUSEHOLDS,
+    particles: options.particles ?? 50,
+    generations: options.generations ?? 3,
+    acceptFraction: options.acceptFraction ?? 0.2,
+    replicates: options.replicates ?? 3,
+    maxEvaluations: options.maxEvaluations ?? 120,
+  };
+  const names = ranges.map((r) => r.name);
+  const fitIndex = fit.map((t) => all.indexOf(t));
+  const away = (outputs: readonly number[]) => distance(Object.fromEntries(fitIndex.map((k) => [all[k].id, outputs[k]])), fit.map((t) => ({ name: t.id, value: t.value, sd: t.sd })));
+
+  // 1. ABC-SMC, each design's points run as their own replicates, on the workers.
+  const outputsByRun = new Map<number, number[]>();
+  const steps = abcSmcSteps(ranges, { particles: settings.particles, generations: settings.generations, seed: options.seed, acceptFraction: settings.acceptFraction, batch: settings.particles });
+  let step = steps.next();
+  let stage = 0;
+  while (!step.done) {
+    const design = step.value as AbcDesign; // cast: tslab compiles without strict, where `done` does not narrow
+    const label = `ABC generation ${design.generation}${design.generation > 0 ? `, batch ${++stage}` : ''}`;
+    const values = await evaluatePoints({
+      points: design.points.map((p) => pointPatch(params, names, p)),
+      measures: all,
+      replicates: 1,
+      freshRuns: design.firstRun,
+      seed: options.seed,
+      households: settings.households,
+      workers: options.workers,
+      onProgress: (p) => options.onProgress?.(label, p),
+    });
+    values.forEach((v, j) => outputsByRun.set(design.firstRun + j, v[0]));
+    step = steps.next(values.map((v) => away(v[0])));
+  }
+  const generations = step.value as AbcPopulation[];
+  const posterior = generations[generations.length - 1];
+  const posteriorRuns = posteriorRunsOf(posterior, outputsByRun);
+  const summary = posteriorSummary(posterior);
+
+  // 2. Nelder–Mead from the posterior median, common random numbers over `replicates`.
+  const run = createPointRunner({ measures: all, seed: options.seed, households: settings.households });
+  const meanOutputs = (point: readonly number[]) => {
+    const patch = pointPatch(params, names, point);
+    const sums = new Array<number>(all.length).fill(0);
+    for (let r = 0; r < settings.replicates; r++) run(patch, r).forEach((v, k) => (sums[k] += v / settings.replicates));
+    return sums;
+  };
+  let evaluations = 0;
+  const began = performance.now();
+  const search = nelderMead(
+    ranges,
+    (point) => {
+      evaluations++;
+      options.onProgress?.('Nelder–Mead point fit', { done: evaluations, total: settings.maxEvaluations, elapsed: (performance.now() - began) / 1000 });
+      return away(meanOutputs(point));
+    },
+    { start: Object.fromEntries(summary.map((s) => [s.parameter, s.median])), maxEvaluations: settings.maxEvaluations },
+  );
+  const best = names.map((n) => search.point[n]);
+  const bestOutputs = meanOutputs(best);
+
+  const table: TargetFit[] = all.map((target, k) => {
+    const sample = posteriorRuns.map((o) => o[k]);
+    return {
+      target,
+      role: fit.includes(target) ? 'fit' : holdout.includes(target) ? 'holdout' : 'check',
+      pointFit: bestOutputs[k],
+      posterior: { p05: weightedQuantile(sample, posterior.weights, 0.05), median: weightedQuantile(sample, posterior.weights, 0.5), p95: weightedQuantile(sample, posterior.weights, 0.95) },
+      zScore: (bestOutputs[k] - target.value) / target.sd,
+    };
+  });
+  return {
+    parameters: ranges,
+    fit,
+    holdout,
+    generations,
+    posterior,
+    posteriorOutputs: posteriorRuns,
+    summary,
+    pointFit: { point: search.point, distance: search.value, evaluations: search.evaluations, converged: search.converged },
+    patch: pointPatch(params, names, best),
+    targets: all,
+    table,
+    runs: posterior.runs + search.evaluations * settings.replicates + settings.replicates,
+    settings,
+  };
+}
+
+/** The outputs of each posterior point, found by matching its point among the runs of its generation. */
+function posteriorRunsOf(posterior: AbcPopulation, outputsByRun: ReadonlyMap<number, number[]>): number[][] {
+  return posterior.points.map((point, j) => {
+    const found = outputsByRun.get(posterior.runIds[j]);
+    if (!found) throw new Error(`calibrate: no outputs recorded for posterior point ${j} (${point.join(', ')})`);
+    return found;
+  });
+}
