@@ -54,6 +54,7 @@ export function runStreams(key: RunKey): Streams {
     pathway: stream(key, 'pathway'),
     business: stream(key, 'business'),
     community: stream(key, 'community'),
+    offer: stream(key, 'offer'),
   };
 }
 

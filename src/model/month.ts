@@ -13,6 +13,8 @@
  *   pathway      phases, services (ATENSI, RST, skills, PENA, PROKUS) within capacity, graduation, relapse
  *   consumption  measured consumption from income and transfers; the welfare distribution is refilled
  *
+ * A virtual trial's run adds one stage, `offer`, before pathway (SimulateOptions.offer, processes/offer.ts).
+ *
  * Each process reads only the world and the month's context (parameters in force, prices, streams).
  */
 import type { MonthContext, World } from './world';

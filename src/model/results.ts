@@ -30,6 +30,15 @@ export interface Manifest {
   readonly seed: string | number;
   readonly replicate: number;
   readonly options: { readonly start: string; readonly end: string; readonly agents: number };
+  /** The offer of a virtual trial, when the run had one (SimulateOptions.offer). */
+  readonly offer?: {
+    readonly programme: string;
+    readonly month: string;
+    readonly households: number;
+    /** SHA-256 of the agent indices (Int32, little-endian). */
+    readonly householdsSha256: string;
+    readonly package?: { readonly capital: number; readonly stipend: number; readonly stipendMonths: number; readonly mentoringMonths: number; readonly training: boolean };
+  };
   readonly population: { readonly households: number; readonly persons: number };
   readonly results: { readonly rows: number; readonly sha256: string };
 }

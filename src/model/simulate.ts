@@ -23,6 +23,8 @@ import type { MonthContext } from './world';
 import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
 import { dataFiles, gitCommit, packageVersion } from './provenance';
+import { checkOffer, offerStage, withOffer } from './processes/offer';
+import type { Offer } from './processes/offer';
 
 /** What simulate needs of a scenario: a name and a patch of the parameter tree. */
 export interface ScenarioPatch {
@@ -49,11 +51,29 @@ export interface SimulateOptions {
   readonly observe: Reporter;
   /** The monthly processes, in order. Default: the model's pipeline (tests replace it to check independence). */
   readonly processes?: ReadonlyArray<readonly [string, Process]>;
+  /**
+   * A programme offered to some households in one month outside its yearly places: the treatment
+   * arm of a virtual trial (./processes/offer.ts). Every draw stays the same; without it (or with no
+   * households) the rows are those of a run without the hook.
+   */
+  readonly offer?: Offer;
 }
 
 export const DEFAULT_END = '2026-12';
 /** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
 export { REFERENCE_MONTH };
+
+/** An offer as the manifest records it: the households as a count and a SHA-256 of their indices. */
+function describeOffer(offer: Offer): NonNullable<Manifest['offer']> {
+  const indices = new Uint8Array(offer.households.buffer, offer.households.byteOffset, offer.households.byteLength);
+  return {
+    programme: offer.programme,
+    month: offer.month,
+    households: offer.households.length,
+    householdsSha256: sha256(indices),
+    ...(offer.package === undefined ? {} : { package: { ...offer.package } }),
+  };
+}
 
 /** The seed string of a replicate's population. */
 function populationSeed(seed: Seed, replicate: number): string {
@@ -85,7 +105,11 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
   const flows = createFlows();
   const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end);
   const names = population.provinces.map((p) => p.name);
-  const processes = options.processes ?? PROCESSES;
+  let processes = options.processes ?? PROCESSES;
+  if (options.offer !== undefined) {
+    checkOffer(options.offer, population.households.count, start, end);
+    processes = withOffer(processes, offerStage(options.offer));
+  }
 
   const rows: ResultRow[] = [];
   const record = (month: number, ctx: MonthContext) => {
@@ -112,6 +136,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     seed: options.seed,
     replicate,
     options: { start: formatMonth(start), end: formatMonth(end), agents: population.households.count },
+    ...(options.offer === undefined ? {} : { offer: describeOffer(options.offer) }),
     population: population.totals,
     results: { rows: rows.length, sha256: sha256(toCsv(rows)) },
   };

@@ -101,6 +101,8 @@ export interface Streams {
   readonly pathway: Stream;
   readonly business: Stream;
   readonly community: Stream;
+  /** Draws of a trial's offer (processes/offer.ts): the take-up of treated households outside transisi. */
+  readonly offer: Stream;
 }
 
 /** What a process may read about the month besides the world. */

@@ -62,7 +62,7 @@ import {
 } from '../phases';
 import { REASON, countMove } from '../reasons';
 import type { MonthContext, ServiceId, World } from '../world';
-import { serve } from '../services';
+import { serve, serveOutsidePlaces } from '../services';
 import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 
@@ -305,19 +305,9 @@ function transitionRule(s: Step, i: number, key: number): void {
     h.serviceMonths[i] = Math.max(1, policy.skills.months);
     serve(world, ctx, 'skills', i, policy.skills.unit_cost, REASON['skills.admitted']);
   }
-  if (penaCandidate(s, i) && admit(c.pena, key, w)) {
-    h.services[i] |= PENA_RECEIVED;
-    h.capital[i] += policy.pena.capital;
-    h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], policy.pena.mentoring_months);
-    h.penaMonth[i] = ctx.month;
-    serve(world, ctx, 'pena', i, policy.pena.capital, REASON['pena.received']);
-  }
+  if (penaCandidate(s, i) && admit(c.pena, key, w)) grantPena(world, ctx, i, 'within-places');
   prokus(s, i, key);
-  if (h.business[i] === 0 && h.capital[i] > 0 && uniformOf(ctx, i, D_START) < s.behaviour.business.start_probability) {
-    h.business[i] = 1;
-    h.businessMonths[i] = 0;
-    countMove(ctx.flows, REASON['business.started'], h, i);
-  }
+  if (h.business[i] === 0 && h.capital[i] > 0 && uniformOf(ctx, i, D_START) < s.behaviour.business.start_probability) startBusiness(h, ctx, i);
   if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) move(h, ctx, i, DEVELOPMENT, REASON['pathway.business_established']);
   else if (h.business[i] === 0 && h.monthsInPhase[i] >= policy.empowerment.transition_max_months) move(h, ctx, i, ASSISTANCE, REASON['pathway.no_business_in_time']);
 }
@@ -350,6 +340,28 @@ function graduatedRule(s: Step, i: number, key: number): void {
     h.history[i] |= RELAPSED_BEFORE;
     move(h, ctx, i, NONE, REASON['pathway.relapsed']);
   }
+}
+
+/** Household i starts a business (it has capital; the caller has drawn the start). */
+export function startBusiness(h: Households, ctx: MonthContext, i: number): void {
+  h.business[i] = 1;
+  h.businessMonths[i] = 0;
+  countMove(ctx.flows, REASON['business.started'], h, i);
+}
+
+/**
+ * PENA for household i: policy.pena.capital in kind, mentoring for policy.pena.mentoring_months, the
+ * month it was received (for the push exit) and its cost. On one of the year's places
+ * ('within-places', the pathway) or outside them ('outside-places', a trial's offer, ./offer.ts).
+ */
+export function grantPena(world: World, ctx: MonthContext, i: number, places: 'within-places' | 'outside-places'): void {
+  const h = world.households;
+  const pena = ctx.params.policy.pena;
+  h.services[i] |= PENA_RECEIVED;
+  h.capital[i] += pena.capital;
+  h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], pena.mentoring_months);
+  h.penaMonth[i] = ctx.month;
+  (places === 'within-places' ? serve : serveOutsidePlaces)(world, ctx, 'pena', i, pena.capital, REASON['pena.received']);
 }
 
 /** PROKUS: a grant and incubation for a household with a running business, if admitted. */

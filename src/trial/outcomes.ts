@@ -1,0 +1,55 @@
+/**
+ * The outcomes a virtual trial measures on each household, at baseline and at each horizon — the
+ * ones graduation trials report (Banerjee et al. 2015; Bandiera et al. 2017), as the model has them.
+ * Earnings are the model's market income per person: wages and other market income plus the share of
+ * business profit not reinvested, before transfers.
+ * Each is a household's value at the end of the month; means over households use the households'
+ * weights (the real households each agent stands for), so "per person" outcomes are household
+ * averages of per-person values, as BRAC's per-capita consumption is.
+ */
+import type { MonthContext, World } from '../model/world';
+
+/** Outcome names, in the order tables show them. */
+export const OUTCOMES = ['consumption', 'income', 'assets', 'business', 'poor', 'extreme_poor'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** How an outcome is measured and shown: money in Rp, or a 0/1 indicator whose mean is a share. */
+export type OutcomeKind = 'money' | 'share';
+
+export interface OutcomeInfo {
+  readonly kind: OutcomeKind;
+  readonly label: string;
+  readonly label_id: string;
+  /** Unit of a value (and of an effect, for money; effects on shares are in percentage points). */
+  readonly unit: string;
+  readonly unit_id: string;
+  /**
+   * Whether the table shows the effect relative to the control mean. Not for outcomes most control
+   * households do not have at all (business assets, running a business): a percentage of a mean near
+   * zero says nothing; the treatment-to-control ratio is in the comparison with published effects.
+   */
+  readonly relative: boolean;
+}
+
+export const OUTCOME_INFO: { readonly [O in Outcome]: OutcomeInfo } = {
+  consumption: { relative: true, kind: 'money', label: 'Consumption per person', label_id: 'Pengeluaran per kapita', unit: 'Rp a month', unit_id: 'Rp sebulan' },
+  income: { relative: true, kind: 'money', label: 'Earnings per person', label_id: 'Pendapatan per kapita', unit: 'Rp a month', unit_id: 'Rp sebulan' },
+  assets: { relative: false, kind: 'money', label: 'Business assets', label_id: 'Aset usaha', unit: 'Rp', unit_id: 'Rp' },
+  business: { relative: false, kind: 'share', label: 'Runs a business', label_id: 'Menjalankan usaha', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
+  poor: { relative: true, kind: 'share', label: 'Below the national poverty line', label_id: 'Di bawah garis kemiskinan nasional', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
+  extreme_poor: { relative: true, kind: 'share', label: 'Below the extreme-poverty line (USD 1.90 PPP)', label_id: 'Di bawah garis kemiskinan ekstrem (USD 1,90 PPP)', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
+};
+
+/** Household i's outcomes at the end of the month of `ctx`. */
+export function measureHousehold(world: World, ctx: MonthContext, i: number): Record<Outcome, number> {
+  const h = world.households;
+  const c = h.consumption[i];
+  return {
+    consumption: c,
+    income: h.income[i],
+    assets: h.capital[i],
+    business: h.business[i],
+    poor: c < ctx.nationalLine ? 1 : 0,
+    extreme_poor: c < ctx.extremeLine ? 1 : 0,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * A virtual trial's results as tables — the same cells in the terminal (`graduasi trial`, through
+ * formatTable) and in a notebook (`table(tableRecords(…))`) — and as tidy CSV files for a run folder.
+ * Money in rupiah, shares in percent and effects on shares in percentage points; every number in the
+ * table's language (en-GB or id-ID digits).
+ */
+import type { Lang } from '../charts/labels';
+import type { Table } from '../report/table';
+import { csvField } from '../model/results';
+import { OUTCOME_INFO } from './outcomes';
+import type { TrialEstimate, TrialResult } from './virtual';
+import type { PublishedComparison } from './published';
+
+const WORDS = {
+  en: {
+    outcome: 'Outcome',
+    months: 'Months',
+    arms: 'n (T / C)',
+    controlMean: 'Control mean',
+    treatmentMean: 'Treatment mean',
+    effect: 'Effect [95 % CI]',
+    difference: 'Difference',
+    se: 'SE',
+    relative: 'Relative (%)',
+    p: 'p',
+    published: 'Published',
+    otherVersion: 'Other version',
+    model: 'Model [95 % CI]',
+    source: 'Source (grade)',
+    notModelled: 'not in the model',
+    notEstimated: 'not estimated',
+    measureColumn: 'Measure',
+    measure: { percent_change: '% change', ratio: 'treatment / control' },
+    arm: (a: TrialResult['arms']) =>
+      `${a.eligible.toLocaleString('en')} eligible agents (${round(a.eligibleHouseholds).toLocaleString('en')} households): ${a.treatment.toLocaleString('en')} treated, ${a.control.toLocaleString('en')} control`,
+  },
+  id: {
+    outcome: 'Indikator',
+    months: 'Bulan',
+    arms: 'n (P / K)',
+    controlMean: 'Rata-rata kontrol',
+    treatmentMean: 'Rata-rata perlakuan',
+    effect: 'Dampak [SK 95 %]',
+    difference: 'Selisih',
+    se: 'SE',
+    relative: 'Relatif (%)',
+    p: 'p',
+    published: 'Publikasi',
+    otherVersion: 'Versi lain',
+    model: 'Model [SK 95 %]',
+    source: 'Sumber (mutu)',
+    notModelled: 'tidak ada di model',
+    notEstimated: 'tidak diestimasi',
+    measureColumn: 'Ukuran',
+    measure: { percent_change: '% perubahan', ratio: 'perlakuan / kontrol' },
+    arm: (a: TrialResult['arms']) =>
+      `${a.eligible.toLocaleString('id-ID')} agen memenuhi syarat (${round(a.eligibleHouseholds).toLocaleString('id-ID')} rumah tangga): ${a.treatment.toLocaleString('id-ID')} perlakuan, ${a.control.toLocaleString('id-ID')} kontrol`,
+  },
+} as const;
+
+function round(x: number): number {
+  return Math.round(x);
+}
+
+/** A number in the table's language with `digits` decimals; "+" on positive values when `signed`; "—" for NaN. */
+function number(x: number, digits: number, lang: Lang, signed = false): string {
+  if (!Number.isFinite(x)) return '—';
+  const rounded = Math.round(x * 10 ** digits) / 10 ** digits || 0; // no "-0"
+  const s = rounded.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return signed && rounded > 0 ? `+${s}` : s;
+}
+
+/** A value of an outcome (a mean): Rp, or a share in percent. */
+function value(row: TrialEstimate, x: number, lang: Lang, signed = false): string {
+  return OUTCOME_INFO[row.outcome].kind === 'money' ? number(x, 0, lang, signed) : `${number(100 * x, 1, lang, signed)} %`;
+}
+
+/** An effect of an outcome: Rp, or percentage points. */
+function effect(row: TrialEstimate, x: number, lang: Lang): string {
+  return OUTCOME_INFO[row.outcome].kind === 'money' ? number(x, 0, lang, true) : `${number(100 * x, 1, lang, true)} pp`;
+}
+
+function pValue(p: number, lang: Lang): string {
+  if (!Number.isFinite(p)) return '—';
+  return p < 0.001 ? `< ${number(0.001, 3, lang)}` : number(p, 3, lang);
+}
+
+function label(row: { outcome: TrialEstimate['outcome'] }, lang: Lang): string {
+  const o = OUTCOME_INFO[row.outcome];
+  return `${lang === 'id' ? o.label_id : o.label} (${o.kind === 'money' ? (lang === 'id' ? o.unit_id : o.unit) : '%'})`;
+}
+
+/** The ITT table: one row per outcome and horizon. */
+export function ittTableText(result: Pick<TrialResult, 'itt'>, lang: Lang = 'en'): Table {
+  const w = WORDS[lang];
+  return {
+    columns: [w.outcome, w.months, w.arms, w.controlMean, w.effect, w.relative, w.p],
+    rows: result.itt.map((r) => [
+      label(r, lang),
+      String(r.horizon),
+      `${r.nTreatment} / ${r.nControl}`,
+      value(r, r.controlMean, lang),
+      `${effect(r, r.effect, lang)} [${effect(r, r.low, lang)} – ${effect(r, r.high, lang)}]`,
+      OUTCOME_INFO[r.outcome].relative ? number(r.relativeEffect, 1, lang, true) : '—',
+      pValue(r.p, lang),
+    ]),
+  };
+}
+
+/** Balance at baseline: treatment and control means of each outcome before the offer, their difference, SE and p. */
+export function balanceTableText(result: Pick<TrialResult, 'balance'>, lang: Lang = 'en'): Table {
+  const w = WORDS[lang];
+  return {
+    columns: [w.outcome, w.treatmentMean, w.controlMean, w.difference, w.se, w.p],
+    rows: result.balance.map((r) => [label(r, lang), value(r, r.treatmentMean, lang), value(r, r.controlMean, lang), effect(r, r.effect, lang), effect(r, r.se, lang).replace(/^\+/, ''), pValue(r.p, lang)]),
+  };
+}
+
+/** A published effect or a model value in its measure: "+9 %", ">2×", "16.1×". */
+function measured(c: PublishedComparison, x: number, lang: Lang, qualifier = ''): string {
+  return c.measure === 'percent_change' ? `${qualifier}${number(x, 1, lang, qualifier === '')} %` : `${qualifier}${number(x, 1, lang)}×`;
+}
+
+/** Published effects beside the model's estimates. */
+export function publishedTableText(result: Pick<TrialResult, 'published'>, lang: Lang = 'en'): Table {
+  const w = WORDS[lang];
+  return {
+    columns: [w.outcome, w.months, w.measureColumn, w.published, w.otherVersion, w.model, w.source],
+    rows: result.published.map((c) => [
+      c.publishedOutcome,
+      String(c.horizon),
+      w.measure[c.measure],
+      measured(c, c.value, lang, c.qualifier),
+      c.valueOtherVersion === null ? '—' : measured(c, c.valueOtherVersion, lang),
+      c.modelOutcome === null ? w.notModelled : Number.isFinite(c.model) ? `${measured(c, c.model, lang)} [${measured(c, c.modelLow, lang)} – ${measured(c, c.modelHigh, lang)}]` : w.notEstimated,
+      `${c.source} (${c.confidence})`,
+    ]),
+  };
+}
+
+/** The arms in a sentence. */
+export function armsText(result: Pick<TrialResult, 'arms'>, lang: Lang = 'en'): string {
+  return WORDS[lang].arm(result.arms);
+}
+
+/** A table's rows as records keyed by its column names (what src/notebook's table() shows). */
+export function tableRecords(table: Table): Record<string, string>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
+}
+
+/** A number for a CSV cell: JavaScript's shortest round-trip form; empty for NaN or ±Infinity. */
+function cell(x: number): string {
+  return Number.isFinite(x) ? String(x) : '';
+}
+
+/** itt.csv: one row per outcome and horizon; relative_effect in percent of the control mean. */
+export function ittCsv(rows: readonly TrialEstimate[]): string {
+  const header = 'outcome,horizon_months,n_treatment,n_control,control_mean,treatment_mean,effect,se,ci_low,ci_high,p_value,relative_effect,control_sd,standardised_effect';
+  const lines = rows.map((r) => [r.outcome, r.horizon, r.nTreatment, r.nControl, cell(r.controlMean), cell(r.treatmentMean), cell(r.effect), cell(r.se), cell(r.low), cell(r.high), cell(r.p), cell(r.relativeEffect), cell(r.controlSd), cell(r.standardised)].join(','));
+  return `${header}\n${lines.join('\n')}\n`;
+}
+
+/** balance.csv: treatment − control of each outcome at baseline. */
+export function balanceCsv(rows: readonly TrialEstimate[]): string {
+  const header = 'outcome,n_treatment,n_control,treatment_mean,control_mean,difference,se,p_value,standardised_difference';
+  const lines = rows.map((r) => [r.outcome, r.nTreatment, r.nControl, cell(r.treatmentMean), cell(r.controlMean), cell(r.effect), cell(r.se), cell(r.p), cell(r.standardised)].join(','));
+  return `${header}\n${lines.join('\n')}\n`;
+}
+
+/** published.csv: each published effect beside the model's estimate of the same measure. */
+export function publishedCsv(rows: readonly PublishedComparison[]): string {
+  const header = 'outcome,published_outcome,model_outcome,horizon_months,measure,qualifier,published_value,published_other_version,model_value,model_ci_low,model_ci_high,study,source,url,confidence,notes';
+  const lines = rows.map((c) =>
+    [
+      csvField(c.outcome),
+      csvField(c.publishedOutcome),
+      c.modelOutcome ?? '',
+      c.horizon,
+      c.measure,
+      csvField(c.qualifier),
+      cell(c.value),
+      c.valueOtherVersion === null ? '' : cell(c.valueOtherVersion),
+      cell(c.model),
+      cell(c.modelLow),
+      cell(c.modelHigh),
+      csvField(c.study),
+      csvField(c.source),
+      csvField(c.url),
+      csvField(c.confidence),
+      csvField(c.notes),
+    ].join(','),
+  );
+  return `${header}\n${lines.join('\n')}\n`;
+}
