@@ -13,7 +13,7 @@ import type { Experiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
 import { reportCharts, reportHtml } from '../../src/report/html';
 import { resolveScenarios } from '../../src/scenarios/load';
-import { openBrowser } from '../support/browser';
+import { offlinePage, openBrowser } from '../support/browser';
 
 let experiment: Experiment;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -36,16 +36,7 @@ describe('report.html', () => {
     const file = join(dir, `report-${lang}.html`);
     writeFileSync(file, html);
 
-    const page = await browser.context.newPage();
-    const outside: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, outside, errors } = await offlinePage(browser.context);
     await page.goto(pathToFileURL(file).href);
     const charts = reportCharts(experiment.manifest, experiment.summary, lang).length;
     expect(charts).toBe(5);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,4 +25,22 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close: (
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new page that lets only file: and data: requests through: every other URL it asks for is refused
+ * and listed in `outside`; script errors are listed in `errors`. For pages that must work offline.
+ */
+export async function offlinePage(context: BrowserContext): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+  const page = await context.newPage();
+  const outside: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, outside, errors };
 }
