@@ -6,9 +6,16 @@ import { availableParallelism } from 'node:os';
 import { loadParameters } from '../parameters/load';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
 import { resolveScenarios, readScenarioFile } from '../scenarios/load';
-import { runExperiment } from '../experiment/index';
+import { runExperiment, uncertaintyOf } from '../experiment/index';
 import { planRunFolder } from '../experiment/output';
 import { progressDisplay } from './progress';
+import { UsageError, scale, splitArguments, wholeNumber } from './arguments';
+import { CALIBRATE_USAGE, calibrateCommand } from './calibrate';
+import { TRIAL_USAGE, trialCommand } from './trial';
+import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity';
+import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/output';
+import { CALIBRATION_FOLDER } from '../scenarios/load';
+import { join } from 'node:path';
 import { describeParameters, describeScenario, describeScenarios } from '../scenarios/describe';
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
@@ -26,6 +33,9 @@ commands
   run [<scenario>...]           run scenarios (default: every built-in) and write a run folder
   compare [<scenario>...]       run scenarios and compare each with a reference (paired differences)
   report <run folder>           print a run's headline table and write its report in another language
+  calibrate                     fit behaviour parameters to official figures (data/targets): ABC-SMC posterior and a point fit
+  sensitivity                   which behaviour parameters drive an outcome: Morris screening, then Sobol indices of the top K
+${TRIAL_USAGE.split('\n')[0]}
 
 options of run and compare
   --years 2022-YYYY             years to simulate, from March 2022 to December of YYYY (default 2022-2030)
@@ -36,10 +46,16 @@ options of run and compare
   --out FOLDER                  a new folder for the run (default runs/<date-time>-<command>)
   --lang en|id                  language of the table and report (default en)
   --reference ID                (compare) the scenario the others are compared with (default ${DEFAULT_REFERENCE})
+  --posterior calibrated|PATH   draw each replicate's behaviour parameters from a calibration posterior (posterior.csv,
+                                a calibration run folder, or "calibrated": data/calibration/posterior.csv): the bands
+                                then show parameter and stochastic uncertainty together
 
 options of report
   --lang en|id                  language of the report (default en)
-`;
+
+${CALIBRATE_USAGE}
+${SENSITIVITY_USAGE}
+${TRIAL_USAGE.split('\n').slice(2).join('\n')}`;
 
 interface RunOptions {
   years: { end: string };
@@ -51,36 +67,10 @@ interface RunOptions {
   out?: string;
   lang: Lang;
   reference?: string;
+  posterior?: string;
 }
 
-class UsageError extends Error {}
-
-function wholeNumber(option: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${option}: expected a whole number of at least ${min.toLocaleString('en')}, got "${value}"`);
-  return n;
-}
-
-/** Splits arguments into positionals and `--name value` options, refusing options `allowed` does not list. */
-export function splitArguments(args: readonly string[], allowed: readonly string[]): { positionals: string[]; options: Map<string, string> } {
-  const positionals: string[] = [];
-  const options = new Map<string, string>();
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k];
-    if (!a.startsWith('--')) {
-      positionals.push(a);
-      continue;
-    }
-    if (!allowed.includes(a)) throw new UsageError(`unknown option ${a}${allowed.length ? ` (expected one of ${allowed.join(', ')})` : ''}`);
-    const value = args[++k];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`option ${a} needs a value`);
-    if (options.has(a)) throw new UsageError(`option ${a} is given twice`);
-    options.set(a, value);
-  }
-  return { positionals, options };
-}
-
-const RUN_OPTIONS = ['--years', '--replicates', '--seed', '--households', '--scale', '--workers', '--out', '--lang'];
+const RUN_OPTIONS = ['--years', '--replicates', '--seed', '--households', '--scale', '--workers', '--out', '--lang', '--posterior'];
 
 /** The options of `run` and `compare`, each checked; every problem names the option. */
 export function parseRunOptions(options: ReadonlyMap<string, string>): RunOptions {
@@ -104,12 +94,9 @@ export function parseRunOptions(options: ReadonlyMap<string, string>): RunOption
       case '--households':
         out.households = wholeNumber(name, value, MIN_HOUSEHOLDS);
         break;
-      case '--scale': {
-        const x = Number(value);
-        if (!/^[\d.eE+-]+$/.test(value) || !(x > 0 && x <= 1)) throw new UsageError(`--scale: expected agents per real household in (0, 1], got "${value}"`);
-        out.scale = x;
+      case '--scale':
+        out.scale = scale(name, value);
         break;
-      }
       case '--workers':
         out.workers = wholeNumber(name, value, 1);
         break;
@@ -122,6 +109,9 @@ export function parseRunOptions(options: ReadonlyMap<string, string>): RunOption
       case '--reference':
         out.reference = value;
         break;
+      case '--posterior':
+        out.posterior = value;
+        break;
     }
   }
   if (out.households !== undefined && out.scale !== undefined) throw new UsageError('--households and --scale: expected one of them, not both');
@@ -132,17 +122,19 @@ async function runCommand(command: 'run' | 'compare', args: readonly string[]): 
   const { positionals, options } = splitArguments(args, command === 'compare' ? [...RUN_OPTIONS, '--reference'] : RUN_OPTIONS);
   const o = parseRunOptions(options);
   const names = positionals.length ? positionals : BUILTIN_SCENARIOS.map((s) => s.id);
-  const scenarios = resolveScenarios(names, loadParameters());
+  const parameters = loadParameters();
+  const scenarios = resolveScenarios(names, parameters);
   let reference: string | undefined;
   if (command === 'compare') {
     reference = o.reference ?? (scenarios.some((s) => s.id === DEFAULT_REFERENCE) ? DEFAULT_REFERENCE : scenarios[0].id);
     if (!scenarios.some((s) => s.id === reference)) throw new UsageError(`--reference: expected one of the scenarios compared (${scenarios.map((s) => s.id).join(', ')}), got "${reference}"`);
     if (scenarios.length < 2) throw new UsageError('compare: expected at least two scenarios (or none, for every built-in)');
   }
+  const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
   const folder = planRunFolder(o.out, command);
 
   const log = process.stderr;
-  log.write(`Graduasi ${command}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years.end}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}\n`);
+  log.write(`Graduasi ${command}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years.end}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
   const progress = progressDisplay(log, 'runs');
   const experiment = await runExperiment({
     scenarios,
@@ -154,6 +146,7 @@ async function runCommand(command: 'run' | 'compare', args: readonly string[]): 
     reference,
     workers: o.workers,
     onProgress: progress.update,
+    posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
   });
   progress.end();
   writeExperiment(folder, experiment, o.lang);
@@ -162,7 +155,7 @@ async function runCommand(command: 'run' | 'compare', args: readonly string[]): 
   const h = headlines(experiment.rows, reference);
   process.stdout.write(
     `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
-      `${TEXT[o.lang].band}. ${TEXT[o.lang].columnsNote(reference)}\n\n` +
+      `${TEXT[o.lang].band(uncertaintyOf(experiment.manifest))}. ${TEXT[o.lang].columnsNote(reference)}\n\n` +
       `Run written to ${folder}\n  report.html  manifest.json  results.csv  summary.csv\n`,
   );
 }
@@ -210,6 +203,15 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'report':
       reportCommand(rest);
+      return 0;
+    case 'calibrate':
+      await calibrateCommand(rest);
+      return 0;
+    case 'sensitivity':
+      await sensitivityCommand(rest);
+      return 0;
+    case 'trial':
+      await trialCommand(rest);
       return 0;
     case 'help':
     case '--help':

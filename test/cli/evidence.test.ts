@@ -1,0 +1,79 @@
+/**
+ * `graduasi calibrate`, `compare --posterior` and `trial` as a user runs them (bin/graduasi.js): a
+ * small calibration writes its folder (manifest, posterior, fit, calibrated.yaml) whose posterior a
+ * comparison then draws from; bad input is refused with exit code 1, a clear message and no folder.
+ * (`sensitivity` is run the same way in test/sensitivity/study.test.ts.)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'graduasi-calibrate-'));
+
+function graduasi(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SMALL = ['--parameters', 'pkh.compliance', '--fit', 'pkh_families_2022', '--holdout', 'consumption_2022_09', '--particles', '4', '--generations', '1', '--evaluations', '6', '--replicates', '1', '--workers', '1'];
+
+describe('graduasi calibrate', () => {
+  it('writes a calibration folder whose posterior a comparison draws from', () => {
+    const r = graduasi('calibrate', ...SMALL, '--out', 'cal');
+    expect(r.stderr).toContain('Graduasi calibrate: seed 2022, 20,000 agents, 1 worker');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/pkh\.compliance\s+0\.8–0\.98/);
+    expect(r.stdout).toMatch(/consumption_2022_09\s+holdout/);
+    expect(readdirSync(join(dir, 'cal')).sort()).toEqual(['calibrated.yaml', 'fit.csv', 'manifest.json', 'posterior.csv']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'cal', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ kind: 'calibration', targets: { fit: ['pkh_families_2022'], holdout: ['consumption_2022_09'] } });
+    expect(readFileSync(join(dir, 'cal', 'fit.csv'), 'utf8').split('\n')[0]).toBe('target,role,indicator,group,month,observed,sd,point_fit,posterior_p05,posterior_median,posterior_p95,z_score,series,unit');
+
+    const c = graduasi('compare', 'assistance-only', 'graduation-push-under-40', '--posterior', 'cal', '--households', '20000', '--years', '2022-2023', '--replicates', '2', '--workers', '1', '--out', 'cmp');
+    expect(c.status).toBe(0);
+    expect(c.stderr).toContain('behaviour parameters drawn from');
+    expect(c.stdout).toContain('each with its own posterior draw of the behaviour parameters');
+    const run = JSON.parse(readFileSync(join(dir, 'cmp', 'manifest.json'), 'utf8'));
+    expect(run.experiment.uncertainty.kind).toBe('parameter and stochastic');
+    expect(run.experiment.uncertainty.particles).toHaveLength(2);
+  }, 120_000);
+
+  const cases: Array<[string, string[], RegExp]> = [
+    ['an unknown target', ['--fit', 'poverty_2031'], /fit: unknown target "poverty_2031"; expected ids of data\/targets\/targets.csv/],
+    ['a holdout that is fitted', ['--fit', 'pkh_families_2022', '--holdout', 'pkh_families_2022'], /holdout: pkh_families_2022 also fitted/],
+    ['an unknown parameter', ['--parameters', 'income.groth'], /behaviour\.income\.groth: no such parameter/],
+    ['a policy parameter', ['--parameters', 'policy.pkh.quota'], /a policy parameter/],
+    ['too few particles', ['--particles', '1'], /--particles: expected a whole number of at least 2, got "1"/],
+    ['a positional argument', ['budget-cut-20'], /calibrate: expected options only/],
+  ];
+  it.each(cases)('refuses %s, writing nothing', (_, args, message) => {
+    const r = graduasi('calibrate', ...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'runs'))).toBe(false);
+  });
+
+  it('compare refuses a posterior that is not one', () => {
+    const r = graduasi('compare', 'assistance-only', 'graduation-push-under-40', '--posterior', 'missing.csv', '--households', '20000');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('missing.csv: expected a posterior sample (posterior.csv of a calibration run folder), but there is no such file');
+    expect(existsSync(join(dir, 'runs'))).toBe(false);
+  });
+});
+
+describe('graduasi trial refusals through the command', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['an unknown design', ['brac-lik'], /unknown trial design "brac-lik" \(expected one of pena-2023, brac-like\)/],
+    ['a share outside (0, 1)', ['--share', '1.5'], /--share: expected the share of eligible households treated, in \(0, 1\), e\.g\. 0\.5, got "1\.5"/],
+  ];
+  it.each(cases)('refuses %s: exit code 1, no folder', (_, args, message) => {
+    const r = graduasi('trial', ...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'runs'))).toBe(false);
+  });
+});
