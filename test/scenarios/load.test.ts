@@ -147,3 +147,17 @@ describe('scenarios written as data (in a notebook cell)', () => {
     expect(() => defineScenario({ ...mine, id: 'assistance-only' }, params, 'cell 3')).toThrow(/cell 3: id: expected an id that is not a built-in scenario's/);
   });
 });
+
+describe('the calibrated parameter set (data/calibration/calibrated.yaml)', () => {
+  it('is named "calibrated", patches behaviour parameters only, and scenarios extend it', () => {
+    const [calibrated] = resolveScenarios(['calibrated'], params);
+    expect(calibrated.id).toBe('calibrated');
+    const paths = Object.keys(calibrated.effectivePatch);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) expect(path.startsWith('behaviour.')).toBe(true);
+    const cut = defineScenario({ id: 'calibrated-budget-cut', label: 'Budget cut, calibrated behaviour', rationale: 'A test.', extends: 'calibrated', patch: { 'policy.pkh.budget': { '2023-01-01': 2.0e13 } } }, params);
+    expect(cut.lineage).toEqual(['calibrated', 'calibrated-budget-cut']);
+    expect(cut.effectivePatch).toMatchObject(calibrated.effectivePatch);
+    expect(cut.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 2.0e13 });
+  });
+});
