@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { sha256 } from '../model/results';
+import { csvField, sha256 } from '../model/results';
 import { parseCsv } from '../population/csv';
 import { loadParameters, shown } from '../parameters/load';
 import type { ParameterPatch, Parameters } from '../parameters/types';
@@ -20,6 +20,8 @@ import type { ParameterPath } from '../parameters/spec';
 import { MANIFEST_FILE } from '../experiment/output';
 import { pointPatch } from '../experiment/points';
 import type { Calibration } from './model';
+import { INDICATORS } from '../observe/indicators';
+import type { Indicator } from '../observe/indicators';
 
 export const POSTERIOR_FILE = 'posterior.csv';
 
@@ -33,11 +35,16 @@ export function posteriorCsv(c: Calibration): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The unit of an indicator's values in the model (observed and simulated values of fit.csv are in it). */
+function modelUnit(indicator: string): string {
+  return (INDICATORS[indicator as Indicator] ?? INDICATORS.flow).unit;
+}
+
 export function fitCsv(c: Calibration): string {
   const lines = ['target,role,indicator,group,month,observed,sd,point_fit,posterior_p05,posterior_median,posterior_p95,z_score,series,unit'];
   for (const r of c.table) {
     const t = r.target;
-    lines.push([t.id, r.role, t.indicator, t.group.includes(',') ? `"${t.group}"` : t.group, t.month, cell(t.value), cell(t.sd), cell(r.pointFit), cell(r.posterior.p05), cell(r.posterior.median), cell(r.posterior.p95), cell(r.zScore), t.series, 'model unit'].join(','));
+    lines.push([t.id, r.role, t.indicator, csvField(t.group), t.month, cell(t.value), cell(t.sd), cell(r.pointFit), cell(r.posterior.p05), cell(r.posterior.median), cell(r.posterior.p95), cell(r.zScore), csvField(t.series), csvField(modelUnit(t.indicator))].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

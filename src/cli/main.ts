@@ -3,6 +3,7 @@
  * The `graduasi` command. `graduasi help` lists the commands and their options.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { loadParameters } from '../parameters/load';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
 import { resolveScenarios, readScenarioFile } from '../scenarios/load';
@@ -15,7 +16,6 @@ import { TRIAL_USAGE, trialCommand } from './trial';
 import { SENSITIVITY_USAGE, sensitivityCommand } from './sensitivity';
 import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/output';
 import { CALIBRATION_FOLDER } from '../scenarios/load';
-import { join } from 'node:path';
 import { describeParameters, describeScenario, describeScenarios } from '../scenarios/describe';
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
