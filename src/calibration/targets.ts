@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, shown } from '../parameters/load';
 import { parseCsv } from '../population/csv';
-import { checkMeasures } from '../experiment/points';
+import { describeMeasureProblem, measureProblems } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 
 export const TARGETS_FILE = join(REPO_ROOT, 'data', 'targets', 'targets.csv');
@@ -64,11 +64,7 @@ export function loadTargets(file: string = TARGETS_FILE): Target[] {
     for (const column of ['series', 'period', 'source', 'confidence'] as const) if (!r[column]) problems.push(`${at}: ${column}: expected a value, got nothing`);
     const value = number('value');
     const sd = number('sd');
-    try {
-      checkMeasures([{ indicator: r.indicator, group: r.group, month: r.month }], at);
-    } catch (error) {
-      problems.push((error as Error).message.replace(/measures\[0\]: /, ''));
-    }
+    for (const p of measureProblems({ indicator: r.indicator, group: r.group, month: r.month })) problems.push(`${at}: ${describeMeasureProblem(p)}`);
     return {
       id: r.id,
       indicator: r.indicator,

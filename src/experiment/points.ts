@@ -73,17 +73,39 @@ export function pointPatch(params: Parameters, names: readonly string[], values:
   return patch as ParameterPatch;
 }
 
+/** A problem of a measure found without running the model: the field, and what is wrong with its value. */
+export interface MeasureProblem {
+  readonly field: 'indicator' | 'month';
+  readonly message: string;
+}
+
+/** What is wrong with a measure's indicator and month (nothing when it names a known indicator and a month from the start on). */
+export function measureProblems(m: Measure): MeasureProblem[] {
+  const problems: MeasureProblem[] = [];
+  if (!(m.indicator in INDICATORS) && !m.indicator.startsWith('flow.')) problems.push({ field: 'indicator', message: `unknown indicator "${m.indicator}"; expected one of ${Object.keys(INDICATORS).join(', ')}` });
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m.month)) problems.push({ field: 'month', message: `"${m.month}": expected YYYY-MM` });
+  else if (monthOf(m.month) < REFERENCE_MONTH) problems.push({ field: 'month', message: `${m.month} is before the model's start, ${formatMonth(REFERENCE_MONTH)}` });
+  return problems;
+}
+
+/** A measure problem as one line: the month's messages follow the word "month". */
+export function describeMeasureProblem(p: MeasureProblem): string {
+  return p.field === 'month' ? `month ${p.message}` : p.message;
+}
+
 /** Throws unless every measure names a known indicator and a month from the start month on. */
 export function checkMeasures(measures: readonly Measure[], where: string): void {
   if (measures.length === 0) throw new Error(`${where}: expected at least one measure { indicator, group, month }`);
-  const problems: string[] = [];
-  measures.forEach((m, k) => {
-    const at = `${where}: measures[${k}]`;
-    if (!(m.indicator in INDICATORS) && !m.indicator.startsWith('flow.')) problems.push(`${at}: unknown indicator "${m.indicator}"; expected one of ${Object.keys(INDICATORS).join(', ')}`);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m.month)) problems.push(`${at}: month "${m.month}": expected YYYY-MM`);
-    else if (monthOf(m.month) < REFERENCE_MONTH) problems.push(`${at}: month ${m.month} is before the model's start, ${formatMonth(REFERENCE_MONTH)}`);
-  });
+  const problems = measures.flatMap((m, k) => measureProblems(m).map((p) => `${where}: measures[${k}]: ${describeMeasureProblem(p)}`));
   if (problems.length) throw new Error(problems.join('\n'));
+}
+
+/** Thrown by evaluatePoints when the model reports no value for some measures (a group the indicator is not reported for). */
+export class UnreportedMeasureError extends Error {
+  constructor(readonly measures: readonly Measure[]) {
+    super(`evaluatePoints: the model reported no value for ${measures.map((m) => `${m.indicator} of ${m.group} in ${m.month}`).join('; ')}; groups are "national", "province:<name>", "area:urban|rural", "head_age:…", "head_sex:…"`);
+    this.name = 'UnreportedMeasureError';
+  }
 }
 
 export interface PointsOptions {
@@ -136,7 +158,7 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
     }
   }
   const missing = options.measures.filter((_, k) => Number.isNaN(values[0]?.[0]?.[k]));
-  if (missing.length) throw new Error(`evaluatePoints: the model reported no value for ${missing.map((m) => `${m.indicator} of ${m.group} in ${m.month}`).join('; ')}; groups are "national", "province:<name>", "area:urban|rural", "head_age:…", "head_sex:…"`);
+  if (missing.length) throw new UnreportedMeasureError(missing);
   return values;
 }
 

@@ -26,7 +26,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Progress } from '../experiment/index';
-import { checkMeasures, evaluatePoints, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
+import { UnreportedMeasureError, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../model/simulate';
@@ -242,24 +242,16 @@ function studyParametersOf(params: Parameters, names: readonly string[] | undefi
   });
 }
 
-/** The problems of a measure that can be seen without running the model. */
-function measureProblems(measure: StudyMeasure | undefined, problems: StudyProblem[]): Measure | undefined {
+/** The measure, its group defaulted, or undefined after adding the problems that can be seen without running the model. */
+function checkedMeasure(measure: StudyMeasure | undefined, problems: StudyProblem[]): Measure | undefined {
   if (typeof measure !== 'object' || measure === null) {
     problems.push({ option: 'measure', message: `expected { indicator, group?, month }, e.g. { indicator: 'p0_extreme', month: '2030-03' }, got ${String(measure)}` });
     return undefined;
   }
   const m: Measure = { indicator: measure.indicator, group: measure.group ?? STUDY_DEFAULTS.group, month: measure.month };
-  const at = 'checkMeasures';
-  try {
-    checkMeasures([m], at);
-  } catch (error) {
-    for (const line of (error as Error).message.split('\n')) {
-      const text = line.replace(`${at}: measures[0]: `, '');
-      const option = /indicator/.test(text) ? 'measure.indicator' : 'measure.month';
-      problems.push({ option, message: text.replace(/^month /, '') });
-    }
-    return undefined;
-  }
+  const found = measureProblems(m);
+  for (const p of found) problems.push({ option: `measure.${p.field}`, message: p.message });
+  if (found.length) return undefined;
   if (typeof m.group !== 'string' || m.group === '') problems.push({ option: 'measure.group', message: `expected a group such as "national" or "area:rural", got ${String(m.group)}` });
   return m;
 }
@@ -269,7 +261,7 @@ function checkStudy(where: string, options: StudyOptions, more: (problems: Study
   const problems: StudyProblem[] = [];
   const params = loadParameters(); // what every run patches (src/experiment/job.ts)
   const parameters = studyParametersOf(params, options.parameters, problems);
-  const measure = measureProblems(options.measure, problems);
+  const measure = checkedMeasure(options.measure, problems);
   const { replicates = STUDY_DEFAULTS.replicates, households = STUDY_DEFAULTS.households, workers = STUDY_DEFAULTS.workers, seed } = options;
   if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) problems.push({ option: 'seed', message: `expected a finite number or a string, got ${String(seed)}` });
   count(problems, 'replicates', replicates, 1, 'replicates per point, each a different population sample and different draws');
@@ -412,7 +404,7 @@ async function checkedStudy(where: string, options: StudyOptions, more: (problem
   try {
     await evaluatePoints({ points: [{}], measures: [probe], replicates: 1, seed: checked.seed, households: MIN_HOUSEHOLDS, workers: 1 });
   } catch (error) {
-    if (!/reported no value/.test((error as Error).message)) throw error;
+    if (!(error instanceof UnreportedMeasureError)) throw error;
     refuse(where, [
       {
         option: 'measure.group',
