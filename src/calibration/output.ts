@@ -20,8 +20,7 @@ import type { ParameterPath } from '../parameters/spec';
 import { MANIFEST_FILE } from '../experiment/output';
 import { pointPatch } from '../experiment/points';
 import type { Calibration } from './model';
-import { INDICATORS } from '../observe/indicators';
-import type { Indicator } from '../observe/indicators';
+import { FLOW, indicatorEntry } from '../observe/indicators';
 
 export const POSTERIOR_FILE = 'posterior.csv';
 
@@ -37,7 +36,7 @@ export function posteriorCsv(c: Calibration): string {
 
 /** The unit of an indicator's values in the model (observed and simulated values of fit.csv are in it). */
 function modelUnit(indicator: string): string {
-  return (INDICATORS[indicator as Indicator] ?? INDICATORS.flow).unit;
+  return (indicatorEntry(indicator) ?? FLOW).unit;
 }
 
 export function fitCsv(c: Calibration): string {

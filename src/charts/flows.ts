@@ -10,7 +10,7 @@ import type { SummaryRow } from '../observe/summary';
 import type { PATHWAY_MOVES } from '../model/reasons';
 import { SCHEMA, config } from './frame';
 import type { ChartOptions } from './frame';
-import { REASON_LABELS, TEXT, fill, groupLabel } from './labels';
+import { TEXT, fill, groupLabel, reasonLabel } from './labels';
 import { firstScenario, labelOf, replicates, scenarioNames, select } from './rows';
 import { countAxis, magnitudeOf } from './units';
 
@@ -65,7 +65,7 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
   const m = magnitudeOf(highest);
   const f = m ? 1 / m.factor : 1;
   const values = reasons.flatMap(({ panel, reason }, k) =>
-    [...sums[k]].map(([year, sum]) => ({ year, panel: t[panel], reason: REASON_LABELS[reason][lang], order: k, households: sum * f })),
+    [...sums[k]].map(([year, sum]) => ({ year, panel: t[panel], reason: reasonLabel(reason, lang), order: k, households: sum * f })),
   );
   const partial = [...months].filter(([, covered]) => covered.size < 12).map(([year, covered]) => fill(t.partialYear, { year, months: covered.size }));
 
@@ -84,7 +84,7 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
       facet: { field: 'panel', type: 'nominal', title: null, sort: PANELS.map(([panel]) => t[panel]), columns: 2 },
       x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } },
       y: { field: 'households', type: 'quantitative', title: countAxis(t.householdsPerYear, m, lang) },
-      color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => REASON_LABELS[reason][lang]), range: REASON_COLOURS } },
+      color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => reasonLabel(reason, lang)), range: REASON_COLOURS } },
       order: { field: 'order', type: 'quantitative', sort: 'ascending' },
     },
     resolve: { scale: { y: 'independent' } },

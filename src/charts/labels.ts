@@ -6,11 +6,12 @@
  * here, so a translation is one place to read. Indonesian follows the usage of Kemensos and BPS
  * (rumah tangga, pemulihan sosial, transisi, pengembangan, graduasi, KPM, DTKS).
  */
-import { INDICATORS } from '../observe/indicators';
-import type { Indicator } from '../observe/indicators';
+import type { IndicatorUnit } from '../observe/indicators';
 import type { Locale, TimeLocale } from 'vega';
 import type { Phase } from '../model/phases';
-import type { Reason } from '../model/reasons';
+import type { Registry } from '../model/world';
+import { BUILTIN_REGISTRY } from '../model/builtin';
+import { DIMENSIONS, groupsOf } from '../model/groups';
 
 /** Language of a chart: 'en' English, 'id' Bahasa Indonesia. */
 export type Lang = 'en' | 'id';
@@ -136,59 +137,15 @@ export const PHASE_LABELS: { readonly [P in Phase]: Words } = {
   graduated: { en: 'Graduated', id: 'Graduasi' },
 };
 
-/** Why households move (REASONS), as charts name it. */
-export const REASON_LABELS: { readonly [R in Reason]: Words } = {
-  'registry.assessed_eligible': { en: 'Registry: assessed eligible', id: 'DTKS: dinilai layak' },
-  'registry.assessed_by_error': { en: 'Registry: listed by error', id: 'DTKS: masuk karena kesalahan' },
-  'registry.assessed_out': { en: 'Registry: assessed out', id: 'DTKS: dikeluarkan' },
-  'pkh.enrolled': { en: 'PKH: enrolled', id: 'PKH: menjadi penerima' },
-  'bpnt.enrolled': { en: 'BPNT: enrolled', id: 'BPNT: menjadi penerima' },
-  'blt_bbm.enrolled': { en: 'BLT BBM: enrolled', id: 'BLT BBM: menjadi penerima' },
-  'pkh.left_registry': { en: 'PKH: left the registry', id: 'PKH: keluar dari DTKS' },
-  'pkh.no_eligible_member': { en: 'PKH: no eligible member left', id: 'PKH: tidak ada lagi anggota yang memenuhi syarat' },
-  'pkh.quota_or_budget_cut': { en: 'PKH: quota or budget cut', id: 'PKH: kuota atau anggaran dipangkas' },
-  'bpnt.left_registry': { en: 'BPNT: left the registry', id: 'BPNT: keluar dari DTKS' },
-  'bpnt.quota_or_budget_cut': { en: 'BPNT: quota or budget cut', id: 'BPNT: kuota atau anggaran dipangkas' },
-  'blt_bbm.not_in_pkh_or_bpnt': { en: 'BLT BBM: no longer in PKH or BPNT', id: 'BLT BBM: tidak lagi menerima PKH atau BPNT' },
-  'blt_bbm.programme_ended': { en: 'BLT BBM: programme ended', id: 'BLT BBM: program berakhir' },
-  'blt_bbm.quota_or_budget_cut': { en: 'BLT BBM: quota or budget cut', id: 'BLT BBM: kuota atau anggaran dipangkas' },
-  'pkh.graduated': { en: 'PKH: graduated', id: 'PKH: graduasi' },
-  'bpnt.graduated': { en: 'BPNT: graduated', id: 'BPNT: graduasi' },
-  'pathway.enrolled_in_assistance': { en: 'Entered assistance', id: 'Mulai menerima bantuan sosial' },
-  'pathway.re_entered_after_relapse': { en: 'Re-entered assistance after relapse', id: 'Kembali menerima bantuan setelah kambuh' },
-  'pathway.left_assistance': { en: 'Left assistance', id: 'Keluar dari bantuan sosial' },
-  'pathway.recovery_extreme_poor': { en: 'Into social recovery: extremely poor', id: 'Masuk pemulihan sosial: miskin ekstrem' },
-  'pathway.recovery_under40_push': { en: 'Into social recovery: pushed, head under 40', id: 'Masuk pemulihan sosial: didorong, kepala rumah tangga di bawah 40 tahun' },
-  'pathway.recovered': { en: 'Recovered: into transition', id: 'Pulih: masuk transisi' },
-  'pathway.no_business_in_time': { en: 'No business in time: back to assistance', id: 'Belum berusaha tepat waktu: kembali ke bantuan' },
-  'pathway.business_established': { en: 'Business established: into development', id: 'Usaha berdiri: masuk pengembangan' },
-  'pathway.business_failed': { en: 'Business failed: back to transition', id: 'Usaha gagal: kembali ke transisi' },
-  'pathway.graduated_criteria_met': { en: 'Graduated: criteria met', id: 'Graduasi: kriteria terpenuhi' },
-  'pathway.graduated_pena_exit': { en: 'Graduated: pushed out after PENA capital', id: 'Graduasi: didorong keluar setelah modal PENA' },
-  'pathway.relapsed': { en: 'Relapsed into poverty', id: 'Kambuh (kembali miskin)' },
-  'atensi.admitted': { en: 'ATENSI: admitted', id: 'ATENSI: diterima' },
-  'atensi.rehabilitated': { en: 'ATENSI: rehabilitated', id: 'ATENSI: berhasil direhabilitasi' },
-  'atensi.not_rehabilitated': { en: 'ATENSI: not rehabilitated', id: 'ATENSI: tidak berhasil direhabilitasi' },
-  'rst.built': { en: 'RST: house built', id: 'RST: rumah dibangun' },
-  'skills.admitted': { en: 'Skills training: admitted', id: 'Pelatihan keterampilan: diterima' },
-  'skills.trained': { en: 'Skills training: completed', id: 'Pelatihan keterampilan: selesai' },
-  'pena.received': { en: 'PENA capital received', id: 'Modal PENA diterima' },
-  'prokus.received': { en: 'PROKUS grant received', id: 'Bantuan PROKUS diterima' },
-  'community.reached': { en: 'Reached by a community programme', id: 'Dijangkau program komunitas' },
-  'business.started': { en: 'Business started', id: 'Usaha dimulai' },
-  'business.failed': { en: 'Business failed', id: 'Usaha gagal' },
-};
+/** Why households moved: a reason of the registry (default: the model's own), as charts name it; the code itself when the registry has no such reason. */
+export function reasonLabel(code: string, lang: Lang, registry: Registry = BUILTIN_REGISTRY): string {
+  return registry.reasonLabels[code]?.[lang] ?? code;
+}
 
-/** Household groups other than provinces ("province:<name>" is shown as the name). */
+/** Groups other than provinces in words: the nation, and each value of each dimension (../model/groups.ts). */
 const GROUP_LABELS: { readonly [group: string]: Words } = {
   national: { en: 'national', id: 'nasional' },
-  'area:urban': { en: 'urban', id: 'perkotaan' },
-  'area:rural': { en: 'rural', id: 'perdesaan' },
-  'head_age:under_40': { en: 'head under 40', id: 'kepala rumah tangga di bawah 40 tahun' },
-  'head_age:40_59': { en: 'head aged 40–59', id: 'kepala rumah tangga berumur 40–59 tahun' },
-  'head_age:60_plus': { en: 'head aged 60 or over', id: 'kepala rumah tangga berumur 60 tahun ke atas' },
-  'head_sex:male': { en: 'male head', id: 'kepala rumah tangga laki-laki' },
-  'head_sex:female': { en: 'female head', id: 'kepala rumah tangga perempuan' },
+  ...Object.fromEntries(DIMENSIONS.flatMap((d) => groupsOf(d).map((group, k) => [group, d.labels![k]]))),
 };
 
 /** A group of the summary rows in words: "national", "urban", a province's name… */
@@ -197,8 +154,8 @@ export function groupLabel(group: string, lang: Lang): string {
   return GROUP_LABELS[group]?.[lang] ?? group;
 }
 
-/** An indicator's unit (INDICATORS[…].unit). */
-export type Unit = (typeof INDICATORS)[Indicator]['unit'];
+/** An indicator's unit. */
+export type Unit = IndicatorUnit;
 
 /**
  * How a unit is shown: a share is drawn in percent (`words` = "% of …"), a count of households or

@@ -4,12 +4,12 @@
  * millions, billions or trillions chosen from the largest value drawn, so an axis reads
  * "Rp trillion per month" or "million households" rather than 12 digits.
  */
-import { INDICATORS } from '../observe/indicators';
-import type { Indicator } from '../observe/indicators';
+import { indicatorEntry } from '../observe/indicators';
 import type { SummaryRow } from '../observe/summary';
-import { REASON_LABELS, MAGNITUDES, TEXT, UNITS } from './labels';
-import type { Lang, Magnitude, Unit, UnitWords } from './labels';
-import type { Reason } from '../model/reasons';
+import { MAGNITUDES, TEXT, UNITS, reasonLabel } from './labels';
+import type { Lang, Magnitude, UnitWords } from './labels';
+import type { Registry } from '../model/world';
+import { BUILTIN_REGISTRY } from '../model/builtin';
 
 /** How values are drawn: multiplied by `factor`, with `words` for the unit on the axis. */
 export interface Scale {
@@ -17,30 +17,22 @@ export interface Scale {
   readonly words: string;
 }
 
-/** The reason of a "flow.<reason>" indicator, or null for other indicators. */
-function reasonOf(indicator: string): Reason | null {
-  const reason = indicator.startsWith('flow.') ? indicator.slice('flow.'.length) : null;
-  return reason !== null && reason in REASON_LABELS ? (reason as Reason) : null;
-}
-
-/** The catalogue entry of an indicator ("flow.<reason>" → the entry of flows); throws for one not in INDICATORS. */
-function entryOf(indicator: string): (typeof INDICATORS)[Indicator] {
-  if (reasonOf(indicator)) return INDICATORS.flow;
-  if (indicator in INDICATORS && indicator !== 'flow') return INDICATORS[indicator as Indicator];
-  throw new Error(`indicator "${indicator}" is not in INDICATORS (src/observe/indicators.ts) nor a "flow.<reason>" of REASONS`);
+/** The catalogue entry of an indicator of a registry (default: the model's own), "flow.<reason>" included; throws for an unknown one. */
+function entryOf(indicator: string, registry: Registry) {
+  const entry = indicatorEntry(indicator, registry);
+  if (entry === undefined) throw new Error(`indicator "${indicator}" is not an indicator of the registry (src/observe/indicators.ts) nor a "flow.<reason>" of its reasons`);
+  return entry;
 }
 
 /** The unit of an indicator. */
-export function unitOf(indicator: string): UnitWords {
-  return UNITS[entryOf(indicator).unit as Unit];
+export function unitOf(indicator: string, registry: Registry = BUILTIN_REGISTRY): UnitWords {
+  return UNITS[entryOf(indicator, registry).unit];
 }
 
 /** An indicator's full name: "Extreme poverty rate (P0, USD 1.90 PPP line)"; a flow's reason. */
-export function indicatorLabel(indicator: string, lang: Lang): string {
-  const reason = reasonOf(indicator);
-  if (reason) return REASON_LABELS[reason][lang];
-  const entry = entryOf(indicator);
-  return lang === 'id' ? entry.label_id : entry.label;
+export function indicatorLabel(indicator: string, lang: Lang, registry: Registry = BUILTIN_REGISTRY): string {
+  const entry = entryOf(indicator, registry);
+  return indicator.startsWith('flow.') ? reasonLabel(indicator.slice('flow.'.length), lang, registry) : entry.label[lang];
 }
 
 /** An indicator's name without its closing parenthesis, for an axis: "Extreme poverty rate". */

@@ -14,13 +14,18 @@ export const REMOTE = 2;
 /** The head of household is a woman. */
 export const FEMALE_HEAD = 4;
 
-/** Bits of `programmes`: registry and programme status, updated monthly by the engine. */
+/**
+ * Bits of `programmes`: registry and programme status, updated monthly by the engine. The two
+ * below are fixed; each programme of the registry has one of the PROGRAMME_BITS above them
+ * (registry.status, ./registry.ts).
+ */
 export const IN_REGISTRY = 1;
-export const PKH = 2;
-export const BPNT = 4;
-export const BLT_BBM = 8;
-/** Left assistance by graduating: PKH and BPNT do not take the family back until it relapses. */
-export const LEFT_BY_GRADUATION = 16;
+/** Left assistance by graduating: assistance programmes do not take the family back until it relapses. */
+export const LEFT_BY_GRADUATION = 2;
+/** Programmes a registry can hold: the bits of `programmes` left after the two fixed ones. */
+export const PROGRAMME_BITS = 14;
+/** State bits the services of a registry can share (`services`, registry.flag). */
+export const SERVICE_BITS = 16;
 
 export interface Households {
   /** Number of agents. */
@@ -63,18 +68,16 @@ export interface Households {
   readonly income: Float32Array;
   /** The registry's proxy-means estimate of consumption per person (Rp a month) at the household's last assessment. */
   readonly registryScore: Float32Array;
-  /** IN_REGISTRY | PKH | BPNT | BLT_BBM | LEFT_BY_GRADUATION. */
-  readonly programmes: Uint8Array;
+  /** IN_REGISTRY | LEFT_BY_GRADUATION | a bit per programme the family is enrolled in (registry.status). */
+  readonly programmes: Uint16Array;
   /** The month (as a Month) of the household's next registry assessment. */
   readonly nextAssessment: Uint16Array;
-  /** PKH benefit the family is entitled to under this year's index and the member cap, Rp per month. */
-  readonly pkhEntitlement: Float32Array;
   /** Pathway phase (index into PHASES, ./phases.ts). */
   readonly phase: Uint8Array;
   /** Months in the current phase (stops at 255). */
   readonly monthsInPhase: Uint8Array;
-  /** IN_ATENSI | ATENSI_DONE | IN_TRAINING | TRAINED | RST_HOUSE | RST_BUSINESS_SPACE | PENA_RECEIVED | PROKUS_RECEIVED. */
-  readonly services: Uint8Array;
+  /** What the household is receiving or has received of the services: their flags (registry.flag). */
+  readonly services: Uint16Array;
   /** Months left of the current time-bound service (ATENSI rehabilitation or skills training). */
   readonly serviceMonths: Uint8Array;
   /** Months of mentoring left. */
@@ -93,9 +96,9 @@ export interface Households {
   readonly penaMonth: Uint16Array;
   /** Month until which a community programme reaches the household (0: none). */
   readonly communityUntil: Uint16Array;
-  /** Cash transfers received this month (PKH, BLT BBM), Rp per household. */
+  /** Cash transfers received this month (PKH, BLT BBM, …), Rp per household. */
   readonly cashTransfers: Float32Array;
-  /** Food assistance received this month (BPNT / Sembako), Rp per household. */
+  /** Food assistance received this month (BPNT / Sembako, …), Rp per household. */
   readonly foodTransfers: Float32Array;
 }
 
@@ -120,12 +123,11 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   transitory: Float32Array,
   income: Float32Array,
   registryScore: Float32Array,
-  programmes: Uint8Array,
+  programmes: Uint16Array,
   nextAssessment: Uint16Array,
-  pkhEntitlement: Float32Array,
   phase: Uint8Array,
   monthsInPhase: Uint8Array,
-  services: Uint8Array,
+  services: Uint16Array,
   serviceMonths: Uint8Array,
   mentoringMonths: Uint8Array,
   history: Uint8Array,

@@ -20,17 +20,16 @@
  *      variances add up to V, so the spread of incomes stays as measured instead of widening.
  */
 import type { Households } from './households';
-import { BLT_BBM, BPNT, PKH, URBAN, copyHouseholds } from './households';
+import { URBAN, copyHouseholds } from './households';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from './time';
-import type { MonthContext, ProgrammeBook, Streams, World } from './world';
-import { PROGRAMMES, SERVICES } from './world';
-import type { ProgrammeId, ServiceBook, ServiceId } from './world';
+import type { MonthContext, Programme, ProgrammeBook, Registry, ServiceBook, Streams, World } from './world';
 import type { Parameters } from '../parameters/types';
 import type { PricePath } from './prices';
 import { createWelfareDistribution, finishWelfareDistribution, logBin } from './welfare';
 import { initialRegistry } from './processes/registry';
-import { bltBbm, bpnt, openMonth, pkh } from './month';
+import { openMonth } from './month';
+import { assistance } from './processes/assistance';
 import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
 import { bits } from './random';
@@ -58,28 +57,23 @@ export function runStreams(key: RunKey): Streams {
   };
 }
 
-/** Whether a programme pays benefits under the parameters of a month. */
-function pays(id: ProgrammeId, params: Parameters, month: Month): boolean {
-  const p = params.at(month).policy;
-  if (id === 'pkh') return p.pkh.quota > 0 && Object.values(p.pkh.benefit).some((v) => v > 0);
-  return p[id].benefit > 0 && p[id].quota > 0;
-}
-
-function book(id: ProgrammeId, params: Parameters, start: Month, end: Month, provinces: number): ProgrammeBook {
+/** A programme's book for a run from `start` to `end`. */
+function book(programme: Programme, params: Parameters, start: Month, end: Month, provinces: number, households: number): ProgrammeBook {
+  const pays = (m: Month) => programme.paysIn(params.at(m));
   const activeFrom = yearOf(start) * 12;
   const active = new Uint8Array(end - activeFrom + 1);
-  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(id, params, m) ? 1 : 0;
+  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(m) ? 1 : 0;
   // The months of the start year before the run have spent their share of the year's budget.
   let before = 0;
   let inYear = 0;
   for (let m = activeFrom; m < activeFrom + 12; m++) {
-    const on = m <= end ? active[m - activeFrom] === 1 : pays(id, params, m);
+    const on = m <= end ? active[m - activeFrom] === 1 : pays(m);
     if (on) {
       inYear++;
       if (m < start) before++;
     }
   }
-  const budget = params.at(start).policy[id].budget;
+  const budget = programme.terms(params.at(start)).budget;
   return {
     year: yearOf(start),
     spent: inYear > 0 ? (budget * before) / inYear : 0,
@@ -88,17 +82,19 @@ function book(id: ProgrammeId, params: Parameters, start: Month, end: Month, pro
     spentByProvince: new Float64Array(provinces),
     activeFrom,
     active,
+    entitlement: programme.entitlement === undefined ? null : new Float32Array(households),
+    entitlementKey: '',
   };
 }
 
 /** A new world on a copy of the population's households. */
-export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month): World {
+export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry): World {
   const households = copyHouseholds(population);
   const provinces = provinceCodes.length;
-  const books = {} as Record<ProgrammeId, ProgrammeBook>;
-  for (const id of PROGRAMMES) books[id] = book(id, params, start, end, provinces);
-  const services = {} as Record<ServiceId, ServiceBook>;
-  for (const id of SERVICES) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
+  const books: Record<string, ProgrammeBook> = {};
+  for (const p of registry.programmes) books[p.id] = book(p, params, start, end, provinces, households.count);
+  const services: Record<string, ServiceBook> = {};
+  for (const { id } of registry.services) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
   return {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
@@ -109,8 +105,8 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     provinceShock: new Float64Array(provinces),
     growth: 0,
     welfare: createWelfareDistribution(),
+    registry,
     books,
-    pkhIndex: '',
     provinceCodes,
     services,
     facilitatorQueue: 0,
@@ -143,20 +139,30 @@ export function initialise(world: World, ctx: MonthContext): void {
 
   openMonth(world, ctx);
   initialRegistry(world, ctx);
-  pkh(world, ctx);
-  bpnt(world, ctx);
-  bltBbm(world, ctx);
-  // Families in PKH or BPNT start in the assistance phase; empowerment begins with the first month stepped.
-  for (let i = 0; i < h.count; i++) h.phase[i] = (h.programmes[i] & (PKH | BPNT)) !== 0 ? ASSISTANCE : NONE;
+  assistance(world, ctx);
+  // Families in an assistance programme (PKH, BPNT) start in the assistance phase; empowerment begins with the first month stepped.
+  const onAssistance = world.registry.assistance;
+  for (let i = 0; i < h.count; i++) h.phase[i] = (h.programmes[i] & onAssistance) !== 0 ? ASSISTANCE : NONE;
 
   const p = ctx.params;
   const { transfer_share: share } = p.behaviour.consumption;
-  const compliance = p.behaviour.pkh.compliance;
+  const expected = world.registry.programmes.map((programme) => {
+    const terms = programme.terms(p);
+    const book = world.books[programme.id];
+    return { bit: world.registry.status[programme.id], food: programme.paidAs === 'food', entitlement: book.entitlement, flat: terms.flat, compliance: terms.compliance };
+  });
   const logIncome = new Float64Array(h.count);
   for (let i = 0; i < h.count; i++) {
     const status = h.programmes[i];
-    const cash = ((status & PKH) !== 0 ? h.pkhEntitlement[i] * compliance : 0) + ((status & BLT_BBM) !== 0 ? p.policy.blt_bbm.benefit : 0);
-    const food = (status & BPNT) !== 0 ? p.policy.bpnt.benefit : 0;
+    // Transfers expected in a month: each programme's entitlement times the chance its conditions are met.
+    let cash = 0;
+    let food = 0;
+    for (const e of expected) {
+      if ((status & e.bit) === 0) continue;
+      const amount = e.entitlement === null ? e.flat : e.entitlement[i];
+      if (e.food) food += amount * e.compliance;
+      else cash += amount * e.compliance;
+    }
     const measured = h.consumption[i];
     const income = Math.max(measured - (share * cash + food) / h.size[i], MIN_INCOME_SHARE * measured);
     h.income[i] = income;

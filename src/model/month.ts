@@ -1,16 +1,16 @@
 /**
  * One month of the model: the processes, in order.
  *
- *   community ─► income ─► business ─► registry ─► pkh ─► bpnt ─► blt_bbm ─► pathway ─► consumption
+ *   community ─► income ─► business ─► registry ─► assistance ─► pathway ─► consumption
  *
  *   community    community programmes (KAT, Karang Taruna, LKS) reach the poorest communities
  *   income       market income moves with growth, prices, household, province and aggregate shocks
  *   business     businesses earn, grow or fail (poverty trap); profit adds to income
  *   registry     households due for assessment: DTKS listing (with errors) and PMT score
- *   pkh          exits, cuts or entries within quota and budget, then payments to compliant families
- *   bpnt         the same for BPNT / Sembako food assistance
- *   blt_bbm      the fuel-compensation cash transfer to PKH and BPNT families, while it is paid
- *   pathway      phases, services (ATENSI, RST, skills, PENA, PROKUS) within capacity, graduation, relapse
+ *   assistance   each programme of the registry in turn (PKH, BPNT / Sembako, BLT BBM, …): exits, cuts
+ *                or entries within quota and budget, then payments (conditional ones to compliant families)
+ *   pathway      phases, the services of the registry (ATENSI, RST, skills, PENA, PROKUS) within
+ *                capacity, graduation, relapse
  *   consumption  measured consumption from income and transfers; the welfare distribution is refilled
  *
  * A virtual trial's run adds one stage, `offer`, before pathway (SimulateOptions.offer, processes/offer.ts).
@@ -18,10 +18,9 @@
  * Each process reads only the world and the month's context (parameters in force, prices, streams).
  */
 import type { MonthContext, World } from './world';
-import { PROGRAMMES, SERVICES } from './world';
 import { income } from './processes/income';
 import { registry } from './processes/registry';
-import { activeMonthsLeft, bltBbmRule, bpntRule, pkhEntitlements, pkhRule, runProgramme } from './processes/programmes';
+import { assistance } from './processes/assistance';
 import { consumption } from './processes/consumption';
 import { community } from './processes/community';
 import { business } from './processes/business';
@@ -30,34 +29,13 @@ import { yearOf } from './time';
 
 export type Process = (world: World, ctx: MonthContext) => void;
 
-/** PKH: entitlements follow this year's benefit index; then enrolment and payments. */
-export function pkh(world: World, ctx: MonthContext): void {
-  const b = ctx.params.policy.pkh;
-  const key = JSON.stringify([b.benefit, b.member_cap]);
-  if (world.pkhIndex !== key) {
-    pkhEntitlements(world.households, ctx.params);
-    world.pkhIndex = key;
-  }
-  runProgramme(world, ctx, pkhRule(world.households, ctx), activeMonthsLeft(world.books.pkh, ctx.month));
-}
-
-export function bpnt(world: World, ctx: MonthContext): void {
-  runProgramme(world, ctx, bpntRule(ctx), activeMonthsLeft(world.books.bpnt, ctx.month));
-}
-
-export function bltBbm(world: World, ctx: MonthContext): void {
-  runProgramme(world, ctx, bltBbmRule(ctx), activeMonthsLeft(world.books.blt_bbm, ctx.month));
-}
-
 /** The monthly pipeline, in order. */
 export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]> = [
   ['community', community],
   ['income', income],
   ['business', business],
   ['registry', registry],
-  ['pkh', pkh],
-  ['bpnt', bpnt],
-  ['blt_bbm', bltBbm],
+  ['assistance', assistance],
   ['pathway', pathway],
   ['consumption', consumption],
 ];
@@ -66,7 +44,7 @@ export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]>
 export function openMonth(world: World, ctx: MonthContext): void {
   world.households.cashTransfers.fill(0);
   world.households.foodTransfers.fill(0);
-  for (const id of PROGRAMMES) {
+  for (const { id } of world.registry.programmes) {
     const book = world.books[id];
     if (book.year !== yearOf(ctx.month)) {
       book.year = yearOf(ctx.month);
@@ -75,7 +53,7 @@ export function openMonth(world: World, ctx: MonthContext): void {
     book.spentThisMonth = 0;
     book.spentByProvince.fill(0);
   }
-  for (const id of SERVICES) {
+  for (const { id } of world.registry.services) {
     const book = world.services[id];
     if (book.year !== yearOf(ctx.month)) {
       book.year = yearOf(ctx.month);

@@ -23,16 +23,6 @@ export const TRANSITION = 3;
 export const DEVELOPMENT = 4;
 export const GRADUATED = 5;
 
-/** Bits of `services`: what the household is receiving or has received on the pathway. */
-export const IN_ATENSI = 1;
-export const ATENSI_DONE = 2;
-export const IN_TRAINING = 4;
-export const TRAINED = 8;
-export const RST_HOUSE = 16;
-export const RST_BUSINESS_SPACE = 32;
-export const PENA_RECEIVED = 64;
-export const PROKUS_RECEIVED = 128;
-
 /** Bits of `history`. */
 export const GRADUATED_BEFORE = 1;
 export const RELAPSED_BEFORE = 2;

@@ -1,67 +1,46 @@
 /**
- * Why households move: the closed list of reason codes.
+ * Why households move: reason codes.
  *
- * Every change of registry or programme status is made by a named rule that gives one of these
- * reasons; each month the engine counts the (weighted) households moved for each reason, so
- * observation can say why coverage changed, not only that it did — nationally and for the groups
- * below (urban/rural, age group and sex of the head).
+ * Every change of registry, programme or pathway status is made by a named rule that gives a
+ * reason; each month the engine counts the (weighted) households moved for each reason, so
+ * observation can say why coverage changed, not only that it did — nationally and for the flow
+ * groups (./groups.ts). The registry's, the pathway's and the businesses' reasons are declared
+ * here; each programme and service declares its own (./programmes/, ./services/), and the
+ * registry (./registry.ts) puts them all in one list.
  */
-import type { Households } from './households';
-import { FEMALE_HEAD, URBAN } from './households';
 import type { Phase } from './phases';
-export const REASONS = [
-  // registry (DTKS)
-  'registry.assessed_eligible', // re-assessment put an eligible household into the registry
-  'registry.assessed_by_error', // re-assessment put an ineligible household into the registry (inclusion error)
-  'registry.assessed_out', // re-assessment took the household out of the registry
-  // programme entries
-  'pkh.enrolled', // a free quota slot went to the poorest eligible family by registry score
-  'bpnt.enrolled',
-  'blt_bbm.enrolled',
-  // programme exits
-  'pkh.left_registry',
-  'pkh.no_eligible_member',
-  'pkh.quota_or_budget_cut', // the quota or budget fell below the families enrolled: the least poor leave
-  'bpnt.left_registry',
-  'bpnt.quota_or_budget_cut',
-  'blt_bbm.not_in_pkh_or_bpnt',
-  'blt_bbm.programme_ended',
-  'blt_bbm.quota_or_budget_cut',
-  'pkh.graduated', // the family graduated and left PKH
-  'bpnt.graduated',
-  // pathway moves (see PATHWAY_MOVES for from → to)
-  'pathway.enrolled_in_assistance',
-  'pathway.re_entered_after_relapse',
-  'pathway.left_assistance',
-  'pathway.recovery_extreme_poor',
-  'pathway.recovery_under40_push',
-  'pathway.recovered',
-  'pathway.no_business_in_time',
-  'pathway.business_established',
-  'pathway.business_failed',
-  'pathway.graduated_criteria_met',
-  'pathway.graduated_pena_exit',
-  'pathway.relapsed',
-  // services and businesses (events, not phase moves)
-  'atensi.admitted',
-  'atensi.rehabilitated',
-  'atensi.not_rehabilitated',
-  'rst.built',
-  'skills.admitted',
-  'skills.trained',
-  'pena.received',
-  'prokus.received',
-  'community.reached',
-  'business.started',
-  'business.failed',
-] as const;
+import type { ReasonDeclaration } from './world';
 
-export type Reason = (typeof REASONS)[number];
+/** Reasons of the registry (DTKS). */
+export const REGISTRY_REASONS = [
+  { code: 'registry.assessed_eligible', label: { en: 'Registry: assessed eligible', id: 'DTKS: dinilai layak' } }, // re-assessment put an eligible household into the registry
+  { code: 'registry.assessed_by_error', label: { en: 'Registry: listed by error', id: 'DTKS: masuk karena kesalahan' } }, // … an ineligible one (inclusion error)
+  { code: 'registry.assessed_out', label: { en: 'Registry: assessed out', id: 'DTKS: dikeluarkan' } },
+] as const satisfies readonly ReasonDeclaration[];
 
-/** The index of a reason in REASONS (what the monthly flow counters are indexed by). */
-export const REASON: { readonly [R in Reason]: number } = Object.fromEntries(REASONS.map((r, i) => [r, i])) as {
-  [R in Reason]: number;
-};
+/** Reasons of the pathway's phase moves (see PATHWAY_MOVES for from → to). */
+export const PATHWAY_REASONS = [
+  { code: 'pathway.enrolled_in_assistance', label: { en: 'Entered assistance', id: 'Mulai menerima bantuan sosial' } },
+  { code: 'pathway.re_entered_after_relapse', label: { en: 'Re-entered assistance after relapse', id: 'Kembali menerima bantuan setelah kambuh' } },
+  { code: 'pathway.left_assistance', label: { en: 'Left assistance', id: 'Keluar dari bantuan sosial' } },
+  { code: 'pathway.recovery_extreme_poor', label: { en: 'Into social recovery: extremely poor', id: 'Masuk pemulihan sosial: miskin ekstrem' } },
+  { code: 'pathway.recovery_under40_push', label: { en: 'Into social recovery: pushed, head under 40', id: 'Masuk pemulihan sosial: didorong, kepala rumah tangga di bawah 40 tahun' } },
+  { code: 'pathway.recovered', label: { en: 'Recovered: into transition', id: 'Pulih: masuk transisi' } },
+  { code: 'pathway.no_business_in_time', label: { en: 'No business in time: back to assistance', id: 'Belum berusaha tepat waktu: kembali ke bantuan' } },
+  { code: 'pathway.business_established', label: { en: 'Business established: into development', id: 'Usaha berdiri: masuk pengembangan' } },
+  { code: 'pathway.business_failed', label: { en: 'Business failed: back to transition', id: 'Usaha gagal: kembali ke transisi' } },
+  { code: 'pathway.graduated_criteria_met', label: { en: 'Graduated: criteria met', id: 'Graduasi: kriteria terpenuhi' } },
+  { code: 'pathway.graduated_pena_exit', label: { en: 'Graduated: pushed out after PENA capital', id: 'Graduasi: didorong keluar setelah modal PENA' } },
+  { code: 'pathway.relapsed', label: { en: 'Relapsed into poverty', id: 'Kambuh (kembali miskin)' } },
+] as const satisfies readonly ReasonDeclaration[];
+
+/** Reasons of businesses (events, not phase moves). */
+export const BUSINESS_REASONS = [
+  { code: 'business.started', label: { en: 'Business started', id: 'Usaha dimulai' } },
+  { code: 'business.failed', label: { en: 'Business failed', id: 'Usaha gagal' } },
+] as const satisfies readonly ReasonDeclaration[];
+
+export type PathwayReason = (typeof PATHWAY_REASONS)[number]['code'];
 
 /** The phase move each pathway reason stands for: [from, to] as phase names. */
 export const PATHWAY_MOVES = {
@@ -77,28 +56,4 @@ export const PATHWAY_MOVES = {
   'pathway.graduated_criteria_met': ['development', 'graduated'],
   'pathway.graduated_pena_exit': ['development', 'graduated'],
   'pathway.relapsed': ['graduated', 'none'],
-} as const satisfies Partial<Record<Reason, readonly [Phase, Phase]>>;
-
-/** Groups flows are counted for, besides the nation. */
-export const FLOW_GROUPS = ['national', 'area:urban', 'area:rural', 'head_age:under_40', 'head_age:40_59', 'head_age:60_plus', 'head_sex:male', 'head_sex:female'] as const;
-
-/** Age group of a head of household: 0 under 40, 1 40–59, 2 60 and over. */
-export function headAgeGroup(age: number): number {
-  return age < 40 ? 0 : age < 60 ? 1 : 2;
-}
-
-/** A zeroed flow counter: one slot per reason and group (reason-major). */
-export function createFlows(): Float64Array {
-  return new Float64Array(REASONS.length * FLOW_GROUPS.length);
-}
-
-/** Count household i (its weight) as moved for `reason`, nationally and in its groups. */
-export function countMove(flows: Float64Array, reason: number, h: Households, i: number): void {
-  const w = h.weight[i];
-  const o = reason * FLOW_GROUPS.length;
-  const f = h.flags[i];
-  flows[o] += w;
-  flows[o + ((f & URBAN) !== 0 ? 1 : 2)] += w;
-  flows[o + 3 + headAgeGroup(h.headAge[i])] += w;
-  flows[o + ((f & FEMALE_HEAD) !== 0 ? 7 : 6)] += w;
-}
+} as const satisfies Record<PathwayReason, readonly [Phase, Phase]>;

@@ -39,6 +39,8 @@ export interface Manifest {
     readonly householdsSha256: string;
     readonly package?: { readonly capital: number; readonly stipend: number; readonly stipendMonths: number; readonly mentoringMonths: number; readonly training: boolean };
   };
+  /** The programmes and services of the run, when they are not the model's own (SimulateOptions.registry). */
+  readonly registry?: { readonly programmes: readonly string[]; readonly services: readonly string[] };
   readonly population: { readonly households: number; readonly persons: number };
   readonly results: { readonly rows: number; readonly sha256: string };
 }

@@ -14,7 +14,9 @@ import { pricePath } from './prices';
 import { runKey } from './random';
 import type { Seed } from './random';
 import { createWorld, initialise, monthContext, runStreams } from './initialise';
-import { createFlows } from './reasons';
+import { createFlows } from './groups';
+import { BUILTIN_REGISTRY } from './builtin';
+import type { Registry } from './world';
 import { PROCESSES, step } from './month';
 import type { Process } from './month';
 import { formatMonth, monthOf } from './time';
@@ -49,6 +51,8 @@ export interface SimulateOptions {
   readonly parameters?: Parameters;
   /** What to observe each month. */
   readonly observe: Reporter;
+  /** The programmes and services of the run. Default: the model's own (BUILTIN_REGISTRY). */
+  readonly registry?: Registry;
   /** The monthly processes, in order. Default: the model's pipeline (tests replace it to check independence). */
   readonly processes?: ReadonlyArray<readonly [string, Process]>;
   /**
@@ -102,8 +106,9 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
 
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey(options.seed, replicate));
-  const flows = createFlows();
-  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end);
+  const registry = options.registry ?? BUILTIN_REGISTRY;
+  const flows = createFlows(registry.reasons.length);
+  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry);
   const names = population.provinces.map((p) => p.name);
   let processes = options.processes ?? PROCESSES;
   if (options.offer !== undefined) {
@@ -137,6 +142,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     replicate,
     options: { start: formatMonth(start), end: formatMonth(end), agents: population.households.count },
     ...(options.offer === undefined ? {} : { offer: describeOffer(options.offer) }),
+    ...(registry === BUILTIN_REGISTRY ? {} : { registry: { programmes: registry.programmes.map((p) => p.id), services: registry.services.map((s) => s.id) } }),
     population: population.totals,
     results: { rows: rows.length, sha256: sha256(toCsv(rows)) },
   };

@@ -9,8 +9,126 @@ import type { ParameterValues } from '../parameters/spec';
 import type { Stream } from './random';
 import type { WelfareDistribution } from './welfare';
 
-export const PROGRAMMES = ['pkh', 'bpnt', 'blt_bbm'] as const;
-export type ProgrammeId = (typeof PROGRAMMES)[number];
+/** A text in English and Bahasa Indonesia. */
+export type Words = { readonly en: string; readonly id: string };
+
+/** A reason a programme or service gives for a move or an event: its code ("pkh.enrolled") and its name. */
+export interface ReasonDeclaration {
+  readonly code: string;
+  readonly label: Words;
+}
+
+/**
+ * What a programme pays a family this month (./processes/assistance.ts runs it): its quota of
+ * families, its budget for the year, a flat benefit (when it has no per-family entitlement) and the
+ * probability that a family meets its conditions and is paid (1 when unconditional).
+ */
+export interface ProgrammeTerms {
+  readonly quota: number;
+  readonly budget: number;
+  readonly flat: number;
+  readonly compliance: number;
+}
+
+/**
+ * An assistance programme (PKH, BPNT / Sembako, BLT BBM, …): one module in ./programmes/ declares it.
+ * The assistance process enrols, cuts and pays every programme of the registry the same way.
+ */
+export interface Programme {
+  /** Identifier, lower case: the prefix of its reasons and indicators ("pkh" → "pkh.enrolled", "pkh_households"). */
+  readonly id: string;
+  /** Short name, as tables and charts write it ("PKH"). */
+  readonly name: Words;
+  /** Its families, as the households indicator is labelled ("PKH families (KPM)"). */
+  readonly families: Words;
+  /** Paid in cash or as food assistance (consumption counts food in full, a share of cash). */
+  readonly paidAs: 'cash' | 'food';
+  /** A family in it is on the pathway's assistance phase (and leaves the programme when it graduates). */
+  readonly assistance: boolean;
+  /**
+   * Who may be enrolled, by status: 'registry' (in the DTKS), 'graduated' (left assistance by
+   * graduating), or another programme's id. A family must have every status of `all`, one of
+   * `any` (when given) and none of `forbid`.
+   */
+  readonly eligibility: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly forbid?: readonly string[] };
+  /** Its reasons: entering; leaving (in this order in the flows); a reason of its own for graduating, if it has one. */
+  readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
+  /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
+  readonly leaves: { readonly missingAll: string; readonly missingAny: string; readonly noEntitlement: string; readonly cut: string; readonly graduated: string };
+  /** A per-family entitlement (Rp a month), recomputed whenever `key` of the month's parameters changes; without it every family gets `terms().flat`. */
+  readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
+  /** Its terms this month. */
+  terms(params: ParameterValues): ProgrammeTerms;
+  /** Whether it pays benefits in a month with these parameters (its budget is spread over the months it pays). */
+  paysIn(params: ParameterValues): boolean;
+  /** The random stream of its compliance draws, when its payments are conditional. */
+  readonly complianceStream?: keyof Streams;
+  /** Whether inclusion and exclusion errors (against the national line) are reported for it. */
+  readonly targeting: boolean;
+}
+
+/** What the pathway's month gives a service to work with (see ./processes/pathway.ts). */
+export interface PathwayMonth {
+  readonly world: World;
+  readonly ctx: MonthContext;
+  readonly h: Households;
+  readonly policy: ParameterValues['policy'];
+  readonly behaviour: ParameterValues['behaviour'];
+  /** Poverty lines this month, Rp per person per month. */
+  readonly extremeLine: number;
+  readonly nationalLine: number;
+}
+
+/**
+ * An empowerment service (ATENSI, RST, skills, PENA, PROKUS, community programmes): one module in
+ * ./services/ declares it. The pathway offers a service with an intake to the households of its
+ * phases within its places, poorest first; a service in progress goes on each month.
+ */
+export interface Service {
+  readonly id: string;
+  /** Its name ("ATENSI rehabilitation"). */
+  readonly name: Words;
+  /** State bits it keeps per household (allocated by the registry; read them with registry.flag). */
+  readonly flags: readonly string[];
+  /** Its events, in the order the flows list them. */
+  readonly reasons: readonly ReasonDeclaration[];
+  /** Labels of its indicators: spending, and the queue of those waiting for a place (services with an intake). */
+  readonly indicators: { readonly spend: Words; readonly queue?: Words };
+  /** Admission on the pathway, within places: in which phases, who is a candidate, how many places this month, and what admission gives. */
+  readonly intake?: {
+    readonly phases: readonly number[];
+    /** A candidate in household i's phase, with `monthsInPhase` as it stood at the start of the month. */
+    candidate(m: PathwayMonth, i: number, monthsInPhase: number): boolean;
+    /** Places this month (weighted households). */
+    room(m: PathwayMonth): number;
+    admit(m: PathwayMonth, i: number): void;
+  };
+  /** A service under way (`active`): each month in these phases, `run` moves it on, instead of an admission. */
+  readonly progress?: { readonly phases: readonly number[]; active(m: PathwayMonth, i: number): boolean; run(m: PathwayMonth, i: number): void };
+  /** A service under way ends unfinished when the household moves to a phase outside these. */
+  readonly keep?: { readonly phases: readonly number[]; drop(world: World, i: number): void };
+}
+
+/**
+ * The programmes and services of a run, with what they are given: status and state bits, and the
+ * index of every reason in the flows. Built once by createRegistry (./registry.ts).
+ */
+export interface Registry {
+  readonly programmes: readonly Programme[];
+  readonly services: readonly Service[];
+  /** Every reason code, in the order of the flows: registry, programmes (entries, exits, graduations), pathway, services, businesses. */
+  readonly reasons: readonly string[];
+  /** The index of each reason code in `reasons`. */
+  readonly reason: { readonly [code: string]: number };
+  /** Each reason's name. */
+  readonly reasonLabels: { readonly [code: string]: Words };
+  /** The bit of each status in `households.programmes`: 'registry', 'graduated' and each programme's id. */
+  readonly status: { readonly [name: string]: number };
+  /** The bits of the programmes whose families are on the pathway's assistance phase. */
+  readonly assistance: number;
+  /** The bit of each service's flag in `households.services`, as "service.flag". */
+  readonly flag: { readonly [serviceFlag: string]: number };
+}
 
 /** A programme's money: what it has spent this budget year and this month. */
 export interface ProgrammeBook {
@@ -28,11 +146,10 @@ export interface ProgrammeBook {
   readonly activeFrom: Month;
   /** 1 for each month from `activeFrom` to the end of the run in which the programme pays benefits. */
   readonly active: Uint8Array;
+  /** Per-family entitlement, Rp a month (programmes that declare one), and the parameters' key it was computed for. */
+  readonly entitlement: Float32Array | null;
+  entitlementKey: string;
 }
-
-/** Services with a yearly intake, case-managed on the pathway. */
-export const SERVICES = ['atensi', 'rst', 'skills', 'pena', 'prokus', 'community'] as const;
-export type ServiceId = (typeof SERVICES)[number];
 
 /** A service's money and intake: this month's and this year's. */
 export interface ServiceBook {
@@ -54,7 +171,7 @@ export interface ServiceBook {
 
 /** Pathway totals since the start of the run. */
 export interface PathwayTotals {
-  /** Rp spent on empowerment services (all of SERVICES). */
+  /** Rp spent on empowerment services (every service of the registry). */
   spent: number;
   /** Graduations (weighted households). */
   graduations: number;
@@ -77,12 +194,14 @@ export interface World {
   growth: number;
   /** Distribution of consumption per person over households, as of the end of last month. */
   readonly welfare: WelfareDistribution;
-  readonly books: Record<ProgrammeId, ProgrammeBook>;
-  /** The PKH benefit index and cap the households' `pkhEntitlement` was computed with. */
-  pkhIndex: string;
+  /** The programmes and services of the run. */
+  readonly registry: Registry;
+  /** Each programme's book, by id. */
+  readonly books: { readonly [programme: string]: ProgrammeBook };
   /** BPS code of each province (by index). */
   readonly provinceCodes: readonly number[];
-  readonly services: Record<ServiceId, ServiceBook>;
+  /** Each service's book, by id. */
+  readonly services: { readonly [service: string]: ServiceBook };
   /** Households eligible for pemulihan sosial but without a facilitator this month (weighted). */
   facilitatorQueue: number;
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */

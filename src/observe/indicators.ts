@@ -10,224 +10,423 @@
  * the national line: inclusion error = share of recipient households that are not poor; exclusion
  * error = share of poor households that do not receive it. The registry's are judged against its
  * own target, the bottom 40 % of households.
- * Groups: "national" and "province:<name>"; flows also "area:urban|rural", "head_age:under_40|40_59|60_plus",
- * "head_sex:male|female".
+ * Groups: "national", and each value of each dimension of ../model/groups.ts ("province:<name>",
+ * "area:urban|rural", "head_age:under_40|40_59|60_plus", "head_sex:male|female"); money by province
+ * only (spending is not split by household group); flows by the flow groups.
+ *
+ * Each indicator is declared as data: { id, unit, label, scope, accumulate, finish }. `accumulate`
+ * names a tally — sums over the households of each cell (one cell per combination of the
+ * dimensions' values), shared by the indicators that read it — and `finish` turns a group's sums
+ * into the value. Programmes and services bring their own indicators through the registry. Tallies
+ * run over blocks of households that stay in cache, so many small passes cost about one.
  */
-import { BLT_BBM, BPNT, FEMALE_HEAD, IN_REGISTRY, PKH, URBAN } from '../model/households';
+import { IN_REGISTRY } from '../model/households';
+import type { Households } from '../model/households';
 import { ENTERED_EXTREME, PHASES, RECOVERY } from '../model/phases';
 import type { IndicatorRow, Reporter } from '../model/observation';
-import { PROGRAMMES, SERVICES } from '../model/world';
-import type { ProgrammeId, ServiceId } from '../model/world';
-import { FLOW_GROUPS, REASONS, headAgeGroup } from '../model/reasons';
+import type { MonthContext, Programme, Registry, Service, Words, World } from '../model/world';
+import { BUILTIN_REGISTRY } from '../model/builtin';
+import { DIMENSIONS, FLOW_GROUPS, NATIONAL, groupsOf } from '../model/groups';
 import { welfareQuantile } from '../model/welfare';
 
-/** What each indicator means, in English (`label`) and Bahasa Indonesia (`label_id`), and its unit. */
-export const INDICATORS = {
-  households: { unit: 'households', label: 'Households', label_id: 'Rumah tangga' },
-  persons: { unit: 'persons', label: 'Persons', label_id: 'Penduduk' },
-  p0_extreme: { unit: 'share of persons', label: 'Extreme poverty rate (P0, USD 1.90 PPP line)', label_id: 'Tingkat kemiskinan ekstrem (P0, garis USD 1,90 PPP)' },
-  p1_extreme: { unit: 'index', label: 'Extreme poverty gap (P1)', label_id: 'Indeks kedalaman kemiskinan ekstrem (P1)' },
-  p2_extreme: { unit: 'index', label: 'Extreme poverty severity (P2)', label_id: 'Indeks keparahan kemiskinan ekstrem (P2)' },
-  poor_extreme: { unit: 'persons', label: 'Persons in extreme poverty', label_id: 'Penduduk miskin ekstrem' },
-  p0_national: { unit: 'share of persons', label: 'Poverty rate (P0, BPS national line)', label_id: 'Tingkat kemiskinan (P0, garis kemiskinan nasional BPS)' },
-  p1_national: { unit: 'index', label: 'Poverty gap (P1, national line)', label_id: 'Indeks kedalaman kemiskinan (P1, garis nasional)' },
-  p2_national: { unit: 'index', label: 'Poverty severity (P2, national line)', label_id: 'Indeks keparahan kemiskinan (P2, garis nasional)' },
-  poor_national: { unit: 'persons', label: 'Persons below the national line', label_id: 'Penduduk di bawah garis kemiskinan nasional' },
-  consumption_mean: { unit: 'Rp per person per month', label: 'Mean consumption per person', label_id: 'Rata-rata pengeluaran per kapita' },
-  registry_households: { unit: 'households', label: 'Households in the registry (DTKS)', label_id: 'Rumah tangga dalam DTKS' },
-  registry_inclusion_error: { unit: 'share of registry households', label: 'Registry inclusion error (not in the bottom 40 %)', label_id: 'Kesalahan inklusi DTKS (bukan 40 % terbawah)' },
-  registry_exclusion_error: { unit: 'share of bottom-40 % households', label: 'Registry exclusion error (bottom 40 % not listed)', label_id: 'Kesalahan eksklusi DTKS (40 % terbawah yang tidak terdaftar)' },
-  pkh_households: { unit: 'households', label: 'PKH families (KPM)', label_id: 'Keluarga penerima PKH (KPM)' },
-  pkh_coverage: { unit: 'share of households', label: 'PKH coverage', label_id: 'Cakupan PKH' },
-  pkh_inclusion_error: { unit: 'share of recipient households', label: 'PKH inclusion error (recipients not poor)', label_id: 'Kesalahan inklusi PKH (penerima tidak miskin)' },
-  pkh_exclusion_error: { unit: 'share of poor households', label: 'PKH exclusion error (poor not reached)', label_id: 'Kesalahan eksklusi PKH (rumah tangga miskin tidak terjangkau)' },
-  pkh_spend: { unit: 'Rp per month', label: 'PKH spending', label_id: 'Belanja PKH' },
-  bpnt_households: { unit: 'households', label: 'BPNT / Sembako families (KPM)', label_id: 'Keluarga penerima BPNT / Sembako (KPM)' },
-  bpnt_coverage: { unit: 'share of households', label: 'BPNT coverage', label_id: 'Cakupan BPNT' },
-  bpnt_inclusion_error: { unit: 'share of recipient households', label: 'BPNT inclusion error (recipients not poor)', label_id: 'Kesalahan inklusi BPNT (penerima tidak miskin)' },
-  bpnt_exclusion_error: { unit: 'share of poor households', label: 'BPNT exclusion error (poor not reached)', label_id: 'Kesalahan eksklusi BPNT (rumah tangga miskin tidak terjangkau)' },
-  bpnt_spend: { unit: 'Rp per month', label: 'BPNT spending', label_id: 'Belanja BPNT' },
-  blt_bbm_households: { unit: 'households', label: 'BLT BBM families', label_id: 'Keluarga penerima BLT BBM' },
-  blt_bbm_coverage: { unit: 'share of households', label: 'BLT BBM coverage', label_id: 'Cakupan BLT BBM' },
-  blt_bbm_spend: { unit: 'Rp per month', label: 'BLT BBM spending', label_id: 'Belanja BLT BBM' },
-  phase_none: { unit: 'households', label: 'Outside the pathway (no assistance)', label_id: 'Di luar jalur graduasi (tanpa bantuan)' },
-  phase_assistance: { unit: 'households', label: 'Assistance only (PKH / BPNT)', label_id: 'Hanya bantuan sosial (PKH / BPNT)' },
-  phase_recovery: { unit: 'households', label: 'Pemulihan sosial (social recovery)', label_id: 'Pemulihan sosial' },
-  phase_transition: { unit: 'households', label: 'Transisi (transition)', label_id: 'Transisi' },
-  phase_development: { unit: 'households', label: 'Pengembangan (development)', label_id: 'Pengembangan' },
-  phase_graduated: { unit: 'households', label: 'Graduated (graduasi sejahtera mandiri)', label_id: 'Graduasi (graduasi sejahtera mandiri)' },
-  business_households: { unit: 'households', label: 'Households running a business', label_id: 'Rumah tangga yang menjalankan usaha' },
-  lifted_above_extreme: { unit: 'persons', label: 'Persons on the pathway who entered extremely poor and are now above the extreme line', label_id: 'Penduduk dalam jalur graduasi yang masuk dalam keadaan miskin ekstrem dan kini berada di atas garis kemiskinan ekstrem' },
-  atensi_spend: { unit: 'Rp per month', label: 'ATENSI rehabilitation spending', label_id: 'Belanja rehabilitasi ATENSI' },
-  rst_spend: { unit: 'Rp per month', label: 'RST housing spending', label_id: 'Belanja rumah RST' },
-  skills_spend: { unit: 'Rp per month', label: 'Skills training spending', label_id: 'Belanja pelatihan keterampilan' },
-  pena_spend: { unit: 'Rp per month', label: 'PENA capital spending', label_id: 'Belanja modal PENA' },
-  prokus_spend: { unit: 'Rp per month', label: 'PROKUS grant spending', label_id: 'Belanja bantuan PROKUS' },
-  community_spend: { unit: 'Rp per month', label: 'Community programme spending (KAT, Karang Taruna, LKS)', label_id: 'Belanja program komunitas (KAT, Karang Taruna, LKS)' },
-  queue_facilitator: { unit: 'households', label: 'Waiting for a facilitator (eligible for pemulihan sosial)', label_id: 'Menunggu pendamping (layak masuk pemulihan sosial)' },
-  queue_atensi: { unit: 'households', label: 'Waiting for an ATENSI place', label_id: 'Menunggu tempat ATENSI' },
-  queue_rst: { unit: 'households', label: 'Waiting for an RST house', label_id: 'Menunggu rumah RST' },
-  queue_skills: { unit: 'households', label: 'Waiting for skills training', label_id: 'Menunggu pelatihan keterampilan' },
-  queue_pena: { unit: 'households', label: 'Waiting for PENA capital', label_id: 'Menunggu modal PENA' },
-  queue_prokus: { unit: 'households', label: 'Waiting for a PROKUS grant', label_id: 'Menunggu bantuan PROKUS' },
-  blocked_no_working_age_member: { unit: 'households', label: 'In pemulihan sosial, cannot move on: no working-age member', label_id: 'Dalam pemulihan sosial, tidak dapat melanjutkan: tidak ada anggota usia kerja' },
-  blocked_awaiting_rehabilitation: { unit: 'households', label: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation', label_id: 'Dalam pemulihan sosial, belum dapat melanjutkan: menunggu atau gagal rehabilitasi' },
-  empowerment_spend_to_date: { unit: 'Rp', label: 'Empowerment spending since the start of the run', label_id: 'Belanja pemberdayaan sejak awal simulasi' },
-  graduations_to_date: { unit: 'households', label: 'Graduations since the start of the run', label_id: 'Graduasi sejak awal simulasi' },
-  cost_per_graduate: { unit: 'Rp per household', label: 'Empowerment spending to date per graduation to date', label_id: 'Belanja pemberdayaan kumulatif per graduasi kumulatif' },
-  cost_per_person_lifted: { unit: 'Rp per person', label: 'Empowerment spending to date per person lifted above the extreme line', label_id: 'Belanja pemberdayaan kumulatif per orang yang terangkat di atas garis kemiskinan ekstrem' },
-  cpi: { unit: 'index, start month = 1', label: 'Consumer price index', label_id: 'Indeks harga konsumen' },
-  line_extreme: { unit: 'Rp per person per month', label: 'Extreme-poverty line', label_id: 'Garis kemiskinan ekstrem' },
-  line_national: { unit: 'Rp per person per month', label: 'National poverty line', label_id: 'Garis kemiskinan nasional' },
-  flow: { unit: 'households per month', label: 'Households moved for a reason: indicator "flow.<reason>" (REASONS), nationally and by urban/rural, age group and sex of the head', label_id: 'Rumah tangga yang berpindah karena suatu alasan: indikator "flow.<alasan>" (REASONS), nasional dan menurut perkotaan/perdesaan, kelompok umur dan jenis kelamin kepala rumah tangga' },
-} as const;
+/** The units indicators are measured in (charts/labels.ts says each in words). */
+export const INDICATOR_UNITS = [
+  'households',
+  'persons',
+  'share of persons',
+  'index',
+  'Rp per person per month',
+  'share of registry households',
+  'share of bottom-40 % households',
+  'share of households',
+  'share of recipient households',
+  'share of poor households',
+  'Rp per month',
+  'Rp',
+  'Rp per household',
+  'Rp per person',
+  'index, start month = 1',
+  'households per month',
+] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
-export type Indicator = keyof typeof INDICATORS;
-
-// Accumulators of a cell (province × urban/rural × age group of the head × sex of the head), in this order.
-const HH = 0, PERSONS = 1, E0 = 2, E1 = 3, E2 = 4, N0 = 5, N1 = 6, N2 = 7;
-const REG = 8, REG_IN = 9, BOTTOM = 10, BOTTOM_OUT = 11, POOR_HH = 12;
-const PKH_HH = 13, PKH_NONPOOR = 14, PKH_POOR_OUT = 15, BPNT_HH = 16, BPNT_NONPOOR = 17, BPNT_POOR_OUT = 18, BLT_HH = 19;
-const PHASE0 = 20; // PHASES.length slots: households in each phase
-const BUSINESS = PHASE0 + PHASES.length, LIFTED = BUSINESS + 1, CONSUMPTION = LIFTED + 1;
-const SLOTS = CONSUMPTION + 1;
-
-/** Groups beyond provinces, with the cells (area 0 rural / 1 urban, age group 0–2, sex 0 male / 1 female) they hold. */
-const GROUPS: ReadonlyArray<readonly [string, (area: number, age: number, sex: number) => boolean]> = [
-  ['area:urban', (area) => area === 1],
-  ['area:rural', (area) => area === 0],
-  ['head_age:under_40', (_, age) => age === 0],
-  ['head_age:40_59', (_, age) => age === 1],
-  ['head_age:60_plus', (_, age) => age === 2],
-  ['head_sex:male', (_, __, sex) => sex === 0],
-  ['head_sex:female', (_, __, sex) => sex === 1],
-];
-const CELLS_PER_PROVINCE = 2 * 3 * 2;
+/** What the tallies of a month share: the lines and the registry's target. */
+export interface MonthLines {
+  /** Extreme and national poverty lines, Rp per person per month. */
+  readonly extreme: number;
+  readonly national: number;
+  /** Consumption per person below which a household is in the registry's target (the bottom 40 %). */
+  readonly bottom: number;
+}
 
 /**
- * The standard indicators: nationally, by province, by urban/rural, by age group and by sex of the
- * head (money by province only: spending is not split by household group).
+ * Sums over households, by cell. `add` adds households from..to−1: household i's sums start at
+ * `sums[cell[i − from] + offset]`, its slots in the order of `slots`.
  */
-export const standardIndicators: Reporter = (world, ctx, provinceNames) => {
-  const h = world.households;
-  const provinces = world.provinceCount;
-  const cells = new Float64Array(provinces * CELLS_PER_PROVINCE * SLOTS);
-  const zE = ctx.extremeLine;
-  const zN = ctx.nationalLine;
-  const bottom = welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share);
-  const { weight, size, consumption, programmes, province, flags, headAge, phase, business, history } = h;
-  for (let i = 0, n = h.count; i < n; i++) {
-    const f = flags[i];
-    const cell = ((province[i] * 2 + ((f & URBAN) !== 0 ? 1 : 0)) * 3 + headAgeGroup(headAge[i])) * 2 + ((f & FEMALE_HEAD) !== 0 ? 1 : 0);
-    const o = cell * SLOTS;
-    const w = weight[i];
-    const wp = w * size[i];
-    const y = consumption[i];
-    const status = programmes[i];
-    cells[o + HH] += w;
-    cells[o + PERSONS] += wp;
-    cells[o + CONSUMPTION] += wp * y;
-    if (y < zE) {
-      const g = 1 - y / zE;
-      cells[o + E0] += wp;
-      cells[o + E1] += wp * g;
-      cells[o + E2] += wp * g * g;
-    } else if ((history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) cells[o + LIFTED] += wp;
-    const poor = y < zN;
-    if (poor) {
-      const g = 1 - y / zN;
-      cells[o + N0] += wp;
-      cells[o + N1] += wp * g;
-      cells[o + N2] += wp * g * g;
-      cells[o + POOR_HH] += w;
+export interface Tally {
+  readonly id: string;
+  readonly slots: readonly string[];
+  add(world: World, lines: MonthLines, from: number, to: number, cell: Int32Array, sums: Float64Array, offset: number): void;
+}
+
+/** What `finish` may read: the group's sums of any tally slot ("tally.slot"), the world and the month; the province of a money row. */
+export interface GroupValues {
+  sum(slot: string): number;
+  readonly world: World;
+  readonly ctx: MonthContext;
+  /** The province index of a "province:<name>" row, or null for the nation. */
+  readonly province: number | null;
+}
+
+/**
+ * An indicator. `scope`: 'groups' — nationally and for every group; 'provinces' — nationally and by
+ * province (money); 'national' — the nation only (prices, lines, queues, totals).
+ */
+export interface Indicator {
+  readonly id: string;
+  readonly unit: IndicatorUnit;
+  readonly label: Words;
+  readonly scope: 'groups' | 'provinces' | 'national';
+  /** The tallies it reads. */
+  readonly accumulate: readonly Tally[];
+  finish(v: GroupValues): number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+// Tallies of the households.
+
+const POPULATION: Tally = {
+  id: 'population',
+  slots: ['households', 'persons', 'consumption'],
+  add(world, _, from, to, cell, sums, offset) {
+    const { weight, size, consumption } = world.households;
+    for (let i = from; i < to; i++) {
+      const o = cell[i - from] + offset;
+      const w = weight[i];
+      const wp = w * size[i];
+      sums[o] += w;
+      sums[o + 1] += wp;
+      sums[o + 2] += wp * consumption[i];
     }
-    const listed = (status & IN_REGISTRY) !== 0;
-    if (listed) cells[o + REG] += w;
-    if (y < bottom) {
-      cells[o + BOTTOM] += w;
-      if (!listed) cells[o + BOTTOM_OUT] += w;
-    } else if (listed) cells[o + REG_IN] += w;
-    if ((status & PKH) !== 0) {
-      cells[o + PKH_HH] += w;
-      if (!poor) cells[o + PKH_NONPOOR] += w;
-    } else if (poor) cells[o + PKH_POOR_OUT] += w;
-    if ((status & BPNT) !== 0) {
-      cells[o + BPNT_HH] += w;
-      if (!poor) cells[o + BPNT_NONPOOR] += w;
-    } else if (poor) cells[o + BPNT_POOR_OUT] += w;
-    if ((status & BLT_BBM) !== 0) cells[o + BLT_HH] += w;
-    cells[o + PHASE0 + phase[i]] += w;
-    if (business[i] !== 0) cells[o + BUSINESS] += w;
+  },
+};
+
+/** P0, P1, P2 sums below a line; for the national line also the poor households. */
+function povertyTally(id: 'extreme' | 'national'): Tally {
+  return {
+    id,
+    slots: ['p0', 'p1', 'p2', 'poor_households'],
+    add(world, lines, from, to, cell, sums, offset) {
+      const { weight, size, consumption } = world.households;
+      const z = lines[id];
+      for (let i = from; i < to; i++) {
+        const y = consumption[i];
+        if (y >= z) continue;
+        const o = cell[i - from] + offset;
+        const w = weight[i];
+        const wp = w * size[i];
+        const g = 1 - y / z;
+        sums[o] += wp;
+        sums[o + 1] += wp * g;
+        sums[o + 2] += wp * g * g;
+        sums[o + 3] += w;
+      }
+    },
+  };
+}
+const EXTREME = povertyTally('extreme');
+const NATIONAL_LINE = povertyTally('national');
+
+const REGISTRY: Tally = {
+  id: 'registry',
+  slots: ['listed', 'listed_not_bottom', 'bottom', 'bottom_not_listed'],
+  add(world, lines, from, to, cell, sums, offset) {
+    const { weight, consumption, programmes } = world.households;
+    for (let i = from; i < to; i++) {
+      const o = cell[i - from] + offset;
+      const w = weight[i];
+      const listed = (programmes[i] & IN_REGISTRY) !== 0;
+      if (listed) sums[o] += w;
+      if (consumption[i] < lines.bottom) {
+        sums[o + 2] += w;
+        if (!listed) sums[o + 3] += w;
+      } else if (listed) sums[o + 1] += w;
+    }
+  },
+};
+
+const PHASE_TALLY: Tally = {
+  id: 'phase',
+  slots: PHASES,
+  add(world, _, from, to, cell, sums, offset) {
+    const { weight, phase } = world.households;
+    for (let i = from; i < to; i++) sums[cell[i - from] + offset + phase[i]] += weight[i];
+  },
+};
+
+const BUSINESS: Tally = {
+  id: 'business',
+  slots: ['households'],
+  add(world, _, from, to, cell, sums, offset) {
+    const { weight, business } = world.households;
+    for (let i = from; i < to; i++) if (business[i] !== 0) sums[cell[i - from] + offset] += weight[i];
+  },
+};
+
+/** Persons on the pathway who entered pemulihan sosial extremely poor and are now above the extreme line. */
+const LIFTED: Tally = {
+  id: 'lifted',
+  slots: ['persons'],
+  add(world, lines, from, to, cell, sums, offset) {
+    const { weight, size, consumption, history, phase } = world.households;
+    for (let i = from; i < to; i++) {
+      if (consumption[i] >= lines.extreme && (history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) sums[cell[i - from] + offset] += weight[i] * size[i];
+    }
+  },
+};
+
+/** A programme's families; with targeting, those not poor and the poor it does not reach (national line). */
+function programmeTally(registry: Registry, p: Programme): Tally {
+  const bit = registry.status[p.id];
+  return {
+    id: p.id,
+    slots: ['families', 'not_poor', 'poor_not_reached'],
+    add(world, lines, from, to, cell, sums, offset) {
+      const { weight, consumption, programmes } = world.households;
+      for (let i = from; i < to; i++) {
+        const o = cell[i - from] + offset;
+        const poor = consumption[i] < lines.national;
+        if ((programmes[i] & bit) !== 0) {
+          sums[o] += weight[i];
+          if (!poor) sums[o + 1] += weight[i];
+        } else if (poor) sums[o + 2] += weight[i];
+      }
+    },
+  };
+}
+
+// The indicators.
+
+const group = (id: string, unit: IndicatorUnit, label: Words, accumulate: readonly Tally[], finish: (v: GroupValues) => number): Indicator => ({ id, unit, label, scope: 'groups', accumulate, finish });
+const national = (id: string, unit: IndicatorUnit, label: Words, finish: (v: GroupValues) => number): Indicator => ({ id, unit, label, scope: 'national', accumulate: [], finish });
+
+const POVERTY: readonly Indicator[] = [
+  group('households', 'households', { en: 'Households', id: 'Rumah tangga' }, [POPULATION], (v) => v.sum('population.households')),
+  group('persons', 'persons', { en: 'Persons', id: 'Penduduk' }, [POPULATION], (v) => v.sum('population.persons')),
+  group('p0_extreme', 'share of persons', { en: 'Extreme poverty rate (P0, USD 1.90 PPP line)', id: 'Tingkat kemiskinan ekstrem (P0, garis USD 1,90 PPP)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p0'), v.sum('population.persons'))),
+  group('p1_extreme', 'index', { en: 'Extreme poverty gap (P1)', id: 'Indeks kedalaman kemiskinan ekstrem (P1)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p1'), v.sum('population.persons'))),
+  group('p2_extreme', 'index', { en: 'Extreme poverty severity (P2)', id: 'Indeks keparahan kemiskinan ekstrem (P2)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p2'), v.sum('population.persons'))),
+  group('poor_extreme', 'persons', { en: 'Persons in extreme poverty', id: 'Penduduk miskin ekstrem' }, [EXTREME], (v) => v.sum('extreme.p0')),
+  group('p0_national', 'share of persons', { en: 'Poverty rate (P0, BPS national line)', id: 'Tingkat kemiskinan (P0, garis kemiskinan nasional BPS)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p0'), v.sum('population.persons'))),
+  group('p1_national', 'index', { en: 'Poverty gap (P1, national line)', id: 'Indeks kedalaman kemiskinan (P1, garis nasional)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p1'), v.sum('population.persons'))),
+  group('p2_national', 'index', { en: 'Poverty severity (P2, national line)', id: 'Indeks keparahan kemiskinan (P2, garis nasional)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p2'), v.sum('population.persons'))),
+  group('poor_national', 'persons', { en: 'Persons below the national line', id: 'Penduduk di bawah garis kemiskinan nasional' }, [NATIONAL_LINE], (v) => v.sum('national.p0')),
+  group('consumption_mean', 'Rp per person per month', { en: 'Mean consumption per person', id: 'Rata-rata pengeluaran per kapita' }, [POPULATION], (v) => ratio(v.sum('population.consumption'), v.sum('population.persons'))),
+  group('registry_households', 'households', { en: 'Households in the registry (DTKS)', id: 'Rumah tangga dalam DTKS' }, [REGISTRY], (v) => v.sum('registry.listed')),
+  group('registry_inclusion_error', 'share of registry households', { en: 'Registry inclusion error (not in the bottom 40 %)', id: 'Kesalahan inklusi DTKS (bukan 40 % terbawah)' }, [REGISTRY], (v) => ratio(v.sum('registry.listed_not_bottom'), v.sum('registry.listed'))),
+  group('registry_exclusion_error', 'share of bottom-40 % households', { en: 'Registry exclusion error (bottom 40 % not listed)', id: 'Kesalahan eksklusi DTKS (40 % terbawah yang tidak terdaftar)' }, [REGISTRY], (v) => ratio(v.sum('registry.bottom_not_listed'), v.sum('registry.bottom'))),
+];
+
+/** A programme's indicators: families, coverage, targeting errors (when it declares them) and spending. */
+function programmeIndicators(registry: Registry, p: Programme): Indicator[] {
+  const t = programmeTally(registry, p);
+  const { en, id } = p.name;
+  const s = (slot: string) => `${p.id}.${slot}`;
+  return [
+    group(`${p.id}_households`, 'households', p.families, [t], (v) => v.sum(s('families'))),
+    group(`${p.id}_coverage`, 'share of households', { en: `${en} coverage`, id: `Cakupan ${id}` }, [t, POPULATION], (v) => ratio(v.sum(s('families')), v.sum('population.households'))),
+    ...(p.targeting
+      ? [
+          group(`${p.id}_inclusion_error`, 'share of recipient households', { en: `${en} inclusion error (recipients not poor)`, id: `Kesalahan inklusi ${id} (penerima tidak miskin)` }, [t], (v) =>
+            ratio(v.sum(s('not_poor')), v.sum(s('families'))),
+          ),
+          group(`${p.id}_exclusion_error`, 'share of poor households', { en: `${en} exclusion error (poor not reached)`, id: `Kesalahan eksklusi ${id} (rumah tangga miskin tidak terjangkau)` }, [t, NATIONAL_LINE], (v) =>
+            ratio(v.sum(s('poor_not_reached')), v.sum('national.poor_households')),
+          ),
+        ]
+      : []),
+    spendIndicator(p.id, { en: `${en} spending`, id: `Belanja ${id}` }, (world) => world.books[p.id]),
+  ];
+}
+
+/** Money paid this month, nationally and by province. */
+function spendIndicator(owner: string, label: Words, book: (world: World) => { spentThisMonth: number; spentByProvince: Float64Array }): Indicator {
+  return {
+    id: `${owner}_spend`,
+    unit: 'Rp per month',
+    label,
+    scope: 'provinces',
+    accumulate: [],
+    finish: (v) => (v.province === null ? book(v.world).spentThisMonth : book(v.world).spentByProvince[v.province]),
+  };
+}
+
+/** Phases, as the households-by-phase indicators name them. */
+const PHASE_NAMES: { readonly [phase: string]: Words } = {
+  none: { en: 'Outside the pathway (no assistance)', id: 'Di luar jalur graduasi (tanpa bantuan)' },
+  assistance: { en: 'Assistance only (PKH / BPNT)', id: 'Hanya bantuan sosial (PKH / BPNT)' },
+  recovery: { en: 'Pemulihan sosial (social recovery)', id: 'Pemulihan sosial' },
+  transition: { en: 'Transisi (transition)', id: 'Transisi' },
+  development: { en: 'Pengembangan (development)', id: 'Pengembangan' },
+  graduated: { en: 'Graduated (graduasi sejahtera mandiri)', id: 'Graduasi (graduasi sejahtera mandiri)' },
+};
+
+const PATHWAY: readonly Indicator[] = [
+  ...PHASES.map((phase, k) =>
+    group(`phase_${phase}`, 'households', PHASE_NAMES[phase], [PHASE_TALLY], (v) => v.sum(`phase.${PHASES[k]}`)),
+  ),
+  group('business_households', 'households', { en: 'Households running a business', id: 'Rumah tangga yang menjalankan usaha' }, [BUSINESS], (v) => v.sum('business.households')),
+  group('lifted_above_extreme', 'persons', { en: 'Persons on the pathway who entered extremely poor and are now above the extreme line', id: 'Penduduk dalam jalur graduasi yang masuk dalam keadaan miskin ekstrem dan kini berada di atas garis kemiskinan ekstrem' }, [LIFTED], (v) => v.sum('lifted.persons')),
+];
+
+const PRICES: readonly Indicator[] = [
+  national('cpi', 'index, start month = 1', { en: 'Consumer price index', id: 'Indeks harga konsumen' }, (v) => v.ctx.cpi),
+  national('line_extreme', 'Rp per person per month', { en: 'Extreme-poverty line', id: 'Garis kemiskinan ekstrem' }, (v) => v.ctx.extremeLine),
+  national('line_national', 'Rp per person per month', { en: 'National poverty line', id: 'Garis kemiskinan nasional' }, (v) => v.ctx.nationalLine),
+];
+
+const QUEUE_FACILITATOR = national('queue_facilitator', 'households', { en: 'Waiting for a facilitator (eligible for pemulihan sosial)', id: 'Menunggu pendamping (layak masuk pemulihan sosial)' }, (v) => v.world.facilitatorQueue);
+
+/** A service's queue, when it has an intake. */
+function queueIndicator(s: Service): Indicator[] {
+  return s.indicators.queue === undefined ? [] : [national(`queue_${s.id}`, 'households', s.indicators.queue, (v) => v.world.services[s.id].queue)];
+}
+
+const OUTCOMES: readonly Indicator[] = [
+  national('blocked_no_working_age_member', 'households', { en: 'In pemulihan sosial, cannot move on: no working-age member', id: 'Dalam pemulihan sosial, tidak dapat melanjutkan: tidak ada anggota usia kerja' }, (v) => v.world.blocked.noWorkingAgeMember),
+  national('blocked_awaiting_rehabilitation', 'households', { en: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation', id: 'Dalam pemulihan sosial, belum dapat melanjutkan: menunggu atau gagal rehabilitasi' }, (v) => v.world.blocked.awaitingRehabilitation),
+  national('empowerment_spend_to_date', 'Rp', { en: 'Empowerment spending since the start of the run', id: 'Belanja pemberdayaan sejak awal simulasi' }, (v) => v.world.totals.spent),
+  national('graduations_to_date', 'households', { en: 'Graduations since the start of the run', id: 'Graduasi sejak awal simulasi' }, (v) => v.world.totals.graduations),
+  national('cost_per_graduate', 'Rp per household', { en: 'Empowerment spending to date per graduation to date', id: 'Belanja pemberdayaan kumulatif per graduasi kumulatif' }, (v) => ratio(v.world.totals.spent, v.world.totals.graduations)),
+  { ...national('cost_per_person_lifted', 'Rp per person', { en: 'Empowerment spending to date per person lifted above the extreme line', id: 'Belanja pemberdayaan kumulatif per orang yang terangkat di atas garis kemiskinan ekstrem' }, (v) => ratio(v.world.totals.spent, v.sum('lifted.persons'))), accumulate: [LIFTED] },
+];
+
+/** Households moved for a reason: the catalogue entry of every "flow.<reason>" indicator. */
+export const FLOW: Pick<Indicator, 'unit' | 'label'> = {
+  unit: 'households per month',
+  label: {
+    en: 'Households moved for a reason: indicator "flow.<reason>" (the registry\'s reasons), nationally and by urban/rural, age group and sex of the head',
+    id: 'Rumah tangga yang berpindah karena suatu alasan: indikator "flow.<alasan>" (alasan dalam registri), nasional dan menurut perkotaan/perdesaan, kelompok umur dan jenis kelamin kepala rumah tangga',
+  },
+};
+
+/**
+ * Every indicator of a registry, in the order rows are written: poverty and the registry, each
+ * programme's, the pathway's, each service's spending, prices and lines, queues, outcomes.
+ */
+export function indicatorsOf(registry: Registry): Indicator[] {
+  return [
+    ...POVERTY,
+    ...registry.programmes.flatMap((p) => programmeIndicators(registry, p)),
+    ...PATHWAY,
+    ...registry.services.map((s) => spendIndicator(s.id, s.indicators.spend, (w) => w.services[s.id])),
+    ...PRICES,
+    QUEUE_FACILITATOR,
+    ...registry.services.flatMap(queueIndicator),
+    ...OUTCOMES,
+  ];
+}
+
+/** The indicators of the model's own registry, by id (flows: FLOW). */
+export const INDICATORS: { readonly [id: string]: Indicator } = Object.fromEntries(indicatorsOf(BUILTIN_REGISTRY).map((x) => [x.id, x]));
+
+/** The catalogue entry (unit and label) of an indicator of a registry, "flow.<reason>" included; undefined for an unknown one. */
+export function indicatorEntry(indicator: string, registry: Registry = BUILTIN_REGISTRY): Pick<Indicator, 'unit' | 'label'> | undefined {
+  if (indicator.startsWith('flow.')) return indicator.slice('flow.'.length) in registry.reason ? FLOW : undefined;
+  return registry === BUILTIN_REGISTRY ? INDICATORS[indicator] : indicatorsOf(registry).find((x) => x.id === indicator);
+}
+
+/** Households a block of the tallies covers: small enough that a block's arrays stay in cache. */
+const BLOCK = 4096;
+
+/**
+ * A reporter of `indicators` (default: every indicator of the run's registry), nationally and for
+ * every group, plus the flows of the month.
+ */
+export function reporterOf(choose?: (registry: Registry) => readonly Indicator[]): Reporter {
+  let catalogue: { registry: Registry; indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number } | null = null;
+  return (world, ctx, provinceNames) => {
+    if (catalogue === null || catalogue.registry !== world.registry) {
+      const indicators = choose === undefined ? indicatorsOf(world.registry) : choose(world.registry);
+      const tallies = [...new Set(indicators.flatMap((x) => x.accumulate))];
+      const offsets = new Map<Tally, number>();
+      const slots = new Map<string, number>();
+      let stride = 0;
+      for (const t of tallies) {
+        offsets.set(t, stride);
+        t.slots.forEach((slot, k) => slots.set(`${t.id}.${slot}`, stride + k));
+        stride += t.slots.length;
+      }
+      catalogue = { registry: world.registry, indicators, tallies, offsets, slots, stride };
+    }
+    return report(world, ctx, provinceNames, catalogue);
+  };
+}
+
+function report(
+  world: World,
+  ctx: MonthContext,
+  provinceNames: readonly string[],
+  c: { indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number },
+): IndicatorRow[] {
+  const h = world.households;
+  const lines: MonthLines = { extreme: ctx.extremeLine, national: ctx.nationalLine, bottom: welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share) };
+  const sizes = DIMENSIONS.map((d) => (d.values === null ? world.provinceCount : d.values.length));
+  const cells = sizes.reduce((a, b) => a * b, 1);
+  const sums = new Float64Array(cells * c.stride);
+  const cell = new Int32Array(BLOCK);
+  for (let from = 0; from < h.count; from += BLOCK) {
+    const to = Math.min(h.count, from + BLOCK);
+    for (let i = from; i < to; i++) cell[i - from] = cellOf(h, i, sizes) * c.stride;
+    for (const t of c.tallies) t.add(world, lines, from, to, cell, sums, c.offsets.get(t)!);
   }
 
-  /** Sum of the cells for which `keep(province, area, age, sex)` holds. */
-  const sum = (keep: (province: number, area: number, age: number, sex: number) => boolean): Float64Array => {
-    const acc = new Float64Array(SLOTS);
-    for (let c = 0; c < provinces * CELLS_PER_PROVINCE; c++) {
-      const sex = c % 2, age = Math.floor(c / 2) % 3, area = Math.floor(c / 6) % 2, r = Math.floor(c / 12);
-      if (!keep(r, area, age, sex)) continue;
-      for (let k = 0; k < SLOTS; k++) acc[k] += cells[c * SLOTS + k];
-    }
-    return acc;
-  };
-
   const rows: IndicatorRow[] = [];
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-  const describe = (acc: Float64Array, group: string, spend: ((id: ProgrammeId | ServiceId) => number) | null) => {
-    const hh = acc[HH];
-    const persons = acc[PERSONS];
-    rows.push(
-      { indicator: 'households', group, value: hh },
-      { indicator: 'persons', group, value: persons },
-      { indicator: 'p0_extreme', group, value: ratio(acc[E0], persons) },
-      { indicator: 'p1_extreme', group, value: ratio(acc[E1], persons) },
-      { indicator: 'p2_extreme', group, value: ratio(acc[E2], persons) },
-      { indicator: 'poor_extreme', group, value: acc[E0] },
-      { indicator: 'p0_national', group, value: ratio(acc[N0], persons) },
-      { indicator: 'p1_national', group, value: ratio(acc[N1], persons) },
-      { indicator: 'p2_national', group, value: ratio(acc[N2], persons) },
-      { indicator: 'poor_national', group, value: acc[N0] },
-      { indicator: 'consumption_mean', group, value: ratio(acc[CONSUMPTION], persons) },
-      { indicator: 'registry_households', group, value: acc[REG] },
-      { indicator: 'registry_inclusion_error', group, value: ratio(acc[REG_IN], acc[REG]) },
-      { indicator: 'registry_exclusion_error', group, value: ratio(acc[BOTTOM_OUT], acc[BOTTOM]) },
-      { indicator: 'pkh_households', group, value: acc[PKH_HH] },
-      { indicator: 'pkh_coverage', group, value: ratio(acc[PKH_HH], hh) },
-      { indicator: 'pkh_inclusion_error', group, value: ratio(acc[PKH_NONPOOR], acc[PKH_HH]) },
-      { indicator: 'pkh_exclusion_error', group, value: ratio(acc[PKH_POOR_OUT], acc[POOR_HH]) },
-      { indicator: 'bpnt_households', group, value: acc[BPNT_HH] },
-      { indicator: 'bpnt_coverage', group, value: ratio(acc[BPNT_HH], hh) },
-      { indicator: 'bpnt_inclusion_error', group, value: ratio(acc[BPNT_NONPOOR], acc[BPNT_HH]) },
-      { indicator: 'bpnt_exclusion_error', group, value: ratio(acc[BPNT_POOR_OUT], acc[POOR_HH]) },
-      { indicator: 'blt_bbm_households', group, value: acc[BLT_HH] },
-      { indicator: 'blt_bbm_coverage', group, value: ratio(acc[BLT_HH], hh) },
-      ...PHASES.map((name, k) => ({ indicator: `phase_${name}`, group, value: acc[PHASE0 + k] })),
-      { indicator: 'business_households', group, value: acc[BUSINESS] },
-      { indicator: 'lifted_above_extreme', group, value: acc[LIFTED] },
-    );
-    if (spend) for (const id of [...PROGRAMMES, ...SERVICES]) rows.push({ indicator: `${id}_spend`, group, value: spend(id) });
+  const describe = (acc: Float64Array, group: string, province: number | null, scopes: ReadonlySet<Indicator['scope']>) => {
+    const values: GroupValues = { sum: (slot) => acc[slotOf(c.slots, slot)], world, ctx, province };
+    for (const x of c.indicators) if (x.scope === 'groups') rows.push({ indicator: x.id, group, value: x.finish(values) });
+    if (scopes.has('provinces')) for (const x of c.indicators) if (x.scope === 'provinces') rows.push({ indicator: x.id, group, value: x.finish(values) });
+    if (scopes.has('national')) for (const x of c.indicators) if (x.scope === 'national') rows.push({ indicator: x.id, group, value: x.finish(values) });
   };
-  const monthly = (id: ProgrammeId | ServiceId) => (id in world.books ? world.books[id as ProgrammeId] : world.services[id as ServiceId]);
-  const national = sum(() => true);
-  describe(national, 'national', (id) => monthly(id).spentThisMonth);
-  const t = world.totals;
-  rows.push(
-    { indicator: 'cpi', group: 'national', value: ctx.cpi },
-    { indicator: 'line_extreme', group: 'national', value: zE },
-    { indicator: 'line_national', group: 'national', value: zN },
-    { indicator: 'queue_facilitator', group: 'national', value: world.facilitatorQueue },
-    ...(['atensi', 'rst', 'skills', 'pena', 'prokus'] as const).map((id) => ({ indicator: `queue_${id}`, group: 'national', value: world.services[id].queue })),
-    { indicator: 'blocked_no_working_age_member', group: 'national', value: world.blocked.noWorkingAgeMember },
-    { indicator: 'blocked_awaiting_rehabilitation', group: 'national', value: world.blocked.awaitingRehabilitation },
-    { indicator: 'empowerment_spend_to_date', group: 'national', value: t.spent },
-    { indicator: 'graduations_to_date', group: 'national', value: t.graduations },
-    { indicator: 'cost_per_graduate', group: 'national', value: ratio(t.spent, t.graduations) },
-    { indicator: 'cost_per_person_lifted', group: 'national', value: ratio(t.spent, national[LIFTED]) },
-  );
-  REASONS.forEach((reason, k) =>
-    FLOW_GROUPS.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })),
-  );
-  for (let r = 0; r < provinces; r++) describe(sum((province) => province === r), `province:${provinceNames[r]}`, (id) => monthly(id).spentByProvince[r]);
-  for (const [group, keep] of GROUPS) describe(sum((_, area, age, sex) => keep(area, age, sex)), group, null);
+  describe(sumCells(sums, c.stride, sizes, () => true), NATIONAL, null, new Set(['provinces', 'national']));
+  world.registry.reasons.forEach((reason, k) => FLOW_GROUPS.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })));
+  DIMENSIONS.forEach((d, j) => {
+    const names = d.values === null ? provinceNames.map((name) => `${d.id}:${name}`) : groupsOf(d);
+    names.forEach((group, v) => describe(sumCells(sums, c.stride, sizes, (values) => values[j] === v), group, d.values === null ? v : null, new Set(d.values === null ? ['provinces'] : [])));
+  });
   return rows;
-};
+}
+
+function slotOf(slots: Map<string, number>, slot: string): number {
+  const k = slots.get(slot);
+  if (k === undefined) throw new Error(`indicator reads "${slot}", which no tally it accumulates holds`);
+  return k;
+}
+
+/** The cell of household i: the mixed-radix number of its dimensions' values. */
+function cellOf(h: Households, i: number, sizes: readonly number[]): number {
+  let cell = 0;
+  for (let d = 0; d < DIMENSIONS.length; d++) cell = cell * sizes[d] + DIMENSIONS[d].of(h, i);
+  return cell;
+}
+
+/** The sums of the cells whose values `keep`, in cell order. */
+function sumCells(sums: Float64Array, stride: number, sizes: readonly number[], keep: (values: readonly number[]) => boolean): Float64Array {
+  const acc = new Float64Array(stride);
+  const values = new Array<number>(sizes.length).fill(0);
+  const cells = sums.length / stride;
+  for (let c = 0; c < cells; c++) {
+    let rest = c;
+    for (let d = sizes.length - 1; d >= 0; d--) {
+      values[d] = rest % sizes[d];
+      rest = Math.floor(rest / sizes[d]);
+    }
+    if (!keep(values)) continue;
+    for (let k = 0; k < stride; k++) acc[k] += sums[c * stride + k];
+  }
+  return acc;
+}
+
+/** The standard indicators: every indicator of the run's registry, nationally and for every group, and the month's flows. */
+export const standardIndicators: Reporter = reporterOf();

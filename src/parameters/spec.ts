@@ -152,6 +152,8 @@ export const PARAMETERS = {
       grant: leaf('idr'),
       /** Months of incubation (mentoring). */
       incubation_months: leaf('months'),
+      /** Months after graduating in which a family with a running business may still receive a grant. */
+      graduate_window: leaf('months'),
     },
     community: {
       /** Households of remote indigenous communities (KAT) reached by community programmes a year. */

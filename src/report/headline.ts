@@ -11,7 +11,8 @@
 import { mean, quantileSorted } from 'simple-statistics';
 import type { ResultRow } from '../model/results';
 import { BAND } from '../observe/summary';
-import { PROGRAMMES, SERVICES } from '../model/world';
+import { BUILTIN_REGISTRY } from '../model/builtin';
+import type { Registry } from '../model/world';
 
 export interface Band {
   readonly mean: number;
@@ -52,11 +53,10 @@ interface ReplicateNumbers {
   empowerment: number;
 }
 
-const ASSISTANCE = new Set(PROGRAMMES.map((p) => `${p}_spend`));
-const EMPOWERMENT = new Set(SERVICES.map((s) => `${s}_spend`));
-
 /** Headline numbers of every scenario in `rows`, in the order scenarios first appear. */
-export function headlines(rows: readonly ResultRow[], reference?: string): Headline[] {
+export function headlines(rows: readonly ResultRow[], reference?: string, registry: Registry = BUILTIN_REGISTRY): Headline[] {
+  const assistance = new Set(registry.programmes.map((p) => `${p.id}_spend`));
+  const empowerment = new Set(registry.services.map((s) => `${s.id}_spend`));
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const last = months.at(-1);
   const marches = new Set(headlineMonths(months));
@@ -69,8 +69,8 @@ export function headlines(rows: readonly ResultRow[], reference?: string): Headl
     if (!n) scenario.set(r.replicate, (n = { poverty: new Map(), graduations: 0, assistance: 0, empowerment: 0 }));
     if (r.indicator === 'p0_extreme' && marches.has(r.month)) n.poverty.set(r.month, r.value);
     else if (r.indicator === 'graduations_to_date' && r.month === last) n.graduations = r.value;
-    else if (ASSISTANCE.has(r.indicator)) n.assistance += r.value;
-    else if (EMPOWERMENT.has(r.indicator)) n.empowerment += r.value;
+    else if (assistance.has(r.indicator)) n.assistance += r.value;
+    else if (empowerment.has(r.indicator)) n.empowerment += r.value;
   }
   const ref = reference === undefined ? undefined : per.get(reference);
   return [...per].map(([scenario, byReplicate]) => {

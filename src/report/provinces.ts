@@ -3,7 +3,7 @@
  * the highest value of the first indicator first.
  */
 import type { SummaryRow } from '../observe/summary';
-import { INDICATORS } from '../observe/indicators';
+import { indicatorEntry } from '../observe/indicators';
 
 export interface ProvinceTableOptions {
   readonly scenario: string;
@@ -15,7 +15,7 @@ export interface ProvinceTableOptions {
 
 /** Shares (every indicator whose unit is a share) are shown in percent, rounded to hundredths. */
 function column(indicator: string): { name: string; value: (mean: number) => number } {
-  const unit = (INDICATORS as Record<string, { unit: string } | undefined>)[indicator]?.unit ?? '';
+  const unit = indicatorEntry(indicator)?.unit ?? '';
   return unit.startsWith('share') ? { name: `${indicator} (%)`, value: (x) => Math.round(x * 1e4) / 100 } : { name: indicator, value: (x) => Math.round(x) };
 }
 

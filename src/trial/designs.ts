@@ -23,8 +23,7 @@
  * comparable (the 2011 ICP round revised Asian price levels), so the figure is good to perhaps ±20 %.
  */
 import type { World, MonthContext } from '../model/world';
-import { BPNT, PKH } from '../model/households';
-import { PENA_RECEIVED } from '../model/phases';
+import { penaTarget } from '../model/services/pena';
 import { workingAgeMembers } from '../model/processes/pathway';
 import type { GraduationPackage, OfferProgramme } from '../model/processes/offer';
 
@@ -44,11 +43,7 @@ export const PENA_FAMILIES: Eligibility = {
   id: 'pena-families',
   label: 'PKH or BPNT families with a head aged policy.pena.min_age–max_age, without PENA and without a business',
   label_id: 'Keluarga PKH atau BPNT dengan kepala keluarga berumur policy.pena.min_age–max_age, belum menerima PENA dan belum berusaha',
-  test: (world, ctx, i) => {
-    const h = world.households;
-    const pena = ctx.params.policy.pena;
-    return (h.programmes[i] & (PKH | BPNT)) !== 0 && h.headAge[i] >= pena.min_age && h.headAge[i] <= pena.max_age && (h.services[i] & PENA_RECEIVED) === 0 && h.business[i] === 0;
-  },
+  test: penaTarget,
 };
 
 /** BRAC's "ultra-poor", in the model's terms: consumption per person below the extreme line, and someone of working age. */

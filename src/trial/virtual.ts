@@ -31,7 +31,7 @@ import { loadParameters } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
 import { populationFor, simulate, REFERENCE_MONTH } from '../model/simulate';
 import type { Seed } from '../model/random';
-import { BPNT, PKH, URBAN } from '../model/households';
+import { URBAN } from '../model/households';
 import type { Reporter } from '../model/observation';
 import type { Month } from '../model/time';
 import { formatMonth, monthOf } from '../model/time';
@@ -155,9 +155,9 @@ export function checkHorizons(horizons: readonly number[], where: string, shown 
   if (!ok) throw new Error(`${where}: expected months after the offer as increasing whole numbers from 1 to ${MAX_HORIZON}, e.g. 12,24,36,48, got ${shown}`);
 }
 
-/** The assignment stratum of household i: urban or rural × in PKH or BPNT or not. */
-function stratum(programmes: number, flags: number): number {
-  return ((flags & URBAN) !== 0 ? 2 : 0) + ((programmes & (PKH | BPNT)) !== 0 ? 1 : 0);
+/** The assignment stratum of household i: urban or rural × in an assistance programme (PKH, BPNT) or not. */
+function stratum(programmes: number, flags: number, assistance: number): number {
+  return ((flags & URBAN) !== 0 ? 2 : 0) + ((programmes & assistance) !== 0 ? 1 : 0);
 }
 
 /**
@@ -192,7 +192,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
     if (ctx.month !== baseline) return [];
     const h = world.households;
     eligible = pick(h.count, (i) => design.eligibility.test(world, ctx, i));
-    strataOf = eligible.map((i) => stratum(h.programmes[i], h.flags[i]));
+    strataOf = eligible.map((i) => stratum(h.programmes[i], h.flags[i], world.registry.assistance));
     return [];
   };
   simulate(scenario, { seed: options.seed, replicate, population, parameters: params, end: formatMonth(baseline), observe: findEligible });

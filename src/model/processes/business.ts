@@ -14,9 +14,8 @@
  */
 import { bits } from '../random';
 import { exp } from '../math';
-import { RST_BUSINESS_SPACE, TRAINED } from '../phases';
 import { STANDARD_NORMAL } from '../normal-table';
-import { REASON, countMove } from '../reasons';
+import { countMove } from '../groups';
 import type { MonthContext, World } from '../world';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
@@ -29,6 +28,9 @@ export function business(world: World, ctx: MonthContext): void {
   const { k0, k1 } = ctx.streams.business;
   const month = ctx.month;
   const meanCorrection = -0.5 * b.profit_sd * b.profit_sd;
+  const trained = world.registry.flag['skills.trained'] ?? 0;
+  const businessSpace = world.registry.flag['rst.business_space'] ?? 0;
+  const failed = world.registry.reason['business.failed'];
   for (let i = 0, n = h.count; i < n; i++) {
     const mentored = mentoringMonths[i] > 0;
     if (mentored) mentoringMonths[i]--;
@@ -36,7 +38,7 @@ export function business(world: World, ctx: MonthContext): void {
     // One 32-bit draw: the top 12 bits give the profit shock, the low 20 bits decide failure.
     const draw = bits(k0, k1, i, month, 0);
     const s = services[i];
-    const bonus = 1 + ((s & TRAINED) !== 0 ? b.skills_bonus : 0) + (mentored ? b.mentoring_bonus : 0) + ((s & RST_BUSINESS_SPACE) !== 0 ? b.business_space_bonus : 0);
+    const bonus = 1 + ((s & trained) !== 0 ? b.skills_bonus : 0) + (mentored ? b.mentoring_bonus : 0) + ((s & businessSpace) !== 0 ? b.business_space_bonus : 0);
     const profit = capital[i] * b.monthly_return * bonus * exp(b.profit_sd * STANDARD_NORMAL[draw >>> 20] + meanCorrection);
     capital[i] = capital[i] * (1 - b.depreciation) + b.reinvestment * profit;
     income[i] += ((1 - b.reinvestment) * profit) / size[i];
@@ -47,7 +49,7 @@ export function business(world: World, ctx: MonthContext): void {
       running[i] = 0;
       businessMonths[i] = 0;
       capital[i] *= b.salvage;
-      countMove(ctx.flows, REASON['business.failed'], h, i);
+      countMove(ctx.flows, failed, h, i);
     } else if (businessMonths[i] < 255) businessMonths[i]++;
   }
 }

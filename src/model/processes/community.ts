@@ -13,8 +13,7 @@
  */
 import { REMOTE, URBAN } from '../households';
 import type { Households } from '../households';
-import { REASON } from '../reasons';
-import { serve } from '../services';
+import { serve } from '../services/serve';
 import type { MonthContext, World } from '../world';
 import { monthOfYear } from '../time';
 
@@ -67,6 +66,6 @@ export function community(world: World, ctx: MonthContext): void {
     if (weight[i] > quota[k]) continue;
     quota[k] -= weight[i];
     communityUntil[i] = until;
-    serve(world, ctx, 'community', i, p.cost_per_household, REASON['community.reached']);
+    serve(world, ctx, 'community', i, p.cost_per_household, 'community.reached');
   }
 }

@@ -20,7 +20,7 @@ import { exp, log } from '../math';
 import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import { STANDARD_NORMAL } from '../normal-table';
-import { DISASTER_VICTIM, RST_HOUSE } from '../phases';
+import { DISASTER_VICTIM } from '../phases';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
 const TWO_TO_MINUS_20 = 9.5367431640625e-7;
@@ -56,12 +56,13 @@ export function income(world: World, ctx: MonthContext): void {
   const prices = ctx.incomePrices;
   const { k0, k1 } = ctx.streams.income;
   const month = ctx.month;
+  const house = world.registry.flag['rst.house'] ?? 0;
   for (let i = 0, n = h.count; i < n; i++) {
     // One 32-bit draw: the top 12 bits pick the normal innovation, the low 20 bits decide the shock.
     const b = bits(k0, k1, i, month, 0);
     const inCommunity = communityUntil[i] >= month;
     let hazard = hit;
-    if ((services[i] & RST_HOUSE) !== 0) hazard *= rstReduction;
+    if ((services[i] & house) !== 0) hazard *= rstReduction;
     if (inCommunity) hazard *= communityReduction;
     let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
     if ((b & 0xfffff) * TWO_TO_MINUS_20 < hazard) t += loss;

@@ -9,7 +9,7 @@
  * whatever the model's rules make of it — including spillovers through quotas, places and the
  * registry's ranking, as a real programme would have.
  *
- *   pena                PENA as the policy defines it (pathway.ts, grantPena): policy.pena.capital in
+ *   pena                PENA as the policy defines it (../services/pena.ts, grantPena): policy.pena.capital in
  *                       kind, "PENA received", mentoring for policy.pena.mentoring_months, the month
  *                       received (so the push exit applies as to any recipient); counted as PENA
  *                       spending and as a "pena.received" event, but not against the year's places
@@ -34,12 +34,13 @@
  * this month's consumption. Eligibility is the trial's business: the offer gives what it is told.
  */
 import { uniform } from '../random';
-import { TRANSITION, IN_TRAINING, TRAINED } from '../phases';
+import { TRANSITION } from '../phases';
 import type { Process } from '../month';
 import type { Month } from '../time';
 import { formatMonth, monthOf } from '../time';
 import type { MonthContext, World } from '../world';
-import { grantPena, startBusiness } from './pathway';
+import { startBusiness } from './pathway';
+import { grantPena } from '../services/pena';
 
 /** The programmes an offer can give. */
 export const OFFER_PROGRAMMES = ['pena', 'graduation-package'] as const;
@@ -144,8 +145,9 @@ function give(world: World, ctx: MonthContext, i: number, offer: Offer): void {
   h.capital[i] += p.capital;
   h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], p.mentoringMonths);
   if (p.training) {
-    if ((h.services[i] & IN_TRAINING) !== 0) h.serviceMonths[i] = 0; // a course under way is superseded
-    h.services[i] = (h.services[i] & ~IN_TRAINING) | TRAINED;
+    const { flag } = world.registry;
+    if ((h.services[i] & flag['skills.in_training']) !== 0) h.serviceMonths[i] = 0; // a course under way is superseded
+    h.services[i] = (h.services[i] & ~flag['skills.in_training']) | flag['skills.trained'];
   }
 }
 
@@ -163,7 +165,7 @@ function takeUp(world: World, ctx: MonthContext, treated: Int32Array, tookUp: Ui
     const i = treated[k];
     if (h.business[i] === 1) tookUp[k] = 1;
     else if (h.phase[i] !== TRANSITION && h.capital[i] > 0 && uniform(ctx.streams.offer, i, ctx.month) < p) {
-      startBusiness(h, ctx, i);
+      startBusiness(world, ctx, i);
       tookUp[k] = 1;
     }
   }

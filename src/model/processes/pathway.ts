@@ -3,13 +3,14 @@
  * and back by relapse — with the services of each phase and the capacity that limits them.
  *
  * Each month, in two passes over the households:
- *   1. tally — the candidates for each limited place: a facilitator (entry to pemulihan sosial),
- *      ATENSI rehabilitation, an RST house, skills training, PENA capital, a PROKUS grant; and the
+ *   1. tally — the candidates for each limited place: a facilitator (entry to pemulihan sosial) and
+ *      each service of the registry with an intake (ATENSI, RST, skills, PENA, PROKUS); and the
  *      facilitators' current caseload;
- *   2. move — each household's phase rule, in phase order of the rules below, admitting candidates
- *      poorest first (PKH families under 40 in front while the push is on) as capacity allows.
+ *   2. move — for each household, the services of its phase go on or admit it (poorest first, PKH
+ *      families under 40 in front while the push is on, as capacity allows), in the registry's
+ *      order; then its phase rule says where it goes and why, and `applyMove` moves it.
  *
- * Rules (each move counted with its reason, see PATHWAY_MOVES):
+ * Rules (each returns a move with its reason, see PATHWAY_MOVES, or nothing):
  *   none → assistance        enrolled in PKH or BPNT (re-entered, after a relapse)
  *   assistance → none        no longer in PKH or BPNT
  *   assistance → recovery    the integration is in effect; extreme-poor by registry score, or a
@@ -28,174 +29,108 @@
  *                            whose business stands and who is above the national line `exit_months`
  *                            after the capital
  *   graduated → none         below the national line, it relapses (`relapse_hazard` a month)
- * Graduating ends PKH and BPNT (they do not take the family back until it relapses).
- * Services with yearly places fill them evenly over the year (see yearlyRoom); ATENSI also within
- * TKSK referrals a month. ATENSI (recovery; `months` long; `success` lets the household move on), RST (recovery;
- * extreme-poor households without decent housing, `housing_need`; some with business space), skills
- * training (transition, going on in development; `months` long; dropped by a household that moves
- * elsewhere), PENA (transition; head aged min_age–max_age, in PKH or BPNT;
- * capital in kind plus mentoring), PROKUS (a running business in transition or development, or just
- * graduated; grant plus incubation). A business starts in transition once the household has capital.
+ * Graduating ends the assistance programmes (they do not take the family back until it relapses).
+ * The services themselves are declared in ../services/ (what each phase offers, who is a candidate,
+ * its places, what admission gives). A business starts in transition once the household has capital.
  */
-import { bits, UNIT } from '../random';
-import { BLT_BBM, BPNT, LEFT_BY_GRADUATION, PKH } from '../households';
+import { LEFT_BY_GRADUATION } from '../households';
 import type { Households } from '../households';
-import {
-  ASSISTANCE,
-  ATENSI_DONE,
-  DEVELOPMENT,
-  DISASTER_VICTIM,
-  ENTERED_EXTREME,
-  GRADUATED,
-  GRADUATED_BEFORE,
-  IN_ATENSI,
-  IN_TRAINING,
-  NONE,
-  PENA_RECEIVED,
-  PROKUS_RECEIVED,
-  RECOVERY,
-  RELAPSED_BEFORE,
-  RST_BUSINESS_SPACE,
-  RST_HOUSE,
-  TRAINED,
-  TRANSITION,
-} from '../phases';
-import { REASON, countMove } from '../reasons';
-import type { MonthContext, ServiceId, World } from '../world';
-import { serve, serveOutsidePlaces } from '../services';
+import { ASSISTANCE, DEVELOPMENT, ENTERED_EXTREME, GRADUATED, GRADUATED_BEFORE, NONE, PHASES, RECOVERY, RELAPSED_BEFORE, TRANSITION } from '../phases';
+import type { PathwayReason } from '../reasons';
+import { countMove } from '../groups';
+import type { MonthContext, PathwayMonth, Service, World } from '../world';
 import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
 import type { Intake } from '../intake';
+import { PATHWAY_DRAW, pathwayUniform } from '../draws';
+import { needsRehabilitation } from '../services/atensi';
 
 /** Members of working age: everyone who is not a young child, a pupil or aged 70+. */
 export function workingAgeMembers(h: Households, i: number): number {
   return h.size[i] - h.earlyChildhood[i] - h.primaryPupils[i] - h.juniorPupils[i] - h.seniorPupils[i] - h.elderly[i];
 }
 
-/** A vulnerability ATENSI addresses before the household can move on: severe disability or a disaster. */
-export function needsRehabilitation(h: Households, i: number): boolean {
-  return (h.severeDisability[i] > 0 || (h.history[i] & DISASTER_VICTIM) !== 0) && (h.services[i] & ATENSI_DONE) === 0;
+/** What a phase rule decides: the phase a household moves to, and why. */
+export interface Move {
+  readonly to: number;
+  readonly reason: PathwayReason;
 }
 
-// Draw indices of the pathway stream.
-const D_ATENSI = 0, D_RST_SPACE = 1, D_START = 2, D_GRADUATE = 3, D_RELAPSE = 4, D_HOUSING = 5;
-
-/** Whether the household lacks decent housing: a fixed trait, drawn once (month 0) per household. */
-function lacksHousing(ctx: MonthContext, i: number): boolean {
-  const s = ctx.streams.pathway;
-  return (bits(s.k0, s.k1, i, 0, D_HOUSING) >>> 0) * UNIT < ctx.params.behaviour.rst.housing_need;
-}
-
-function uniformOf(ctx: MonthContext, i: number, draw: number): number {
-  const s = ctx.streams.pathway;
-  return (bits(s.k0, s.k1, i, ctx.month, draw) >>> 0) * UNIT;
-}
-
-/**
- * Move household i to `phase` for `reason`. Skills training belongs to transisi and pengembangan: a
- * household that moves anywhere else leaves its training unfinished.
- */
-function move(h: Households, ctx: MonthContext, i: number, phase: number, reason: number): void {
-  if (phase !== TRANSITION && phase !== DEVELOPMENT) dropTraining(h, i);
-  h.phase[i] = phase;
-  h.monthsInPhase[i] = 0;
-  h.monthsAbove[i] = 0;
-  countMove(ctx.flows, reason, h, i);
-}
-
-function dropTraining(h: Households, i: number): void {
-  if ((h.services[i] & IN_TRAINING) === 0) return;
-  h.services[i] &= ~IN_TRAINING;
-  h.serviceMonths[i] = 0;
-}
-
-/** Count down skills training (transisi and pengembangan); trained when it ends. */
-function train(h: Households, ctx: MonthContext, i: number): void {
-  if ((h.services[i] & IN_TRAINING) === 0 || --h.serviceMonths[i] > 0) return;
-  h.services[i] = (h.services[i] & ~IN_TRAINING) | TRAINED;
-  countMove(ctx.flows, REASON['skills.trained'], h, i);
-}
-
-interface Candidates {
-  readonly facilitator: Intake;
-  readonly atensi: Intake;
-  readonly rst: Intake;
-  readonly skills: Intake;
-  readonly pena: Intake;
-  readonly prokus: Intake;
-}
+/** Every move, once (rules return these, so deciding allocates nothing). */
+const MOVE = {
+  enrolled: { to: ASSISTANCE, reason: 'pathway.enrolled_in_assistance' },
+  reEntered: { to: ASSISTANCE, reason: 'pathway.re_entered_after_relapse' },
+  leftAssistance: { to: NONE, reason: 'pathway.left_assistance' },
+  extremePoor: { to: RECOVERY, reason: 'pathway.recovery_extreme_poor' },
+  pushed: { to: RECOVERY, reason: 'pathway.recovery_under40_push' },
+  recovered: { to: TRANSITION, reason: 'pathway.recovered' },
+  noBusinessInTime: { to: ASSISTANCE, reason: 'pathway.no_business_in_time' },
+  established: { to: DEVELOPMENT, reason: 'pathway.business_established' },
+  businessFailed: { to: TRANSITION, reason: 'pathway.business_failed' },
+  criteriaMet: { to: GRADUATED, reason: 'pathway.graduated_criteria_met' },
+  penaExit: { to: GRADUATED, reason: 'pathway.graduated_pena_exit' },
+  relapsed: { to: NONE, reason: 'pathway.relapsed' },
+} as const satisfies Record<string, Move>;
 
 /** What the phase rules of one month share. */
-interface Step {
-  readonly world: World;
-  readonly ctx: MonthContext;
-  readonly h: Households;
-  readonly c: Candidates;
-  readonly policy: MonthContext['params']['policy'];
-  readonly behaviour: MonthContext['params']['behaviour'];
-  /** Whether the under-40 push is on, and its age. */
+interface Step extends PathwayMonth {
+  /** Whether the integration is in effect (households move beyond assistance). */
+  readonly on: boolean;
+  /** Whether the under-40 push is on, its age, and the status bit of the programme it pushes (PKH). */
   readonly push: boolean;
   readonly pushAge: number;
-  readonly extremeLine: number;
-  readonly nationalLine: number;
+  readonly pushed: number;
   /** Consumption per person a graduate must reach: income_multiple × national line. */
   readonly threshold: number;
+  /** The bit of PENA received (for the push exit). */
+  readonly penaReceived: number;
+  readonly facilitator: Intake;
+  /** Each service's intake, by its index in the registry. */
+  readonly intakes: readonly (Intake | null)[];
+  /** Services that act in each phase (index: phase), in the registry's order. */
+  readonly byPhase: readonly (readonly number[])[];
 }
 
-/**
- * Places a service may still fill this month. Each month adds a twelfth of the yearly places in
- * force that month; places a month leaves unused stay open until the year ends.
- */
-export function yearlyRoom(s: Step, id: ServiceId, places: number): number {
-  const book = s.world.services[id];
-  book.openedThisYear += places / 12;
-  return Math.max(0, book.openedThisYear - book.admittedThisYear);
+/** Whether household i is in the push: a PKH family whose head is under the push age, while the push is on. */
+function isPushed(s: Step, i: number): boolean {
+  return s.push && (s.h.programmes[i] & s.pushed) !== 0 && s.h.headAge[i] < s.pushAge;
 }
 
-// Candidate tests: each is evaluated on the household as it stands when its phase rule starts, in
-// both passes, so only tallied candidates are ever admitted.
-function pushed(s: Step, i: number): boolean {
-  return s.push && (s.h.programmes[i] & PKH) !== 0 && s.h.headAge[i] < s.pushAge;
+/** Whether household i, on assistance, is eligible for pemulihan sosial: pushed, or extremely poor by registry score. */
+function recoveryCandidate(s: Step, i: number, pushed: boolean): boolean {
+  return pushed || s.h.registryScore[i] < s.extremeLine;
 }
-function atensiCandidate(s: Step, i: number): boolean {
-  return (s.h.services[i] & IN_ATENSI) === 0 && needsRehabilitation(s.h, i);
-}
-function rstCandidate(s: Step, i: number): boolean {
-  return (s.h.services[i] & RST_HOUSE) === 0 && s.h.registryScore[i] < s.extremeLine && lacksHousing(s.ctx, i);
-}
-function skillsCandidate(s: Step, i: number): boolean {
-  return (s.h.services[i] & (IN_TRAINING | TRAINED)) === 0;
-}
-function penaCandidate(s: Step, i: number): boolean {
-  const h = s.h;
-  return (
-    (h.services[i] & PENA_RECEIVED) === 0 && h.business[i] === 0 && h.headAge[i] >= s.policy.pena.min_age && h.headAge[i] <= s.policy.pena.max_age && (h.programmes[i] & (PKH | BPNT)) !== 0
-  );
-}
-function prokusCandidate(s: Step, i: number): boolean {
-  return (s.h.services[i] & PROKUS_RECEIVED) === 0 && s.h.business[i] === 1;
+
+function step(world: World, ctx: MonthContext): Step {
+  const policy = ctx.params.policy;
+  const services = world.registry.services;
+  return {
+    world,
+    ctx,
+    h: world.households,
+    policy,
+    behaviour: ctx.params.behaviour,
+    extremeLine: ctx.extremeLine,
+    nationalLine: ctx.nationalLine,
+    on: policy.empowerment.in_effect,
+    push: policy.empowerment.under40_push,
+    pushAge: policy.empowerment.push_age,
+    pushed: world.registry.status['pkh'] ?? 0,
+    threshold: policy.graduation.income_multiple * ctx.nationalLine,
+    penaReceived: world.registry.flag['pena.received'] ?? 0,
+    facilitator: createIntake(),
+    intakes: services.map((x) => (x.intake === undefined ? null : createIntake())),
+    byPhase: PHASES.map((_, phase) => services.flatMap((x, k) => (x.intake?.phases.includes(phase) || x.progress?.phases.includes(phase) ? [k] : []))),
+  };
 }
 
 export function pathway(world: World, ctx: MonthContext): void {
-  const h = world.households;
-  const policy = ctx.params.policy;
-  const c: Candidates = { facilitator: createIntake(), atensi: createIntake(), rst: createIntake(), skills: createIntake(), pena: createIntake(), prokus: createIntake() };
-  const s: Step = {
-    world,
-    ctx,
-    h,
-    c,
-    policy,
-    behaviour: ctx.params.behaviour,
-    push: policy.empowerment.under40_push,
-    pushAge: policy.empowerment.push_age,
-    extremeLine: ctx.extremeLine,
-    nationalLine: ctx.nationalLine,
-    threshold: policy.graduation.income_multiple * ctx.nationalLine,
-  };
-  const on = policy.empowerment.in_effect;
-  const { push, pushAge, extremeLine: extreme } = s;
+  const s = step(world, ctx);
+  const h = s.h;
+  const services = world.registry.services;
+  const { on, extremeLine: extreme } = s;
   const scoreBits = world.scoreBits;
-  const { phase, programmes, headAge, registryScore, weight, monthsInPhase, consumption, history } = h;
+  const onAssistance = world.registry.assistance;
+  const { phase, programmes, registryScore, weight, monthsInPhase } = h;
 
   // 1. Tally. The assistance phase, where most households on the pathway are, is written out.
   let caseload = 0;
@@ -204,190 +139,151 @@ export function pathway(world: World, ctx: MonthContext): void {
     if (ph === NONE) continue;
     const w = weight[i];
     if (ph === ASSISTANCE) {
-      const status = programmes[i];
-      if (!on || (status & (PKH | BPNT)) === 0) continue;
-      const isPushed = push && (status & PKH) !== 0 && headAge[i] < pushAge;
-      if (isPushed || registryScore[i] < extreme) tally(c.facilitator, intakeKey(scoreBits[i], isPushed), w);
+      if (!on || (programmes[i] & onAssistance) === 0) continue;
+      const pushed = isPushed(s, i);
+      if (pushed || registryScore[i] < extreme) tally(s.facilitator, intakeKey(scoreBits[i], pushed), w);
       continue;
     }
-    const key = intakeKey(scoreBits[i], pushed(s, i));
-    if (ph === RECOVERY) {
-      caseload += w;
-      if (atensiCandidate(s, i)) tally(c.atensi, key, w);
-      if (rstCandidate(s, i)) tally(c.rst, key, w);
-    } else if (ph === TRANSITION) {
-      caseload += w;
-      if (skillsCandidate(s, i)) tally(c.skills, key, w);
-      if (penaCandidate(s, i)) tally(c.pena, key, w);
-      if (prokusCandidate(s, i)) tally(c.prokus, key, w);
-    } else if (ph === DEVELOPMENT) {
-      caseload += w;
-      if (prokusCandidate(s, i)) tally(c.prokus, key, w);
-    } else if (monthsInPhase[i] < 12 && prokusCandidate(s, i)) tally(c.prokus, key, w); // just graduated
+    if (ph !== GRADUATED) caseload += w;
+    const key = intakeKey(scoreBits[i], isPushed(s, i));
+    for (const k of s.byPhase[ph]) {
+      const intake = services[k].intake;
+      if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase[i])) tally(s.intakes[k]!, key, w);
+    }
   }
-  decide(c.facilitator, Math.max(0, policy.facilitators.count * policy.facilitators.caseload - caseload));
-  decide(c.atensi, Math.min(yearlyRoom(s, 'atensi', policy.atensi.places), policy.tksk.count * policy.tksk.referrals));
-  decide(c.rst, yearlyRoom(s, 'rst', policy.rst.houses));
-  decide(c.skills, yearlyRoom(s, 'skills', policy.skills.places));
-  decide(c.pena, yearlyRoom(s, 'pena', policy.pena.recipients));
-  decide(c.prokus, yearlyRoom(s, 'prokus', policy.prokus.recipients));
+  decide(s.facilitator, Math.max(0, s.policy.facilitators.count * s.policy.facilitators.caseload - caseload));
+  services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
 
-  // 2. Move.
+  // 2. Services, then the phase rule; one place applies the move.
   for (let i = 0, n = h.count; i < n; i++) {
     const ph = phase[i];
-    if (ph === NONE) {
-      if ((programmes[i] & (PKH | BPNT)) !== 0) {
-        move(h, ctx, i, ASSISTANCE, (history[i] & RELAPSED_BEFORE) !== 0 ? REASON['pathway.re_entered_after_relapse'] : REASON['pathway.enrolled_in_assistance']);
-      }
-      continue;
-    }
-    if (monthsInPhase[i] < 255) monthsInPhase[i]++;
-    if (ph === ASSISTANCE) {
-      const status = programmes[i];
-      if ((status & (PKH | BPNT)) === 0) {
-        move(h, ctx, i, NONE, REASON['pathway.left_assistance']);
-        continue;
-      }
-      if (!on) continue;
-      const isPushed = push && (status & PKH) !== 0 && headAge[i] < pushAge;
-      if ((isPushed || registryScore[i] < extreme) && admit(c.facilitator, intakeKey(scoreBits[i], isPushed), weight[i])) {
-        if (consumption[i] < extreme) history[i] |= ENTERED_EXTREME;
-        move(h, ctx, i, RECOVERY, isPushed ? REASON['pathway.recovery_under40_push'] : REASON['pathway.recovery_extreme_poor']);
-      }
-      continue;
-    }
-    const key = intakeKey(scoreBits[i], pushed(s, i));
-    if (ph === RECOVERY) recoveryRule(s, i, key);
-    else if (ph === TRANSITION) transitionRule(s, i, key);
-    else if (ph === DEVELOPMENT) developmentRule(s, i, key);
-    else graduatedRule(s, i, key);
+    const before = monthsInPhase[i];
+    if (ph !== NONE && before < 255) monthsInPhase[i]++;
+    if (ph >= RECOVERY) serveHousehold(s, i, ph, before);
+    const move = ph === NONE ? noneRule(s, i) : ph === ASSISTANCE ? assistanceRule(s, i) : RULES[ph](s, i);
+    if (move !== null) applyMove(s, i, move);
   }
 
-  world.facilitatorQueue = queued(c.facilitator);
-  for (const id of ['atensi', 'rst', 'skills', 'pena', 'prokus'] as const) world.services[id].queue = queued(c[id]);
+  world.facilitatorQueue = queued(s.facilitator);
+  services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
 }
 
-/** Pemulihan sosial: rehabilitation (ATENSI) and housing (RST); then transisi, unless something blocks. */
-function recoveryRule(s: Step, i: number, key: number): void {
-  const { h, ctx, world, c, policy } = s;
-  const w = h.weight[i];
-  if ((h.services[i] & IN_ATENSI) !== 0) {
-    if (--h.serviceMonths[i] === 0) {
-      h.services[i] &= ~IN_ATENSI;
-      if (uniformOf(ctx, i, D_ATENSI) < s.behaviour.atensi.success) {
-        h.services[i] |= ATENSI_DONE;
-        countMove(ctx.flows, REASON['atensi.rehabilitated'], h, i);
-      } else countMove(ctx.flows, REASON['atensi.not_rehabilitated'], h, i);
+/** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
+function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): void {
+  const services = s.world.registry.services;
+  let key = -1;
+  for (const k of s.byPhase[ph]) {
+    const service: Service = services[k];
+    const { progress, intake } = service;
+    if (progress !== undefined && progress.phases.includes(ph) && progress.active(s, i)) progress.run(s, i);
+    else if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase)) {
+      if (key < 0) key = intakeKey(s.world.scoreBits[i], isPushed(s, i));
+      if (admit(s.intakes[k]!, key, s.h.weight[i])) intake.admit(s, i);
     }
-  } else if (atensiCandidate(s, i) && admit(c.atensi, key, w)) {
-    h.services[i] |= IN_ATENSI;
-    h.serviceMonths[i] = Math.max(1, policy.atensi.months);
-    serve(world, ctx, 'atensi', i, policy.atensi.unit_cost, REASON['atensi.admitted']);
   }
-  if (rstCandidate(s, i) && admit(c.rst, key, w)) {
-    h.services[i] |= RST_HOUSE;
-    if (uniformOf(ctx, i, D_RST_SPACE) < policy.rst.business_space_share) h.services[i] |= RST_BUSINESS_SPACE;
-    serve(world, ctx, 'rst', i, policy.rst.grant, REASON['rst.built']);
-  }
-  if (h.monthsInPhase[i] < policy.empowerment.recovery_months) return;
-  if (workingAgeMembers(h, i) < 1) world.blocked.noWorkingAgeMember += w;
-  else if (needsRehabilitation(h, i)) world.blocked.awaitingRehabilitation += w;
-  else move(h, ctx, i, TRANSITION, REASON['pathway.recovered']);
 }
 
-/** Transisi: skills, PENA capital, PROKUS; a business starts once there is capital; pengembangan once it stands. */
-function transitionRule(s: Step, i: number, key: number): void {
-  const { h, ctx, world, c, policy } = s;
-  const w = h.weight[i];
-  if ((h.services[i] & IN_TRAINING) !== 0) train(h, ctx, i);
-  else if (skillsCandidate(s, i) && admit(c.skills, key, w)) {
-    h.services[i] |= IN_TRAINING;
-    h.serviceMonths[i] = Math.max(1, policy.skills.months);
-    serve(world, ctx, 'skills', i, policy.skills.unit_cost, REASON['skills.admitted']);
-  }
-  if (penaCandidate(s, i) && admit(c.pena, key, w)) grantPena(world, ctx, i, 'within-places');
-  prokus(s, i, key);
-  if (h.business[i] === 0 && h.capital[i] > 0 && uniformOf(ctx, i, D_START) < s.behaviour.business.start_probability) startBusiness(h, ctx, i);
-  if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) move(h, ctx, i, DEVELOPMENT, REASON['pathway.business_established']);
-  else if (h.business[i] === 0 && h.monthsInPhase[i] >= policy.empowerment.transition_max_months) move(h, ctx, i, ASSISTANCE, REASON['pathway.no_business_in_time']);
+type Rule = (s: Step, i: number) => Move | null;
+
+/** Outside the pathway: into assistance once enrolled in an assistance programme (PKH, BPNT). */
+function noneRule(s: Step, i: number): Move | null {
+  if ((s.h.programmes[i] & s.world.registry.assistance) === 0) return null;
+  return (s.h.history[i] & RELAPSED_BEFORE) !== 0 ? MOVE.reEntered : MOVE.enrolled;
+}
+
+/** Assistance: out when no longer in a programme; into pemulihan sosial when eligible and a facilitator has room. */
+function assistanceRule(s: Step, i: number): Move | null {
+  if ((s.h.programmes[i] & s.world.registry.assistance) === 0) return MOVE.leftAssistance;
+  if (!s.on) return null;
+  const pushed = isPushed(s, i);
+  if (!recoveryCandidate(s, i, pushed) || !admit(s.facilitator, intakeKey(s.world.scoreBits[i], pushed), s.h.weight[i])) return null;
+  return pushed ? MOVE.pushed : MOVE.extremePoor;
+}
+
+/** Pemulihan sosial: on to transisi after recovery_months, unless no member can work or rehabilitation is still needed. */
+function recoveryRule(s: Step, i: number): Move | null {
+  const { h, world } = s;
+  if (h.monthsInPhase[i] < s.policy.empowerment.recovery_months) return null;
+  if (workingAgeMembers(h, i) < 1) world.blocked.noWorkingAgeMember += h.weight[i];
+  else if (needsRehabilitation(world, i)) world.blocked.awaitingRehabilitation += h.weight[i];
+  else return MOVE.recovered;
+  return null;
+}
+
+/** Transisi: a business starts once there is capital; pengembangan once it stands; back to assistance without one in time. */
+function transitionRule(s: Step, i: number): Move | null {
+  const { h, ctx } = s;
+  if (h.business[i] === 0 && h.capital[i] > 0 && pathwayUniform(ctx, i, PATHWAY_DRAW.businessStart) < s.behaviour.business.start_probability) startBusiness(s.world, ctx, i);
+  if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) return MOVE.established;
+  if (h.business[i] === 0 && h.monthsInPhase[i] >= s.policy.empowerment.transition_max_months) return MOVE.noBusinessInTime;
+  return null;
 }
 
 /** Pengembangan: graduation when the criteria hold (of its own accord, or pushed after PENA); back to transisi if the business fails. */
-function developmentRule(s: Step, i: number, key: number): void {
+function developmentRule(s: Step, i: number): Move | null {
   const { h, ctx, world, policy } = s;
-  prokus(s, i, key);
-  train(h, ctx, i);
-  if (h.business[i] === 0) {
-    move(h, ctx, i, TRANSITION, REASON['pathway.business_failed']);
-    return;
-  }
+  if (h.business[i] === 0) return MOVE.businessFailed;
   const consumption = h.consumption[i];
   h.monthsAbove[i] = consumption >= s.threshold ? Math.min(255, h.monthsAbove[i] + 1) : 0;
-  const pushedOut =
-    pushed(s, i) && (h.services[i] & PENA_RECEIVED) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
-  if (pushedOut) graduate(world, ctx, i, REASON['pathway.graduated_pena_exit']);
-  else if (h.monthsAbove[i] >= policy.graduation.months_above && !needsRehabilitation(h, i) && uniformOf(ctx, i, D_GRADUATE) < s.behaviour.graduation.voluntary) {
-    graduate(world, ctx, i, REASON['pathway.graduated_criteria_met']);
+  const pushedOut = isPushed(s, i) && (h.services[i] & s.penaReceived) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
+  if (pushedOut) return MOVE.penaExit;
+  if (h.monthsAbove[i] >= policy.graduation.months_above && !needsRehabilitation(world, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.graduate) < s.behaviour.graduation.voluntary) {
+    return MOVE.criteriaMet;
   }
+  return null;
 }
 
-/** Graduated: PROKUS in the first year; below the national line, relapse. */
-function graduatedRule(s: Step, i: number, key: number): void {
-  const { h, ctx } = s;
-  if (h.monthsInPhase[i] <= 12) prokus(s, i, key);
-  if (h.consumption[i] < s.nationalLine && uniformOf(ctx, i, D_RELAPSE) < s.behaviour.graduation.relapse_hazard) {
+/** Graduated: below the national line, it relapses (relapse_hazard a month). */
+function graduatedRule(s: Step, i: number): Move | null {
+  if (s.h.consumption[i] < s.nationalLine && pathwayUniform(s.ctx, i, PATHWAY_DRAW.relapse) < s.behaviour.graduation.relapse_hazard) return MOVE.relapsed;
+  return null;
+}
+
+/** The rule of each phase (index: phase). */
+const RULES: readonly Rule[] = [noneRule, assistanceRule, recoveryRule, transitionRule, developmentRule, graduatedRule];
+
+/**
+ * Move household i as `move` says, counted with its reason. A service under way ends unfinished
+ * when the new phase is not one of its own (skills training outside transisi and pengembangan);
+ * entering pemulihan sosial extremely poor is remembered; graduating ends the assistance
+ * programmes; relapsing lets them take the family back.
+ */
+function applyMove(s: Step, i: number, move: Move): void {
+  const { h, world, ctx } = s;
+  const registry = world.registry;
+  if (move.to === RECOVERY && h.consumption[i] < s.extremeLine) h.history[i] |= ENTERED_EXTREME;
+  if (move.to === GRADUATED) leaveAssistance(world, ctx, i);
+  if (move === MOVE.relapsed) {
     h.programmes[i] &= ~LEFT_BY_GRADUATION;
     h.history[i] |= RELAPSED_BEFORE;
-    move(h, ctx, i, NONE, REASON['pathway.relapsed']);
   }
+  for (const service of registry.services) if (service.keep !== undefined && !service.keep.phases.includes(move.to)) service.keep.drop(world, i);
+  h.phase[i] = move.to;
+  h.monthsInPhase[i] = 0;
+  h.monthsAbove[i] = 0;
+  countMove(ctx.flows, registry.reason[move.reason], h, i);
+}
+
+/** A graduating family leaves every programme it is in (counted with each programme's graduation reason) and is not taken back by assistance until it relapses. */
+function leaveAssistance(world: World, ctx: MonthContext, i: number): void {
+  const h = world.households;
+  const registry = world.registry;
+  let status = h.programmes[i];
+  for (const p of registry.programmes) {
+    const bit = registry.status[p.id];
+    if ((status & bit) === 0) continue;
+    countMove(ctx.flows, registry.reason[p.leaves.graduated], h, i);
+    status &= ~bit;
+  }
+  h.programmes[i] = status | LEFT_BY_GRADUATION;
+  h.history[i] |= GRADUATED_BEFORE;
+  world.totals.graduations += h.weight[i];
 }
 
 /** Household i starts a business (it has capital; the caller has drawn the start). */
-export function startBusiness(h: Households, ctx: MonthContext, i: number): void {
+export function startBusiness(world: World, ctx: MonthContext, i: number): void {
+  const h = world.households;
   h.business[i] = 1;
   h.businessMonths[i] = 0;
-  countMove(ctx.flows, REASON['business.started'], h, i);
-}
-
-/**
- * PENA for household i: policy.pena.capital in kind, mentoring for policy.pena.mentoring_months, the
- * month it was received (for the push exit) and its cost. On one of the year's places
- * ('within-places', the pathway) or outside them ('outside-places', a trial's offer, ./offer.ts).
- */
-export function grantPena(world: World, ctx: MonthContext, i: number, places: 'within-places' | 'outside-places'): void {
-  const h = world.households;
-  const pena = ctx.params.policy.pena;
-  h.services[i] |= PENA_RECEIVED;
-  h.capital[i] += pena.capital;
-  h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], pena.mentoring_months);
-  h.penaMonth[i] = ctx.month;
-  (places === 'within-places' ? serve : serveOutsidePlaces)(world, ctx, 'pena', i, pena.capital, REASON['pena.received']);
-}
-
-/** PROKUS: a grant and incubation for a household with a running business, if admitted. */
-function prokus(s: Step, i: number, key: number): void {
-  const h = s.h;
-  if (!prokusCandidate(s, i) || !admit(s.c.prokus, key, h.weight[i])) return;
-  const p = s.policy.prokus;
-  h.services[i] |= PROKUS_RECEIVED;
-  h.capital[i] += p.grant;
-  h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], p.incubation_months);
-  serve(s.world, s.ctx, 'prokus', i, p.grant, REASON['prokus.received']);
-}
-
-/** Graduate household i: it leaves PKH and BPNT (and BLT BBM) and is not taken back until it relapses. */
-function graduate(world: World, ctx: MonthContext, i: number, reason: number): void {
-  const h = world.households;
-  const status = h.programmes[i];
-  if ((status & PKH) !== 0) countMove(ctx.flows, REASON['pkh.graduated'], h, i);
-  if ((status & BPNT) !== 0) countMove(ctx.flows, REASON['bpnt.graduated'], h, i);
-  if ((status & BLT_BBM) !== 0) countMove(ctx.flows, REASON['blt_bbm.not_in_pkh_or_bpnt'], h, i);
-  h.programmes[i] = (status & ~(PKH | BPNT | BLT_BBM)) | LEFT_BY_GRADUATION;
-  dropTraining(h, i);
-  h.history[i] |= GRADUATED_BEFORE;
-  world.totals.graduations += h.weight[i];
-  h.phase[i] = GRADUATED;
-  h.monthsInPhase[i] = 0;
-  h.monthsAbove[i] = 0;
-  countMove(ctx.flows, reason, h, i);
+  countMove(ctx.flows, world.registry.reason['business.started'], h, i);
 }

@@ -17,7 +17,7 @@
 import { bits, UNIT } from '../random';
 import { exp, log } from '../math';
 import { IN_REGISTRY } from '../households';
-import { REASON, countMove } from '../reasons';
+import { countMove } from '../groups';
 import { STANDARD_NORMAL } from '../normal-table';
 import { logBin } from '../welfare';
 import type { MonthContext, World } from '../world';
@@ -70,10 +70,10 @@ function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i
   const was = (h.programmes[i] & IN_REGISTRY) !== 0;
   if (listed && !was) {
     h.programmes[i] |= IN_REGISTRY;
-    countMove(ctx.flows, eligible ? REASON['registry.assessed_eligible'] : REASON['registry.assessed_by_error'], h, i);
+    countMove(ctx.flows, world.registry.reason[eligible ? 'registry.assessed_eligible' : 'registry.assessed_by_error'], h, i);
   } else if (!listed && was) {
     h.programmes[i] &= ~IN_REGISTRY;
-    countMove(ctx.flows, REASON['registry.assessed_out'], h, i);
+    countMove(ctx.flows, world.registry.reason['registry.assessed_out'], h, i);
   }
   const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 2) >>> 20];
   h.registryScore[i] = consumption * exp(ctx.params.behaviour.registry.score_error * z);

@@ -1,9 +1,10 @@
 /**
- * Programmes: PKH, BPNT / Sembako and BLT BBM enrol, pay and let go of families.
+ * Assistance: every programme of the registry (PKH, BPNT / Sembako, BLT BBM, …) enrols, pays and
+ * lets go of families the same way.
  *
- * Each programme has a rule: who is eligible (status bits a family must have, and a benefit above
- * zero), how much a family is entitled to a month, a quota of families and an annual budget. Every
- * month, for each programme in turn:
+ * Each programme declares (./programmes/) who is eligible (statuses a family must have, and a
+ * benefit above zero), how much a family is entitled to a month, a quota of families and an annual
+ * budget. Every month, for each programme in turn, in the registry's order:
  *   1. families no longer eligible leave, with the reason (left the registry, no eligible member,
  *      programme ended);
  *   2. if the families enrolled exceed the quota, or their monthly cost exceeds the budget room (what
@@ -11,24 +12,21 @@
  *      registry score leave ("quota_or_budget_cut");
  *   3. otherwise free slots go to the poorest eligible families by registry score, as long as both
  *      the quota and the budget room hold;
- *   4. enrolled families are paid — PKH only in months its conditions are met (`compliance`).
+ *   4. enrolled families are paid — a conditional programme (PKH) only in months its conditions are met (`compliance`).
  * Ranking uses a histogram of registry scores, not a sort: the cut falls in one score bin, inside
  * which families are taken in household order, so the result is exact and deterministic. Spending
  * never exceeds the budget: the budget room counts the full entitlement of every family enrolled.
  */
 import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
-import { BLT_BBM, BPNT, IN_REGISTRY, LEFT_BY_GRADUATION, PKH } from '../households';
-import type { Households } from '../households';
-import { REASON, countMove } from '../reasons';
-import type { MonthContext, ProgrammeBook, ProgrammeId, World } from '../world';
-import type { ParameterValues } from '../../parameters/spec';
+import { countMove } from '../groups';
+import type { MonthContext, Programme, ProgrammeBook, Registry, World } from '../world';
 import { yearOf } from '../time';
 import { LOG_BINS, logBin } from '../welfare';
 
 /** What a programme needs from a family and gives it, this month. */
 export interface ProgrammeRule {
-  readonly id: ProgrammeId;
+  readonly id: string;
   /** The family's status bit for this programme. */
   readonly bit: number;
   /** Status bits a family must all have. */
@@ -49,8 +47,61 @@ export interface ProgrammeRule {
   /** Probability a family is paid this month (conditions met); 1 when unconditional. */
   readonly compliance: number;
   readonly complianceStream: Stream | null;
-  /** Reasons, as REASON indices: entering, leaving because a required bit is missing (all / any), entitlement zero, cut. */
+  /** Reasons, as indices of the registry's reasons: entering, leaving because a required status is missing (all / any), entitlement zero, cut. */
   readonly reasons: { readonly enrolled: number; readonly missingAll: number; readonly missingAny: number; readonly noEntitlement: number; readonly cut: number };
+}
+
+/** The statuses `names` as bits of `households.programmes`. */
+function statusBits(registry: Registry, names: readonly string[] | undefined): number {
+  let bits = 0;
+  for (const name of names ?? []) bits |= registry.status[name];
+  return bits;
+}
+
+/** A programme's rule for this month: its terms, and its per-family entitlement brought up to date. */
+export function programmeRule(world: World, ctx: MonthContext, programme: Programme): ProgrammeRule {
+  const registry = world.registry;
+  const book = world.books[programme.id];
+  if (programme.entitlement !== undefined && book.entitlement !== null) {
+    const key = programme.entitlement.key(ctx.params);
+    if (book.entitlementKey !== key) {
+      programme.entitlement.compute(world.households, ctx.params, book.entitlement);
+      book.entitlementKey = key;
+    }
+  }
+  const terms = programme.terms(ctx.params);
+  const reason = (code: string) => registry.reason[code];
+  return {
+    id: programme.id,
+    bit: registry.status[programme.id],
+    requireAll: statusBits(registry, programme.eligibility.all),
+    requireAny: statusBits(registry, programme.eligibility.any),
+    forbid: statusBits(registry, programme.eligibility.forbid),
+    entitlement: book.entitlement,
+    flat: terms.flat,
+    quota: terms.quota,
+    budget: terms.budget,
+    food: programme.paidAs === 'food',
+    compliance: terms.compliance,
+    complianceStream: programme.complianceStream === undefined ? null : ctx.streams[programme.complianceStream],
+    reasons: {
+      enrolled: reason(programme.reasons.enrolled.code),
+      missingAll: reason(programme.leaves.missingAll),
+      missingAny: reason(programme.leaves.missingAny),
+      noEntitlement: reason(programme.leaves.noEntitlement),
+      cut: reason(programme.leaves.cut),
+    },
+  };
+}
+
+/** Run one programme of the registry for the month. */
+export function runProgrammeOf(world: World, ctx: MonthContext, programme: Programme): void {
+  runProgramme(world, ctx, programmeRule(world, ctx, programme), activeMonthsLeft(world.books[programme.id], ctx.month));
+}
+
+/** The assistance process: every programme of the registry, in order. */
+export function assistance(world: World, ctx: MonthContext): void {
+  for (const programme of world.registry.programmes) runProgrammeOf(world, ctx, programme);
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
@@ -216,109 +267,6 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   book.spentThisMonth += total;
   book.spent += total;
   book.families = families;
-}
-
-/**
- * PKH entitlement of every family, Rp a month: the annual index of each eligible member, counting at
- * most `member_cap` members, the most valuable first.
- */
-export function pkhEntitlements(h: Households, params: ParameterValues): void {
-  const b = params.policy.pkh.benefit;
-  const members = [h.pregnant, h.earlyChildhood, h.primaryPupils, h.juniorPupils, h.seniorPupils, h.severeDisability, h.elderly];
-  const amounts = [b.pregnant, b.early_childhood, b.primary_school, b.junior_secondary, b.senior_secondary, b.severe_disability, b.elderly];
-  const order = amounts.map((_, k) => k).sort((x, y) => amounts[y] - amounts[x] || x - y);
-  const cap = params.policy.pkh.member_cap;
-  const out = h.pkhEntitlement;
-  for (let i = 0, n = h.count; i < n; i++) {
-    let left = cap;
-    let annual = 0;
-    for (let j = 0; j < order.length && left > 0; j++) {
-      const k = order[j];
-      const m = members[k][i];
-      const counted = m < left ? m : left;
-      annual += counted * amounts[k];
-      left -= counted;
-    }
-    out[i] = annual / 12;
-  }
-}
-
-/** The PKH rule for this month. */
-export function pkhRule(h: Households, ctx: MonthContext): ProgrammeRule {
-  const p = ctx.params;
-  return {
-    id: 'pkh',
-    bit: PKH,
-    requireAll: IN_REGISTRY,
-    requireAny: 0,
-    forbid: LEFT_BY_GRADUATION,
-    entitlement: h.pkhEntitlement,
-    flat: 0,
-    quota: p.policy.pkh.quota,
-    budget: p.policy.pkh.budget,
-    food: false,
-    compliance: p.behaviour.pkh.compliance,
-    complianceStream: ctx.streams.compliance,
-    reasons: {
-      enrolled: REASON['pkh.enrolled'],
-      missingAll: REASON['pkh.left_registry'],
-      missingAny: REASON['pkh.left_registry'],
-      noEntitlement: REASON['pkh.no_eligible_member'],
-      cut: REASON['pkh.quota_or_budget_cut'],
-    },
-  };
-}
-
-/** The BPNT / Sembako rule for this month. */
-export function bpntRule(ctx: MonthContext): ProgrammeRule {
-  const p = ctx.params.policy.bpnt;
-  return {
-    id: 'bpnt',
-    bit: BPNT,
-    requireAll: IN_REGISTRY,
-    requireAny: 0,
-    forbid: LEFT_BY_GRADUATION,
-    entitlement: null,
-    flat: p.benefit,
-    quota: p.quota,
-    budget: p.budget,
-    food: true,
-    compliance: 1,
-    complianceStream: null,
-    reasons: {
-      enrolled: REASON['bpnt.enrolled'],
-      missingAll: REASON['bpnt.left_registry'],
-      missingAny: REASON['bpnt.left_registry'],
-      noEntitlement: REASON['bpnt.left_registry'],
-      cut: REASON['bpnt.quota_or_budget_cut'],
-    },
-  };
-}
-
-/** The BLT BBM rule for this month: PKH or BPNT families, while the benefit is paid. */
-export function bltBbmRule(ctx: MonthContext): ProgrammeRule {
-  const p = ctx.params.policy.blt_bbm;
-  return {
-    id: 'blt_bbm',
-    bit: BLT_BBM,
-    requireAll: 0,
-    requireAny: PKH | BPNT,
-    forbid: 0,
-    entitlement: null,
-    flat: p.benefit,
-    quota: p.quota,
-    budget: p.budget,
-    food: false,
-    compliance: 1,
-    complianceStream: null,
-    reasons: {
-      enrolled: REASON['blt_bbm.enrolled'],
-      missingAll: REASON['blt_bbm.not_in_pkh_or_bpnt'],
-      missingAny: REASON['blt_bbm.not_in_pkh_or_bpnt'],
-      noEntitlement: REASON['blt_bbm.programme_ended'],
-      cut: REASON['blt_bbm.quota_or_budget_cut'],
-    },
-  };
 }
 
 /** Months from `month` to the end of its year in which the programme pays (its `active` flags). */

@@ -1,0 +1,98 @@
+/**
+ * Groups of households: the dimensions results are broken down by, declared once.
+ *
+ * Each dimension names its values and says which value a household has. Indicators are reported
+ * for the nation and for each value of every dimension ("province:Aceh", "area:urban", …); the
+ * monthly flows (households moved, by reason) for the nation and the dimensions marked `flows`.
+ * Adding a dimension (a consumption decile, say) is one entry here.
+ */
+import type { Households } from './households';
+import { FEMALE_HEAD, URBAN } from './households';
+import type { Words } from './world';
+
+/** A way to split households into groups. */
+export interface Dimension {
+  /** Prefix of its groups: "area" → "area:urban". */
+  readonly id: string;
+  /** Its values, in the order groups are reported; `null` for provinces, whose names come with the population. */
+  readonly values: readonly string[] | null;
+  /** The names of its values (none for provinces: a province is its name). */
+  readonly labels: readonly Words[] | null;
+  /** The index of household i's value. */
+  of(h: Households, i: number): number;
+  /** Whether the monthly flows are counted by it. */
+  readonly flows: boolean;
+}
+
+/** Age group of a head of household: 0 under 40, 1 40–59, 2 60 and over. */
+export function headAgeGroup(age: number): number {
+  return age < 40 ? 0 : age < 60 ? 1 : 2;
+}
+
+export const PROVINCE: Dimension = { id: 'province', values: null, labels: null, of: (h, i) => h.province[i], flows: false };
+
+export const AREA: Dimension = {
+  id: 'area',
+  values: ['rural', 'urban'],
+  labels: [
+    { en: 'rural', id: 'perdesaan' },
+    { en: 'urban', id: 'perkotaan' },
+  ],
+  of: (h, i) => ((h.flags[i] & URBAN) !== 0 ? 1 : 0),
+  flows: true,
+};
+
+export const HEAD_AGE: Dimension = {
+  id: 'head_age',
+  values: ['under_40', '40_59', '60_plus'],
+  labels: [
+    { en: 'head under 40', id: 'kepala rumah tangga di bawah 40 tahun' },
+    { en: 'head aged 40–59', id: 'kepala rumah tangga berumur 40–59 tahun' },
+    { en: 'head aged 60 or over', id: 'kepala rumah tangga berumur 60 tahun ke atas' },
+  ],
+  of: (h, i) => headAgeGroup(h.headAge[i]),
+  flows: true,
+};
+
+export const HEAD_SEX: Dimension = {
+  id: 'head_sex',
+  values: ['male', 'female'],
+  labels: [
+    { en: 'male head', id: 'kepala rumah tangga laki-laki' },
+    { en: 'female head', id: 'kepala rumah tangga perempuan' },
+  ],
+  of: (h, i) => ((h.flags[i] & FEMALE_HEAD) !== 0 ? 1 : 0),
+  flows: true,
+};
+
+/** The dimensions, in the order their groups are reported. */
+export const DIMENSIONS: readonly Dimension[] = [PROVINCE, AREA, HEAD_AGE, HEAD_SEX];
+
+/** The name of the whole population's group. */
+export const NATIONAL = 'national';
+
+/** The group names of a dimension with known values ("area:urban", …). */
+export function groupsOf(d: Dimension): string[] {
+  return (d.values ?? []).map((v) => `${d.id}:${v}`);
+}
+
+const FLOW_DIMENSIONS = DIMENSIONS.filter((d) => d.flows);
+
+/** Groups the flows are counted for: the nation, then each value of each flow dimension. */
+export const FLOW_GROUPS: readonly string[] = [NATIONAL, ...FLOW_DIMENSIONS.flatMap(groupsOf)];
+
+/** Offset of each flow dimension's first group in FLOW_GROUPS. */
+const FLOW_OFFSETS = FLOW_DIMENSIONS.map((d) => FLOW_GROUPS.indexOf(groupsOf(d)[0]));
+
+/** A zeroed flow counter for `reasons` reasons: one slot per reason and flow group (reason-major). */
+export function createFlows(reasons: number): Float64Array {
+  return new Float64Array(reasons * FLOW_GROUPS.length);
+}
+
+/** Count household i (its weight) as moved for `reason` (an index of the registry's reasons), nationally and in its groups. */
+export function countMove(flows: Float64Array, reason: number, h: Households, i: number): void {
+  const w = h.weight[i];
+  const o = reason * FLOW_GROUPS.length;
+  flows[o] += w;
+  for (let d = 0; d < FLOW_DIMENSIONS.length; d++) flows[o + FLOW_OFFSETS[d] + FLOW_DIMENSIONS[d].of(h, i)] += w;
+}
