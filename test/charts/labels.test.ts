@@ -5,25 +5,25 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../src/observe/indicators';
 import { PHASES } from '../../src/model/phases';
-import { REASONS } from '../../src/model/reasons';
-import { LANGS, PHASE_LABELS, REASON_LABELS, TEXT, UNITS, fill, groupLabel, monthLabel } from '../../src/charts/labels';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
+import { LANGS, PHASE_LABELS, TEXT, UNITS, fill, groupLabel, monthLabel, reasonLabel } from '../../src/charts/labels';
 import type { Lang, Unit } from '../../src/charts/labels';
 import { indicatorLabel, scaleFor, shortLabel, unitOf } from '../../src/charts/units';
 
 describe('every name exists in both languages', () => {
   it('every indicator has an Indonesian label beside its English one', () => {
     for (const [indicator, entry] of Object.entries(INDICATORS)) {
-      expect(entry.label_id, indicator).toMatch(/\S/);
-      expect(entry.label_id, indicator).not.toBe(entry.label);
+      expect(entry.label.id, indicator).toMatch(/\S/);
+      expect(entry.label.id, indicator).not.toBe(entry.label.en);
     }
   });
 
   it('every phase and every reason has a label in each language', () => {
     for (const lang of LANGS) {
       for (const phase of PHASES) expect(PHASE_LABELS[phase][lang]).toMatch(/\S/);
-      for (const reason of REASONS) {
-        expect(REASON_LABELS[reason][lang]).toMatch(/\S/);
-        expect(indicatorLabel(`flow.${reason}`, lang)).toBe(REASON_LABELS[reason][lang]);
+      for (const reason of BUILTIN_REGISTRY.reasons) {
+        expect(BUILTIN_REGISTRY.reasonLabels[reason][lang]).toMatch(/\S/);
+        expect(indicatorLabel(`flow.${reason}`, lang)).toBe(reasonLabel(reason, lang));
       }
     }
   });

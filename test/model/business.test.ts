@@ -3,7 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { business } from '../../src/model/processes/business';
-import { RST_BUSINESS_SPACE, TRAINED, TRANSITION } from '../../src/model/phases';
+import { TRANSITION } from '../../src/model/phases';
+import { RST_BUSINESS_SPACE, TRAINED } from './bits';
 import { tinyWorld, W } from './world-fixture';
 import type { Family } from './world-fixture';
 

@@ -4,29 +4,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pathway } from '../../src/model/processes/pathway';
-import { BLT_BBM, BPNT, IN_REGISTRY, LEFT_BY_GRADUATION, PKH, URBAN, FEMALE_HEAD } from '../../src/model/households';
+import { IN_REGISTRY, LEFT_BY_GRADUATION, URBAN, FEMALE_HEAD } from '../../src/model/households';
+import { ATENSI_DONE, BLT_BBM, BPNT, IN_ATENSI, IN_TRAINING, PENA_RECEIVED, PKH, PROKUS_RECEIVED, RST_BUSINESS_SPACE, RST_HOUSE, TRAINED } from './bits';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import {
-  ATENSI_DONE,
   DEVELOPMENT,
   DISASTER_VICTIM,
   ENTERED_EXTREME,
   GRADUATED,
   GRADUATED_BEFORE,
-  IN_ATENSI,
-  IN_TRAINING,
   NONE,
-  PENA_RECEIVED,
   PHASES,
-  PROKUS_RECEIVED,
   RECOVERY,
   RELAPSED_BEFORE,
-  RST_BUSINESS_SPACE,
-  RST_HOUSE,
-  TRAINED,
   TRANSITION,
 } from '../../src/model/phases';
-import { FLOW_GROUPS, PATHWAY_MOVES, REASONS, createFlows, countMove } from '../../src/model/reasons';
-import type { Reason } from '../../src/model/reasons';
+import { PATHWAY_MOVES } from '../../src/model/reasons';
+import { FLOW_GROUPS, createFlows, countMove } from '../../src/model/groups';
+
+type Reason = string;
+const REASONS = BUILTIN_REGISTRY.reasons;
 import { allocateHouseholds } from '../../src/model/households';
 import { standardIndicators } from '../../src/observe/indicators';
 import { monthOf } from '../../src/model/time';
@@ -75,7 +72,7 @@ describe('the reasons of the pathway', () => {
     h.weight[0] = 2_500;
     h.flags[0] = flags;
     h.headAge[0] = headAge;
-    const flows = createFlows();
+    const flows = createFlows(BUILTIN_REGISTRY.reasons.length);
     countMove(flows, 3, h, 0);
     const counted = FLOW_GROUPS.filter((_, g) => flows[3 * FLOW_GROUPS.length + g] === 2_500);
     expect(counted).toEqual(groups);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import { allocateHouseholds } from '../../src/model/households';
-import { pkhEntitlements } from '../../src/model/processes/programmes';
+import { pkhEntitlements } from '../../src/model/programmes/pkh';
 import { monthOf } from '../../src/model/time';
 
 type Family = Partial<Record<'pregnant' | 'earlyChildhood' | 'primaryPupils' | 'juniorPupils' | 'seniorPupils' | 'severeDisability' | 'elderly', number>>;
@@ -10,8 +10,9 @@ type Family = Partial<Record<'pregnant' | 'earlyChildhood' | 'primaryPupils' | '
 function annualPkh(family: Family, month: string): number {
   const h = allocateHouseholds(1);
   for (const [key, count] of Object.entries(family)) h[key as keyof Family][0] = count;
-  pkhEntitlements(h, loadParameters().at(monthOf(month)));
-  return Math.round(h.pkhEntitlement[0] * 12);
+  const entitlement = new Float32Array(1);
+  pkhEntitlements(h, loadParameters().at(monthOf(month)), entitlement);
+  return Math.round(entitlement[0] * 12);
 }
 
 describe('PKH benefit by family composition (index 2021–2025, at most 4 members counted)', () => {

@@ -8,7 +8,9 @@ import { standardIndicators } from '../../src/observe/indicators';
 const baseline = { id: 'baseline', patch: {} };
 import type { Result, ResultRow } from '../../src/model/results';
 import { toCsv } from '../../src/model/results';
-import { REASONS } from '../../src/model/reasons';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
+
+const REASONS = BUILTIN_REGISTRY.reasons;
 import { monthOf, yearOf } from '../../src/model/time';
 
 const AGENTS = 20_000;

@@ -7,7 +7,9 @@
  * data tree with a few values held constant (`held`), so a rule can be made deterministic (a
  * probability of 1 or 0, a capacity that is large or zero). The test calls a process directly
  * (`pathway(t.world, t.ctx)`) and reads the households and the month's flows. */
-import { ATTRIBUTES, IN_REGISTRY, PKH, allocateHouseholds } from '../../src/model/households';
+import { ATTRIBUTES, IN_REGISTRY, allocateHouseholds } from '../../src/model/households';
+import { PKH } from './bits';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import type { Households } from '../../src/model/households';
 import { createWorld, monthContext, runStreams } from '../../src/model/initialise';
 import { openMonth } from '../../src/model/month';
@@ -15,8 +17,7 @@ import type { Process } from '../../src/model/month';
 import { ASSISTANCE } from '../../src/model/phases';
 import { pricePath } from '../../src/model/prices';
 import { runKey } from '../../src/model/random';
-import { FLOW_GROUPS, REASON, createFlows } from '../../src/model/reasons';
-import type { Reason } from '../../src/model/reasons';
+import { FLOW_GROUPS, createFlows } from '../../src/model/groups';
 import { monthOf } from '../../src/model/time';
 import type { Month } from '../../src/model/time';
 import type { MonthContext, World } from '../../src/model/world';
@@ -28,7 +29,7 @@ import type { ParameterPatch, Parameters } from '../../src/parameters/types';
 export type Attribute = keyof typeof ATTRIBUTES;
 /** Some attributes of one household. */
 export type Family = Partial<Record<Attribute, number>>;
-export type FlowGroup = (typeof FLOW_GROUPS)[number];
+export type FlowGroup = string;
 
 /** The weight of a default family: real households one agent stands for. */
 export const W = 1000;
@@ -57,7 +58,7 @@ export interface Tiny {
   readonly national: number;
   readonly extreme: number;
   /** Weighted households moved for `reason` this month, in `group` (default national). */
-  flow(reason: Reason, group?: FlowGroup): number;
+  flow(reason: string, group?: FlowGroup): number;
   /** Run processes in the current month. */
   run(...processes: Process[]): void;
   /** Open the next month: a new context, books, queues, blocked counts and flows cleared. */
@@ -105,10 +106,10 @@ export function tinyWorld(families: readonly Family[] | ((lines: { national: num
   const end = first + 48;
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey(options.seed ?? 1));
-  const flows = createFlows();
+  const flows = createFlows(BUILTIN_REGISTRY.reasons.length);
   const lines = { national: prices.nationalLine(first), extreme: prices.extremeLine(first) };
   const list = typeof families === 'function' ? families(lines) : families;
-  const world = createWorld(allocateHouseholds(list.length), options.provinces ?? [11], params, start, end);
+  const world = createWorld(allocateHouseholds(list.length), options.provinces ?? [11], params, start, end, BUILTIN_REGISTRY);
   const h = world.households;
   list.forEach((family, i) => {
     for (const [key, value] of Object.entries({ ...defaults(lines.national), ...family })) h[key as Attribute][i] = value as number;
@@ -120,7 +121,7 @@ export function tinyWorld(families: readonly Family[] | ((lines: { national: num
     h,
     ctx: monthContext(params, prices, streams, flows, start, first),
     ...lines,
-    flow: (reason, group = 'national') => flows[REASON[reason] * FLOW_GROUPS.length + FLOW_GROUPS.indexOf(group)],
+    flow: (reason, group = 'national') => flows[BUILTIN_REGISTRY.reason[reason] * FLOW_GROUPS.length + FLOW_GROUPS.indexOf(group)],
     run: (...processes) => {
       for (const p of processes) p(world, t.ctx);
     },
