@@ -17,6 +17,7 @@ import { populationFor, REFERENCE_MONTH } from '../src/model/simulate';
 import { createWorld, initialise, monthContext, runStreams } from '../src/model/initialise';
 import { createFlows } from '../src/model/groups';
 import { BUILTIN_REGISTRY } from '../src/model/builtin';
+import { registryBytes } from '../src/model/registry';
 import { pricePath } from '../src/model/prices';
 import { runKey } from '../src/model/random';
 import { step } from '../src/model/month';
@@ -72,7 +73,7 @@ function measure(households: number): void {
       `  population build: ${buildSeconds.toFixed(2)} s`,
       `  model step (median of ${MONTHS} months): ${median(stepOnly).toFixed(1)} ms → ${rate(median(stepOnly))} M household-months/s per core`,
       `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
-      `  model state: ${bytesPerHousehold()} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
+      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
 }

@@ -155,9 +155,12 @@ export function copyHouseholds(source: Households): Households {
   return { ...store } as unknown as Households; // the spread gives V8 a fast (non-dictionary) object
 }
 
-/** Bytes of model state per household (sum of the element sizes of every attribute). */
-export function bytesPerHousehold(): number {
-  let bytes = 0;
+/**
+ * Bytes of model state per household: the element sizes of every attribute, plus `extra` (the
+ * per-family entitlements the registry's programmes keep, 4 bytes each: see registryBytes).
+ */
+export function bytesPerHousehold(extra = 0): number {
+  let bytes = extra;
   for (const Type of Object.values(ATTRIBUTES)) bytes += Type.BYTES_PER_ELEMENT;
   return bytes;
 }

@@ -17,6 +17,11 @@ const ID = /^[a-z][a-z0-9_]*$/;
 /** Statuses every registry has besides its programmes. */
 const BASE_STATUS = { registry: IN_REGISTRY, graduated: LEFT_BY_GRADUATION } as const;
 
+/** Bytes per household the programmes of a registry keep besides the store: a Float32 entitlement for each that declares one. */
+export function registryBytes(registry: Registry): number {
+  return 4 * registry.programmes.filter((p) => p.entitlement !== undefined).length;
+}
+
 /** A registry of these programmes and services; throws, naming the declaration, when one does not fit. */
 export function createRegistry(programmes: readonly Programme[], services: readonly Service[]): Registry {
   const problems: string[] = [];
