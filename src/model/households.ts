@@ -24,8 +24,8 @@ export const IN_REGISTRY = 1;
 export const LEFT_BY_GRADUATION = 2;
 /** Programmes a registry can hold: the bits of `programmes` left after the two fixed ones. */
 export const PROGRAMME_BITS = 14;
-/** State bits the services of a registry can share (`services`, registry.flag). */
-export const SERVICE_BITS = 16;
+/** State bits the services of a registry can share (`services`, registry.flag): two each for 16 services. */
+export const SERVICE_BITS = 32;
 
 export interface Households {
   /** Number of agents. */
@@ -77,7 +77,7 @@ export interface Households {
   /** Months in the current phase (stops at 255). */
   readonly monthsInPhase: Uint8Array;
   /** What the household is receiving or has received of the services: their flags (registry.flag). */
-  readonly services: Uint16Array;
+  readonly services: Uint32Array;
   /** Months left of the current time-bound service (ATENSI rehabilitation or skills training). */
   readonly serviceMonths: Uint8Array;
   /** Months of mentoring left. */
@@ -105,7 +105,7 @@ export interface Households {
 type ArrayKey = { [K in keyof Households]: Households[K] extends ArrayLike<number> ? K : never }[keyof Households];
 
 /** Every array attribute with its element type; allocation and copying walk this list. */
-export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor>> = {
+export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uint32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor>> = {
   weight: Float32Array,
   province: Uint8Array,
   flags: Uint8Array,
@@ -127,7 +127,7 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   nextAssessment: Uint16Array,
   phase: Uint8Array,
   monthsInPhase: Uint8Array,
-  services: Uint16Array,
+  services: Uint32Array,
   serviceMonths: Uint8Array,
   mentoringMonths: Uint8Array,
   history: Uint8Array,

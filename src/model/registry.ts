@@ -53,7 +53,7 @@ export function createRegistry(programmes: readonly Programme[], services: reado
   for (const s of services) {
     for (const f of s.flags) {
       if (next >= SERVICE_BITS) problems.push(`service "${s.id}": flag "${f}": the ${SERVICE_BITS} bits of households.services are all taken`);
-      else flag[`${s.id}.${f}`] = 1 << next++;
+      else flag[`${s.id}.${f}`] = (1 << next++) >>> 0;
     }
   }
 

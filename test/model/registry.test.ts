@@ -77,7 +77,7 @@ describe('a declaration that does not fit is refused, naming it', () => {
     ['eligibility naming an unknown programme', () => createRegistry([...PROGRAMMES, { ...fixtureAid, eligibility: { any: ['pkh', 'rastra'] } }], SERVICES), /programme "fixture_aid": eligibility.any: .*got "rastra"/],
     ['leaving for a reason it does not declare', () => createRegistry([...PROGRAMMES, { ...fixtureAid, leaves: { ...fixtureAid.leaves, cut: 'pkh.quota_or_budget_cut' } }], SERVICES), /leaves.cut: expected one of its reasons/],
     ['a reason under another prefix', () => createRegistry([...PROGRAMMES, { ...fixtureAid, reasons: { ...fixtureAid.reasons, enrolled: { code: 'aid.enrolled', label: { en: 'x', id: 'x' } } } }], SERVICES), /reason "aid.enrolled": expected a code starting "fixture_aid."/],
-    ['more service flags than households.services holds', () => createRegistry(PROGRAMMES, [...SERVICES, { ...SERVICES[0], id: 'many', flags: Array.from({ length: 9 }, (_, k) => `f${k}`), reasons: [] }]), /service "many": flag "f\d": the 16 bits of households.services are all taken/],
+    ['more service flags than households.services holds', () => createRegistry(PROGRAMMES, [...SERVICES, { ...SERVICES[0], id: 'many', flags: Array.from({ length: 25 }, (_, k) => `f${k}`), reasons: [] }]), /service "many": flag "f\d+": the 32 bits of households.services are all taken/],
   ])('%s', (_, make, message) => {
     expect(make).toThrow(message);
   });
