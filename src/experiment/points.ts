@@ -63,7 +63,8 @@ export function studyRanges(params: Parameters, names: readonly string[] = []): 
     const record = params.records.find((r) => r.path === name);
     if (!record) {
       const near = all.filter((r) => r.name.endsWith(`.${name.split('.').pop()}`)).map((r) => r.name);
-      problems.push(`${name}: no such parameter${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; expected a behaviour parameter or policy assumption path such as ${all[0].name}`);
+      const assumption = all.find((r) => r.name.startsWith('policy.'));
+      problems.push(`${name}: no such parameter${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; expected a behaviour parameter path such as ${all[0].name}${assumption ? ` or a policy assumption such as ${assumption.name}` : ''}`);
     } else if (record.kind !== 'behaviour' && !record.assumption) problems.push(`${name}: a policy parameter (${record.file}); expected a behaviour parameter or a policy assumption (metadata.assumption: true) — policy rules are changed by scenarios`);
     else if (name.startsWith(SHOCKS)) problems.push(`${name}: a shock (${record.file}); expected a behaviour parameter that acts every month — shocks are placed in time by scenarios`);
     else if (!record.range) problems.push(`${name}: has no range in ${record.file}; expected metadata.range { min, max }`);

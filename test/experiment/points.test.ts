@@ -41,6 +41,7 @@ describe('study parameters', () => {
     ['a policy rule', 'policy.pkh.quota', 'policy.pkh.quota: a policy parameter (data/parameters/policy/pkh/quota.yaml); expected a behaviour parameter or a policy assumption (metadata.assumption: true) — policy rules are changed by scenarios'],
     ['a policy assumption given as a series', 'policy.rst.business_space_share', 'policy.rst.business_space_share: has 2 dated values in data/parameters/policy/rst/business_space_share.yaml; expected a single value for the whole run'],
     ['a shock', 'behaviour.shocks.covid_loss', 'behaviour.shocks.covid_loss: a shock'],
+    ['a path without its folder, guessing it', 'facilitators.caseload', 'facilitators.caseload: no such parameter (did you mean policy.facilitators.caseload?); expected a behaviour parameter path such as behaviour.atensi.success or a policy assumption such as policy.atensi.months'],
   ])('refuses %s', (_, name, message) => {
     expect(() => studyRanges(params, [name])).toThrow(message);
   });
