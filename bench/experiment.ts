@@ -20,13 +20,14 @@ const MONTHS = (2030 - 2022) * 12 + 10; // March 2022 to December 2030
 const REPLICATES = 3;
 
 const counts = process.argv.slice(2).map(Number);
-const scenarios = resolveScenarios(BUILTIN_SCENARIOS.map((s) => s.id), loadParameters());
+const parameters = loadParameters();
+const scenarios = resolveScenarios(BUILTIN_SCENARIOS.map((s) => s.id), parameters);
 const digests: string[] = [];
 let first = 0;
 for (const workers of counts.length ? counts : [1, 2]) {
   let runs = 0;
   const began = performance.now();
-  const e = await runExperiment({ scenarios, replicates: REPLICATES, seed: 2022, end: END, reference: 'assistance-only', workers, onProgress: (p) => (runs = p.total) });
+  const e = await runExperiment({ parameters, scenarios, replicates: REPLICATES, seed: 2022, end: END, reference: 'assistance-only', workers, onProgress: (p) => (runs = p.total) });
   const seconds = (performance.now() - began) / 1000;
   first ||= seconds;
   digests.push(e.manifest.results.sha256);

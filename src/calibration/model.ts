@@ -1,5 +1,6 @@
 /**
- * Calibrating the model: behaviour parameters fitted within their ranges to official figures.
+ * Calibrating the model: behaviour parameters (and, when named, policy assumptions) fitted within
+ * their ranges to official figures, over the parameter tree the caller gives.
  *
  * 1. Posterior by ABC-SMC (./abc-smc.ts): generation 0 draws points from the uniform prior over the
  *    parameters' ranges; later generations propose near the points that came closest. Each point runs
@@ -14,7 +15,6 @@
  * The distance is Σ ((simulated − observed) / sd)² over the fitted targets (./distance.ts).
  */
 import type { Seed } from '../model/random';
-import { loadParameters } from '../parameters/load';
 import type { ParameterPatch, Parameters } from '../parameters/types';
 import { createPointRunner, evaluatePoints, pointPatch, studyRanges } from '../experiment/points';
 import type { Progress } from '../experiment/index';
@@ -43,6 +43,9 @@ export const DEFAULT_FIT = ['consumption_2022_09', 'pkh_families_2022'] as const
 export const DEFAULT_HOLDOUT = ['consumption_urban_2022_09', 'consumption_rural_2022_09'] as const;
 
 export interface CalibrationOptions {
+  /** The parameter tree every point patches: `loadParameters()` at the edge (`parameters` names the paths fitted). */
+  readonly params: Parameters;
+  /** Paths of the parameters to fit: behaviour parameters or policy assumptions; default DEFAULT_PARAMETERS. */
   readonly parameters?: readonly string[];
   readonly fit?: readonly string[];
   readonly holdout?: readonly string[];
@@ -87,7 +90,7 @@ export interface Calibration {
   readonly posteriorOutputs: readonly (readonly number[])[];
   readonly summary: readonly PosteriorSummary[];
   readonly pointFit: { readonly point: Readonly<Record<string, number>>; readonly distance: number; readonly evaluations: number; readonly converged: boolean };
-  /** The point fit as a patch over data/parameters. */
+  /** The point fit as a patch over the parameter tree. */
   readonly patch: ParameterPatch;
   readonly targets: readonly Target[];
   readonly table: readonly TargetFit[];
@@ -98,7 +101,7 @@ export interface Calibration {
 export const DEFAULT_HOUSEHOLDS = 20_000;
 
 export async function calibrate(options: CalibrationOptions): Promise<Calibration> {
-  const params: Parameters = loadParameters();
+  const { params } = options;
   const all = loadTargets(options.targetsFile);
   const ranges = studyRanges(params, options.parameters ?? DEFAULT_PARAMETERS);
   const fit = pickTargets(all, options.fit ?? DEFAULT_FIT, 'fit');
@@ -127,6 +130,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
     const design = step.value as AbcDesign; // cast: tslab compiles without strict, where `done` does not narrow
     const label = `ABC generation ${design.generation}${design.generation > 0 ? `, batch ${++stage}` : ''}`;
     const values = await evaluatePoints({
+      parameters: params,
       points: design.points.map((p) => pointPatch(params, names, p)),
       measures: all,
       replicates: 1,
@@ -145,7 +149,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   const summary = posteriorSummary(posterior);
 
   // 2. Nelder–Mead from the posterior median, common random numbers over `replicates`.
-  const run = createPointRunner({ measures: all, seed: options.seed, households: settings.households });
+  const run = createPointRunner({ parameters: params, measures: all, seed: options.seed, households: settings.households });
   const meanOutputs = (point: readonly number[]) => {
     const patch = pointPatch(params, names, point);
     const sums = new Array<number>(all.length).fill(0);

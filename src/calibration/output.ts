@@ -14,7 +14,7 @@ import { stringify } from 'yaml';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
 import { csvField, sha256 } from '../model/results';
 import { parseCsv } from '../population/csv';
-import { loadParameters, shown } from '../parameters/load';
+import { shown } from '../parameters/load';
 import type { ParameterPatch, Parameters } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
 import { MANIFEST_FILE } from '../experiment/output';
@@ -75,12 +75,14 @@ export interface CalibrationManifest {
   readonly generations: ReadonlyArray<{ readonly generation: number; readonly tolerance: number; readonly particles: number; readonly effectiveSize: number; readonly runs: number }>;
   readonly pointFit: Calibration['pointFit'];
   readonly runs: number;
+  /** The parameter tree the calibration patched: the folder it was read from and its hash. */
+  readonly parameterTree: { readonly folder: string; readonly hash: string };
   readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** Every file of a calibration run folder, the manifest last. */
-export function calibrationFiles(c: Calibration, command: string, params: Parameters = loadParameters()): Record<string, string> {
+/** Every file of a calibration run folder, the manifest last; `params` is the tree the calibration ran on. */
+export function calibrationFiles(c: Calibration, command: string, params: Parameters): Record<string, string> {
   const files: Record<string, string> = {
     [POSTERIOR_FILE]: posteriorCsv(c),
     'fit.csv': fitCsv(c),
@@ -99,6 +101,7 @@ export function calibrationFiles(c: Calibration, command: string, params: Parame
     generations: c.generations.map((g) => ({ generation: g.generation, tolerance: g.tolerance, particles: g.points.length, effectiveSize: g.effectiveSize, runs: g.runs })),
     pointFit: c.pointFit,
     runs: c.runs,
+    parameterTree: { folder: params.folder, hash: params.hash },
     data: dataFiles(),
     files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, sha256(text)])),
   };
@@ -121,9 +124,10 @@ export function posteriorSample(c: Calibration, label = 'the calibration just ru
 
 /**
  * Reads posterior.csv from a file or a calibration run folder, checking every cell and that each
- * column names a behaviour parameter and stays within its range.
+ * column names a behaviour parameter or a policy assumption of `params` with one value and stays
+ * within its range.
  */
-export function readPosterior(path: string, params: Parameters = loadParameters()): PosteriorSample {
+export function readPosterior(path: string, params: Parameters): PosteriorSample {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, POSTERIOR_FILE) : path;
   const where = shown(file);
   if (!existsSync(file)) throw new Error(`${where}: expected a posterior sample (posterior.csv of a calibration run folder), but there is no such file`);
@@ -137,7 +141,7 @@ export function readPosterior(path: string, params: Parameters = loadParameters(
   const problems: string[] = [];
   for (const name of parameters) {
     const record = params.records.find((r) => r.path === name);
-    if (!record || record.kind !== 'behaviour' || record.values.length !== 1) problems.push(`${where}: column "${name}": expected a behaviour parameter with one value`);
+    if (!record || !(record.kind === 'behaviour' || record.assumption) || record.values.length !== 1) problems.push(`${where}: column "${name}": expected a behaviour parameter with one value (or a policy assumption with one value)`);
   }
   if (problems.length) throw new Error(problems.join('\n'));
   if (rows.length < 1) throw new Error(`${where}: expected at least one particle, found none`);
@@ -164,7 +168,7 @@ export function readPosterior(path: string, params: Parameters = loadParameters(
  * fixed by the seed's hash, so the same posterior and seed give the same draws on any machine. Each
  * draw is a patch of the sample's parameters.
  */
-export function posteriorDraws(sample: PosteriorSample, count: number, seed: number | string, params: Parameters = loadParameters()): { particle: number; patch: ParameterPatch }[] {
+export function posteriorDraws(sample: PosteriorSample, count: number, seed: number | string, params: Parameters): { particle: number; patch: ParameterPatch }[] {
   const total = sample.weights.reduce((s, w) => s + w, 0);
   const start = (parseInt(sha256(`${String(seed)}/posterior`).slice(0, 8), 16) + 0.5) / 2 ** 32;
   const draws: { particle: number; patch: ParameterPatch }[] = [];

@@ -7,7 +7,7 @@ import { calibrate, DEFAULT_FIT, DEFAULT_HOLDOUT, DEFAULT_HOUSEHOLDS, DEFAULT_PA
 import { calibrationFiles } from '../calibration/output';
 import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import { shown } from '../parameters/load';
+import { loadParameters, shown } from '../parameters/load';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { calibrationText } from '../calibration/tables';
 import { UsageError, splitArguments, wholeNumber } from './arguments';
@@ -49,8 +49,10 @@ export async function calibrateCommand(args: readonly string[]): Promise<void> {
   const log = process.stderr;
   log.write(`Graduasi calibrate: seed ${settings.seed}, ${settings.households.toLocaleString('en')} agents, ${settings.workers} worker${settings.workers === 1 ? '' : 's'}\n`);
   let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
+  const params = loadParameters();
   const result = await calibrate({
     ...settings,
+    params,
     onProgress: (stage, p) => {
       if (current?.stage !== stage) {
         current?.display.end();
@@ -61,7 +63,7 @@ export async function calibrateCommand(args: readonly string[]): Promise<void> {
   });
   current?.display.end();
   const command = `graduasi calibrate ${args.join(' ')}`.trim();
-  writeRunFolder(folder, calibrationFiles(result, command));
+  writeRunFolder(folder, calibrationFiles(result, command, params));
   process.stdout.write(
     `${calibrationText(result)}\n\n` +
       `Calibration written to ${folder}\n  manifest.json  posterior.csv  fit.csv  calibrated.yaml\n` +

@@ -137,6 +137,7 @@ async function runCommand(command: 'run' | 'compare', args: readonly string[]): 
   log.write(`Graduasi ${command}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years.end}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
   const progress = progressDisplay(log, 'runs');
   const experiment = await runExperiment({
+    parameters,
     scenarios,
     replicates: o.replicates,
     seed: o.seed,

@@ -44,7 +44,7 @@ export const SENSITIVITY_USAGE = `options of sensitivity
   --indicator NAME              the outcome's indicator (default ${SENSITIVITY_DEFAULTS.indicator})
   --group GROUP                 national, province:<name>, area:urban|rural, head_age:…, head_sex:… (default national)
   --month YYYY-MM               the outcome's month (default ${SENSITIVITY_DEFAULTS.month})
-  --parameters a,b,…            behaviour parameters to vary (default all with a range; "behaviour." may be left out)
+  --parameters a,b,…            behaviour parameters ("behaviour." may be left out) or policy assumptions (policy.…) to vary (default every behaviour parameter with a range)
   --top K                       (both) parameters with the highest μ* taken into the Sobol stage (default ${SENSITIVITY_DEFAULTS.top})
   --trajectories R              (morris, both) Morris trajectories: R × (parameters + 1) points (default ${SENSITIVITY_DEFAULTS.trajectories})
   --samples N                   (sobol, both) Sobol base rows: N × (parameters + 2) points (default ${SENSITIVITY_DEFAULTS.samples})
@@ -88,7 +88,7 @@ interface Settings {
 }
 
 const list = (value: string) => value.split(',').map((x) => x.trim()).filter((x) => x !== '');
-const behaviourPath = (name: string) => (name.startsWith('behaviour.') ? name : `behaviour.${name}`);
+const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
 
 /** The options, each checked; every problem names the option. */
 function parseOptions(options: ReadonlyMap<string, string>): Settings {
@@ -161,7 +161,7 @@ export async function sensitivityCommand(args: readonly string[]): Promise<void>
   const params = loadParameters();
   const log = process.stderr;
   const progress = stageProgress(log);
-  const common: StudyOptions = { parameters: s.parameters, measure: s.measure, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers };
+  const common: StudyOptions = { params, parameters: s.parameters, measure: s.measure, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers };
   const m = s.measure;
   log.write(`Graduasi sensitivity: ${m.indicator}, ${m.group}, ${m.month}; ${s.method === 'both' ? `Morris (${s.trajectories} trajectories), then Sobol on the top ${s.top} (N = ${s.samples})` : s.method === 'morris' ? `Morris (${s.trajectories} trajectories)` : `Sobol (N = ${s.samples})`}, then one at a time; ${s.households.toLocaleString('en')} agents, ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, seed ${s.seed}, ${s.workers} worker${s.workers === 1 ? '' : 's'}\n`);
 

@@ -13,6 +13,7 @@
  * Every option is checked before anything runs; a bad one stops the command with a message naming
  * it and what was expected (a UsageError, ./arguments.ts), and no folder is written.
  */
+import { loadParameters } from '../parameters/load';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
@@ -134,6 +135,7 @@ export function trialFiles(result: TrialResult, options: { readonly households?:
     design: designRecord(result.design),
     seed: result.seed,
     replicate: result.replicate,
+    parameterTree: result.parameterTree,
     options: { ...(options.households === undefined ? {} : { households: options.households }), ...(options.scale === undefined ? {} : { scale: options.scale }), agents: result.agents, ...result.months },
     arms: result.arms,
     costPerHousehold: result.costPerHousehold,
@@ -151,7 +153,7 @@ export async function trialCommand(args: readonly string[]): Promise<void> {
   const d = o.design;
   log.write(`Graduasi trial ${d.id}: ${d.programme} offered in ${d.offerMonth} to ${d.treatmentShare} of the eligible (${d.eligibility.id}), outcomes ${d.horizons.join(', ')} months after, seed ${o.seed}\n`);
   const progress = progressDisplay(log, 'months');
-  const result = runTrial(d, { seed: o.seed, households: o.households, scale: o.scale, onProgress: progress.update });
+  const result = runTrial(d, { seed: o.seed, households: o.households, scale: o.scale, parameters: loadParameters(), onProgress: progress.update });
   progress.end();
   const files = trialFiles(result, o);
   writeRunFolder(folder, files);

@@ -6,6 +6,8 @@
  * is the policy, not luck. Scenarios whose parameters come out identical share one run. Jobs (a
  * parameter set × a replicate) run in the calling thread or spread over worker threads; the rows are
  * assembled in scenario, then replicate order, so results are the same bytes at any worker count.
+ * Scenarios patch the parameter tree the caller gives (loaded once, at the edge); the manifest records
+ * its folder and hash.
  */
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../model/random';
@@ -14,16 +16,18 @@ import { sha256, toCsv } from '../model/results';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
 import { DEFAULT_END, REFERENCE_MONTH } from '../model/simulate';
 import { formatMonth, monthOf } from '../model/time';
-import { loadParameters, shown } from '../parameters/load';
+import { shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import type { ResolvedScenario } from '../scenarios/types';
-import type { ParameterPatch } from '../parameters/types';
+import type { ParameterPatch, Parameters } from '../parameters/types';
 import type { Job, JobSettings } from './job';
 import { runJobs } from './pool';
 import { OBSERVATION } from './observe';
 
 export interface ExperimentOptions {
+  /** The parameter tree every scenario patches: `loadParameters()` at the edge (command, notebook cell, lab). */
+  readonly parameters: Parameters;
   readonly scenarios: readonly ResolvedScenario[];
   /** Replicates per scenario (≥ 1): each a different population sample and different draws. */
   readonly replicates: number;
@@ -83,6 +87,8 @@ export interface ExperimentManifest {
     readonly observation: string;
     readonly uncertainty: Uncertainty;
   };
+  /** The parameter tree the scenarios patch: the folder it was read from and its hash (absent in runs made before it was recorded). */
+  readonly parameterTree: { readonly folder: string; readonly hash: string };
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
     readonly label: string;
@@ -92,7 +98,7 @@ export interface ExperimentManifest {
     readonly lineage: readonly string[];
     /** The scenario file, relative to the repository when inside it. */
     readonly file: string | null;
-    /** The merged patch over data/parameters. */
+    /** The merged patch over the parameter tree. */
     readonly patch: ResolvedScenario['effectivePatch'];
     readonly parametersHash: string;
   }>;
@@ -114,6 +120,7 @@ export interface Experiment {
 
 function check(options: ExperimentOptions): void {
   const problems: string[] = [];
+  if (typeof options.parameters?.patched !== 'function') problems.push(`parameters: expected the parameter tree, e.g. loadParameters(), got ${options.parameters === undefined ? 'nothing' : typeof options.parameters}`);
   if (options.scenarios.length === 0) problems.push('scenarios: expected at least one scenario');
   if (!Number.isInteger(options.replicates) || options.replicates < 1) problems.push(`replicates: expected a whole number of at least 1, got ${options.replicates}`);
   const workers = options.workers ?? 1;
@@ -128,7 +135,7 @@ function check(options: ExperimentOptions): void {
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
   check(options);
   const began = performance.now();
-  const parameters = loadParameters();
+  const { parameters } = options;
   const end = options.end ?? DEFAULT_END;
   if (monthOf(end) < REFERENCE_MONTH) throw new Error(`end: expected a month from ${formatMonth(REFERENCE_MONTH)} on, got ${end}`);
   const settings: JobSettings = { seed: options.seed, end, households: options.households, scale: options.scale };
@@ -148,7 +155,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     for (const [set, k] of firstOfSet.entries()) jobs.push({ set, id: options.scenarios[k].id, patch: { ...draw, ...options.scenarios[k].effectivePatch }, replicate });
   }
 
-  const results = await runJobs(jobs, settings, options.workers ?? 1, (done) =>
+  const results = await runJobs(jobs, settings, parameters, options.workers ?? 1, (done) =>
     options.onProgress?.({ done, total: jobs.length, elapsed: (performance.now() - began) / 1000 }),
   );
   const bySetReplicate = new Map(results.map((r) => [`${r.set}/${r.replicate}`, r]));
@@ -181,6 +188,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
         ? { kind: 'parameter and stochastic', posterior: options.posterior.file, sha256: options.posterior.sha256, particles: options.posterior.draws.map((d) => d.particle) }
         : { kind: 'stochastic' },
     },
+    parameterTree: { folder: parameters.folder, hash: parameters.hash },
     scenarios: options.scenarios.map((s, k) => ({
       id: s.id,
       label: s.label,

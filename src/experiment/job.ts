@@ -1,6 +1,7 @@
 /**
  * One job of an experiment: one parameter set × one replicate. The same code runs in the calling
- * thread (one worker) and in worker threads, so results cannot depend on where a job ran.
+ * thread (one worker) and in worker threads, so results cannot depend on where a job ran. Every job
+ * patches the parameter tree the caller gave (a worker thread receives it as plain data, ./pool.ts).
  */
 import type { Seed } from '../model/random';
 import type { ResultRow } from '../model/results';
@@ -8,7 +9,6 @@ import { populationFor, simulate } from '../model/simulate';
 import { formatMonth, monthOf } from '../model/time';
 import type { Reporter } from '../model/observation';
 import { standardIndicators } from '../observe/indicators';
-import { loadParameters } from '../parameters/load';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import type { Population } from '../population/index';
 import { experimentIndicators } from './observe';
@@ -58,9 +58,11 @@ function measured(measures: readonly Measure[]): Reporter {
   };
 }
 
-/** Runs jobs, keeping the population of the latest replicate (jobs come replicate by replicate). */
-export function createJobRunner(settings: JobSettings): (job: Job) => JobResult {
-  const parameters: Parameters = loadParameters();
+/**
+ * Runs jobs over `parameters` (each job's patch is applied to it; populations are built from it
+ * unpatched), keeping the population of the latest replicate (jobs come replicate by replicate).
+ */
+export function createJobRunner(settings: JobSettings, parameters: Parameters): (job: Job) => JobResult {
   const observe = settings.measures ? measured(settings.measures) : experimentIndicators(monthOf(settings.end));
   let cached: { replicate: number; population: Population } | undefined;
   return (job) => {

@@ -2,7 +2,9 @@
  * Parameter points: many parameter sets run for a few numbers each — the model runs behind
  * calibration and sensitivity analysis.
  *
- * A point is a value for each of a list of behaviour parameters. Replicate r of every point starts
+ * A point is a value for each of a list of study parameters: behaviour parameters, and policy
+ * assumptions when named (policy files marked `assumption: true`, which carry a range like behaviour
+ * parameters). Points patch the parameter tree the caller gives. Replicate r of every point starts
  * from the same population and sees the same random draws (common random numbers, as in
  * experiments), so differences between points are the parameters' doing, not luck. Only the measured
  * months are observed, and only the measured rows kept, so thousands of runs stay light.
@@ -11,7 +13,7 @@ import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../model/simulate';
 import { formatMonth, monthOf } from '../model/time';
 import { INDICATORS } from '../observe/indicators';
-import type { Parameters, ParameterPatch } from '../parameters/types';
+import type { Parameters, ParameterPatch, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
 import type { ParameterRange } from '../sensitivity/ranges';
 import type { Progress } from './index';
@@ -22,23 +24,38 @@ import { runJobs } from './pool';
 export type { Measure } from './job';
 
 /**
- * The behaviour parameters a study can vary: those with a plausible `range` and one value for the
- * whole run (parameters with dated values, such as inflation by year or a shock in one month, are
- * series, not single numbers), leaving out the shocks (behaviour.shocks: events a scenario places in
- * time; none happens in the data). Sorted by path.
+ * Whether a study may vary a parameter: it has a plausible `range` and one value for the whole run
+ * (parameters with dated values, such as inflation by year or a shock in one month, are series, not
+ * single numbers), and it is a behaviour parameter other than a shock (behaviour.shocks: events a
+ * scenario places in time; none happens in the data) or a policy assumption (metadata.assumption).
+ */
+function studiable(r: ParameterRecord): boolean {
+  return r.range !== undefined && r.values.length === 1 && (r.kind === 'behaviour' ? !r.path.startsWith(SHOCKS) : r.assumption === true);
+}
+
+const rangeOf = (r: ParameterRecord): ParameterRange => ({ name: r.path, min: r.range!.min, max: r.range!.max });
+
+/**
+ * The parameters a study varies unless told otherwise: the behaviour parameters it may vary
+ * (see `studiable`). Sorted by path. Policy assumptions are not among them, so that a default study
+ * asks what the uncertain behaviour does to an outcome, and committed studies and the calibration
+ * stay as they were; name them to vary them (`selectableParameters`).
  */
 export function studyParameters(params: Parameters): ParameterRange[] {
-  return params.records
-    .filter((r) => r.kind === 'behaviour' && r.range && r.values.length === 1 && !r.path.startsWith(SHOCKS))
-    .map((r) => ({ name: r.path, min: r.range!.min, max: r.range!.max }));
+  return params.records.filter((r) => r.kind === 'behaviour' && studiable(r)).map(rangeOf);
+}
+
+/** Every parameter a study may vary when it names it: the behaviour study parameters and the policy assumptions with one value. Sorted by path. */
+export function selectableParameters(params: Parameters): ParameterRange[] {
+  return params.records.filter(studiable).map(rangeOf);
 }
 
 const SHOCKS = 'behaviour.shocks.';
 
 /** The ranges of the named parameters (all study parameters when `names` is empty); unknown or unsuitable names are refused, each with the reason. */
 export function studyRanges(params: Parameters, names: readonly string[] = []): ParameterRange[] {
-  const all = studyParameters(params);
-  if (names.length === 0) return all;
+  if (names.length === 0) return studyParameters(params);
+  const all = selectableParameters(params);
   const problems: string[] = [];
   const ranges = names.map((name) => {
     const found = all.find((r) => r.name === name);
@@ -46,8 +63,9 @@ export function studyRanges(params: Parameters, names: readonly string[] = []): 
     const record = params.records.find((r) => r.path === name);
     if (!record) {
       const near = all.filter((r) => r.name.endsWith(`.${name.split('.').pop()}`)).map((r) => r.name);
-      problems.push(`${name}: no such parameter${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; expected a behaviour parameter path such as ${all[0].name}`);
-    } else if (record.kind !== 'behaviour') problems.push(`${name}: a policy parameter (${record.file}); expected a behaviour parameter — policies are changed by scenarios`);
+      const assumption = all.find((r) => r.name.startsWith('policy.'));
+      problems.push(`${name}: no such parameter${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; expected a behaviour parameter path such as ${all[0].name}${assumption ? ` or a policy assumption such as ${assumption.name}` : ''}`);
+    } else if (record.kind !== 'behaviour' && !record.assumption) problems.push(`${name}: a policy parameter (${record.file}); expected a behaviour parameter or a policy assumption (metadata.assumption: true) — policy rules are changed by scenarios`);
     else if (name.startsWith(SHOCKS)) problems.push(`${name}: a shock (${record.file}); expected a behaviour parameter that acts every month — shocks are placed in time by scenarios`);
     else if (!record.range) problems.push(`${name}: has no range in ${record.file}; expected metadata.range { min, max }`);
     else problems.push(`${name}: has ${record.values.length} dated values in ${record.file}; expected a single value for the whole run`);
@@ -62,13 +80,17 @@ export function studyRanges(params: Parameters, names: readonly string[] = []): 
   return ranges as ParameterRange[];
 }
 
-/** The patch that sets each named behaviour parameter to its value, at the date of its one value. */
+/**
+ * The patch that sets each named study parameter to its value, at the date of its one value. A value
+ * of a parameter counted in whole numbers (unit "count", e.g. the facilitators' caseload) is rounded
+ * to the nearest one: a design point between two counts runs at the nearer count.
+ */
 export function pointPatch(params: Parameters, names: readonly string[], values: ArrayLike<number>): ParameterPatch {
   if (values.length !== names.length) throw new Error(`pointPatch: expected ${names.length} values (${names.join(', ')}), got ${values.length}`);
   const patch: Record<string, Record<string, number>> = {};
   names.forEach((name, k) => {
     const record = params.get(name as ParameterPath);
-    patch[name] = { [record.values[0].date]: values[k] };
+    patch[name] = { [record.values[0].date]: record.unit === 'count' ? Math.round(values[k]) : values[k] };
   });
   return patch as ParameterPatch;
 }
@@ -109,7 +131,9 @@ export class UnreportedMeasureError extends Error {
 }
 
 export interface PointsOptions {
-  /** One patch per point (pointPatch), applied over data/parameters. */
+  /** The parameter tree the points patch (and the populations are built from). */
+  readonly parameters: Parameters;
+  /** One patch per point (pointPatch), applied over `parameters`. */
   readonly points: readonly ParameterPatch[];
   readonly measures: readonly Measure[];
   /** Replicates per point (≥ 1), shared by all points. */
@@ -145,7 +169,7 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
     }
   }
   const began = performance.now();
-  const results = await runJobs(jobs, settings, options.workers ?? 1, (done) =>
+  const results = await runJobs(jobs, settings, options.parameters, options.workers ?? 1, (done) =>
     options.onProgress?.({ done, total: jobs.length, elapsed: (performance.now() - began) / 1000 }),
   );
   const values: PointValues = options.points.map(() => Array.from({ length: options.replicates }, () => new Array<number>(options.measures.length).fill(NaN)));
@@ -172,13 +196,13 @@ function measureSettings(options: { measures: readonly Measure[]; seed: Seed; ho
  * `(patch, replicate)` → the measured values, in the order of `measures`. Populations are built once
  * per replicate and kept.
  */
-export function createPointRunner(options: { measures: readonly Measure[]; seed: Seed; households?: number; scale?: number }): (patch: ParameterPatch, replicate: number) => number[] {
+export function createPointRunner(options: { parameters: Parameters; measures: readonly Measure[]; seed: Seed; households?: number; scale?: number }): (patch: ParameterPatch, replicate: number) => number[] {
   checkMeasures(options.measures, 'createPointRunner');
   const settings = measureSettings(options);
   const index = new Map(options.measures.map((m, k) => [`${m.month}|${m.indicator}|${m.group}`, k]));
   const runners = new Map<number, ReturnType<typeof createJobRunner>>();
   return (patch, replicate) => {
-    if (!runners.has(replicate)) runners.set(replicate, createJobRunner(settings));
+    if (!runners.has(replicate)) runners.set(replicate, createJobRunner(settings, options.parameters));
     const values = new Array<number>(options.measures.length).fill(NaN);
     for (const r of runners.get(replicate)!({ set: 0, id: 'point', patch, replicate }).rows) {
       const k = index.get(`${r.month}|${r.indicator}|${r.group}`);

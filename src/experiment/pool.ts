@@ -1,16 +1,29 @@
 /**
  * The job pool of experiments and parameter studies: jobs run in the calling thread (one worker) or
  * over worker threads fed from one queue; results come back in job order whatever thread ran them.
+ *
+ * Worker threads get the caller's parameter tree as plain data (its validated records, folder and
+ * hash: toTransfer in src/parameters/load.ts) and rebuild it, checking the hash; they read no
+ * parameter file. A patched tree travels the same way.
  */
 import { Worker } from 'node:worker_threads';
+import { toTransfer } from '../parameters/load';
+import type { ParameterTransfer } from '../parameters/load';
+import type { Parameters } from '../parameters/types';
 import { createJobRunner } from './job';
 import type { Job, JobResult, JobSettings } from './job';
 
-/** Runs the jobs in order in this thread, or over `workers` threads; results come back in job order. */
-export async function runJobs(jobs: readonly Job[], settings: JobSettings, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
+/** What a worker thread starts with (its workerData). */
+export interface WorkerStart {
+  readonly settings: JobSettings;
+  readonly parameters: ParameterTransfer;
+}
+
+/** Runs the jobs over `parameters` in order in this thread, or over `workers` threads; results come back in job order. */
+export async function runJobs(jobs: readonly Job[], settings: JobSettings, parameters: Parameters, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
   const results: JobResult[] = new Array(jobs.length);
   if (workers === 1) {
-    const run = createJobRunner(settings);
+    const run = createJobRunner(settings, parameters);
     for (let k = 0; k < jobs.length; k++) {
       results[k] = run(jobs[k]);
       progress(k + 1);
@@ -20,7 +33,8 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, worke
   }
   let next = 0;
   let done = 0;
-  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: settings }));
+  const start: WorkerStart = { settings, parameters: toTransfer(parameters) };
+  const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: start }));
   try {
     await Promise.all(
       threads.map(

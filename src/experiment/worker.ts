@@ -1,12 +1,15 @@
 /**
- * A worker thread of an experiment: receives its settings once, then jobs one at a time, and posts
- * each result back.
+ * A worker thread of an experiment: receives its settings and the caller's parameter tree once, then
+ * jobs one at a time, and posts each result back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { fromTransfer } from '../parameters/load';
 import { createJobRunner } from './job';
-import type { Job, JobSettings } from './job';
+import type { Job } from './job';
+import type { WorkerStart } from './pool';
 
-const run = createJobRunner(workerData as JobSettings);
+const start = workerData as WorkerStart;
+const run = createJobRunner(start.settings, fromTransfer(start.parameters));
 parentPort!.on('message', (job: Job) => {
   try {
     parentPort!.postMessage({ ok: true, result: run(job) });

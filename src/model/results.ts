@@ -25,6 +25,8 @@ export interface Manifest {
   readonly scenario: { readonly id: string; readonly patchHash: string };
   /** Hash of the (patched) parameter tree the run used. */
   readonly parametersHash: string;
+  /** The parameter tree the scenario patched: the folder it was read from and its (unpatched) hash. */
+  readonly parameterTree: { readonly folder: string; readonly hash: string };
   /** SHA-256 of every data file read. */
   readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly seed: string | number;

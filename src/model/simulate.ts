@@ -7,7 +7,6 @@
  * a seed starts from the same households and sees the same random draws (paired comparisons).
  */
 import type { Parameters, ParameterPatch } from '../parameters/types';
-import { loadParameters } from '../parameters/load';
 import { buildPopulation, REFERENCE_MONTH } from '../population/index';
 import type { Population } from '../population/index';
 import { pricePath } from './prices';
@@ -47,8 +46,8 @@ export interface SimulateOptions {
   readonly scale?: number;
   /** A population built earlier (with buildPopulation and the same seed and replicate), to share between scenarios. */
   readonly population?: Population;
-  /** The parameter tree. Default: data/parameters. */
-  readonly parameters?: Parameters;
+  /** The parameter tree the scenario patches: `loadParameters()` at the edge (command, notebook cell, lab). */
+  readonly parameters: Parameters;
   /** What to observe each month. */
   readonly observe: Reporter;
   /** The programmes and services of the run. Default: the model's own (BUILTIN_REGISTRY). */
@@ -96,7 +95,7 @@ function referenceLines(params: Parameters): { national: number; extreme: number
 }
 
 export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {
-  const base = options.parameters ?? loadParameters();
+  const base = options.parameters;
   const replicate = options.replicate ?? 0;
   const population = options.population ?? populationFor(base, options.seed, replicate, options);
   const params = base.patched(scenario.patch, `scenario ${scenario.id}`);
@@ -137,6 +136,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     commit: gitCommit(),
     scenario: { id: scenario.id, patchHash: sha256(JSON.stringify(scenario.patch)) },
     parametersHash: params.hash,
+    parameterTree: { folder: base.folder, hash: base.hash },
     data: dataFiles(),
     seed: options.seed,
     replicate,

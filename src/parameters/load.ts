@@ -4,7 +4,10 @@
  *
  * A file holds a description, dated values ("YYYY-MM-DD" → value, in increasing order; a value applies
  * from the month of its date until the next date) and metadata (unit, label, references; behaviour
- * parameters also a plausible range and the reasoning behind value and range). The loader parses every
+ * parameters also a plausible range and the reasoning behind value and range). A policy parameter is a
+ * rule as set, unless its file says `assumption: true`: a value no source gives, which must then carry
+ * a range and its reasoning like a behaviour parameter, so that studies can vary it; a rule carries no
+ * range (changing a rule is a scenario, not an uncertainty). The loader parses every
  * file with the YAML 1.2 core schema (so dates stay text, duplicate keys are errors), checks its shape
  * with zod (unknown keys are errors), then checks the tree against the declared parameters in ./spec.ts:
  * no undeclared file, no missing file, units as declared, every value valid for its unit, ranges that
@@ -14,6 +17,10 @@
  * The result is deeply frozen. `at(month)` gives the values in force in a month (cached per month);
  * `patched()` merges a scenario's dated values (a value replaces any value in the same month), checked
  * against units, not ranges: a scenario may explore beyond the plausible range.
+ *
+ * Only the edges call loadParameters (the command line, a notebook cell, the lab, benchmarks, tests);
+ * the library takes the tree it is given. A worker thread gets it as plain data (`toTransfer`, then
+ * `fromTransfer` on the other side), not by reading the folder again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -73,6 +80,7 @@ const MetadataSchema = z.strictObject({
   unit: z.string().optional(), // checked against spec.ts below, with a better message
   label: z.string().min(1),
   reference: z.array(ReferenceSchema).optional(),
+  assumption: z.boolean().optional(),
   range: RangeSchema.optional(),
   reasoning: z.string().min(1).optional(),
 });
@@ -271,6 +279,20 @@ function readRecord(absFile: string, path: string, unit: Unit, problems: Paramet
   if (kind === 'behaviour' && meta.reasoning === undefined) {
     problem('metadata.reasoning', 'expected the reasoning behind the value and range of a behaviour parameter, got nothing');
   }
+  // Policy assumptions: a value no source gives, marked in the file, carries a range and its reasoning.
+  const assumption = meta.assumption === true;
+  if (kind === 'behaviour' && meta.assumption !== undefined) {
+    problem('metadata.assumption', `expected no assumption mark on a behaviour parameter (every one is an estimate with a range; the mark is for policy parameters), got ${describe(meta.assumption)}`);
+  }
+  if (kind === 'policy' && assumption && unit !== 'bool' && meta.range === undefined) {
+    problem('metadata.range', 'expected a plausible range { min, max } for a policy assumption (metadata.assumption: true), got nothing');
+  }
+  if (kind === 'policy' && assumption && meta.reasoning === undefined) {
+    problem('metadata.reasoning', 'expected the reasoning behind the value and range of a policy assumption (metadata.assumption: true), got nothing');
+  }
+  if (kind === 'policy' && !assumption && meta.range !== undefined) {
+    problem('metadata.range', 'expected no range on a policy rule (a rule is changed by a scenario, not varied as uncertain; mark a value no source gives with metadata.assumption: true), got a range');
+  }
   const range = RangeSchema.safeParse(meta.range).data;
   if (range) {
     for (const end of ['min', 'max'] as const) {
@@ -295,6 +317,7 @@ function readRecord(absFile: string, path: string, unit: Unit, problems: Paramet
     label: parsed.data.metadata.label,
     values,
     references: references ?? [],
+    ...(kind === 'policy' && assumption ? { assumption: true } : {}),
     ...(range ? { range } : {}),
     ...(meta.reasoning ? { reasoning: meta.reasoning } : {}),
   };
@@ -337,7 +360,29 @@ export function loadParameters(dir: string = DEFAULT_PARAMETER_DIR): Parameters 
     }
   }
   if (problems.length) throw new ParameterError(problems);
-  return makeParameters(records);
+  return makeParameters(records, shown(dir));
+}
+
+/** A tree as plain data, to send to a worker thread (structured clone): its records, its folder and its hash. */
+export interface ParameterTransfer {
+  readonly folder: string;
+  readonly hash: string;
+  readonly records: readonly ParameterRecord[];
+}
+
+/** The tree as plain data (see {@link fromTransfer}). Works for a patched tree too. */
+export function toTransfer(params: Parameters): ParameterTransfer {
+  return { folder: params.folder, hash: params.hash, records: params.records };
+}
+
+/**
+ * The tree sent by {@link toTransfer}, rebuilt without reading any file: its records were validated
+ * where it was loaded. Throws if the rebuilt tree's hash differs from the one sent.
+ */
+export function fromTransfer(transfer: ParameterTransfer): Parameters {
+  const params = makeParameters(transfer.records, transfer.folder);
+  if (params.hash !== transfer.hash) throw new Error(`parameters from ${transfer.folder}: the tree received has hash ${params.hash}, expected ${transfer.hash}`);
+  return params;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -357,7 +402,7 @@ function hashOf(records: readonly ParameterRecord[]): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function makeParameters(list: readonly ParameterRecord[]): Parameters {
+function makeParameters(list: readonly ParameterRecord[], folder: string): Parameters {
   const records = deepFreeze([...list].sort((a, b) => (a.path < b.path ? -1 : 1)));
   const byPath = new Map<string, ParameterRecord>(records.map((r) => [r.path, r]));
   const cache = new Map<Month, ParameterValues>();
@@ -415,8 +460,8 @@ function makeParameters(list: readonly ParameterRecord[]): Parameters {
       replaced.set(path, { ...record, values });
     }
     if (problems.length) throw new ParameterError(problems);
-    return makeParameters(records.map((r) => replaced.get(r.path) ?? r));
+    return makeParameters(records.map((r) => replaced.get(r.path) ?? r), folder);
   };
 
-  return Object.freeze({ at, get, records, hash: hashOf(records), patched });
+  return Object.freeze({ at, get, records, hash: hashOf(records), folder, patched });
 }

@@ -29,7 +29,9 @@ export interface ParameterRecord {
   /** In strictly increasing month order. */
   readonly values: readonly DatedValue[];
   readonly references: readonly Reference[];
-  /** Plausible range (behaviour parameters): used by sensitivity analysis and calibration. */
+  /** A policy parameter whose value no source gives (metadata.assumption: true); it has a range and a reasoning. Absent on rules and behaviour parameters. */
+  readonly assumption?: boolean;
+  /** Plausible range (behaviour parameters and policy assumptions): used by sensitivity analysis and calibration. */
   readonly range?: { readonly min: number; readonly max: number };
   /** Why the value and range are what they are, where no source gives them directly. */
   readonly reasoning?: string;
@@ -47,6 +49,8 @@ export interface Parameters {
   readonly records: readonly ParameterRecord[];
   /** SHA-256 (hex) of the canonical content of every record: identical trees give identical hashes on any machine. */
   readonly hash: string;
+  /** The folder the tree was read from, as messages show it (relative to the repository when inside it), e.g. "data/parameters"; a patched tree keeps it. Not part of the hash. */
+  readonly folder: string;
   /** A new tree with the patch's dated values merged in (a value at an existing date replaces it), validated like a file; `source` names the patch in errors. */
   patched(patch: ParameterPatch, source: string): Parameters;
 }

@@ -181,6 +181,7 @@ export function sensitivityManifest(run: SensitivityRun, params: Parameters, fil
       const record = params.get(p.name as ParameterPath);
       return { path: p.name, label: p.label, unit: p.unit, file: p.file, value: p.base, range: { min: p.min, max: p.max }, references: record.references, reasoning: record.reasoning ?? null };
     }),
+    parameterTree: { folder: params.folder, hash: params.hash },
     data: dataFiles(),
     files: Object.fromEntries(
       Object.entries(files)

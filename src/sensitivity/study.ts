@@ -1,6 +1,7 @@
 /**
- * Sensitivity studies of the model: which behaviour parameters move an outcome, such as extreme
- * poverty in March 2030, when each varies over its plausible range (data/parameters/behaviour).
+ * Sensitivity studies of the model: which behaviour parameters (and, when named, policy assumptions)
+ * move an outcome, such as extreme poverty in March 2030, when each varies over its plausible range
+ * (metadata.range of its file in data/parameters).
  *
  * A study maps a unit-cube design (Morris trajectories or Saltelli's matrices, ./morris and ./sobol)
  * onto the parameters' ranges, runs the model at every point (src/experiment/points: replicate r of
@@ -16,8 +17,9 @@
  *   - oneAtATime: the outcome at the data's values and with each parameter alone at the low and at
  *     the high end of its range (a tornado), 2k + 1 runs.
  *
- * Points are patches over data/parameters (the policy as legislated); the parameters not studied keep
- * their values in the data. The design's draws and the model's draws both come from `seed`.
+ * Points are patches over the parameter tree the caller gives (`params`, loaded once at the edge: the
+ * policy as legislated); the parameters not studied keep their values in it. The design's draws and
+ * the model's draws both come from `seed`.
  *
  * Every option is checked before anything runs; all problems are reported together, each naming
  * the option (StudyOptionsError). The measure's group is checked by a one-month run of 20,000
@@ -31,7 +33,6 @@ import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../model/simulate';
 import { formatMonth } from '../model/time';
-import { loadParameters } from '../parameters/load';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';
 import { MIN_HOUSEHOLDS } from '../population/index';
@@ -53,7 +54,9 @@ export interface StudyMeasure {
 
 /** Options every study takes. */
 export interface StudyOptions {
-  /** Paths of the behaviour parameters to vary; default every study parameter (studyParameters). */
+  /** The parameter tree every point patches: `loadParameters()` at the edge (`parameters` names the paths varied). */
+  readonly params: Parameters;
+  /** Paths of the parameters to vary: behaviour parameters or policy assumptions; default every behaviour study parameter (studyParameters). */
   readonly parameters?: readonly string[];
   readonly measure: StudyMeasure;
   /** Seed of the design and of the model runs. */
@@ -220,7 +223,7 @@ function count(problems: StudyProblem[], option: string, value: unknown, least: 
 /** The ranges and descriptions of the named parameters; problems for unknown or unsuitable names. */
 function studyParametersOf(params: Parameters, names: readonly string[] | undefined, problems: StudyProblem[]): StudyParameter[] {
   if (names !== undefined && !Array.isArray(names)) {
-    problems.push({ option: 'parameters', message: `expected a list of behaviour parameter paths, got ${String(names)}` });
+    problems.push({ option: 'parameters', message: `expected a list of parameter paths (behaviour parameters or policy assumptions), got ${String(names)}` });
     return [];
   }
   if (names !== undefined && names.length === 0) {
@@ -259,7 +262,8 @@ function checkedMeasure(measure: StudyMeasure | undefined, problems: StudyProble
 /** Checks the options every study shares; `more` adds the method's own checks. */
 function checkStudy(where: string, options: StudyOptions, more: (problems: StudyProblem[], parameters: number) => void): Checked {
   const problems: StudyProblem[] = [];
-  const params = loadParameters(); // what every run patches (src/experiment/job.ts)
+  const params = options.params; // what every run patches (src/experiment/job.ts)
+  if (typeof params?.patched !== 'function') refuse(where, [{ option: 'params', message: `expected the parameter tree, e.g. loadParameters(), got ${params === undefined ? 'nothing' : typeof params}` }]);
   const parameters = studyParametersOf(params, options.parameters, problems);
   const measure = checkedMeasure(options.measure, problems);
   const { replicates = STUDY_DEFAULTS.replicates, households = STUDY_DEFAULTS.households, workers = STUDY_DEFAULTS.workers, seed } = options;
@@ -277,6 +281,7 @@ async function runPoints(checked: Checked, points: ReadonlyArray<readonly number
   const names = checked.parameters.map((p) => p.name);
   const began = performance.now();
   const values = await evaluatePoints({
+    parameters: checked.params,
     points: points.map((point) => pointPatch(checked.params, names, point)),
     measures: [checked.measure],
     replicates: checked.replicates,
@@ -402,7 +407,7 @@ async function checkedStudy(where: string, options: StudyOptions, more: (problem
   const checked = checkStudy(where, options, more);
   const probe: Measure = { ...checked.measure, month: formatMonth(REFERENCE_MONTH) };
   try {
-    await evaluatePoints({ points: [{}], measures: [probe], replicates: 1, seed: checked.seed, households: MIN_HOUSEHOLDS, workers: 1 });
+    await evaluatePoints({ parameters: checked.params, points: [{}], measures: [probe], replicates: 1, seed: checked.seed, households: MIN_HOUSEHOLDS, workers: 1 });
   } catch (error) {
     if (!(error instanceof UnreportedMeasureError)) throw error;
     refuse(where, [

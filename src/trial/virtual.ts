@@ -3,7 +3,7 @@
  * experiment, analysed the way graduation trials are (Banerjee et al. 2015; Bandiera et al. 2017).
  *
  *   1. Population: the synthetic population of the seed and replicate (populationFor), under the
- *      policy as legislated (data/parameters, unpatched).
+ *      policy as legislated (the parameter tree the caller gives, unpatched).
  *   2. Baseline: the model is run to the end of the month before the offer (the "baseline survey");
  *      the design's eligibility predicate picks the eligible households on that state.
  *   3. Assignment: within four strata — urban or rural × in PKH/BPNT or not — round(share × n) of the
@@ -27,7 +27,6 @@
  * while the trial is a small part of the population, as in a real pilot.
  */
 import { performance } from 'node:perf_hooks';
-import { loadParameters } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
 import { populationFor, simulate, REFERENCE_MONTH } from '../model/simulate';
 import type { Seed } from '../model/random';
@@ -65,8 +64,8 @@ export interface TrialOptions {
   readonly households?: number;
   /** Agents per real household, in (0, 1], instead of `households`. */
   readonly scale?: number;
-  /** The parameter tree. Default: data/parameters. */
-  readonly parameters?: Parameters;
+  /** The parameter tree: `loadParameters()` at the edge (command, notebook cell). */
+  readonly parameters: Parameters;
   /**
    * Also run the model without the offer (same population and draws) and compare each arm's means
    * with and without it: for the control arm, the difference is the spillover of the offer onto
@@ -105,6 +104,8 @@ export interface TrialResult {
   readonly design: TrialDesign;
   readonly seed: Seed;
   readonly replicate: number;
+  /** The parameter tree the trial ran on: the folder it was read from and its hash. */
+  readonly parameterTree: { readonly folder: string; readonly hash: string };
   /** Agents in the population. */
   readonly agents: number;
   /** "YYYY-MM": the run's first month, the baseline month (before the offer), the offer month, the last month. */
@@ -170,7 +171,8 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
   checkSeed(options.seed, 'runTrial');
   const replicate = options.replicate ?? 0;
   if (!(Number.isInteger(replicate) && replicate >= 0)) throw new Error(`runTrial: "replicate": expected a whole number ≥ 0, got ${String(replicate)}`);
-  const params = options.parameters ?? loadParameters();
+  const params = options.parameters;
+  if (typeof params?.patched !== 'function') throw new Error(`runTrial: "parameters": expected the parameter tree, e.g. loadParameters(), got ${params === undefined ? 'nothing' : typeof params}`);
   const population = populationFor(params, options.seed, replicate, options);
   const start = population.referenceMonth;
   const offer = monthOf(design.offerMonth);
@@ -263,6 +265,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
     design,
     seed: options.seed,
     replicate,
+    parameterTree: { folder: params.folder, hash: params.hash },
     agents: population.households.count,
     months: { start: formatMonth(start), baseline: formatMonth(baseline), offer: design.offerMonth, end: formatMonth(end) },
     arms: {

@@ -63,11 +63,11 @@ describe('calibrate on a planted value', () => {
   // "Observed": national mean consumption in September 2022 from the model at real growth 0.045.
   const planted = 0.045;
   const measure = { indicator: 'consumption_mean', group: 'national', month: '2022-09' };
-  const run = createPointRunner({ measures: [measure], seed: 7, households: 20_000 });
+  const run = createPointRunner({ parameters: params, measures: [measure], seed: 7, households: 20_000 });
   const observed = run(pointPatch(params, ['behaviour.income.real_growth'], [planted]), 0)[0];
   const targetsFile = join(dir, 'planted.csv');
   writeFileSync(targetsFile, `${HEADER}\nplanted,consumption_mean,national,2022-09,${observed},Rp per person per month,model,2022-09,${observed * 0.005},test,model output,,A,\n`);
-  const options = { parameters: ['behaviour.income.real_growth'], fit: ['planted'], holdout: [], targetsFile, seed: 7, households: 20_000, particles: 10, generations: 1, acceptFraction: 0.25, replicates: 1, maxEvaluations: 30, workers: 1 };
+  const options = { params, parameters: ['behaviour.income.real_growth'], fit: ['planted'], holdout: [], targetsFile, seed: 7, households: 20_000, particles: 10, generations: 1, acceptFraction: 0.25, replicates: 1, maxEvaluations: 30, workers: 1 };
 
   // The point fit runs replicate 0 of the planted run's seed: common random numbers, so it must find the planted value.
   it('recovers the planted real growth: the posterior interval covers it and the point fit is close', async () => {
@@ -83,7 +83,7 @@ describe('calibrate on a planted value', () => {
     // The same seed gives the same files (but for the clock-free manifest, which holds the commit).
     const again = await calibrate(options);
     expect(posteriorCsv(again)).toBe(posteriorCsv(c));
-    const files = calibrationFiles(c, 'test');
+    const files = calibrationFiles(c, 'test', params);
     expect(Object.keys(files)).toEqual(['posterior.csv', 'fit.csv', 'calibrated.yaml', 'manifest.json']);
     expect(files['calibrated.yaml']).toMatch(/^id: calibrated\n/);
     expect(files['calibrated.yaml']).toContain('behaviour.income.real_growth:');
@@ -121,7 +121,7 @@ describe('scenario comparisons with parameter uncertainty', () => {
     const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40'], params);
     const draws = posteriorDraws(sample, 2, 1, params);
     expect(draws.map((d) => d.particle)).toEqual([0, 1]);
-    const common = { scenarios, replicates: 2, seed: 1, end: '2023-03', households: 20_000, reference: 'assistance-only', workers: 1 };
+    const common = { parameters: params, scenarios, replicates: 2, seed: 1, end: '2023-03', households: 20_000, reference: 'assistance-only', workers: 1 };
     const withPosterior = await runExperiment({ ...common, posterior: { file: sample.file, sha256: sample.sha256, draws } });
     const without = await runExperiment(common);
     expect(withPosterior.manifest.experiment.uncertainty).toEqual({ kind: 'parameter and stochastic', posterior: 'test posterior', sha256: 'x', particles: [0, 1] });

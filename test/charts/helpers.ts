@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import type { TopLevelSpec } from 'vega-lite';
 import { simulate } from '../../src/model/simulate';
+import { loadParameters } from '../../src/parameters/load';
 import type { ScenarioPatch } from '../../src/model/simulate';
 import type { ResultRow } from '../../src/model/results';
 import { standardIndicators } from '../../src/observe/indicators';
@@ -38,9 +39,10 @@ export const REPLICATES = 2;
 /** 2 scenarios × 2 replicates, 20,000 agents, March 2022 to December 2023, summarised against the baseline. */
 export function experimentSummary(): SummaryRow[] {
   const rows: ResultRow[] = [];
+  const parameters = loadParameters();
   for (const scenario of SCENARIOS) {
     for (let replicate = 0; replicate < REPLICATES; replicate++) {
-      rows.push(...simulate(scenario, { seed: 1, replicate, households: 20_000, end: '2023-12', observe: standardIndicators }).rows);
+      rows.push(...simulate(scenario, { seed: 1, replicate, households: 20_000, end: '2023-12', parameters, observe: standardIndicators }).rows);
     }
   }
   return summarise(rows, 'baseline');

@@ -6,10 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mean } from 'simple-statistics';
 import { runExperiment } from '../../src/experiment/index';
 import type { Experiment, Progress } from '../../src/experiment/index';
+import { pointPatch } from '../../src/experiment/points';
 import { loadParameters } from '../../src/parameters/load';
+import type { Parameters } from '../../src/parameters/types';
 import { resolveScenarios } from '../../src/scenarios/load';
 import type { ResolvedScenario } from '../../src/scenarios/types';
 
+let parameters: Parameters;
 let scenarios: ResolvedScenario[];
 let one: Experiment;
 let two: Experiment;
@@ -18,9 +21,10 @@ const progress: Progress[] = [];
 const SETTINGS = { replicates: 2, seed: 11, end: '2023-12', households: 20_000, reference: 'graduation-push-under-40' } as const;
 
 beforeAll(async () => {
-  scenarios = resolveScenarios(['graduation-push-under-40', 'budget-cut-20', 'fuel-shock-2022'], loadParameters());
-  one = await runExperiment({ ...SETTINGS, scenarios, workers: 1, onProgress: (p) => progress.push(p) });
-  two = await runExperiment({ ...SETTINGS, scenarios, workers: 2 });
+  parameters = loadParameters();
+  scenarios = resolveScenarios(['graduation-push-under-40', 'budget-cut-20', 'fuel-shock-2022'], parameters);
+  one = await runExperiment({ ...SETTINGS, parameters, scenarios, workers: 1, onProgress: (p) => progress.push(p) });
+  two = await runExperiment({ ...SETTINGS, parameters, scenarios, workers: 2 });
 }, 120_000);
 
 describe('an experiment', () => {
@@ -83,11 +87,23 @@ describe('an experiment', () => {
     expect(m.scenarios[0].parametersHash).not.toBe(m.scenarios[1].parametersHash);
     expect(m.populations.map((p) => p.replicate)).toEqual([0, 1]);
     expect(m.results.rows).toBe(one.rows.length);
+    expect(m.parameterTree).toEqual({ folder: 'data/parameters', hash: parameters.hash });
   });
 
+  it('runs on the parameter tree it is given, in worker threads too (they do not read data/parameters)', async () => {
+    const still = parameters.patched(pointPatch(parameters, ['behaviour.income.real_growth'], [0]), 'no growth');
+    const small = { ...SETTINGS, scenarios: scenarios.slice(0, 1), replicates: 1, end: '2022-09', reference: undefined };
+    const here = await runExperiment({ ...small, parameters: still, workers: 1 });
+    const thread = await runExperiment({ ...small, parameters: still, workers: 2 });
+    const data = await runExperiment({ ...small, parameters, workers: 2 });
+    expect(thread.resultsCsv).toBe(here.resultsCsv);
+    expect(thread.resultsCsv).not.toBe(data.resultsCsv);
+    expect(thread.manifest.parameterTree).toEqual({ folder: 'data/parameters', hash: still.hash });
+  }, 60_000);
+
   it('a different seed gives different results', async () => {
-    const other = await runExperiment({ ...SETTINGS, scenarios: scenarios.slice(0, 1), seed: 12, replicates: 1, reference: undefined });
-    const same = await runExperiment({ ...SETTINGS, scenarios: scenarios.slice(0, 1), replicates: 1, reference: undefined });
+    const other = await runExperiment({ ...SETTINGS, parameters, scenarios: scenarios.slice(0, 1), seed: 12, replicates: 1, reference: undefined });
+    const same = await runExperiment({ ...SETTINGS, parameters, scenarios: scenarios.slice(0, 1), replicates: 1, reference: undefined });
     expect(other.resultsCsv).not.toBe(same.resultsCsv);
     expect(same.rows.map((r) => r.value)).toEqual(one.rows.filter((r) => r.scenario === 'graduation-push-under-40' && r.replicate === 0).map((r) => r.value));
   }, 60_000);
@@ -98,6 +114,6 @@ describe('an experiment', () => {
     [{ reference: 'budget-cut-30' }, 'reference: expected one of the experiment\'s scenarios'],
     [{ end: '2021-12' }, 'end: expected a month from 2022-03 on, got 2021-12'],
   ])('refuses %j', async (change, message) => {
-    await expect(runExperiment({ ...SETTINGS, scenarios, ...change })).rejects.toThrow(message);
+    await expect(runExperiment({ ...SETTINGS, parameters, scenarios, ...change })).rejects.toThrow(message);
   });
 });

@@ -41,7 +41,8 @@ describe('the comparison cell', () => {
     expect(source).toContain(`const SEED = ${COMPARISON.seed};`);
     expect(source).toContain(`const HOUSEHOLDS = ${COMPARISON.households.toLocaleString('en').replace(/,/g, '_')};`);
     expect(source).toContain(`replicates: ${COMPARISON.replicates}, seed: SEED, end: '${COMPARISON.end}'`);
-    expect(cell).toContain(`resolveScenarios(['assistance-only', 'more-facilitators'], loadParameters()),\n  replicates: 3, seed: 2022, end: '2030-12', households: 100_000, reference: 'assistance-only'`);
+    expect(cell).toContain(`const moreFacilitatorsParameters = loadParameters();`);
+    expect(cell).toContain(`  parameters: moreFacilitatorsParameters,\n  scenarios: resolveScenarios(['assistance-only', 'more-facilitators'], moreFacilitatorsParameters),\n  replicates: 3, seed: 2022, end: '2030-12', households: 100_000, reference: 'assistance-only'`);
     expect(cell).toContain('headline(moreFacilitators, ');
     expect(cell).toContain('await chart(charts.differenceOverTime(moreFacilitators.summary');
   });

@@ -106,8 +106,9 @@ describe('progress', () => {
 
 describe('headline numbers', () => {
   it('show the tables graduasi compare prints: labels in HTML, ids in text, the numbers of the run', async () => {
-    const scenarios = resolveScenarios(['assistance-only', 'budget-cut-20'], loadParameters());
-    const run = await runExperiment({ scenarios: scenarios, replicates: 2, seed: 4, end: '2023-03', households: 20_000, reference: 'assistance-only' });
+    const parameters = loadParameters();
+    const scenarios = resolveScenarios(['assistance-only', 'budget-cut-20'], parameters);
+    const run = await runExperiment({ parameters, scenarios: scenarios, replicates: 2, seed: 4, end: '2023-03', households: 20_000, reference: 'assistance-only' });
     const bundle = headlineBundle(run, 'id');
     const html = bundle.data['text/html'] as string;
     const text = bundle.data['text/plain'] as string;

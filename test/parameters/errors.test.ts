@@ -43,11 +43,13 @@ function loadError(): ParameterError {
 const COMPLIANCE = 'behaviour/pkh/compliance.yaml';
 const PKH_BUDGET = 'policy/pkh/budget.yaml';
 const BPNT_BENEFIT = 'policy/bpnt/benefit.yaml';
+const CASELOAD = 'policy/facilitators/caseload.yaml';
+const MEMBER_CAP = 'policy/pkh/member_cap.yaml';
 
 describe('a bad parameter tree is rejected, naming the file, the parameter and what was expected', () => {
   it.each([
     ['an unknown key', COMPLIANCE, () => edit(COMPLIANCE, '  unit:', '  colour: blue\n  unit:'),
-      'behaviour.pkh.compliance: metadata.colour: expected only the keys unit, label, reference, range, reasoning, got an unknown key "colour"'],
+      'behaviour.pkh.compliance: metadata.colour: expected only the keys unit, label, reference, assumption, range, reasoning, got an unknown key "colour"'],
     ['a misspelt top-level key', COMPLIANCE, () => edit(COMPLIANCE, 'description:', 'descripton:'),
       'behaviour.pkh.compliance: descripton: expected only the keys description, values, metadata, got an unknown key "descripton"'],
     ['a probability of 1.5', COMPLIANCE, () => edit(COMPLIANCE, '2018-01-01: 0.9', '2018-01-01: 1.5'),
@@ -90,6 +92,19 @@ describe('a bad parameter tree is rejected, naming the file, the parameter and w
       'policy.pkh.budget: expected valid YAML, got Map keys must be unique'],
     ['a label that is not text', PKH_BUDGET, () => edit(PKH_BUDGET, "label: 'PKH budget'", 'label: [PKH, budget]'),
       'policy.pkh.budget: metadata.label: expected a text, got a list'],
+    ['a policy assumption without a range', CASELOAD, () => edit(CASELOAD, '  range: { min: 10, max: 60 }\n', ''),
+      'policy.facilitators.caseload: metadata.range: expected a plausible range { min, max } for a policy assumption (metadata.assumption: true), got nothing'],
+    ['a policy assumption without a reasoning', CASELOAD,
+      () => { const f = join(dir, CASELOAD); const t = readFileSync(f, 'utf8'); writeFileSync(f, t.slice(0, t.indexOf('  reasoning:'))); },
+      'policy.facilitators.caseload: metadata.reasoning: expected the reasoning behind the value and range of a policy assumption (metadata.assumption: true), got nothing'],
+    ['a policy assumption outside its range', CASELOAD, () => edit(CASELOAD, '2018-01-01: 30', '2018-01-01: 80'),
+      'policy.facilitators.caseload: values.2018-01-01: expected a value within metadata.range [10, 60], got 80'],
+    ['an assumption mark that is not true or false', CASELOAD, () => edit(CASELOAD, 'assumption: true', 'assumption: yes'),
+      'policy.facilitators.caseload: metadata.assumption: expected a boolean, got "yes"'],
+    ['a range on a policy rule', MEMBER_CAP, () => edit(MEMBER_CAP, '  reference:', '  range: { min: 3, max: 5 }\n  reference:'),
+      'policy.pkh.member_cap: metadata.range: expected no range on a policy rule (a rule is changed by a scenario, not varied as uncertain; mark a value no source gives with metadata.assumption: true), got a range'],
+    ['an assumption mark on a behaviour parameter', COMPLIANCE, () => edit(COMPLIANCE, '  range:', '  assumption: true\n  range:'),
+      'behaviour.pkh.compliance: metadata.assumption: expected no assumption mark on a behaviour parameter (every one is an estimate with a range; the mark is for policy parameters), got true'],
   ])('%s', (_what, file, breakIt, expected) => {
     copyTree();
     breakIt();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
+import { fromTransfer, toTransfer } from '../../src/parameters/load';
 import { monthOf } from '../../src/model/time';
 
 const params = loadParameters();
@@ -40,6 +41,28 @@ describe('the parameter tree in data/parameters', () => {
       if (r.kind === 'behaviour') expect([r.path, r.range !== undefined, (r.reasoning ?? '').length > 0]).toEqual([r.path, true, true]);
       else expect([r.path, r.references.length > 0]).toEqual([r.path, true]);
     }
+  });
+
+  it('marks every policy parameter whose reasoning calls it an assumption, and only those, with assumption: true and a range', () => {
+    const policy = params.records.filter((r) => r.kind === 'policy');
+    const saysSo = policy.filter((r) => /^An assumption/.test(r.reasoning ?? '')).map((r) => r.path);
+    expect(policy.filter((r) => r.assumption).map((r) => r.path)).toEqual(saysSo);
+    expect(saysSo).toHaveLength(18);
+    expect(policy.filter((r) => r.range !== undefined).map((r) => r.path)).toEqual(saysSo);
+  });
+
+  it.each([
+    ['policy.facilitators.caseload', 30, 10, 60],
+    ['policy.graduation.income_multiple', 1.2, 1, 1.5],
+    ['policy.rst.houses', 20_000, 5_000, 100_000],
+    ['policy.atensi.unit_cost', 2_700_000, 1_000_000, 10_000_000],
+  ])('%s (an assumption) is %d with the range its reasoning names, %d to %d', (path, value, min, max) => {
+    const r = params.get(path as ParameterPath);
+    expect([r.values[0].value, r.range]).toEqual([value, { min, max }]);
+  });
+
+  it('knows the folder it was read from (not part of the hash)', () => {
+    expect(params.folder).toBe('data/parameters');
   });
 
   it('has every value in force from January 2022, when the model starts', () => {
@@ -138,11 +161,28 @@ describe('hash', () => {
     const [description, rest] = [text.slice(0, text.indexOf('values:')), text.slice(text.indexOf('values:'))];
     writeFileSync(file, `# a comment\n\n${rest}\n${description}`);
     expect(loadParameters(dir).hash).toBe(params.hash);
+    expect(loadParameters(dir).folder).toBe(dir);
   });
 
   it('changes when a value changes', () => {
     const changed = params.patched({ 'policy.pkh.quota': { '2022-01-01': 10_000_001 } }, 'test');
     expect(changed.hash).not.toBe(params.hash);
+  });
+});
+
+describe('a tree sent to a worker thread as plain data (toTransfer, fromTransfer)', () => {
+  const patched = params.patched({ 'policy.facilitators.caseload': { '2023-01-01': 45 } }, 'test');
+
+  it('comes back with the same hash, folder and values, patches included', () => {
+    const back = fromTransfer(structuredClone(toTransfer(patched)));
+    expect([back.hash, back.folder]).toEqual([patched.hash, 'data/parameters']);
+    expect(back.at(monthOf('2023-06'))).toEqual(patched.at(monthOf('2023-06')));
+    expect(Object.isFrozen(back.records[0])).toBe(true);
+  });
+
+  it('is refused when its records do not match the hash sent with them', () => {
+    const sent = structuredClone(toTransfer(params));
+    expect(() => fromTransfer({ ...sent, hash: patched.hash })).toThrow(/parameters from data\/parameters: the tree received has hash [0-9a-f]{64}, expected [0-9a-f]{64}/);
   });
 });
 

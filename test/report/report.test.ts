@@ -20,8 +20,9 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 const dir = mkdtempSync(join(tmpdir(), 'graduasi-report-'));
 
 beforeAll(async () => {
-  const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40', 'budget-cut-20'], loadParameters());
-  experiment = await runExperiment({ scenarios, replicates: 2, seed: 3, end: '2024-06', households: 20_000, reference: 'assistance-only' });
+  const parameters = loadParameters();
+  const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40', 'budget-cut-20'], parameters);
+  experiment = await runExperiment({ parameters, scenarios, replicates: 2, seed: 3, end: '2024-06', households: 20_000, reference: 'assistance-only' });
   browser = await openBrowser();
 }, 120_000);
 

@@ -27,7 +27,7 @@ const COMPLIANCE = 'behaviour.pkh.compliance';
 const BUSINESS = 'behaviour.business.monthly_return';
 const PARAMETERS = [REGISTRY, COMPLIANCE, BUSINESS];
 /** PKH families one month after the start. */
-const TINY: StudyOptions = { parameters: PARAMETERS, measure: { indicator: 'pkh_households', month: '2022-04' }, seed: 5 };
+const TINY: StudyOptions = { params: loadParameters(), parameters: PARAMETERS, measure: { indicator: 'pkh_households', month: '2022-04' }, seed: 5 };
 
 describe('a tiny study of PKH families in April 2022', () => {
   let morris: MorrisStudy;
@@ -108,7 +108,7 @@ describe('bad options are refused before anything runs, every problem named', ()
 
   it('lists an unknown parameter, a policy parameter, an unknown indicator, a bad month and too few trajectories together', async () => {
     const problems = await refusal(() =>
-      morrisStudy({ parameters: ['behaviour.business.monthly_retrun', 'policy.pkh.quota'], measure: { indicator: 'p0_extrem', month: '2030-13' }, seed: 1, trajectories: 1 }),
+      morrisStudy({ params: TINY.params, parameters: ['behaviour.business.monthly_retrun', 'policy.pkh.quota'], measure: { indicator: 'p0_extrem', month: '2030-13' }, seed: 1, trajectories: 1 }),
     );
     expect(problems).toEqual([
       expect.stringMatching(/^parameters: behaviour.business.monthly_retrun: no such parameter; expected a behaviour parameter path/),
