@@ -26,7 +26,7 @@ describe('study parameters', () => {
     const assumptions = params.records.filter((r) => r.assumption && r.values.length === 1).map((r) => r.path);
     expect(policy).toEqual(assumptions);
     expect(policy).toContain('policy.facilitators.caseload');
-    expect(policy).toHaveLength(17); // the 18 assumptions but the RST business-space share, a series (0, then 0.2 from 2022)
+    expect(policy).toHaveLength(18); // the 19 assumptions but the RST business-space share, a series (0, then 0.2 from 2022)
   });
 
   it.each([
