@@ -5,7 +5,7 @@ export type { Result, ResultRow, Manifest } from './model/results';
 export { toCsv } from './model/results';
 export { runKey, stream, uniform } from './model/random';
 export type { Seed } from './model/random';
-export { monthOf, formatMonth } from './model/time';
+export { monthOf, formatMonth } from './calendar/months';
 export { loadParameters } from './parameters/load';
 export type { Parameters, ParameterPatch } from './parameters/types';
 export { buildPopulation, DEFAULT_HOUSEHOLDS } from './population/index';

@@ -13,7 +13,7 @@ import type { ResultRow } from '../model/results';
 import { sha256, toCsv } from '../model/results';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
 import { DEFAULT_END, REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import { formatMonth, monthOf } from '../calendar/months';
 import { loadParameters, shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';

@@ -5,7 +5,7 @@
 import type { Seed } from '../model/random';
 import type { ResultRow } from '../model/results';
 import { populationFor, simulate } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from '../model/observation';
 import { standardIndicators } from '../observe/indicators';
 import { loadParameters } from '../parameters/load';

@@ -9,7 +9,7 @@
  */
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';

@@ -22,7 +22,7 @@
 import type { Households } from './households';
 import { BLT_BBM, BPNT, PKH, URBAN, copyHouseholds } from './households';
 import type { ParameterValues } from '../parameters/spec';
-import type { Month } from './time';
+import type { Month } from '../calendar/months';
 import type { MonthContext, ProgrammeBook, Streams, World } from './world';
 import { PROGRAMMES, SERVICES } from './world';
 import type { ProgrammeId, ServiceBook, ServiceId } from './world';
@@ -37,7 +37,7 @@ import { bits } from './random';
 import type { RunKey } from './random';
 import { stream } from './random';
 import { STANDARD_NORMAL } from './normal-table';
-import { yearOf } from './time';
+import { yearOf } from '../calendar/months';
 
 /** Market income is at least this share of measured consumption at the start. */
 export const MIN_INCOME_SHARE = 0.2;

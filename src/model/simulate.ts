@@ -17,7 +17,7 @@ import { createWorld, initialise, monthContext, runStreams } from './initialise'
 import { createFlows } from './reasons';
 import { PROCESSES, step } from './month';
 import type { Process } from './month';
-import { formatMonth, monthOf } from './time';
+import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from './observation';
 import type { MonthContext } from './world';
 import type { Manifest, Result, ResultRow } from './results';

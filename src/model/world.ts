@@ -4,7 +4,7 @@
  * book. A month's processes read and update it through a MonthContext.
  */
 import type { Households } from './households';
-import type { Month } from './time';
+import type { Month } from '../calendar/months';
 import type { ParameterValues } from '../parameters/spec';
 import type { Stream } from './random';
 import type { WelfareDistribution } from './welfare';

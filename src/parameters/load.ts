@@ -21,7 +21,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatMonth, monthOf, type Month } from '../model/time';
+import { formatMonth, monthOf, type Month } from '../calendar/months';
 import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
 import type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters } from './types';
 

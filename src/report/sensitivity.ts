@@ -13,7 +13,7 @@ import { indicatorLabel, scaleFor, unitOf } from '../charts/units';
 import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
 import { csvField, sha256 } from '../model/results';
 import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth } from '../model/time';
+import { formatMonth } from '../calendar/months';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';
 import type { MorrisStudy, OneAtATimeStudy, SobolStudy, StudyParameter } from '../sensitivity/study';

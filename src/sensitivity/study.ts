@@ -30,7 +30,7 @@ import { UnreportedMeasureError, evaluatePoints, measureProblems, pointPatch, re
 import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth } from '../model/time';
+import { formatMonth } from '../calendar/months';
 import { loadParameters } from '../parameters/load';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';

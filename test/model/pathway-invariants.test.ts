@@ -12,7 +12,7 @@ import { standardIndicators } from '../../src/observe/indicators';
 import type { ResultRow } from '../../src/model/results';
 import { PATHWAY_MOVES } from '../../src/model/reasons';
 import { PHASES } from '../../src/model/phases';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 
 const SEED = 5;
 const END = '2024-12';

@@ -29,7 +29,7 @@ import { FLOW_GROUPS, PATHWAY_MOVES, REASONS, createFlows, countMove } from '../
 import type { Reason } from '../../src/model/reasons';
 import { allocateHouseholds } from '../../src/model/households';
 import { standardIndicators } from '../../src/observe/indicators';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 import { MONTH, W, tinyWorld } from './world-fixture';
 import type { Family, Tiny } from './world-fixture';
 

@@ -9,7 +9,7 @@ const baseline = { id: 'baseline', patch: {} };
 import type { Result, ResultRow } from '../../src/model/results';
 import { toCsv } from '../../src/model/results';
 import { REASONS } from '../../src/model/reasons';
-import { monthOf, yearOf } from '../../src/model/time';
+import { monthOf, yearOf } from '../../src/calendar/months';
 
 const AGENTS = 20_000;
 const END = '2023-12';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 
 const params = loadParameters();
 

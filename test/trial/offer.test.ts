@@ -16,7 +16,7 @@ import { ASSISTANCE, GRADUATED, NONE, PENA_RECEIVED, TRAINED, TRANSITION } from 
 import { standardIndicators } from '../../src/observe/indicators';
 import type { Reporter } from '../../src/model/observation';
 import { toCsv } from '../../src/model/results';
-import { formatMonth, monthOf } from '../../src/model/time';
+import { formatMonth, monthOf } from '../../src/calendar/months';
 import { W, tinyWorld } from '../model/world-fixture';
 
 const params = loadParameters();

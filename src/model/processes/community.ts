@@ -16,7 +16,7 @@ import type { Households } from '../households';
 import { REASON } from '../reasons';
 import { serve } from '../services';
 import type { MonthContext, World } from '../world';
-import { monthOfYear } from '../time';
+import { monthOfYear } from '../../calendar/months';
 
 /** The community of household i: province × (rural, urban, KAT). */
 export function communityOf(h: Households, i: number): number {

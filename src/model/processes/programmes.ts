@@ -23,7 +23,7 @@ import type { Households } from '../households';
 import { REASON, countMove } from '../reasons';
 import type { MonthContext, ProgrammeBook, ProgrammeId, World } from '../world';
 import type { ParameterValues } from '../../parameters/spec';
-import { yearOf } from '../time';
+import { yearOf } from '../../calendar/months';
 import { LOG_BINS, logBin } from '../welfare';
 
 /** What a programme needs from a family and gives it, this month. */
