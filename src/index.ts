@@ -1,8 +1,8 @@
 /** Graduasi's public API. */
-export { simulate, populationFor, REFERENCE_MONTH, DEFAULT_END } from './model/simulate';
-export type { SimulateOptions, ScenarioPatch } from './model/simulate';
-export type { Result, ResultRow, Manifest } from './model/results';
-export { toCsv } from './model/results';
+export { simulate, populationFor, REFERENCE_MONTH, DEFAULT_END } from './run/simulate';
+export type { SimulateOptions, ScenarioPatch } from './run/simulate';
+export type { Result, ResultRow, Manifest } from './run/results';
+export { toCsv } from './run/results';
 export { runKey, stream, uniform } from './model/random';
 export type { Seed } from './model/random';
 export { monthOf, formatMonth } from './calendar/months';

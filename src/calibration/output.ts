@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { csvField, sha256 } from '../model/results';
+import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { csvField, sha256 } from '../run/results';
 import { parseCsv } from '../population/csv';
 import { loadParameters, shown } from '../parameters/load';
 import type { ParameterPatch, Parameters } from '../parameters/types';

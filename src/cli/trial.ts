@@ -15,8 +15,8 @@
  */
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { sha256 } from '../model/results';
+import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
 import { language } from '../report/text';
 import type { Lang } from '../charts/labels';

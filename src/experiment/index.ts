@@ -9,10 +9,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../model/random';
-import type { ResultRow } from '../model/results';
-import { sha256, toCsv } from '../model/results';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { DEFAULT_END, REFERENCE_MONTH } from '../model/simulate';
+import type { ResultRow } from '../run/results';
+import { sha256, toCsv } from '../run/results';
+import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import { loadParameters, shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';

@@ -3,8 +3,8 @@
  * thread (one worker) and in worker threads, so results cannot depend on where a job ran.
  */
 import type { Seed } from '../model/random';
-import type { ResultRow } from '../model/results';
-import { populationFor, simulate } from '../model/simulate';
+import type { ResultRow } from '../run/results';
+import { populationFor, simulate } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from '../model/observation';
 import { standardIndicators } from '../observe/indicators';

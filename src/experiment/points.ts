@@ -8,7 +8,7 @@
  * months are observed, and only the measured rows kept, so thousands of runs stay light.
  */
 import type { Seed } from '../model/random';
-import { REFERENCE_MONTH } from '../model/simulate';
+import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
 import type { Parameters, ParameterPatch } from '../parameters/types';

@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndCost } from '../charts/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { ExperimentManifest } from '../experiment/index';
-import type { ResultRow } from '../model/results';
+import type { ResultRow } from '../run/results';
 import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
 import { headlineTables } from './table';

@@ -10,9 +10,9 @@ import { morrisChart, oneAtATimeChart, parameterLabel, sobolChart } from '../cha
 import { fill, groupLabel, monthLabel } from '../charts/labels';
 import type { Lang } from '../charts/labels';
 import { indicatorLabel, scaleFor, unitOf } from '../charts/units';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { csvField, sha256 } from '../model/results';
-import { REFERENCE_MONTH } from '../model/simulate';
+import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { csvField, sha256 } from '../run/results';
+import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth } from '../calendar/months';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';

@@ -29,7 +29,7 @@ import type { Progress } from '../experiment/index';
 import { UnreportedMeasureError, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
-import { REFERENCE_MONTH } from '../model/simulate';
+import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth } from '../calendar/months';
 import { loadParameters } from '../parameters/load';
 import type { ParameterPath } from '../parameters/spec';

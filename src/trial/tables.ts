@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../charts/labels';
 import type { Table } from '../report/table';
-import { csvField } from '../model/results';
+import { csvField } from '../run/results';
 import { OUTCOME_INFO } from './outcomes';
 import type { TrialEstimate, TrialResult } from './virtual';
 import type { PublishedComparison } from './published';

@@ -29,7 +29,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadParameters } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
-import { populationFor, simulate, REFERENCE_MONTH } from '../model/simulate';
+import { populationFor, simulate, REFERENCE_MONTH } from '../run/simulate';
 import type { Seed } from '../model/random';
 import { BPNT, PKH, URBAN } from '../model/households';
 import type { Reporter } from '../model/observation';

@@ -10,21 +10,21 @@ import type { Parameters, ParameterPatch } from '../parameters/types';
 import { loadParameters } from '../parameters/load';
 import { buildPopulation, REFERENCE_MONTH } from '../population/index';
 import type { Population } from '../population/index';
-import { pricePath } from './prices';
-import { runKey } from './random';
-import type { Seed } from './random';
-import { createWorld, initialise, monthContext, runStreams } from './initialise';
-import { createFlows } from './reasons';
-import { PROCESSES, step } from './month';
-import type { Process } from './month';
+import { pricePath } from '../model/prices';
+import { runKey } from '../model/random';
+import type { Seed } from '../model/random';
+import { createWorld, initialise, monthContext, runStreams } from '../model/initialise';
+import { createFlows } from '../model/reasons';
+import { PROCESSES, step } from '../model/month';
+import type { Process } from '../model/month';
 import { formatMonth, monthOf } from '../calendar/months';
-import type { Reporter } from './observation';
-import type { MonthContext } from './world';
+import type { Reporter } from '../model/observation';
+import type { MonthContext } from '../model/world';
 import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
 import { dataFiles, gitCommit, packageVersion } from './provenance';
-import { checkOffer, offerStage, withOffer } from './processes/offer';
-import type { Offer } from './processes/offer';
+import { checkOffer, offerStage, withOffer } from '../model/processes/offer';
+import type { Offer } from '../model/processes/offer';
 
 /** What simulate needs of a scenario: a name and a patch of the parameter tree. */
 export interface ScenarioPatch {
@@ -53,7 +53,7 @@ export interface SimulateOptions {
   readonly processes?: ReadonlyArray<readonly [string, Process]>;
   /**
    * A programme offered to some households in one month outside its yearly places: the treatment
-   * arm of a virtual trial (./processes/offer.ts). Every draw stays the same; without it (or with no
+   * arm of a virtual trial (src/model/processes/offer.ts). Every draw stays the same; without it (or with no
    * households) the rows are those of a run without the hook.
    */
   readonly offer?: Offer;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
-import { populationFor, simulate } from '../../src/model/simulate';
+import { populationFor, simulate } from '../../src/run/simulate';
 import type { Population } from '../../src/population/index';
 import { standardIndicators } from '../../src/observe/indicators';
 /** The parameters as in data/parameters, unpatched. */
 const baseline = { id: 'baseline', patch: {} };
-import type { Result, ResultRow } from '../../src/model/results';
-import { toCsv } from '../../src/model/results';
+import type { Result, ResultRow } from '../../src/run/results';
+import { toCsv } from '../../src/run/results';
 import { REASONS } from '../../src/model/reasons';
 import { monthOf, yearOf } from '../../src/calendar/months';
 
