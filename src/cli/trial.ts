@@ -15,7 +15,7 @@
  */
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { provenance } from '../run/provenance';
 import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
 import { language } from '../report/text';
@@ -125,11 +125,9 @@ function designRecord(d: TrialDesign) {
 export function trialFiles(result: TrialResult, options: { readonly households?: number; readonly scale?: number }): Record<string, string> {
   const csv: Record<string, string> = { 'itt.csv': ittCsv(result.itt), 'balance.csv': balanceCsv(result.balance) };
   if (result.published.length) csv['published.csv'] = publishedCsv(result.published);
+  const { data, ...code } = provenance();
   const manifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     command: 'trial',
     design: designRecord(result.design),
     seed: result.seed,
@@ -137,7 +135,7 @@ export function trialFiles(result: TrialResult, options: { readonly households?:
     options: { ...(options.households === undefined ? {} : { households: options.households }), ...(options.scale === undefined ? {} : { scale: options.scale }), agents: result.agents, ...result.months },
     arms: result.arms,
     costPerHousehold: result.costPerHousehold,
-    data: dataFiles(),
+    data,
     files: Object.fromEntries(Object.entries(csv).map(([name, text]) => [name, { rows: text.split('\n').length - 2, sha256: sha256(text) }])),
   };
   return { ...csv, 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };

@@ -9,9 +9,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../model/random';
-import type { ResultRow } from '../run/results';
+import type { Provenance, ResultRow } from '../run/results';
 import { sha256, toCsv } from '../run/results';
-import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { provenance } from '../run/provenance';
 import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import { loadParameters, shown } from '../parameters/load';
@@ -68,11 +68,7 @@ export interface Progress {
   readonly elapsed: number;
 }
 
-export interface ExperimentManifest {
-  readonly model: 'graduasi';
-  readonly version: string;
-  readonly node: string;
-  readonly commit: string;
+export interface ExperimentManifest extends Provenance {
   readonly experiment: {
     readonly seed: Seed;
     readonly replicates: number;
@@ -96,7 +92,6 @@ export interface ExperimentManifest {
     readonly patch: ResolvedScenario['effectivePatch'];
     readonly parametersHash: string;
   }>;
-  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly populations: ReadonlyArray<{ readonly replicate: number; readonly agents: number; readonly households: number; readonly persons: number }>;
   readonly results: { readonly rows: number; readonly sha256: string };
   readonly summary: { readonly rows: number; readonly sha256: string };
@@ -164,11 +159,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const summaryText = summaryCsv(summary);
   const populations = Array.from({ length: options.replicates }, (_, replicate) => ({ replicate, ...bySetReplicate.get(`0/${replicate}`)!.population }));
 
+  const { data, ...code } = provenance();
   const manifest: ExperimentManifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
@@ -191,7 +184,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       patch: s.effectivePatch,
       parametersHash: hashes[k],
     })),
-    data: dataFiles(),
+    data,
     populations,
     results: { rows: rows.length, sha256: sha256(resultsText) },
     summary: { rows: summary.length, sha256: sha256(summaryText) },

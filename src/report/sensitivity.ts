@@ -10,7 +10,7 @@ import { morrisChart, oneAtATimeChart, parameterLabel, sobolChart } from '../cha
 import { fill, groupLabel, monthLabel } from '../charts/labels';
 import type { Lang } from '../charts/labels';
 import { indicatorLabel, scaleFor, unitOf } from '../charts/units';
-import { dataFiles, gitCommit, packageVersion } from '../run/provenance';
+import { provenance } from '../run/provenance';
 import { csvField, sha256 } from '../run/results';
 import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth } from '../calendar/months';
@@ -157,11 +157,9 @@ export function oneAtATimeCsv(study: OneAtATimeStudy): string {
 export function sensitivityManifest(run: SensitivityRun, params: Parameters, files: Readonly<Record<string, string>>) {
   const all = stages(run);
   const first = all[0];
+  const { data, ...code } = provenance();
   return {
-    model: 'graduasi' as const,
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     sensitivity: {
       measure: first.measure,
       seed: first.run.seed,
@@ -181,7 +179,7 @@ export function sensitivityManifest(run: SensitivityRun, params: Parameters, fil
       const record = params.get(p.name as ParameterPath);
       return { path: p.name, label: p.label, unit: p.unit, file: p.file, value: p.base, range: { min: p.min, max: p.max }, references: record.references, reasoning: record.reasoning ?? null };
     }),
-    data: dataFiles(),
+    data,
     files: Object.fromEntries(
       Object.entries(files)
         .filter(([name]) => name.endsWith('.csv'))

@@ -22,7 +22,7 @@ import type { Reporter } from '../model/observation';
 import type { MonthContext } from '../model/world';
 import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
-import { dataFiles, gitCommit, packageVersion } from './provenance';
+import { provenance } from './provenance';
 import { checkOffer, offerStage, withOffer } from '../model/processes/offer';
 import type { Offer } from '../model/processes/offer';
 
@@ -125,14 +125,12 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     record(month, ctx);
   }
 
+  const { data, ...code } = provenance();
   const manifest: Manifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     scenario: { id: scenario.id, patchHash: sha256(JSON.stringify(scenario.patch)) },
     parametersHash: params.hash,
-    data: dataFiles(),
+    data,
     seed: options.seed,
     replicate,
     options: { start: formatMonth(start), end: formatMonth(end), agents: population.households.count },
