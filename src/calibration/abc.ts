@@ -18,8 +18,8 @@
  */
 import { runKey, stream, uniform } from '../model/random';
 import type { Seed } from '../model/random';
-import type { ParameterRange } from '../sensitivity/ranges';
-import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../sensitivity/ranges';
+import type { ParameterRange } from '../experiment/ranges';
+import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../experiment/ranges';
 
 /**
  * A model run's distance from the targets at a point in parameter units (point[i] is parameters[i]).

@@ -22,9 +22,8 @@
  * and every vertex is within `xTolerance` (a share of each range) of the best, and a restart found
  * nothing better. The method is deterministic: no random draws, ties are broken by vertex order.
  */
-import type { ParameterRange } from '../sensitivity/ranges';
-import { checkCount, checkRanges, toParameterUnits } from '../sensitivity/ranges';
-import type { ModelOutput } from '../sensitivity/sobol';
+import type { ModelOutput, ParameterRange } from '../experiment/ranges';
+import { checkCount, checkRanges, toParameterUnits } from '../experiment/ranges';
 import { formatPoint, named } from './points';
 
 export interface NelderMeadOptions {

@@ -13,7 +13,7 @@ import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
-import type { ParameterRange } from '../sensitivity/ranges';
+import type { ParameterRange } from './ranges';
 import type { Progress } from './index';
 import type { Job, JobSettings, Measure } from './job';
 import { createJobRunner } from './job';

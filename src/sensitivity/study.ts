@@ -37,7 +37,7 @@ import type { Parameters } from '../parameters/types';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { LEVELS, morrisDesign, morrisEffects } from './morris';
 import type { MorrisDesign, MorrisEffect } from './morris';
-import type { ParameterRange } from './ranges';
+import type { ParameterRange } from '../experiment/ranges';
 import { BOOTSTRAP, CONFIDENCE, saltelliDesign, sobolIndices } from './sobol';
 import type { SaltelliDesign, SobolIndex } from './sobol';
 

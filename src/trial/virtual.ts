@@ -36,7 +36,7 @@ import type { Reporter } from '../model/observation';
 import type { Month } from '../calendar/months';
 import { formatMonth, monthOf } from '../calendar/months';
 import type { Progress } from '../experiment/index';
-import { checkSeed } from '../sensitivity/ranges';
+import { checkSeed } from '../experiment/ranges';
 import { ittTable } from './estimate';
 import type { Arm, IttEstimate, TrialRound, TrialUnit } from './estimate';
 import { randomise } from './randomise';
