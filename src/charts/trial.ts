@@ -8,8 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, config } from './frame';
 import type { Lang } from './labels';
 import { OUTCOME_INFO, OUTCOMES } from '../trial/outcomes';
-import type { Outcome } from '../trial/outcomes';
-import type { TrialEstimate } from '../trial/virtual';
+import type { Outcome, TrialEstimate } from '../trial/outcomes';
 
 export interface TrialEffectsOptions {
   /** Language of every text: 'en' or 'id'. Default 'en'. */

@@ -8,10 +8,20 @@
  * averages of per-person values, as BRAC's per-capita consumption is.
  */
 import type { MonthContext, World } from '../model/world';
+import type { IttEstimate } from './estimate';
 
 /** Outcome names, in the order tables show them. */
 export const OUTCOMES = ['consumption', 'income', 'assets', 'business', 'poor', 'extreme_poor'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** An ITT row with the effect relative to the control mean. */
+export interface TrialEstimate extends IttEstimate {
+  readonly outcome: Outcome;
+  /** Months after the offer (0: baseline, the end of the month before the offer). */
+  readonly horizon: number;
+  /** 100 · effect / control mean, in percent; NaN when the control mean is 0. */
+  readonly relativeEffect: number;
+}
 
 /** How an outcome is measured and shown: money in Rp, or a 0/1 indicator whose mean is a share. */
 export type OutcomeKind = 'money' | 'share';

@@ -8,7 +8,8 @@ import type { Lang } from '../charts/labels';
 import type { Table } from '../report/table';
 import { csvField } from '../run/results';
 import { OUTCOME_INFO } from './outcomes';
-import type { TrialEstimate, TrialResult } from './virtual';
+import type { TrialEstimate } from './outcomes';
+import type { TrialResult } from './virtual';
 import type { PublishedComparison } from './published';
 
 const WORDS = {
