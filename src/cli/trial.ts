@@ -26,7 +26,8 @@ import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
 import type { TrialDesign } from '../trial/designs';
 import { checkHorizons, runTrial } from '../trial/virtual';
 import type { TrialResult } from '../trial/virtual';
-import { armsText, balanceCsv, ittCsv, ittTableText, publishedCsv, publishedTableText } from '../trial/tables';
+import { armsText, ittTableText, publishedTableText } from '../report/trial';
+import { balanceCsv, ittCsv, publishedCsv } from '../trial/output';
 
 /** The design run when none is named. */
 export const DEFAULT_TRIAL_DESIGN = 'brac-like';

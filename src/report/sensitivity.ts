@@ -80,11 +80,6 @@ export function sobolTable(study: Pick<SobolStudy, 'indices' | 'parameters' | 'c
   };
 }
 
-/** A table as rows of objects keyed by its columns, for a notebook's `table()`. */
-export function tableRows(table: Table): Array<Record<string, string>> {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
-}
-
 function labels(parameters: readonly StudyParameter[], lang: Lang): (path: string) => string {
   const byPath = new Map(parameters.map((p) => [p.name, parameterLabel(p, lang)]));
   return (path) => byPath.get(path) ?? path;

@@ -52,6 +52,11 @@ export function headlineTables(headlines: readonly Headline[], labels: ReadonlyM
   return [poverty, pathway];
 }
 
+/** A table's rows as records keyed by its column names: what src/notebook's `table()` shows. */
+export function tableRecords(table: Table): Record<string, string>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
+}
+
 /** A table as fixed-width text for the terminal. */
 export function formatTable(table: Table): string {
   const widths = table.columns.map((c, k) => Math.max(c.length, ...table.rows.map((r) => r[k].length)));

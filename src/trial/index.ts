@@ -10,4 +10,4 @@ export { OUTCOMES, OUTCOME_INFO } from './outcomes';
 export type { Outcome, OutcomeInfo, OutcomeKind, TrialEstimate } from './outcomes';
 export { readPublished, comparePublished, MEASURES } from './published';
 export type { PublishedEffect, PublishedComparison, Measure } from './published';
-export { ittTableText, balanceTableText, publishedTableText, armsText, tableRecords, ittCsv, balanceCsv, publishedCsv } from './tables';
+export { ittCsv, balanceCsv, publishedCsv } from './output';
