@@ -7,7 +7,7 @@
  * scenario's place among all scenarios of the rows, not among those one chart shows.
  */
 import type { SummaryRow } from '../observe/summary';
-import type { Lang } from './labels';
+import type { Lang } from '../lang/index';
 
 /** A scenario's display name. */
 export interface ScenarioName {

@@ -6,9 +6,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, config } from './frame';
-import type { Lang } from './labels';
 import { OUTCOME_INFO, OUTCOMES } from '../trial/outcomes';
 import type { Outcome, TrialEstimate } from '../trial/outcomes';
+import type { Lang } from '../lang/index';
 
 export interface TrialEffectsOptions {
   /** Language of every text: 'en' or 'id'. Default 'en'. */

@@ -7,9 +7,11 @@
 import { INDICATORS } from '../observe/indicators';
 import type { Indicator } from '../observe/indicators';
 import type { SummaryRow } from '../observe/summary';
-import { REASON_LABELS, MAGNITUDES, TEXT, UNITS } from './labels';
-import type { Lang, Magnitude, Unit, UnitWords } from './labels';
+import { REASON_LABELS, TEXT, UNITS } from './labels';
+import type { Unit, UnitWords } from './labels';
 import type { Reason } from '../model/reasons';
+import { MAGNITUDES } from '../lang/index';
+import type { Lang, Magnitude } from '../lang/index';
 
 /** How values are drawn: multiplied by `factor`, with `words` for the unit on the axis. */
 export interface Scale {

@@ -19,7 +19,6 @@ import { provenance } from '../run/provenance';
 import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
 import { language } from '../report/text';
-import type { Lang } from '../charts/labels';
 import { progressDisplay } from './progress';
 import { UsageError, scale, splitArguments, wholeNumber } from './arguments';
 import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
@@ -28,6 +27,7 @@ import { checkHorizons, runTrial } from '../trial/virtual';
 import type { TrialResult } from '../trial/virtual';
 import { armsText, ittTableText, publishedTableText } from '../report/trial';
 import { balanceCsv, ittCsv, publishedCsv } from '../trial/output';
+import type { Lang } from '../lang/index';
 
 /** The design run when none is named. */
 export const DEFAULT_TRIAL_DESIGN = 'brac-like';

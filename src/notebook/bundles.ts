@@ -12,12 +12,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
-import type { Lang } from '../charts/labels';
 import { headlines } from '../report/headline';
 import { escapeHtml, tableHtml } from '../report/html';
 import { formatTable, headlineTables } from '../report/table';
 import { TEXT } from '../report/text';
 import { clock } from '../report/text';
+import type { Lang } from '../lang/index';
 
 /** The MIME type JupyterLab's Vega 5 renderer draws Vega-Lite v5 specs with. */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';

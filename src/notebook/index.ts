@@ -17,9 +17,9 @@ import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
-import type { Lang } from '../charts/labels';
 import { chartBundle, headlineBundle, progressBundle, tableBundle } from './bundles';
 import type { MimeBundle, TableOptions } from './bundles';
+import type { Lang } from '../lang/index';
 
 export { chartBundle, chartSvg, chartTitle, headlineBundle, progressBundle, tableBundle, VEGA_LITE_MIME } from './bundles';
 export type { MimeBundle, TableOptions } from './bundles';

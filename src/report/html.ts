@@ -16,7 +16,7 @@ import { headlines } from './headline';
 import { headlineTables } from './table';
 import type { Table } from './table';
 import { TEXT } from './text';
-import type { Lang } from '../charts/labels';
+import type { Lang } from '../lang/index';
 
 const require = createRequire(import.meta.url);
 

@@ -12,7 +12,7 @@ import { SUMMARY_HEADER } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import { parseCsv } from '../population/csv';
 import { reportHtml } from './html';
-import type { Lang } from '../charts/labels';
+import type { Lang } from '../lang/index';
 
 /** What a report is made of. */
 export interface RunData {

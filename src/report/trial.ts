@@ -5,12 +5,13 @@
  * Money in rupiah, shares in percent and effects on shares in percentage points; every number in the
  * table's language (en-GB or id-ID digits).
  */
-import type { Lang } from '../charts/labels';
 import type { Table } from './table';
 import { OUTCOME_INFO } from '../trial/outcomes';
 import type { TrialEstimate } from '../trial/outcomes';
 import type { TrialResult } from '../trial/virtual';
 import type { PublishedComparison } from '../trial/published';
+import { decimal } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 const WORDS = {
   en: {
@@ -65,10 +66,7 @@ function round(x: number): number {
 
 /** A number in the table's language with `digits` decimals; "+" on positive values when `signed`; "—" for NaN. */
 function number(x: number, digits: number, lang: Lang, signed = false): string {
-  if (!Number.isFinite(x)) return '—';
-  const rounded = Math.round(x * 10 ** digits) / 10 ** digits || 0; // no "-0"
-  const s = rounded.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return signed && rounded > 0 ? `+${s}` : s;
+  return Number.isFinite(x) ? decimal(x, digits, lang, signed) : '—';
 }
 
 /** A value of an outcome (a mean): Rp, or a share in percent. */

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { morrisChart, oneAtATimeChart, parameterLabel, sobolChart } from '../../src/charts/index';
-import type { Lang } from '../../src/charts/index';
 import { morrisTable, sobolTable } from '../../src/report/sensitivity';
 import { tableRecords } from '../../src/report/table';
 import { formatTable } from '../../src/report/table';
 import type { StudyParameter } from '../../src/sensitivity/index';
 import { renderSvg, schemaErrors, svgTexts, valuesOf } from '../charts/helpers';
+import type { Lang } from '../../src/lang/index';
 
 const PARAMETERS: StudyParameter[] = [
   { name: 'behaviour.business.monthly_return', min: 0.02, max: 0.1, base: 0.05, label: 'Monthly return on business capital', unit: 'share', file: 'data/parameters/behaviour/business/monthly_return.yaml' },
