@@ -39,10 +39,15 @@ export interface Change {
   }[];
 }
 
+/** A text in English and Bahasa Indonesia: the shape of src/lang's `Words` (app/src builds apart from src/). */
+export interface Words {
+  readonly en: string;
+  readonly id: string;
+}
+
 export interface CatalogueScenario {
   readonly id: string;
-  readonly label: string;
-  readonly label_id: string;
+  readonly label: Words;
   readonly rationale: string;
   /** Ids from the root ancestor down to this scenario. */
   readonly lineage: readonly string[];
@@ -75,7 +80,7 @@ export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>
   const run = variableName(scenario.id);
   const { seed, replicates, households, end, workers } = COMPARISON;
   return [
-    `// ${scenario.id} against ${reference}: ${scenario.label} (from the Graduasi panel)`,
+    `// ${scenario.id} against ${reference}: ${scenario.label[lang]} (from the Graduasi panel)`,
     `import { loadParameters } from './src/parameters/load';`,
     `import { resolveScenarios } from './src/scenarios/load';`,
     `import { runExperiment } from './src/experiment/index';`,
@@ -105,7 +110,7 @@ export function comparisonNotebook(scenario: CatalogueScenario, reference: strin
     },
     cells: [
       markdown(
-        `# ${scenario.label}\n# ${scenario.label_id}\n\n` +
+        `# ${scenario.label.en}\n# ${scenario.label.id}\n\n` +
           `**Question.** What does \`${scenario.id}\` change, against \`${reference}\`? / Apa yang diubah oleh \`${scenario.id}\`, dibanding \`${reference}\`?\n\n` +
           `${scenario.rationale}\n\n` +
           `Both scenarios run with the same ${COMPARISON.replicates} replicates — the same households and the same random events — so the difference is the policy's doing, not luck. ` +

@@ -54,8 +54,7 @@ export function fitCsv(c: Calibration): string {
 export function calibratedYaml(c: Calibration, command: string): string {
   const scenario = {
     id: 'calibrated',
-    label: 'Behaviour parameters calibrated to official figures',
-    label_id: 'Parameter perilaku yang dikalibrasi ke angka resmi',
+    label: { en: 'Behaviour parameters calibrated to official figures', id: 'Parameter perilaku yang dikalibrasi ke angka resmi' },
     rationale:
       `Nelder–Mead point fit (distance ${c.pointFit.distance.toPrecision(3)}) to ${c.fit.map((t) => t.id).join(', ')}; ` +
       `held out ${c.holdout.map((t) => t.id).join(', ') || 'nothing'}. Made by: ${command} (seed ${String(c.settings.seed)}, commit ${provenance().commit}).`,

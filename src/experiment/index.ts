@@ -19,6 +19,7 @@ import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import type { ResolvedScenario } from '../scenarios/types';
 import type { ParameterPatch } from '../parameters/types';
+import type { Words } from '../lang/index';
 import type { Job, JobSettings } from './job';
 import { runJobs } from './pool';
 import { OBSERVATION } from './observe';
@@ -81,8 +82,7 @@ export interface ExperimentManifest extends Provenance {
   };
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
-    readonly label: string;
-    readonly label_id: string;
+    readonly label: Words;
     readonly rationale: string;
     /** Ids from the root ancestor to the scenario. */
     readonly lineage: readonly string[];
@@ -177,7 +177,6 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     scenarios: options.scenarios.map((s, k) => ({
       id: s.id,
       label: s.label,
-      label_id: s.label_id,
       rationale: s.rationale,
       lineage: s.lineage,
       file: s.file ? shown(s.file) : null,

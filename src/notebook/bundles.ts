@@ -121,7 +121,7 @@ export function progressBundle(label: string, progress?: Progress): MimeBundle {
 export function headlineBundle(run: Pick<Experiment, 'rows' | 'scenarios' | 'manifest'>, lang: Lang): MimeBundle {
   const reference = run.manifest.experiment.reference ?? undefined;
   const numbers = headlines(run.rows, reference);
-  const labels = new Map(run.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
+  const labels = new Map(run.scenarios.map((s) => [s.id, s.label[lang]]));
   const ids = new Map(run.scenarios.map((s) => [s.id, s.id]));
   const t = TEXT[lang];
   const note = `${t.band(uncertaintyOf(run.manifest))}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;

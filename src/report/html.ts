@@ -85,12 +85,12 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const t = TEXT[lang];
   const e = manifest.experiment;
   const reference = e.reference ?? undefined;
-  const names = new Map(manifest.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
+  const names = new Map(manifest.scenarios.map((s) => [s.id, s.label[lang]]));
   const tables = headlineTables(headlines(rows, reference), names, lang, reference).map(tableHtml).join('\n');
   const charts = reportCharts(manifest, summary, lang);
   const scenarioList = manifest.scenarios
     .map((s) => {
-      const name = lang === 'id' ? s.label_id : s.label;
+      const name = s.label[lang];
       const parent = s.lineage.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(s.lineage.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
       return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;

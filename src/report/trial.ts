@@ -86,7 +86,7 @@ function pValue(p: number, lang: Lang): string {
 
 function label(row: { outcome: TrialEstimate['outcome'] }, lang: Lang): string {
   const o = OUTCOME_INFO[row.outcome];
-  return `${lang === 'id' ? o.label_id : o.label} (${o.kind === 'money' ? (lang === 'id' ? o.unit_id : o.unit) : '%'})`;
+  return `${o.label[lang]} (${o.kind === 'money' ? o.unit[lang] : '%'})`;
 }
 
 /** The ITT table: one row per outcome and horizon. */
