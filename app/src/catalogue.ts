@@ -5,7 +5,7 @@
  * src/scenarios/builtin.ts and data/parameters at each `npm run lab`) and served by app/server.py
  * at /graduasi/scenarios; this module only declares its shape. The cells follow
  * notebooks/02-scenario-comparison.ipynb: the same seed, replicates, agents and end month, the
- * same helpers of src/notebook and src/charts.
+ * same helpers, imported like every notebook's from the public API (src/index.ts).
  */
 
 /** A source: a title and a link. */
@@ -81,11 +81,7 @@ export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>
   const { seed, replicates, households, end, workers } = COMPARISON;
   return [
     `// ${scenario.id} against ${reference}: ${scenario.label[lang]} (from the Graduasi panel)`,
-    `import { loadParameters } from './src/parameters/load';`,
-    `import { resolveScenarios } from './src/scenarios/load';`,
-    `import { runExperiment } from './src/experiment/index';`,
-    `import * as charts from './src/charts/index';`,
-    `import { chart, headline, progress } from './src/notebook/index';`,
+    `import { loadParameters, resolveScenarios, runExperiment, charts, chart, headline, progress } from './src/index';`,
     ``,
     `const ${run} = await runExperiment({`,
     `  scenarios: resolveScenarios(['${reference}', '${scenario.id}'], loadParameters()),`,

@@ -2,7 +2,7 @@
  * Showing results in a notebook run by the project's kernel (tslab, jupyter/kernels/tslab): charts,
  * tables and the progress of a long run. The only module that touches tslab's display.
  *
- *     import { chart, table, progress } from './src/notebook/index';
+ *     import { chart, table, progress } from './src/index';
  *     const { summary } = await runExperiment({ …, onProgress: progress('Runs') });
  *     await chart(povertyOverTime(summary, { lang: 'en' }));
  *     table(summary.filter((r) => r.month === '2030-12'), ['scenario', 'indicator', 'mean']);
