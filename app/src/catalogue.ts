@@ -76,7 +76,7 @@ export function variableName(id: string): string {
  * Self-contained (its own imports), so it runs in any notebook of the project's kernel, and
  * again; its variable is named after the scenario.
  */
-export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>, reference: string, lang: 'en' | 'id' = 'en'): string {
+export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>, reference: string, lang: keyof Words = 'en'): string {
   const run = variableName(scenario.id);
   const { seed, replicates, households, end, workers } = COMPARISON;
   return [
