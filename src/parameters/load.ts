@@ -365,7 +365,7 @@ function makeParameters(list: readonly ParameterRecord[]): Parameters {
   const at = (month: Month): ParameterValues => {
     const cached = cache.get(month);
     if (cached) return cached;
-    if (!Number.isInteger(month)) throw new Error(`expected a month as an integer (see src/model/time.ts), got ${month}`);
+    if (!Number.isInteger(month)) throw new Error(`expected a month as an integer (see src/calendar/months.ts), got ${month}`);
     const tree: Record<string, unknown> = {};
     for (const path of DECLARED.keys()) { // in the order of spec.ts, so the tree reads like PARAMETERS
       const r = byPath.get(path)!;
