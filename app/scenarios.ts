@@ -53,7 +53,6 @@ export function catalogue(params: Parameters = loadParameters()): Catalogue {
     scenarios: scenarios.map((s) => ({
       id: s.id,
       label: s.label,
-      label_id: s.label_id,
       rationale: s.rationale,
       lineage: s.lineage,
       references: s.references.map((r) => ({ title: r.title, href: r.href })),

@@ -13,7 +13,7 @@
  */
 import { loadParameters } from '../src/parameters/load';
 import { DEFAULT_HOUSEHOLDS } from '../src/population/index';
-import { populationFor, REFERENCE_MONTH } from '../src/model/simulate';
+import { populationFor, REFERENCE_MONTH } from '../src/run/simulate';
 import { createWorld, initialise, monthContext, runStreams } from '../src/model/initialise';
 import { createFlows } from '../src/model/groups';
 import { BUILTIN_REGISTRY } from '../src/model/builtin';

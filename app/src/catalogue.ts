@@ -5,7 +5,7 @@
  * src/scenarios/builtin.ts and data/parameters at each `npm run lab`) and served by app/server.py
  * at /graduasi/scenarios; this module only declares its shape. The cells follow
  * notebooks/02-scenario-comparison.ipynb: the same seed, replicates, agents and end month, the
- * same helpers of src/notebook and src/charts.
+ * same helpers, imported like every notebook's from the public API (src/index.ts).
  */
 
 /** A source: a title and a link. */
@@ -39,10 +39,15 @@ export interface Change {
   }[];
 }
 
+/** A text in English and Bahasa Indonesia: the shape of src/lang's `Words` (app/src builds apart from src/). */
+export interface Words {
+  readonly en: string;
+  readonly id: string;
+}
+
 export interface CatalogueScenario {
   readonly id: string;
-  readonly label: string;
-  readonly label_id: string;
+  readonly label: Words;
   readonly rationale: string;
   /** Ids from the root ancestor down to this scenario. */
   readonly lineage: readonly string[];
@@ -71,16 +76,12 @@ export function variableName(id: string): string {
  * Self-contained (its own imports), so it runs in any notebook of the project's kernel, and
  * again; its variable is named after the scenario.
  */
-export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>, reference: string, lang: 'en' | 'id' = 'en'): string {
+export function comparisonCell(scenario: Pick<CatalogueScenario, 'id' | 'label'>, reference: string, lang: keyof Words = 'en'): string {
   const run = variableName(scenario.id);
   const { seed, replicates, households, end, workers } = COMPARISON;
   return [
-    `// ${scenario.id} against ${reference}: ${scenario.label} (from the Graduasi panel)`,
-    `import { loadParameters } from './src/parameters/load';`,
-    `import { resolveScenarios } from './src/scenarios/load';`,
-    `import { runExperiment } from './src/experiment/index';`,
-    `import * as charts from './src/charts/index';`,
-    `import { chart, headline, progress } from './src/notebook/index';`,
+    `// ${scenario.id} against ${reference}: ${scenario.label[lang]} (from the Graduasi panel)`,
+    `import { loadParameters, resolveScenarios, runExperiment, charts, chart, headline, progress } from './src/index';`,
     ``,
     `const ${run}Parameters = loadParameters();`,
     `const ${run} = await runExperiment({`,
@@ -107,7 +108,7 @@ export function comparisonNotebook(scenario: CatalogueScenario, reference: strin
     },
     cells: [
       markdown(
-        `# ${scenario.label}\n# ${scenario.label_id}\n\n` +
+        `# ${scenario.label.en}\n# ${scenario.label.id}\n\n` +
           `**Question.** What does \`${scenario.id}\` change, against \`${reference}\`? / Apa yang diubah oleh \`${scenario.id}\`, dibanding \`${reference}\`?\n\n` +
           `${scenario.rationale}\n\n` +
           `Both scenarios run with the same ${COMPARISON.replicates} replicates — the same households and the same random events — so the difference is the policy's doing, not luck. ` +

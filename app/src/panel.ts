@@ -127,7 +127,7 @@ class ScenarioPanel extends Widget {
     const scenarios = this.catalogue?.scenarios ?? [];
     this.list.replaceChildren(
       ...scenarios.map((s) => {
-        const button = h('button', 'gr-Item', h('span', 'gr-Id', s.id), h('span', 'gr-Label', s.label));
+        const button = h('button', 'gr-Item', h('span', 'gr-Id', s.id), h('span', 'gr-Label', s.label.en));
         button.type = 'button';
         button.dataset.id = s.id;
         button.setAttribute('aria-pressed', String(s.id === this.selected));
@@ -165,7 +165,7 @@ class ScenarioPanel extends Widget {
       : `Compares ${s.id} with ${this.reference}: ${COMPARISON.replicates} paired replicates of ${COMPARISON.households.toLocaleString('en')} agents to ${COMPARISON.end}, seed ${COMPARISON.seed}.`;
     this.details.replaceChildren(
       ...[
-      h('div', 'gr-LabelId', s.label_id),
+      h('div', 'gr-LabelId', s.label.id),
       lineage,
       h('p', 'gr-Rationale', s.rationale),
       h('div', 'gr-Actions', insert, open),

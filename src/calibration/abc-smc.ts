@@ -34,8 +34,8 @@
 import { exp, log, normalQuantile } from '../model/math';
 import { UNIT, bits, runKey, stream } from '../model/random';
 import type { Seed, Stream } from '../model/random';
-import type { ParameterRange } from '../sensitivity/ranges';
-import { checkCount, toParameterUnits } from '../sensitivity/ranges';
+import type { ParameterRange } from '../experiment/ranges';
+import { checkCount, toParameterUnits } from '../experiment/ranges';
 import type { AbcDesign, AbcPopulation, Simulate } from './abc';
 import { abcAccept, abcRejectionDesign, checkDistances, copy, population } from './abc';
 import { weightedMoments, weightedQuantile } from './posterior';

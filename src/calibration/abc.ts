@@ -7,7 +7,7 @@
  * Draw parameter points from the prior, run the model at each, and keep the points whose outputs come
  * closest to the targets (`distance`, ./distance.ts): the kept points are a sample from the posterior
  * conditioned on "the distance is at most ε", which tends to the true posterior as ε → 0. The prior is
- * uniform over each parameter's range, independently (the ranges of src/sensitivity/ranges.ts), so
+ * uniform over each parameter's range, independently (the ranges of src/experiment/ranges.ts), so
  * every kept point weighs the same.
  *
  * Design apart from evaluation, as in src/sensitivity: `abcRejectionDesign` gives the points (plain
@@ -18,8 +18,8 @@
  */
 import { runKey, stream, uniform } from '../model/random';
 import type { Seed } from '../model/random';
-import type { ParameterRange } from '../sensitivity/ranges';
-import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../sensitivity/ranges';
+import type { ParameterRange } from '../experiment/ranges';
+import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../experiment/ranges';
 
 /**
  * A model run's distance from the targets at a point in parameter units (point[i] is parameters[i]).

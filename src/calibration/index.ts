@@ -9,4 +9,4 @@ export { abcSmcDesign, abcSmcAccept, abcSmc, abcSmcSteps, ACCEPT_FRACTION, QUANT
 export type { AbcSmcOptions } from './abc-smc';
 export { posteriorSummary, COVERAGE } from './posterior';
 export type { PosteriorSummary } from './posterior';
-export type { ParameterRange } from '../sensitivity/ranges';
+export type { ParameterRange } from '../experiment/ranges';

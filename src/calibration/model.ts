@@ -18,7 +18,7 @@ import type { Seed } from '../model/random';
 import type { ParameterPatch, Parameters } from '../parameters/types';
 import { createPointRunner, evaluatePoints, pointPatch, studyRanges } from '../experiment/points';
 import type { Progress } from '../experiment/index';
-import type { ParameterRange } from '../sensitivity/ranges';
+import type { ParameterRange } from '../experiment/ranges';
 import { abcSmcSteps } from './abc-smc';
 import type { AbcDesign, AbcPopulation } from './abc';
 import { distance } from './distance';

@@ -5,7 +5,7 @@
  * usual first choice for calibrating a simulation model against targets.
  *
  * The search runs in the unit cube: a point u ∈ [0, 1]^k stands for min + u · (max − min), as in
- * src/sensitivity/ranges.ts, so every parameter moves in shares of its range whatever its unit. A
+ * src/experiment/ranges.ts, so every parameter moves in shares of its range whatever its unit. A
  * simplex of k + 1 vertices starts at `start` and at `start` moved by `step` along each axis (inwards
  * where outwards would leave the range). Each iteration replaces the worst vertex by reflecting it
  * through the centroid of the others (coefficient 1), expanding (2) or contracting (1/2, outside or
@@ -22,9 +22,8 @@
  * and every vertex is within `xTolerance` (a share of each range) of the best, and a restart found
  * nothing better. The method is deterministic: no random draws, ties are broken by vertex order.
  */
-import type { ParameterRange } from '../sensitivity/ranges';
-import { checkCount, checkRanges, toParameterUnits } from '../sensitivity/ranges';
-import type { ModelOutput } from '../sensitivity/sobol';
+import type { ModelOutput, ParameterRange } from '../experiment/ranges';
+import { checkCount, checkRanges, toParameterUnits } from '../experiment/ranges';
 import { formatPoint, named } from './points';
 
 export interface NelderMeadOptions {

@@ -11,8 +11,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { csvField, sha256 } from '../model/results';
+import { provenance } from '../run/provenance';
+import { csvField, sha256 } from '../run/results';
+import type { Provenance } from '../run/results';
 import { parseCsv } from '../population/csv';
 import { shown } from '../parameters/load';
 import type { ParameterPatch, Parameters } from '../parameters/types';
@@ -52,22 +53,17 @@ export function fitCsv(c: Calibration): string {
 export function calibratedYaml(c: Calibration, command: string): string {
   const scenario = {
     id: 'calibrated',
-    label: 'Behaviour parameters calibrated to official figures',
-    label_id: 'Parameter perilaku yang dikalibrasi ke angka resmi',
+    label: { en: 'Behaviour parameters calibrated to official figures', id: 'Parameter perilaku yang dikalibrasi ke angka resmi' },
     rationale:
       `Nelder–Mead point fit (distance ${c.pointFit.distance.toPrecision(3)}) to ${c.fit.map((t) => t.id).join(', ')}; ` +
-      `held out ${c.holdout.map((t) => t.id).join(', ') || 'nothing'}. Made by: ${command} (seed ${String(c.settings.seed)}, commit ${gitCommit()}).`,
+      `held out ${c.holdout.map((t) => t.id).join(', ') || 'nothing'}. Made by: ${command} (seed ${String(c.settings.seed)}, commit ${provenance().commit}).`,
     patch: c.patch,
   };
   return stringify(scenario, { lineWidth: 0 });
 }
 
-export interface CalibrationManifest {
-  readonly model: 'graduasi';
+export interface CalibrationManifest extends Provenance {
   readonly kind: 'calibration';
-  readonly version: string;
-  readonly node: string;
-  readonly commit: string;
   readonly command: string;
   readonly settings: Calibration['settings'];
   readonly parameters: ReadonlyArray<{ readonly name: string; readonly min: number; readonly max: number; readonly file: string }>;
@@ -77,7 +73,6 @@ export interface CalibrationManifest {
   readonly runs: number;
   /** The parameter tree the calibration patched: the folder it was read from and its hash. */
   readonly parameterTree: { readonly folder: string; readonly hash: string };
-  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly files: Readonly<Record<string, string>>;
 }
 
@@ -88,12 +83,11 @@ export function calibrationFiles(c: Calibration, command: string, params: Parame
     'fit.csv': fitCsv(c),
     'calibrated.yaml': calibratedYaml(c, command),
   };
+  const { model, data, ...code } = provenance();
   const manifest: CalibrationManifest = {
-    model: 'graduasi',
+    model,
     kind: 'calibration',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     command,
     settings: c.settings,
     parameters: c.parameters.map((p) => ({ ...p, file: params.get(p.name as ParameterPath).file })),
@@ -102,7 +96,7 @@ export function calibrationFiles(c: Calibration, command: string, params: Parame
     pointFit: c.pointFit,
     runs: c.runs,
     parameterTree: { folder: params.folder, hash: params.hash },
-    data: dataFiles(),
+    data,
     files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, sha256(text)])),
   };
   return { ...files, [MANIFEST_FILE]: `${JSON.stringify(manifest, null, 2)}\n` };

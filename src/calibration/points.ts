@@ -1,5 +1,5 @@
 /** Points by parameter name: how results and error messages show a point (number[] in `parameters` order). */
-import type { ParameterRange } from '../sensitivity/ranges';
+import type { ParameterRange } from '../experiment/ranges';
 
 /** `{ name: value }` for a point in parameter units (point[i] is parameters[i]). */
 export function named(parameters: readonly ParameterRange[], point: ArrayLike<number>): Record<string, number> {

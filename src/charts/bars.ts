@@ -8,9 +8,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
 import { SCHEMA, WIDTH, config } from './frame';
 import type { ChartOptions } from './frame';
-import { TEXT, fill, monthLabel } from './labels';
+import { TEXT } from './labels';
 import { firstScenario, labelOf, lastMonth, replicates, scenarioColours, scenarioNames, select } from './rows';
 import { axisTitle, indicatorLabel, largest, scaleFor, shortLabel, unitOf } from './units';
+import { fill, monthLabel } from '../lang/index';
 
 export interface SpendOptions extends ChartOptions {
   /** The month, "YYYY-MM". Default the last month of the rows. */

@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, WIDTH, config } from './frame';
-import type { Lang } from './labels';
 import { indicatorLabel } from './units';
+import type { Lang } from '../lang/index';
 
 const WORDS = {
   en: {

@@ -10,9 +10,10 @@ import type { SummaryRow } from '../observe/summary';
 import type { PATHWAY_MOVES } from '../model/reasons';
 import { SCHEMA, config } from './frame';
 import type { ChartOptions } from './frame';
-import { TEXT, fill, groupLabel, reasonLabel } from './labels';
+import { TEXT, groupLabel, reasonLabel } from './labels';
 import { firstScenario, labelOf, replicates, scenarioNames, select } from './rows';
 import { countAxis, magnitudeOf } from './units';
+import { fill } from '../lang/index';
 
 export interface FlowsOptions extends ChartOptions {
   /** The scenario to draw. Default the first scenario (in the order of `scenarios`, then of the rows). */

@@ -4,9 +4,10 @@
  * language) and the time axis of months.
  */
 import type { Config } from 'vega-lite';
-import { LOCALES, TEXT } from './labels';
-import type { Lang } from './labels';
+import { TEXT } from './labels';
 import type { ScenarioName } from './rows';
+import { VEGA_LOCALE } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 /** Options every chart takes. */
 export interface ChartOptions {
@@ -27,7 +28,7 @@ export const HEIGHT = 300;
 
 /** Config of a chart in a language: its number and date formats, titles set flush left. */
 export function config(lang: Lang): Config {
-  const locale = LOCALES[lang];
+  const locale = VEGA_LOCALE[lang];
   return {
     ...(locale ? { locale } : {}),
     title: { anchor: 'start', subtitleColor: '#555', subtitleFontSize: 11 },

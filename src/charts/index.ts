@@ -20,6 +20,5 @@ export type { PosteriorChartInput, TargetFitRow } from './calibration';
 export type { ChartOptions } from './frame';
 export { scenarioLabels } from './rows';
 export type { ScenarioName } from './rows';
-export type { Lang } from './labels';
 export { trialEffects } from './trial';
 export type { TrialEffectsOptions } from './trial';

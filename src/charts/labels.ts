@@ -1,26 +1,17 @@
 /**
- * The words of the charts, in English and Bahasa Indonesia: titles, axes, units, phases, reasons,
- * groups, month names and the number and date formats of each language.
+ * The words of the charts, in English and Bahasa Indonesia: titles, axes, units, phases, reasons
+ * and groups. The languages, month names and number and date formats are src/lang.
  *
  * Indicator names come from INDICATORS (`label`, `label_id`); everything else a chart writes is
  * here, so a translation is one place to read. Indonesian follows the usage of Kemensos and BPS
  * (rumah tangga, pemulihan sosial, transisi, pengembangan, graduasi, KPM, DTKS).
  */
 import type { IndicatorUnit } from '../observe/indicators';
-import type { Locale, TimeLocale } from 'vega';
 import type { Phase } from '../model/phases';
 import type { Registry } from '../model/world';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import { DIMENSIONS, groupsOf } from '../model/groups';
-
-/** Language of a chart: 'en' English, 'id' Bahasa Indonesia. */
-export type Lang = 'en' | 'id';
-
-/** Both languages, for tables and tests. */
-export const LANGS = ['en', 'id'] as const satisfies readonly Lang[];
-
-/** A text in both languages. */
-export type Words = { readonly [L in Lang]: string };
+import type { Bilingual, Lang, Words } from '../lang/index';
 
 const en = {
   scenario: 'Scenario',
@@ -71,7 +62,7 @@ const en = {
 };
 
 /** Chart texts, by language. `{name}` marks a place filled by `fill`. */
-export const TEXT: { readonly [L in Lang]: { readonly [K in keyof typeof en]: string } } = {
+export const TEXT: Bilingual<{ readonly [K in keyof typeof en]: string }> = {
   en,
   id: {
     scenario: 'Skenario',
@@ -121,11 +112,6 @@ export const TEXT: { readonly [L in Lang]: { readonly [K in keyof typeof en]: st
     relapses: 'Kambuh (kembali miskin)',
   },
 };
-
-/** A text with its `{name}` places filled. */
-export function fill(text: string, values: { readonly [name: string]: string | number }): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
-}
 
 /** Phases of the pathway, as charts name them. */
 export const PHASE_LABELS: { readonly [P in Phase]: Words } = {
@@ -186,41 +172,3 @@ export const UNITS: { readonly [U in Unit]: UnitWords } = {
   index: { kind: 'index', words: { en: 'index', id: 'indeks' } },
   'index, start month = 1': { kind: 'index', words: { en: 'index, start month = 1', id: 'indeks, bulan awal = 1' } },
 };
-
-/** Powers of a thousand that counts and money are shown in. */
-export const MAGNITUDES = [
-  { factor: 1e12, en: 'trillion', plural: 'trillions', id: 'triliun' },
-  { factor: 1e9, en: 'billion', plural: 'billions', id: 'miliar' },
-  { factor: 1e6, en: 'million', plural: 'millions', id: 'juta' },
-  { factor: 1e3, en: 'thousand', plural: 'thousands', id: 'ribu' },
-] as const;
-
-export type Magnitude = (typeof MAGNITUDES)[number];
-
-/** Dates in Bahasa Indonesia (a d3-time-format locale). */
-const TIME_ID: TimeLocale = {
-  dateTime: '%A, %e %B %Y pukul %X',
-  date: '%d/%m/%Y',
-  time: '%H.%M.%S',
-  periods: ['AM', 'PM'],
-  days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-  shortDays: ['Min', 'Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab'],
-  months: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
-};
-
-/** Number and date formats of each language, as Vega takes them (English is Vega's default). */
-export const LOCALES: { readonly [L in Lang]: Locale | null } = {
-  en: null,
-  id: { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['Rp', ''] }, time: TIME_ID },
-};
-
-const MONTH_NAMES: { readonly [L in Lang]: readonly string[] } = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  id: TIME_ID.months,
-};
-
-/** "2026-12" in words: "December 2026", "Desember 2026". */
-export function monthLabel(month: string, lang: Lang): string {
-  return `${MONTH_NAMES[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}

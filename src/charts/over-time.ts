@@ -9,12 +9,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
 import { HEIGHT, SCHEMA, WIDTH, config, monthAxis } from './frame';
 import type { ChartOptions } from './frame';
-import { TEXT, fill, groupLabel } from './labels';
-import type { Lang } from './labels';
+import { TEXT, groupLabel } from './labels';
 import { labelOf, replicates, scenarioColours, scenarioNames, select } from './rows';
 import type { ScenarioName } from './rows';
 import { axisTitle, indicatorLabel, largest, scaleFor, shortLabel, unitOf } from './units';
 import type { Scale } from './units';
+import { fill } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 export interface OverTimeOptions extends ChartOptions {
   /** Indicator (a key of INDICATORS, or "flow.<reason>"). Default "p0_extreme". */

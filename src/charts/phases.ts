@@ -9,9 +9,10 @@ import type { SummaryRow } from '../observe/summary';
 import { PHASES } from '../model/phases';
 import { HEIGHT, SCHEMA, WIDTH, config, monthAxis } from './frame';
 import type { ChartOptions } from './frame';
-import { PHASE_LABELS, TEXT, fill, groupLabel } from './labels';
+import { PHASE_LABELS, TEXT, groupLabel } from './labels';
 import { labelOf, replicates, scenarioNames, select } from './rows';
 import { countAxis, magnitudeOf } from './units';
+import { fill } from '../lang/index';
 
 export interface PhasesOptions extends ChartOptions {
   /** The scenario to draw; default every scenario, one small chart each. */

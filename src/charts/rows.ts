@@ -7,7 +7,7 @@
  * scenario's place among all scenarios of the rows, not among those one chart shows.
  */
 import type { SummaryRow } from '../observe/summary';
-import type { Lang } from './labels';
+import type { Lang, Words } from '../lang/index';
 
 /** A scenario's display name. */
 export interface ScenarioName {
@@ -88,8 +88,8 @@ export function scenarioNames(rows: readonly SummaryRow[], named: ReadonlyArray<
 }
 
 /** Display names of scenarios (anything with an id and English and Indonesian labels) in a language. */
-export function scenarioLabels(scenarios: ReadonlyArray<{ readonly id: string; readonly label: string; readonly label_id: string }>, lang: Lang): ScenarioName[] {
-  return scenarios.map((s) => ({ id: s.id, label: lang === 'id' ? s.label_id : s.label }));
+export function scenarioLabels(scenarios: ReadonlyArray<{ readonly id: string; readonly label: Words }>, lang: Lang): ScenarioName[] {
+  return scenarios.map((s) => ({ id: s.id, label: s.label[lang] }));
 }
 
 /** Vega's "tableau10" scheme, the default of nominal colours. */

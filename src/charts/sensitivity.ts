@@ -17,10 +17,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Measure } from '../experiment/points';
 import type { MorrisStudy, OneAtATimeStudy, SobolStudy } from '../sensitivity/study';
 import { SCHEMA, WIDTH, config } from './frame';
-import { TEXT, fill, groupLabel, monthLabel } from './labels';
-import type { Lang } from './labels';
+import { TEXT, groupLabel } from './labels';
 import { tornado } from './tornado';
 import { axisTitle, indicatorLabel, scaleFor, unitOf } from './units';
+import { fill, monthLabel, NUMBER_LOCALE } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 /** What a chart needs to name a parameter: its path and the label of its file. */
 export interface NamedParameter {
@@ -73,7 +74,7 @@ export function sobolChart(study: Pick<SobolStudy, 'indices' | 'parameters' | 'm
   ]);
   for (const v of values) if (!Number.isFinite(v.value)) throw new Error(`sobolChart: parameter "${v.parameter}" has ${v.index} ${v.value}; expected a finite number`);
   const withIntervals = values.some((v) => 'low' in v);
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  const locale = NUMBER_LOCALE[lang];
   const y = { field: 'parameter', type: 'nominal', title: null, sort: ranked.map((x) => label(x.parameter)), axis: { labelLimit: 0 } } as const;
   const yOffset = { field: 'index', type: 'nominal', sort: orders } as const;
   return {
@@ -136,7 +137,7 @@ export function morrisChart(study: Pick<MorrisStudy, 'effects' | 'parameters' | 
   ]);
   const x = { field: 'value', type: 'quantitative', title: axisTitle(t.morrisAxis, scale) } as const;
   const color = { field: 'statistic', type: 'nominal', title: t.statistic, scale: { domain: statistics, range: ['#4c78a8', '#e45756'] } } as const;
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  const locale = NUMBER_LOCALE[lang];
   return {
     $schema: SCHEMA,
     title: {

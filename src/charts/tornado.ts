@@ -7,8 +7,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, WIDTH, config } from './frame';
 import type { ChartOptions } from './frame';
-import { TEXT, fill, monthLabel } from './labels';
+import { TEXT } from './labels';
 import { axisTitle, indicatorLabel, scaleFor, shortLabel, unitOf } from './units';
+import { fill, monthLabel, NUMBER_LOCALE } from '../lang/index';
 
 /** One parameter's results: the outcome with the parameter at the low and at the high end of its range. */
 export interface SensitivityBar {
@@ -61,7 +62,7 @@ export function tornado(bars: readonly SensitivityBar[], options: TornadoOptions
     { label: b.label, end: t.high, value: b.high * f, base: base * f },
   ]);
   const axis = axisTitle(shortLabel(indicator, lang), scale);
-  const shownBase = `${(base * f).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumSignificantDigits: 3 })} ${scale.words}`;
+  const shownBase = `${(base * f).toLocaleString(NUMBER_LOCALE[lang], { maximumSignificantDigits: 3 })} ${scale.words}`;
   return {
     $schema: SCHEMA,
     title: {

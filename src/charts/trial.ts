@@ -6,10 +6,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { SCHEMA, config } from './frame';
-import type { Lang } from './labels';
 import { OUTCOME_INFO, OUTCOMES } from '../trial/outcomes';
-import type { Outcome } from '../trial/outcomes';
-import type { TrialEstimate } from '../trial/virtual';
+import type { Outcome, TrialEstimate } from '../trial/outcomes';
+import type { Lang } from '../lang/index';
 
 export interface TrialEffectsOptions {
   /** Language of every text: 'en' or 'id'. Default 'en'. */
@@ -46,9 +45,9 @@ const LINE = ' · ';
 function panel(outcome: Outcome, lang: Lang): string {
   const o = OUTCOME_INFO[outcome];
   const w = WORDS[lang];
-  const name = lang === 'id' ? o.label_id : o.label;
+  const name = o.label[lang];
   if (o.kind === 'share') return `${name}${LINE}${w.points}`;
-  const per = (lang === 'id' ? o.unit_id : o.unit).replace(/^Rp ?/, '');
+  const per = o.unit[lang].replace(/^Rp ?/, '');
   return `${name}${LINE}${w.thousand}${per ? ` ${per}` : ''}`;
 }
 

@@ -6,10 +6,12 @@
  */
 import { indicatorEntry } from '../observe/indicators';
 import type { SummaryRow } from '../observe/summary';
-import { MAGNITUDES, TEXT, UNITS, reasonLabel } from './labels';
-import type { Lang, Magnitude, UnitWords } from './labels';
+import { TEXT, UNITS, reasonLabel } from './labels';
+import type { UnitWords } from './labels';
 import type { Registry } from '../model/world';
 import { BUILTIN_REGISTRY } from '../model/builtin';
+import { MAGNITUDES } from '../lang/index';
+import type { Lang, Magnitude } from '../lang/index';
 
 /** How values are drawn: multiplied by `factor`, with `words` for the unit on the axis. */
 export interface Scale {

@@ -9,7 +9,7 @@ import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { loadParameters, shown } from '../parameters/load';
 import { MIN_HOUSEHOLDS } from '../population/index';
-import { calibrationText } from '../calibration/tables';
+import { calibrationText } from '../report/calibration';
 import { UsageError, splitArguments, wholeNumber } from './arguments';
 import { progressDisplay } from './progress';
 

@@ -20,9 +20,9 @@ import { describeParameters, describeScenario, describeScenarios } from '../scen
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { TEXT, language } from '../report/text';
-import type { Lang } from '../charts/labels';
 import { readRun, writeExperiment, writeReport } from '../report/run';
 import { MIN_HOUSEHOLDS } from '../population/index';
+import type { Lang } from '../lang/index';
 
 const USAGE = `usage: graduasi <command> [arguments] [options]
 

@@ -16,11 +16,11 @@ import { formatTable } from '../report/table';
 import { TEXT, morrisTable, sensitivityFiles, sobolTable } from '../report/sensitivity';
 import type { SensitivityRun } from '../report/sensitivity';
 import { clock, language } from '../report/text';
-import type { Lang } from '../charts/labels';
 import { STUDY_DEFAULTS, StudyOptionsError, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
 import { UsageError, splitArguments, wholeNumber } from './arguments';
 import { progressDisplay } from './progress';
+import type { Lang } from '../lang/index';
 
 const METHODS = ['morris', 'sobol', 'both'] as const;
 type Method = (typeof METHODS)[number];

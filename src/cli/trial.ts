@@ -16,18 +16,19 @@
 import { loadParameters } from '../parameters/load';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { sha256 } from '../model/results';
+import { provenance } from '../run/provenance';
+import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
 import { language } from '../report/text';
-import type { Lang } from '../charts/labels';
 import { progressDisplay } from './progress';
 import { UsageError, scale, splitArguments, wholeNumber } from './arguments';
 import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
 import type { TrialDesign } from '../trial/designs';
 import { checkHorizons, runTrial } from '../trial/virtual';
 import type { TrialResult } from '../trial/virtual';
-import { armsText, balanceCsv, ittCsv, ittTableText, publishedCsv, publishedTableText } from '../trial/tables';
+import { armsText, ittTableText, publishedTableText } from '../report/trial';
+import { balanceCsv, ittCsv, publishedCsv } from '../trial/output';
+import type { Lang } from '../lang/index';
 
 /** The design run when none is named. */
 export const DEFAULT_TRIAL_DESIGN = 'brac-like';
@@ -126,11 +127,9 @@ function designRecord(d: TrialDesign) {
 export function trialFiles(result: TrialResult, options: { readonly households?: number; readonly scale?: number }): Record<string, string> {
   const csv: Record<string, string> = { 'itt.csv': ittCsv(result.itt), 'balance.csv': balanceCsv(result.balance) };
   if (result.published.length) csv['published.csv'] = publishedCsv(result.published);
+  const { data, ...code } = provenance();
   const manifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     command: 'trial',
     design: designRecord(result.design),
     seed: result.seed,
@@ -139,7 +138,7 @@ export function trialFiles(result: TrialResult, options: { readonly households?:
     options: { ...(options.households === undefined ? {} : { households: options.households }), ...(options.scale === undefined ? {} : { scale: options.scale }), agents: result.agents, ...result.months },
     arms: result.arms,
     costPerHousehold: result.costPerHousehold,
-    data: dataFiles(),
+    data,
     files: Object.fromEntries(Object.entries(csv).map(([name, text]) => [name, { rows: text.split('\n').length - 2, sha256: sha256(text) }])),
   };
   return { ...csv, 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` };

@@ -11,16 +11,17 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../model/random';
-import type { ResultRow } from '../model/results';
-import { sha256, toCsv } from '../model/results';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { DEFAULT_END, REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import type { Provenance, ResultRow } from '../run/results';
+import { sha256, toCsv } from '../run/results';
+import { provenance } from '../run/provenance';
+import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
+import { formatMonth, monthOf } from '../calendar/months';
 import { shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import type { ResolvedScenario } from '../scenarios/types';
 import type { ParameterPatch, Parameters } from '../parameters/types';
+import type { Words } from '../lang/index';
 import type { Job, JobSettings } from './job';
 import { runJobs } from './pool';
 import { OBSERVATION } from './observe';
@@ -72,11 +73,7 @@ export interface Progress {
   readonly elapsed: number;
 }
 
-export interface ExperimentManifest {
-  readonly model: 'graduasi';
-  readonly version: string;
-  readonly node: string;
-  readonly commit: string;
+export interface ExperimentManifest extends Provenance {
   readonly experiment: {
     readonly seed: Seed;
     readonly replicates: number;
@@ -91,8 +88,7 @@ export interface ExperimentManifest {
   readonly parameterTree: { readonly folder: string; readonly hash: string };
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
-    readonly label: string;
-    readonly label_id: string;
+    readonly label: Words;
     readonly rationale: string;
     /** Ids from the root ancestor to the scenario. */
     readonly lineage: readonly string[];
@@ -102,7 +98,6 @@ export interface ExperimentManifest {
     readonly patch: ResolvedScenario['effectivePatch'];
     readonly parametersHash: string;
   }>;
-  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly populations: ReadonlyArray<{ readonly replicate: number; readonly agents: number; readonly households: number; readonly persons: number }>;
   readonly results: { readonly rows: number; readonly sha256: string };
   readonly summary: { readonly rows: number; readonly sha256: string };
@@ -171,11 +166,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const summaryText = summaryCsv(summary);
   const populations = Array.from({ length: options.replicates }, (_, replicate) => ({ replicate, ...bySetReplicate.get(`0/${replicate}`)!.population }));
 
+  const { data, ...code } = provenance();
   const manifest: ExperimentManifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
@@ -192,14 +185,13 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     scenarios: options.scenarios.map((s, k) => ({
       id: s.id,
       label: s.label,
-      label_id: s.label_id,
       rationale: s.rationale,
       lineage: s.lineage,
       file: s.file ? shown(s.file) : null,
       patch: s.effectivePatch,
       parametersHash: hashes[k],
     })),
-    data: dataFiles(),
+    data,
     populations,
     results: { rows: rows.length, sha256: sha256(resultsText) },
     summary: { rows: summary.length, sha256: sha256(summaryText) },

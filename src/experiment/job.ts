@@ -4,9 +4,9 @@
  * patches the parameter tree the caller gave (a worker thread receives it as plain data, ./pool.ts).
  */
 import type { Seed } from '../model/random';
-import type { ResultRow } from '../model/results';
-import { populationFor, simulate } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import type { ResultRow } from '../run/results';
+import { populationFor, simulate } from '../run/simulate';
+import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from '../model/observation';
 import { standardIndicators } from '../observe/indicators';
 import type { Parameters, ParameterPatch } from '../parameters/types';

@@ -4,7 +4,7 @@
  * poverty) and in the last month. Keeps results.csv to a size people can open.
  */
 import type { Reporter } from '../model/observation';
-import { monthOfYear, type Month } from '../model/time';
+import { monthOfYear, type Month } from '../calendar/months';
 import { standardIndicators } from '../observe/indicators';
 
 export const OBSERVATION = 'every indicator nationally each month; by province, urban/rural, age group and sex of the head in March of each year and in the last month';

@@ -10,12 +10,12 @@
  * months are observed, and only the measured rows kept, so thousands of runs stay light.
  */
 import type { Seed } from '../model/random';
-import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth, monthOf } from '../model/time';
+import { REFERENCE_MONTH } from '../run/simulate';
+import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
 import type { Parameters, ParameterPatch, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
-import type { ParameterRange } from '../sensitivity/ranges';
+import type { ParameterRange } from './ranges';
 import type { Progress } from './index';
 import type { Job, JobSettings, Measure } from './job';
 import { createJobRunner } from './job';

@@ -8,7 +8,7 @@
  */
 import type { Households } from './households';
 import { FEMALE_HEAD, URBAN } from './households';
-import type { Words } from './world';
+import type { Words } from '../lang/index';
 
 /** A way to split households into groups. */
 export interface Dimension {

@@ -22,7 +22,7 @@
 import type { Households } from './households';
 import { URBAN, copyHouseholds } from './households';
 import type { ParameterValues } from '../parameters/spec';
-import type { Month } from './time';
+import type { Month } from '../calendar/months';
 import type { MonthContext, Programme, ProgrammeBook, Registry, ServiceBook, Streams, World } from './world';
 import type { Parameters } from '../parameters/types';
 import type { PricePath } from './prices';
@@ -36,7 +36,7 @@ import { bits } from './random';
 import type { RunKey } from './random';
 import { stream } from './random';
 import { STANDARD_NORMAL } from './normal-table';
-import { yearOf } from './time';
+import { yearOf } from '../calendar/months';
 
 /** Market income is at least this share of measured consumption at the start. */
 export const MIN_INCOME_SHARE = 0.2;

@@ -25,7 +25,7 @@ import { consumption } from './processes/consumption';
 import { community } from './processes/community';
 import { business } from './processes/business';
 import { pathway } from './processes/pathway';
-import { yearOf } from './time';
+import { yearOf } from '../calendar/months';
 
 export type Process = (world: World, ctx: MonthContext) => void;
 

@@ -10,8 +10,8 @@
  * CPI, as BPS's own lines move with prices. The index is deterministic: a function of parameters only.
  */
 import { exp, log } from './math';
-import type { Month } from './time';
-import { formatMonth } from './time';
+import type { Month } from '../calendar/months';
+import { formatMonth } from '../calendar/months';
 import type { DatedValue, Parameters } from '../parameters/types';
 
 /** Days per month used to turn a daily line into a monthly one (365 / 12). */

@@ -9,7 +9,8 @@
  */
 import { IN_REGISTRY, LEFT_BY_GRADUATION, PROGRAMME_BITS, SERVICE_BITS } from './households';
 import { BUSINESS_REASONS, PATHWAY_REASONS, REGISTRY_REASONS } from './reasons';
-import type { Programme, ReasonDeclaration, Registry, Service, Words } from './world';
+import type { Programme, ReasonDeclaration, Registry, Service } from './world';
+import type { Words } from '../lang/index';
 
 /** Programme and service ids: lower-case letters, digits and underscores, starting with a letter. */
 const ID = /^[a-z][a-z0-9_]*$/;

@@ -4,13 +4,11 @@
  * book. A month's processes read and update it through a MonthContext.
  */
 import type { Households } from './households';
-import type { Month } from './time';
+import type { Month } from '../calendar/months';
 import type { ParameterValues } from '../parameters/spec';
 import type { Stream } from './random';
 import type { WelfareDistribution } from './welfare';
-
-/** A text in English and Bahasa Indonesia. */
-export type Words = { readonly en: string; readonly id: string };
+import type { Words } from '../lang/index';
 
 /** A reason a programme or service gives for a move or an event: its code ("pkh.enrolled") and its name. */
 export interface ReasonDeclaration {

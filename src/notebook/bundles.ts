@@ -12,12 +12,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
-import type { Lang } from '../charts/labels';
 import { headlines } from '../report/headline';
 import { escapeHtml, tableHtml } from '../report/html';
 import { formatTable, headlineTables } from '../report/table';
 import { TEXT } from '../report/text';
 import { clock } from '../report/text';
+import type { Lang } from '../lang/index';
 
 /** The MIME type JupyterLab's Vega 5 renderer draws Vega-Lite v5 specs with. */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -121,7 +121,7 @@ export function progressBundle(label: string, progress?: Progress): MimeBundle {
 export function headlineBundle(run: Pick<Experiment, 'rows' | 'scenarios' | 'manifest'>, lang: Lang): MimeBundle {
   const reference = run.manifest.experiment.reference ?? undefined;
   const numbers = headlines(run.rows, reference);
-  const labels = new Map(run.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
+  const labels = new Map(run.scenarios.map((s) => [s.id, s.label[lang]]));
   const ids = new Map(run.scenarios.map((s) => [s.id, s.id]));
   const t = TEXT[lang];
   const note = `${t.band(uncertaintyOf(run.manifest))}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;

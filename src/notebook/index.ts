@@ -2,7 +2,7 @@
  * Showing results in a notebook run by the project's kernel (tslab, jupyter/kernels/tslab): charts,
  * tables and the progress of a long run. The only module that touches tslab's display.
  *
- *     import { chart, table, progress } from './src/notebook/index';
+ *     import { chart, table, progress } from './src/index';
  *     const { summary } = await runExperiment({ …, onProgress: progress('Runs') });
  *     await chart(povertyOverTime(summary, { lang: 'en' }));
  *     table(summary.filter((r) => r.month === '2030-12'), ['scenario', 'indicator', 'mean']);
@@ -17,9 +17,9 @@ import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
-import type { Lang } from '../charts/labels';
 import { chartBundle, headlineBundle, progressBundle, tableBundle } from './bundles';
 import type { MimeBundle, TableOptions } from './bundles';
+import type { Lang } from '../lang/index';
 
 export { chartBundle, chartSvg, chartTitle, headlineBundle, progressBundle, tableBundle, VEGA_LITE_MIME } from './bundles';
 export type { MimeBundle, TableOptions } from './bundles';

@@ -5,8 +5,8 @@
  * both saw the same population and the same random draws, so the difference is the policy's).
  */
 import { mean, quantileSorted } from 'simple-statistics';
-import type { ResultRow } from '../model/results';
-import { csvField } from '../model/results';
+import type { ResultRow } from '../run/results';
+import { csvField } from '../run/results';
 
 /** The band's quantiles: the 5th and 95th percentiles over replicates. */
 export const BAND = { low: 0.05, high: 0.95 } as const;

@@ -28,7 +28,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatMonth, monthOf, type Month } from '../model/time';
+import { formatMonth, monthOf, type Month } from '../calendar/months';
 import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
 import type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters } from './types';
 
@@ -410,7 +410,7 @@ function makeParameters(list: readonly ParameterRecord[], folder: string): Param
   const at = (month: Month): ParameterValues => {
     const cached = cache.get(month);
     if (cached) return cached;
-    if (!Number.isInteger(month)) throw new Error(`expected a month as an integer (see src/model/time.ts), got ${month}`);
+    if (!Number.isInteger(month)) throw new Error(`expected a month as an integer (see src/calendar/months.ts), got ${month}`);
     const tree: Record<string, unknown> = {};
     for (const path of DECLARED.keys()) { // in the order of spec.ts, so the tree reads like PARAMETERS
       const r = byPath.get(path)!;

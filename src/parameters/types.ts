@@ -1,7 +1,7 @@
 /**
  * What the parameter loader returns: a validated, read-only tree of dated values.
  */
-import type { Month } from '../model/time';
+import type { Month } from '../calendar/months';
 import type { ParameterPath, ParameterValues, Unit } from './spec';
 
 /** A value and the month from which it applies. */

@@ -9,7 +9,7 @@
  * - Assistance spending (PKH, BPNT / Sembako, BLT BBM) over the whole run.
  */
 import { mean, quantileSorted } from 'simple-statistics';
-import type { ResultRow } from '../model/results';
+import type { ResultRow } from '../run/results';
 import { BAND } from '../observe/summary';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import type { Registry } from '../model/world';

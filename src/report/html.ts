@@ -10,13 +10,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndCost } from '../charts/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { ExperimentManifest } from '../experiment/index';
-import type { ResultRow } from '../model/results';
+import type { ResultRow } from '../run/results';
 import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
 import { headlineTables } from './table';
 import type { Table } from './table';
 import { TEXT } from './text';
-import type { Lang } from '../charts/labels';
+import type { Lang } from '../lang/index';
 
 const require = createRequire(import.meta.url);
 
@@ -85,12 +85,12 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const t = TEXT[lang];
   const e = manifest.experiment;
   const reference = e.reference ?? undefined;
-  const names = new Map(manifest.scenarios.map((s) => [s.id, lang === 'id' ? s.label_id : s.label]));
+  const names = new Map(manifest.scenarios.map((s) => [s.id, s.label[lang]]));
   const tables = headlineTables(headlines(rows, reference), names, lang, reference).map(tableHtml).join('\n');
   const charts = reportCharts(manifest, summary, lang);
   const scenarioList = manifest.scenarios
     .map((s) => {
-      const name = lang === 'id' ? s.label_id : s.label;
+      const name = s.label[lang];
       const parent = s.lineage.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(s.lineage.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
       return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;

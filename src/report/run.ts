@@ -6,13 +6,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Experiment, ExperimentManifest } from '../experiment/index';
 import { MANIFEST_FILE, writeRunFolder } from '../experiment/output';
-import { CSV_HEADER } from '../model/results';
-import type { ResultRow } from '../model/results';
+import { CSV_HEADER } from '../run/results';
+import type { ResultRow } from '../run/results';
 import { SUMMARY_HEADER } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import { parseCsv } from '../population/csv';
 import { reportHtml } from './html';
-import type { Lang } from '../charts/labels';
+import type { Lang } from '../lang/index';
 
 /** What a report is made of. */
 export interface RunData {
@@ -45,6 +45,22 @@ function readCsv(file: string, header: string): Record<string, string>[] {
   return parseCsv(text, file);
 }
 
+/** A scenario of a manifest written before scenario labels were { en, id }: two texts. */
+interface OlderScenario {
+  readonly label: string;
+  readonly label_id?: string;
+}
+
+/** The manifest's scenarios with labels { en, id }, whichever version wrote it. */
+function withLabels(manifest: ExperimentManifest): ExperimentManifest {
+  const scenarios = manifest.scenarios.map((s) => {
+    if (typeof s.label !== 'string') return s;
+    const { label, label_id, ...rest } = s as unknown as OlderScenario & typeof s;
+    return { ...rest, label: { en: label, id: label_id ?? label } };
+  });
+  return { ...manifest, scenarios };
+}
+
 /** Reads a run folder written by `run` or `compare`. */
 export function readRun(folder: string): RunData {
   const manifestFile = join(folder, MANIFEST_FILE);
@@ -74,7 +90,7 @@ export function readRun(folder: string): RunData {
     p95: number(r.p95, summaryFile, k + 2, 'p95'),
   }));
   if (rows.length !== manifest.results.rows) throw new Error(`${resultsFile}: expected ${manifest.results.rows} rows (manifest.json), found ${rows.length}`);
-  return { manifest, rows, summary };
+  return { manifest: withLabels(manifest), rows, summary };
 }
 
 /** Writes the run's report in `lang` as report-<lang>.html in the run folder; refuses to replace one. */

@@ -7,18 +7,19 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { morrisChart, oneAtATimeChart, parameterLabel, sobolChart } from '../charts/sensitivity';
-import { fill, groupLabel, monthLabel } from '../charts/labels';
-import type { Lang } from '../charts/labels';
+import { groupLabel } from '../charts/labels';
 import { indicatorLabel, scaleFor, unitOf } from '../charts/units';
-import { dataFiles, gitCommit, packageVersion } from '../model/provenance';
-import { csvField, sha256 } from '../model/results';
-import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth } from '../model/time';
+import { provenance } from '../run/provenance';
+import { csvField, sha256 } from '../run/results';
+import { REFERENCE_MONTH } from '../run/simulate';
+import { formatMonth } from '../calendar/months';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';
 import type { MorrisStudy, OneAtATimeStudy, SobolStudy, StudyParameter } from '../sensitivity/study';
 import { escapeHtml, reportPage, tableHtml } from './html';
 import type { Table } from './table';
+import { decimal, fill, monthLabel, NUMBER_LOCALE } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 /** The stages of one sensitivity run; at least one is present, and all measure the same outcome. */
 export interface SensitivityRun {
@@ -29,13 +30,9 @@ export interface SensitivityRun {
   readonly top?: number;
 }
 
-const LOCALE: { readonly [L in Lang]: string } = { en: 'en-GB', id: 'id-ID' };
-
-/** A number with `digits` decimals in the language's format ("-0" shown as "0"). */
-function decimal(x: number, digits: number, lang: Lang): string {
-  if (!Number.isFinite(x)) return TEXT[lang].notAvailable;
-  const rounded = Math.round(x * 10 ** digits) / 10 ** digits || 0;
-  return rounded.toLocaleString(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A number with `digits` decimals in the language's format, or "n/a". */
+function shown(x: number, digits: number, lang: Lang): string {
+  return Number.isFinite(x) ? decimal(x, digits, lang) : TEXT[lang].notAvailable;
 }
 
 /** Decimals that show values up to `largest` with about three significant digits (0 to 4). */
@@ -58,7 +55,7 @@ export function morrisTable(study: Pick<MorrisStudy, 'effects' | 'parameters' | 
     rows: study.effects.map((e) => [
       e.parameter,
       ...(options.labels ? [label(e.parameter)] : []),
-      ...[e.muStar, e.mu, e.sigma].map((x) => decimal(x * scale.factor, digits, lang)),
+      ...[e.muStar, e.mu, e.sigma].map((x) => shown(x * scale.factor, digits, lang)),
     ]),
   };
 }
@@ -67,7 +64,7 @@ export function morrisTable(study: Pick<MorrisStudy, 'effects' | 'parameters' | 
 export function sobolTable(study: Pick<SobolStudy, 'indices' | 'parameters' | 'confidence'>, lang: Lang, options: { readonly labels?: boolean } = {}): Table {
   const t = TEXT[lang];
   const label = labels(study.parameters, lang);
-  const withInterval = (x: number, low: number, high: number) => (Number.isFinite(low) ? `${decimal(x, 2, lang)} [${decimal(low, 2, lang)} – ${decimal(high, 2, lang)}]` : decimal(x, 2, lang));
+  const withInterval = (x: number, low: number, high: number) => (Number.isFinite(low) ? `${shown(x, 2, lang)} [${shown(low, 2, lang)} – ${shown(high, 2, lang)}]` : shown(x, 2, lang));
   const level = Math.round(study.confidence * 100);
   return {
     columns: [t.parameter, ...(options.labels ? [t.label] : []), fill(t.first, { level }), fill(t.total, { level })],
@@ -78,11 +75,6 @@ export function sobolTable(study: Pick<SobolStudy, 'indices' | 'parameters' | 'c
       withInterval(x.total, x.totalLow, x.totalHigh),
     ]),
   };
-}
-
-/** A table as rows of objects keyed by its columns, for a notebook's `table()`. */
-export function tableRows(table: Table): Array<Record<string, string>> {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
 }
 
 function labels(parameters: readonly StudyParameter[], lang: Lang): (path: string) => string {
@@ -157,11 +149,9 @@ export function oneAtATimeCsv(study: OneAtATimeStudy): string {
 export function sensitivityManifest(run: SensitivityRun, params: Parameters, files: Readonly<Record<string, string>>) {
   const all = stages(run);
   const first = all[0];
+  const { data, ...code } = provenance();
   return {
-    model: 'graduasi' as const,
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     sensitivity: {
       measure: first.measure,
       seed: first.run.seed,
@@ -182,7 +172,7 @@ export function sensitivityManifest(run: SensitivityRun, params: Parameters, fil
       return { path: p.name, label: p.label, unit: p.unit, file: p.file, value: p.base, range: { min: p.min, max: p.max }, references: record.references, reasoning: record.reasoning ?? null };
     }),
     parameterTree: { folder: params.folder, hash: params.hash },
-    data: dataFiles(),
+    data,
     files: Object.fromEntries(
       Object.entries(files)
         .filter(([name]) => name.endsWith('.csv'))
@@ -217,7 +207,7 @@ export function sensitivityHtml(run: SensitivityRun, manifest: ReturnType<typeof
   const t = TEXT[lang];
   const first = stages(run)[0];
   const m = first.measure;
-  const locale = LOCALE[lang];
+  const locale = NUMBER_LOCALE[lang];
   const indicator = indicatorLabel(m.indicator, lang);
   const charts = sensitivityCharts(run, lang);
   let chart = 0;

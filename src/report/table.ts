@@ -4,7 +4,8 @@
  */
 import type { Band, Headline } from './headline';
 import { TEXT } from './text';
-import type { Lang } from '../charts/labels';
+import { decimal } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 export interface Table {
   readonly columns: readonly string[];
@@ -13,12 +14,7 @@ export interface Table {
 
 function formatBand(b: Band, scale: number, digits: number, lang: Lang, signed = false): string {
   if (!Number.isFinite(b.mean)) return TEXT[lang].notAvailable;
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
-  const f = (x: number) => {
-    const rounded = Math.round(x * scale * 10 ** digits) / 10 ** digits || 0; // no "-0.00"
-    const s = rounded.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    return signed && rounded > 0 ? `+${s}` : s;
-  };
+  const f = (x: number) => decimal(x * scale, digits, lang, signed);
   const [mean, low, high] = [f(b.mean), f(b.p05), f(b.p95)];
   return low === high ? mean : `${mean} [${low} – ${high}]`;
 }
@@ -50,6 +46,11 @@ export function headlineTables(headlines: readonly Headline[], labels: ReadonlyM
     ]),
   };
   return [poverty, pathway];
+}
+
+/** A table's rows as records keyed by its column names: what src/notebook's `table()` shows. */
+export function tableRecords(table: Table): Record<string, string>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
 }
 
 /** A table as fixed-width text for the terminal. */

@@ -1,8 +1,9 @@
 /**
  * The words of reports and of the command's tables, in English and Bahasa Indonesia.
  */
-import { LANGS, type Lang } from '../charts/labels';
 import type { Uncertainty } from '../experiment/index';
+import { LANGS } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 export const TEXT = {
   en: {

@@ -31,8 +31,10 @@ const DTSEN_2025 = {
 
 export const assistanceOnly: Scenario = {
   id: 'assistance-only',
-  label: 'Assistance only (as before 2022)',
-  label_id: 'Bantuan sosial saja (seperti sebelum 2022)',
+  label: {
+    en: 'Assistance only (as before 2022)',
+    id: 'Bantuan sosial saja (seperti sebelum 2022)',
+  },
   rationale:
     'The counterfactual of the 2022 integration: PKH, BPNT / Sembako and BLT BBM go on, but households are not moved through pemulihan sosial, transisi and pengembangan, and there is no graduation push. Every other policy scenario is best read against this one.',
   references: [KOMPASIANA_2022],
@@ -44,8 +46,10 @@ export const assistanceOnly: Scenario = {
 
 export const integrated2022: Scenario = {
   id: 'integrated-2022',
-  label: 'Integrated assistance and empowerment (2022), extreme poor first',
-  label_id: 'Integrasi bantuan dan pemberdayaan (2022), miskin ekstrem lebih dulu',
+  label: {
+    en: 'Integrated assistance and empowerment (2022), extreme poor first',
+    id: 'Integrasi bantuan dan pemberdayaan (2022), miskin ekstrem lebih dulu',
+  },
   rationale:
     'The Kemensos approach from 2022: assistance plus the three empowerment phases, with places going to the extreme poor by registry score, without the push for families whose head is under 40.',
   references: [KOMPASIANA_2022],
@@ -56,8 +60,10 @@ export const integrated2022: Scenario = {
 
 export const graduationPushUnder40: Scenario = {
   id: 'graduation-push-under-40',
-  label: 'Integration with the graduation push for heads under 40 (policy as legislated)',
-  label_id: 'Integrasi dengan dorongan graduasi untuk kepala keluarga di bawah 40 tahun (kebijakan berlaku)',
+  label: {
+    en: 'Integration with the graduation push for heads under 40 (policy as legislated)',
+    id: 'Integrasi dengan dorongan graduasi untuk kepala keluarga di bawah 40 tahun (kebijakan berlaku)',
+  },
   rationale:
     'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 moved towards graduation first. The policy variants below start from this one.',
   references: [KOMPASIANA_2022],
@@ -69,8 +75,10 @@ export const graduationPushUnder40: Scenario = {
 
 export const adaptiveCommunity: Scenario = {
   id: 'adaptive-community',
-  label: 'Community programmes four times as large (KAT, Karang Taruna, LKS)',
-  label_id: 'Program komunitas empat kali lipat (KAT, Karang Taruna, LKS)',
+  label: {
+    en: 'Community programmes four times as large (KAT, Karang Taruna, LKS)',
+    id: 'Program komunitas empat kali lipat (KAT, Karang Taruna, LKS)',
+  },
   rationale:
     'An adaptive, community-based push: from 2023 the programmes run with remote indigenous communities (KAT), Karang Taruna and LKS reach four times as many households a year (10,000 KAT households instead of 2,500; 40,000 each through Karang Taruna and LKS instead of 10,000), poorest communities first.',
   references: [],
@@ -84,8 +92,10 @@ export const adaptiveCommunity: Scenario = {
 
 export const budgetCut20: Scenario = {
   id: 'budget-cut-20',
-  label: 'PKH and BPNT budgets cut by 20 % from 2023',
-  label_id: 'Anggaran PKH dan BPNT dipotong 20 % mulai 2023',
+  label: {
+    en: 'PKH and BPNT budgets cut by 20 % from 2023',
+    id: 'Anggaran PKH dan BPNT dipotong 20 % mulai 2023',
+  },
   rationale:
     'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.96 T instead of Rp 28.7 T and the BPNT / Sembako budget Rp 36.10 T instead of Rp 45.12 T (both 80 % of their values in data/parameters); empowerment goes on as legislated.',
   references: [INEWS_2021],
@@ -98,8 +108,10 @@ export const budgetCut20: Scenario = {
 
 export const moreFacilitators: Scenario = {
   id: 'more-facilitators',
-  label: 'Twice as many PKH facilitators from 2023',
-  label_id: 'Pendamping PKH dua kali lipat mulai 2023',
+  label: {
+    en: 'Twice as many PKH facilitators from 2023',
+    id: 'Pendamping PKH dua kali lipat mulai 2023',
+  },
   rationale:
     'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 11,000 to 22,000 from 2023 lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
   references: [WORLD_BANK_2015],
@@ -111,8 +123,10 @@ export const moreFacilitators: Scenario = {
 
 export const betterTargeting: Scenario = {
   id: 'better-targeting',
-  label: 'Better targeting: registry errors halved from 2023',
-  label_id: 'Penargetan lebih baik: kesalahan data terpadu dikurangi separuh mulai 2023',
+  label: {
+    en: 'Better targeting: registry errors halved from 2023',
+    id: 'Penargetan lebih baik: kesalahan data terpadu dikurangi separuh mulai 2023',
+  },
   rationale:
     'A registry that is updated more often and scores households better (as DTSEN promises): from 2023 the registry misses 15 % instead of 30 % of the bottom 40 %, lists 15 % instead of 30 % households outside it, and its proxy-means score errs by half as much (log-sd 0.15 instead of 0.3).',
   references: [DTSEN_2025],
@@ -126,8 +140,10 @@ export const betterTargeting: Scenario = {
 
 export const fuelShock2022: Scenario = {
   id: 'fuel-shock-2022',
-  label: 'The 2022 fuel-price rise with BLT BBM (as it happened)',
-  label_id: 'Kenaikan harga BBM 2022 dengan BLT BBM (sesuai kejadian)',
+  label: {
+    en: 'The 2022 fuel-price rise with BLT BBM (as it happened)',
+    id: 'Kenaikan harga BBM 2022 dengan BLT BBM (sesuai kejadian)',
+  },
   rationale:
     'The September 2022 fuel-price rise (a one-month price jump of 0.79 % on top of underlying inflation) with BLT BBM, Rp 150,000 a month for September–December 2022. These are the values in data/parameters, written out so the fuel comparison names them; the results equal graduation-push-under-40.',
   references: [TEMPO_2022],
@@ -140,8 +156,10 @@ export const fuelShock2022: Scenario = {
 
 export const fuelShock2022WithoutBlt: Scenario = {
   id: 'fuel-shock-2022-without-blt',
-  label: 'The 2022 fuel-price rise without BLT BBM',
-  label_id: 'Kenaikan harga BBM 2022 tanpa BLT BBM',
+  label: {
+    en: 'The 2022 fuel-price rise without BLT BBM',
+    id: 'Kenaikan harga BBM 2022 tanpa BLT BBM',
+  },
   rationale: 'The same price rise with no compensation: what BLT BBM protected households from.',
   references: [TEMPO_2022],
   extends: 'fuel-shock-2022',
@@ -152,8 +170,10 @@ export const fuelShock2022WithoutBlt: Scenario = {
 
 export const noFuelShock: Scenario = {
   id: 'no-fuel-shock',
-  label: 'No fuel-price rise in 2022 (and so no BLT BBM)',
-  label_id: 'Tanpa kenaikan harga BBM 2022 (dan tanpa BLT BBM)',
+  label: {
+    en: 'No fuel-price rise in 2022 (and so no BLT BBM)',
+    id: 'Tanpa kenaikan harga BBM 2022 (dan tanpa BLT BBM)',
+  },
   rationale: 'The world without the September 2022 price jump: the shock\'s cost is fuel-shock-2022-without-blt minus this scenario.',
   references: [TEMPO_2022],
   extends: 'fuel-shock-2022',

@@ -39,7 +39,7 @@ export function describeScenarios(): string {
   const lines = ['Built-in scenarios (graduasi show <id> for the details)', ''];
   for (const s of BUILTIN_SCENARIOS) {
     lines.push(`  ${s.id}${s.id === DEFAULT_REFERENCE ? '  (the default reference of compare)' : ''}`);
-    lines.push(`      ${s.label}${s.extends ? ` — extends ${s.extends}` : ''}`);
+    lines.push(`      ${s.label.en}${s.extends ? ` — extends ${s.extends}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -57,7 +57,7 @@ export function describeParameters(params: Parameters): string {
 
 /** A scenario: label, lineage, rationale, references, and every patched value beside the data's. */
 export function describeScenario(s: ResolvedScenario, params: Parameters): string {
-  const lines = [`${s.id}: ${s.label}`, `  (${s.label_id})`];
+  const lines = [`${s.id}: ${s.label.en}`, `  (${s.label.id})`];
   if (s.lineage.length > 1) lines.push(`  extends: ${s.lineage.slice(0, -1).reverse().join(' ← ')}`);
   if (s.file) lines.push(`  file: ${s.file}`);
   lines.push('', `  ${s.rationale}`, '');

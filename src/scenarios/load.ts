@@ -5,8 +5,9 @@
  * A scenario file:
  *
  *   id: pkh-quota-12m
- *   label: PKH for 12 million families
- *   label_id: PKH untuk 12 juta keluarga        # optional; the label is used when absent
+ *   label:                                        # in English and Bahasa Indonesia
+ *     en: PKH for 12 million families
+ *     id: PKH untuk 12 juta keluarga
  *   rationale: What the scenario asks and why.
  *   references:                                   # optional
  *     - title: Source
@@ -15,6 +16,10 @@
  *   patch:
  *     policy.pkh.quota:
  *       2023-01-01: 12000000
+ *
+ * A plain `label: PKH for 12 million families` is English only and shown in both languages; files
+ * written before labels were `{ en, id }` give the Indonesian as `label_id` beside it, which is still
+ * read (label: { en: label, id: label_id }).
  *
  * Every problem is reported at once, naming the file, the path inside it and what was expected: an
  * unknown key, an unknown parameter path (with "did you mean …"), a value outside its unit (a
@@ -28,6 +33,7 @@ import { z } from 'zod';
 import type { Parameters, ParameterPatch, ParameterProblem } from '../parameters/types';
 import { ParameterError, REPO_ROOT, formatProblem } from '../parameters/load';
 import { BUILTIN_SCENARIOS } from './builtin';
+import type { Words } from '../lang/index';
 import type { ResolvedScenario, Scenario } from './types';
 import { SCENARIO_ID } from './types';
 
@@ -42,7 +48,7 @@ export class ScenarioError extends Error {
 
 const FILE_SCHEMA = z.strictObject({
   id: z.string().regex(SCENARIO_ID, 'expected lower-case letters, digits and hyphens, starting with a letter'),
-  label: z.string().min(1),
+  label: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), id: z.string().min(1) })], { error: 'expected a label: { en: …, id: … } (or a text in English)' }),
   label_id: z.string().min(1).optional(),
   rationale: z.string().min(1),
   references: z.array(z.strictObject({ title: z.string().min(1), href: z.string().min(1) })).optional(),
@@ -96,10 +102,13 @@ function checkedScenario(data: unknown, where: string, file?: string): Scenario 
     throw new ScenarioError(parsed.error.issues.map((issue) => ({ file: where, path: issue.path.join('.'), message: issueMessage(issue) })));
   }
   const s = parsed.data;
+  if (typeof s.label !== 'string' && s.label_id !== undefined) {
+    throw new ScenarioError([{ file: where, path: 'label_id', message: 'expected no label_id beside label: { en, id }: the Indonesian is label.id' }]);
+  }
+  const label: Words = typeof s.label === 'string' ? { en: s.label, id: s.label_id ?? s.label } : s.label;
   return {
     id: s.id,
-    label: s.label,
-    label_id: s.label_id ?? s.label,
+    label,
     rationale: s.rationale,
     references: s.references ?? [],
     extends: s.extends,
@@ -110,7 +119,7 @@ function checkedScenario(data: unknown, where: string, file?: string): Scenario 
 
 /**
  * A scenario written as data, in the shape of a scenario file (id, label, rationale, optional
- * label_id, references and extends, patch), checked and resolved like one; `source` names it in
+ * references and extends, patch), checked and resolved like one; `source` names it in
  * errors. Its `extends` may name a built-in or a file (relative to the working folder).
  */
 export function defineScenario(data: unknown, params: Parameters, source = 'scenario'): ResolvedScenario {
@@ -120,7 +129,7 @@ export function defineScenario(data: unknown, params: Parameters, source = 'scen
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected id, label, label_id, rationale, references, extends, patch`;
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected id, label, rationale, references, extends, patch`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return `expected ${issue.expected}, but it is missing`;
   return issue.message;
 }

@@ -1,15 +1,14 @@
 /**
  * A scenario: a named, sourced patch of the parameter tree, optionally extending another scenario.
  */
+import type { Words } from '../lang/index';
 import type { ParameterPatch, Reference } from '../parameters/types';
 
 export interface Scenario {
   /** Lower-case words joined by hyphens, e.g. "budget-cut-20". */
   readonly id: string;
-  /** Short name in English … */
-  readonly label: string;
-  /** … and in Bahasa Indonesia. */
-  readonly label_id: string;
+  /** Short name in English and in Bahasa Indonesia. */
+  readonly label: Words;
   /** Why the scenario is what it is, and what question it answers. */
   readonly rationale: string;
   readonly references: readonly Reference[];

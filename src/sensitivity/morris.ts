@@ -20,9 +20,8 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { runKey, stream, uniform } from '../model/random';
 import type { Seed } from '../model/random';
-import type { ParameterRange } from './ranges';
-import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from './ranges';
-import type { ModelOutput } from './sobol';
+import type { ModelOutput, ParameterRange } from '../experiment/ranges';
+import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../experiment/ranges';
 
 /** One step of a trajectory: the parameter moved (its index in `parameters`) and the signed step in the unit cube (±Δ). */
 export interface MorrisMove {

@@ -28,8 +28,8 @@
 import { quantileSorted } from 'simple-statistics';
 import { runKey, stream, uniform } from '../model/random';
 import type { Seed } from '../model/random';
-import type { ParameterRange } from './ranges';
-import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from './ranges';
+import type { ModelOutput, ParameterRange } from '../experiment/ranges';
+import { checkCount, checkOutputs, checkRanges, checkSeed, toParameterUnits } from '../experiment/ranges';
 
 /** The points at which to run the model for Sobol indices. Plain data: it can be sent to workers or saved as JSON. */
 export interface SaltelliDesign {
@@ -66,9 +66,6 @@ export interface SobolOptions {
   /** Coverage of the percentile intervals, in (0, 1). Default 0.95. */
   readonly confidence?: number;
 }
-
-/** A model output as a function of one point in parameter units (point[i] is parameters[i]). */
-export type ModelOutput = (point: number[]) => number;
 
 /** Default bootstrap resamples. */
 export const BOOTSTRAP = 1000;

@@ -31,14 +31,14 @@ import type { Progress } from '../experiment/index';
 import { UnreportedMeasureError, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
-import { REFERENCE_MONTH } from '../model/simulate';
-import { formatMonth } from '../model/time';
+import { REFERENCE_MONTH } from '../run/simulate';
+import { formatMonth } from '../calendar/months';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { LEVELS, morrisDesign, morrisEffects } from './morris';
 import type { MorrisDesign, MorrisEffect } from './morris';
-import type { ParameterRange } from './ranges';
+import type { ParameterRange } from '../experiment/ranges';
 import { BOOTSTRAP, CONFIDENCE, saltelliDesign, sobolIndices } from './sobol';
 import type { SaltelliDesign, SobolIndex } from './sobol';
 

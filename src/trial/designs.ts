@@ -26,6 +26,7 @@ import type { World, MonthContext } from '../model/world';
 import { penaTarget } from '../model/services/pena';
 import { workingAgeMembers } from '../model/processes/pathway';
 import type { GraduationPackage, OfferProgramme } from '../model/processes/offer';
+import type { Words } from '../lang/index';
 
 /**
  * Who may take part: a named predicate over a household, judged on the world at the end of the
@@ -33,24 +34,28 @@ import type { GraduationPackage, OfferProgramme } from '../model/processes/offer
  */
 export interface Eligibility {
   readonly id: string;
-  readonly label: string;
-  readonly label_id: string;
+  /** What the predicate says, in English and Bahasa Indonesia. */
+  readonly label: Words;
   readonly test: (world: World, ctx: MonthContext, i: number) => boolean;
 }
 
 /** PENA's target group, in any phase: PKH or BPNT family, head aged policy.pena.min_age–max_age, no PENA yet, no business. */
 export const PENA_FAMILIES: Eligibility = {
   id: 'pena-families',
-  label: 'PKH or BPNT families with a head aged policy.pena.min_age–max_age, without PENA and without a business',
-  label_id: 'Keluarga PKH atau BPNT dengan kepala keluarga berumur policy.pena.min_age–max_age, belum menerima PENA dan belum berusaha',
+  label: {
+    en: 'PKH or BPNT families with a head aged policy.pena.min_age–max_age, without PENA and without a business',
+    id: 'Keluarga PKH atau BPNT dengan kepala keluarga berumur policy.pena.min_age–max_age, belum menerima PENA dan belum berusaha',
+  },
   test: penaTarget,
 };
 
 /** BRAC's "ultra-poor", in the model's terms: consumption per person below the extreme line, and someone of working age. */
 export const EXTREME_POOR_WORKING_AGE: Eligibility = {
   id: 'extreme-poor-working-age',
-  label: 'Extremely poor households (consumption per person below the USD 1.90 PPP line) with a working-age member',
-  label_id: 'Rumah tangga miskin ekstrem (pengeluaran per kapita di bawah garis USD 1,90 PPP) dengan anggota usia kerja',
+  label: {
+    en: 'Extremely poor households (consumption per person below the USD 1.90 PPP line) with a working-age member',
+    id: 'Rumah tangga miskin ekstrem (pengeluaran per kapita di bawah garis USD 1,90 PPP) dengan anggota usia kerja',
+  },
   test: (world, ctx, i) => world.households.consumption[i] < ctx.extremeLine && workingAgeMembers(world.households, i) >= 1,
 };
 
@@ -92,8 +97,7 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
 /** A virtual randomised trial: who, what, when, how many treated, and when outcomes are measured. */
 export interface TrialDesign {
   readonly id: string;
-  readonly label: string;
-  readonly label_id: string;
+  readonly label: Words;
   /** What the treatment arm is offered (SimulateOptions.offer). */
   readonly programme: OfferProgramme;
   /** The package, for "graduation-package"; none for "pena". */
@@ -111,8 +115,10 @@ export interface TrialDesign {
 
 export const PENA_2023: TrialDesign = {
   id: 'pena-2023',
-  label: 'PENA offered in January 2023 to half of its target families, outside its yearly places',
-  label_id: 'PENA ditawarkan pada Januari 2023 kepada separuh keluarga sasarannya, di luar kuota tahunan',
+  label: {
+    en: 'PENA offered in January 2023 to half of its target families, outside its yearly places',
+    id: 'PENA ditawarkan pada Januari 2023 kepada separuh keluarga sasarannya, di luar kuota tahunan',
+  },
   programme: 'pena',
   eligibility: PENA_FAMILIES,
   offerMonth: '2023-01',
@@ -122,8 +128,10 @@ export const PENA_2023: TrialDesign = {
 
 export const BRAC_LIKE: TrialDesign = {
   id: 'brac-like',
-  label: "A BRAC-like graduation package (asset, training, coaching, stipend) offered in January 2023 to half of the extremely poor, four years' follow-up",
-  label_id: 'Paket graduasi ala BRAC (aset, pelatihan, pendampingan, uang saku) ditawarkan pada Januari 2023 kepada separuh rumah tangga miskin ekstrem, diikuti empat tahun',
+  label: {
+    en: "A BRAC-like graduation package (asset, training, coaching, stipend) offered in January 2023 to half of the extremely poor, four years' follow-up",
+    id: 'Paket graduasi ala BRAC (aset, pelatihan, pendampingan, uang saku) ditawarkan pada Januari 2023 kepada separuh rumah tangga miskin ekstrem, diikuti empat tahun',
+  },
   programme: 'graduation-package',
   package: BRAC_LIKE_PACKAGE,
   eligibility: EXTREME_POOR_WORKING_AGE,

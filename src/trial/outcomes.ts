@@ -8,21 +8,30 @@
  * averages of per-person values, as BRAC's per-capita consumption is.
  */
 import type { MonthContext, World } from '../model/world';
+import type { IttEstimate } from './estimate';
+import type { Words } from '../lang/index';
 
 /** Outcome names, in the order tables show them. */
 export const OUTCOMES = ['consumption', 'income', 'assets', 'business', 'poor', 'extreme_poor'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/** An ITT row with the effect relative to the control mean. */
+export interface TrialEstimate extends IttEstimate {
+  readonly outcome: Outcome;
+  /** Months after the offer (0: baseline, the end of the month before the offer). */
+  readonly horizon: number;
+  /** 100 · effect / control mean, in percent; NaN when the control mean is 0. */
+  readonly relativeEffect: number;
+}
 
 /** How an outcome is measured and shown: money in Rp, or a 0/1 indicator whose mean is a share. */
 export type OutcomeKind = 'money' | 'share';
 
 export interface OutcomeInfo {
   readonly kind: OutcomeKind;
-  readonly label: string;
-  readonly label_id: string;
+  readonly label: Words;
   /** Unit of a value (and of an effect, for money; effects on shares are in percentage points). */
-  readonly unit: string;
-  readonly unit_id: string;
+  readonly unit: Words;
   /**
    * Whether the table shows the effect relative to the control mean. Not for outcomes most control
    * households do not have at all (business assets, running a business): a percentage of a mean near
@@ -32,12 +41,12 @@ export interface OutcomeInfo {
 }
 
 export const OUTCOME_INFO: { readonly [O in Outcome]: OutcomeInfo } = {
-  consumption: { relative: true, kind: 'money', label: 'Consumption per person', label_id: 'Pengeluaran per kapita', unit: 'Rp a month', unit_id: 'Rp sebulan' },
-  income: { relative: true, kind: 'money', label: 'Earnings per person', label_id: 'Pendapatan per kapita', unit: 'Rp a month', unit_id: 'Rp sebulan' },
-  assets: { relative: false, kind: 'money', label: 'Business assets', label_id: 'Aset usaha', unit: 'Rp', unit_id: 'Rp' },
-  business: { relative: false, kind: 'share', label: 'Runs a business', label_id: 'Menjalankan usaha', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
-  poor: { relative: true, kind: 'share', label: 'Below the national poverty line', label_id: 'Di bawah garis kemiskinan nasional', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
-  extreme_poor: { relative: true, kind: 'share', label: 'Below the extreme-poverty line (USD 1.90 PPP)', label_id: 'Di bawah garis kemiskinan ekstrem (USD 1,90 PPP)', unit: 'share of households', unit_id: 'proporsi rumah tangga' },
+  consumption: { relative: true, kind: 'money', label: { en: 'Consumption per person', id: 'Pengeluaran per kapita' }, unit: { en: 'Rp a month', id: 'Rp sebulan' } },
+  income: { relative: true, kind: 'money', label: { en: 'Earnings per person', id: 'Pendapatan per kapita' }, unit: { en: 'Rp a month', id: 'Rp sebulan' } },
+  assets: { relative: false, kind: 'money', label: { en: 'Business assets', id: 'Aset usaha' }, unit: { en: 'Rp', id: 'Rp' } },
+  business: { relative: false, kind: 'share', label: { en: 'Runs a business', id: 'Menjalankan usaha' }, unit: { en: 'share of households', id: 'proporsi rumah tangga' } },
+  poor: { relative: true, kind: 'share', label: { en: 'Below the national poverty line', id: 'Di bawah garis kemiskinan nasional' }, unit: { en: 'share of households', id: 'proporsi rumah tangga' } },
+  extreme_poor: { relative: true, kind: 'share', label: { en: 'Below the extreme-poverty line (USD 1.90 PPP)', id: 'Di bawah garis kemiskinan ekstrem (USD 1,90 PPP)' }, unit: { en: 'share of households', id: 'proporsi rumah tangga' } },
 };
 
 /** Household i's outcomes at the end of the month of `ctx`. */

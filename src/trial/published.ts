@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../population/csv';
 import { OUTCOMES } from './outcomes';
-import type { Outcome } from './outcomes';
-import type { TrialEstimate } from './virtual';
+import type { Outcome, TrialEstimate } from './outcomes';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

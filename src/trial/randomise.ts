@@ -8,7 +8,7 @@
  */
 import { bits, hashName, runKey, stream } from '../model/random';
 import type { Seed } from '../model/random';
-import { checkSeed } from '../sensitivity/ranges';
+import { checkSeed } from '../experiment/ranges';
 import type { Arm } from './estimate';
 
 /**

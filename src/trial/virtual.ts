@@ -28,32 +28,23 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Parameters } from '../parameters/types';
-import { populationFor, simulate, REFERENCE_MONTH } from '../model/simulate';
+import { populationFor, simulate, REFERENCE_MONTH } from '../run/simulate';
 import type { Seed } from '../model/random';
 import { URBAN } from '../model/households';
 import type { Reporter } from '../model/observation';
-import type { Month } from '../model/time';
-import { formatMonth, monthOf } from '../model/time';
+import type { Month } from '../calendar/months';
+import { formatMonth, monthOf } from '../calendar/months';
 import type { Progress } from '../experiment/index';
-import { checkSeed } from '../sensitivity/ranges';
+import { checkSeed } from '../experiment/ranges';
 import { ittTable } from './estimate';
 import type { Arm, IttEstimate, TrialRound, TrialUnit } from './estimate';
 import { randomise } from './randomise';
 import { OUTCOMES, measureHousehold } from './outcomes';
-import type { Outcome } from './outcomes';
+import type { Outcome, TrialEstimate } from './outcomes';
 import { costPerHousehold } from './designs';
 import type { TrialDesign } from './designs';
 import { comparePublished, readPublished } from './published';
 import type { PublishedComparison } from './published';
-
-/** An ITT row with the effect relative to the control mean. */
-export interface TrialEstimate extends IttEstimate {
-  readonly outcome: Outcome;
-  /** Months after the offer (0: baseline, the end of the month before the offer). */
-  readonly horizon: number;
-  /** 100 · effect / control mean, in percent; NaN when the control mean is 0. */
-  readonly relativeEffect: number;
-}
 
 export interface TrialOptions {
   /** Seed of the trial: the population, the model's draws and the assignment all follow from it. */

@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost, tornado } from '../../src/charts/index';
-import type { Lang } from '../../src/charts/index';
 import type { SummaryRow } from '../../src/observe/summary';
 import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts } from './helpers';
+import type { Lang } from '../../src/lang/index';
 
 let summary: SummaryRow[];
 beforeAll(() => {

@@ -5,11 +5,11 @@
  * why in the commit.
  */
 import { loadParameters } from '../../src/parameters/load';
-import { simulate } from '../../src/model/simulate';
+import { simulate } from '../../src/run/simulate';
 import { standardIndicators } from '../../src/observe/indicators';
 /** The parameters as in data/parameters, unpatched. */
 const baseline = { id: 'baseline', patch: {} };
-import { sha256, toCsv } from '../../src/model/results';
+import { sha256, toCsv } from '../../src/run/results';
 
 export const GOLDEN_FILE = new URL('./baseline.json', import.meta.url);
 export const NODE_MAJOR = `node${process.versions.node.split('.')[0]}`;

@@ -6,13 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { ParameterPatch, Parameters } from '../../src/parameters/types';
 import type { ParameterPath } from '../../src/parameters/spec';
-import { populationFor, simulate } from '../../src/model/simulate';
+import { populationFor, simulate } from '../../src/run/simulate';
 import type { Population } from '../../src/population/index';
 import { standardIndicators } from '../../src/observe/indicators';
-import type { ResultRow } from '../../src/model/results';
+import type { ResultRow } from '../../src/run/results';
 import { PATHWAY_MOVES } from '../../src/model/reasons';
 import { PHASES } from '../../src/model/phases';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 
 const SEED = 5;
 const END = '2024-12';

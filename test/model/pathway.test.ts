@@ -26,7 +26,7 @@ type Reason = string;
 const REASONS = BUILTIN_REGISTRY.reasons;
 import { allocateHouseholds } from '../../src/model/households';
 import { standardIndicators } from '../../src/observe/indicators';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 import { MONTH, W, tinyWorld } from './world-fixture';
 import type { Family, Tiny } from './world-fixture';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import { allocateHouseholds } from '../../src/model/households';
 import { pkhEntitlements } from '../../src/model/programmes/pkh';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 
 type Family = Partial<Record<'pregnant' | 'earlyChildhood' | 'primaryPupils' | 'juniorPupils' | 'seniorPupils' | 'severeDisability' | 'elderly', number>>;
 

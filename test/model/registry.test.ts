@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
-import { simulate } from '../../src/model/simulate';
+import { simulate } from '../../src/run/simulate';
 import { createRegistry } from '../../src/model/registry';
 import { PROGRAMMES } from '../../src/model/programmes/index';
 import { SERVICES } from '../../src/model/services/index';
@@ -13,7 +13,7 @@ import { standardIndicators } from '../../src/observe/indicators';
 import { headlines } from '../../src/report/headline';
 import { indicatorLabel } from '../../src/charts/units';
 import { reasonLabel } from '../../src/charts/labels';
-import type { Result } from '../../src/model/results';
+import type { Result } from '../../src/run/results';
 import { fixtureAid } from './fixtures/fixture-aid';
 
 const registry = createRegistry([...PROGRAMMES, fixtureAid], SERVICES);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
-import { populationFor, simulate } from '../../src/model/simulate';
+import { populationFor, simulate } from '../../src/run/simulate';
 import { PROCESSES } from '../../src/model/month';
 import type { Process } from '../../src/model/month';
 import { registry } from '../../src/model/processes/registry';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
 import { fromTransfer, toTransfer } from '../../src/parameters/load';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 
 const params = loadParameters();
 

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FEMALE_HEAD, REMOTE, URBAN } from '../../src/model/households';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 import { buildPopulation } from '../../src/population/index';
 import { LINES, bottomMean, personShare, weighted } from './helpers';
 

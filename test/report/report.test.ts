@@ -3,7 +3,7 @@
  * report.html: self-contained (no request leaves the page) and its charts render in a real
  * headless Chromium; the headline table shows the experiment's numbers.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { runExperiment } from '../../src/experiment/index';
 import type { Experiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
 import { reportCharts, reportHtml } from '../../src/report/html';
+import { readRun, writeExperiment } from '../../src/report/run';
 import { resolveScenarios } from '../../src/scenarios/load';
 import { offlinePage, openBrowser } from '../support/browser';
 
@@ -58,5 +59,18 @@ describe('report.html', () => {
     expect(html).toContain(`<td>${mean.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} [`);
     expect(html).toContain('Extreme poor 2024-03 (%)');
     expect(html).toContain('<code>budget-cut-20</code>');
+  });
+});
+
+describe('a run folder read back', () => {
+  it('a folder written before scenario labels were { en, id } (label and label_id) reads with both', () => {
+    const folder = join(dir, 'older-run');
+    writeExperiment(folder, experiment, 'en');
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    manifest.scenarios = manifest.scenarios.map((s: { label: { en: string; id: string } }) => ({ ...s, label: s.label.en, label_id: s.label.id }));
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const run = readRun(folder);
+    expect(run.manifest.scenarios.map((s) => s.label)).toEqual(experiment.scenarios.map((s) => s.label));
+    expect(reportHtml(run, 'id')).toContain(experiment.scenarios[2].label.id);
   });
 });

@@ -77,9 +77,17 @@ describe('scenario files', () => {
     const json = file('ok.json', JSON.stringify({ id: 'pkh-12m-json', label: 'x', rationale: 'y', extends: 'ok.yaml', patch: { 'policy.pkh.member_cap': { '2024-01-01': 3 } } }));
     const [a, b] = resolveScenarios([yaml, json], params);
     expect(a.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'pkh-12m']);
-    expect(a.label_id).toBe(a.label);
     expect(b.lineage.at(-2)).toBe('pkh-12m');
     expect(b.effectivePatch['policy.pkh.quota']).toEqual({ '2023-01-01': 12000000 });
+  });
+
+  it.each([
+    ['a label in both languages', 'label:\n  en: PKH for 12 million families\n  id: PKH untuk 12 juta keluarga\n', { en: 'PKH for 12 million families', id: 'PKH untuk 12 juta keluarga' }],
+    ['a plain label: English, shown in both languages', 'label: PKH for 12 million families\n', { en: 'PKH for 12 million families', id: 'PKH for 12 million families' }],
+    ['an older file: label_id beside a plain label', 'label: PKH for 12 million families\nlabel_id: PKH untuk 12 juta keluarga\n', { en: 'PKH for 12 million families', id: 'PKH untuk 12 juta keluarga' }],
+  ])('reads %s as label: { en, id }', (_, label, expected) => {
+    const [s] = resolveScenarios([file('label.yaml', VALID.replace('label: PKH for 12 million families\n', label))], params);
+    expect(s.label).toEqual(expected);
   });
 
   it.each([
@@ -94,6 +102,8 @@ describe('scenario files', () => {
     ['an id that is not a plain name', VALID.replace('pkh-12m', 'PKH 12m'), ['bad.yaml: id: expected lower-case letters']],
     ['a built-in id', VALID.replace('id: pkh-12m', 'id: budget-cut-20'), ['bad.yaml: id: expected an id that is not a built-in scenario\'s, got "budget-cut-20"']],
     ['invalid YAML', 'id: [unclosed\n', ['bad.yaml: expected valid YAML']],
+    ['a label in one language only', VALID.replace('label: PKH for 12 million families', 'label:\n  en: PKH for 12 million families'), ['bad.yaml: label: expected a label: { en: …, id: … } (or a text in English)']],
+    ['label_id beside a label in both languages', VALID.replace('label: PKH for 12 million families', 'label: { en: PKH for 12 m, id: PKH 12 juta }\nlabel_id: PKH 12 juta'), ['bad.yaml: label_id: expected no label_id beside label: { en, id }']],
   ])('refuses %s', (_, text, messages) => {
     const path = file('bad.yaml', text);
     const message = refusal([path]);

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { morrisChart, oneAtATimeChart, parameterLabel, sobolChart } from '../../src/charts/index';
-import type { Lang } from '../../src/charts/index';
-import { morrisTable, sobolTable, tableRows } from '../../src/report/sensitivity';
+import { morrisTable, sobolTable } from '../../src/report/sensitivity';
+import { tableRecords } from '../../src/report/table';
 import { formatTable } from '../../src/report/table';
 import type { StudyParameter } from '../../src/sensitivity/index';
 import { renderSvg, schemaErrors, svgTexts, valuesOf } from '../charts/helpers';
+import type { Lang } from '../../src/lang/index';
 
 const PARAMETERS: StudyParameter[] = [
   { name: 'behaviour.business.monthly_return', min: 0.02, max: 0.1, base: 0.05, label: 'Monthly return on business capital', unit: 'share', file: 'data/parameters/behaviour/business/monthly_return.yaml' },
@@ -154,7 +155,7 @@ describe('the ranked tables', () => {
 
   it('Sobol with intervals, and as rows for a notebook table with the labels', () => {
     expect(sobolTable(SOBOL, 'en').rows[1]).toEqual(['behaviour.graduation.voluntary', '-0.01 [-0.05 – 0.03]', '0.08 [0.05 – 0.12]']);
-    expect(tableRows(sobolTable(SOBOL, 'id', { labels: true }))[0]).toEqual({
+    expect(tableRecords(sobolTable(SOBOL, 'id', { labels: true }))[0]).toEqual({
       Parameter: 'behaviour.registry.exclusion_error',
       'Label (bahasa Inggris)': 'Registry exclusion error (registry.exclusion_error)',
       'S1 [interval 95 %]': '0,82 [0,70 – 0,95]',

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import { DAYS_PER_MONTH, pricePath } from '../../src/model/prices';
-import { monthOf } from '../../src/model/time';
+import { monthOf } from '../../src/calendar/months';
 import { BRAC_LIKE, BRAC_LIKE_PACKAGE, PENA_2023, TRIAL_DESIGNS, costPerHousehold, trialDesign } from '../../src/trial/index';
 
 const params = loadParameters();

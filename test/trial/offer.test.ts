@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
-import { populationFor, simulate } from '../../src/model/simulate';
-import type { SimulateOptions } from '../../src/model/simulate';
+import { populationFor, simulate } from '../../src/run/simulate';
+import type { SimulateOptions } from '../../src/run/simulate';
 import { PROCESSES } from '../../src/model/month';
 import { offerStage } from '../../src/model/processes/offer';
 import type { GraduationPackage, Offer } from '../../src/model/processes/offer';
@@ -16,8 +16,8 @@ import { ASSISTANCE, GRADUATED, NONE, TRANSITION } from '../../src/model/phases'
 import { PENA_RECEIVED, TRAINED } from '../model/bits';
 import { standardIndicators } from '../../src/observe/indicators';
 import type { Reporter } from '../../src/model/observation';
-import { toCsv } from '../../src/model/results';
-import { formatMonth, monthOf } from '../../src/model/time';
+import { toCsv } from '../../src/run/results';
+import { formatMonth, monthOf } from '../../src/calendar/months';
 import { W, tinyWorld } from '../model/world-fixture';
 
 const params = loadParameters();

@@ -21,7 +21,7 @@ import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
 import { countMove } from '../groups';
 import type { MonthContext, Programme, ProgrammeBook, Registry, World } from '../world';
-import { yearOf } from '../time';
+import { yearOf } from '../../calendar/months';
 import { LOG_BINS, logBin } from '../welfare';
 
 /** What a programme needs from a family and gives it, this month. */

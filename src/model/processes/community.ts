@@ -15,7 +15,7 @@ import { REMOTE, URBAN } from '../households';
 import type { Households } from '../households';
 import { serve } from '../services/serve';
 import type { MonthContext, World } from '../world';
-import { monthOfYear } from '../time';
+import { monthOfYear } from '../../calendar/months';
 
 /** The community of household i: province × (rural, urban, KAT). */
 export function communityOf(h: Households, i: number): number {

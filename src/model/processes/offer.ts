@@ -36,8 +36,8 @@
 import { uniform } from '../random';
 import { TRANSITION } from '../phases';
 import type { Process } from '../month';
-import type { Month } from '../time';
-import { formatMonth, monthOf } from '../time';
+import type { Month } from '../../calendar/months';
+import { formatMonth, monthOf } from '../../calendar/months';
 import type { MonthContext, World } from '../world';
 import { startBusiness } from './pathway';
 import { grantPena } from '../services/pena';

@@ -2,9 +2,9 @@
  * A calibration as tables: the posterior beside the point fit, and the fit to each target — what
  * `graduasi calibrate` prints and the calibration notebook shows.
  */
-import { formatTable } from '../report/table';
-import type { Table } from '../report/table';
-import type { Calibration } from './model';
+import { formatTable } from './table';
+import type { Table } from './table';
+import type { Calibration } from '../calibration/model';
 import type { TargetFitRow } from '../charts/calibration';
 
 /** Significant digits for a table cell. */

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
-import { populationFor, simulate } from '../../src/model/simulate';
+import { populationFor, simulate } from '../../src/run/simulate';
 import type { Population } from '../../src/population/index';
 import { standardIndicators } from '../../src/observe/indicators';
 /** The parameters as in data/parameters, unpatched. */
 const baseline = { id: 'baseline', patch: {} };
-import type { Result, ResultRow } from '../../src/model/results';
-import { toCsv } from '../../src/model/results';
+import type { Result, ResultRow } from '../../src/run/results';
+import { toCsv } from '../../src/run/results';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
+import { monthOf, yearOf } from '../../src/calendar/months';
 
 const REASONS = BUILTIN_REGISTRY.reasons;
-import { monthOf, yearOf } from '../../src/model/time';
 
 const AGENTS = 20_000;
 const END = '2023-12';

@@ -1,7 +1,9 @@
 /**
- * The box a sensitivity design samples: one interval per parameter, inputs taken as independent and
- * uniform over their intervals (what Sobol indices and Morris screening assume; Saltelli et al. 2008,
- * Global Sensitivity Analysis: The Primer, ch. 1). Designs are drawn in the unit cube [0, 1]^k and
+ * The box a study samples: one interval per parameter, inputs taken as independent and uniform over
+ * their intervals (what Sobol indices and Morris screening assume; Saltelli et al. 2008, Global
+ * Sensitivity Analysis: The Primer, ch. 1; calibration searches the same box). It lives with the
+ * experiment's parameter points (./points.ts), which every study runs, so calibration, sensitivity
+ * and trials share it from below. Designs are drawn in the unit cube [0, 1]^k and
  * mapped onto the box by x = min + u · (max − min). A behaviour parameter's `range`
  * (data/parameters/behaviour) is such an interval:
  * `records.filter((r) => r.range).map((r) => ({ name: r.path, ...r.range }))`.
@@ -19,6 +21,9 @@ export interface ParameterRange {
   /** Greater than `min`. */
   readonly max: number;
 }
+
+/** A model output as a function of one point in parameter units (point[i] is parameters[i]). */
+export type ModelOutput = (point: number[]) => number;
 
 /** Throws unless `parameters` is a non-empty list of uniquely named, finite intervals with min < max. */
 export function checkRanges(parameters: readonly ParameterRange[], where: string): void {

@@ -14,21 +14,32 @@ export interface ResultRow {
   readonly value: number;
 }
 
-/** Everything needed to reproduce a result. No wall-clock time: identical runs have identical manifests. */
-export interface Manifest {
+/** A data file (relative to the repository) and its SHA-256. */
+export interface DataFile {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** The code and data a result came from: the header of every manifest (./provenance.ts). */
+export interface Provenance {
   readonly model: 'graduasi';
+  /** The package version in package.json. */
   readonly version: string;
   /** Node.js version: Math functions outside the model's own may differ between V8 versions. */
   readonly node: string;
   /** Git commit of the code ("-dirty" when the work tree had uncommitted changes), or "unknown". */
   readonly commit: string;
+  /** SHA-256 of every data file under data/ (not the READMEs), sorted by path. */
+  readonly data: readonly DataFile[];
+}
+
+/** Everything needed to reproduce a result. No wall-clock time: identical runs have identical manifests. */
+export interface Manifest extends Provenance {
   readonly scenario: { readonly id: string; readonly patchHash: string };
   /** Hash of the (patched) parameter tree the run used. */
   readonly parametersHash: string;
   /** The parameter tree the scenario patched: the folder it was read from and its (unpatched) hash. */
   readonly parameterTree: { readonly folder: string; readonly hash: string };
-  /** SHA-256 of every data file read. */
-  readonly data: ReadonlyArray<{ readonly file: string; readonly sha256: string }>;
   readonly seed: string | number;
   readonly replicate: number;
   readonly options: { readonly start: string; readonly end: string; readonly agents: number };

@@ -9,23 +9,23 @@
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { buildPopulation, REFERENCE_MONTH } from '../population/index';
 import type { Population } from '../population/index';
-import { pricePath } from './prices';
-import { runKey } from './random';
-import type { Seed } from './random';
-import { createWorld, initialise, monthContext, runStreams } from './initialise';
-import { createFlows } from './groups';
-import { BUILTIN_REGISTRY } from './builtin';
-import type { Registry } from './world';
-import { PROCESSES, step } from './month';
-import type { Process } from './month';
-import { formatMonth, monthOf } from './time';
-import type { Reporter } from './observation';
-import type { MonthContext } from './world';
+import { pricePath } from '../model/prices';
+import { runKey } from '../model/random';
+import type { Seed } from '../model/random';
+import { createWorld, initialise, monthContext, runStreams } from '../model/initialise';
+import { createFlows } from '../model/groups';
+import { BUILTIN_REGISTRY } from '../model/builtin';
+import type { Registry } from '../model/world';
+import { PROCESSES, step } from '../model/month';
+import type { Process } from '../model/month';
+import { formatMonth, monthOf } from '../calendar/months';
+import type { Reporter } from '../model/observation';
+import type { MonthContext } from '../model/world';
 import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
-import { dataFiles, gitCommit, packageVersion } from './provenance';
-import { checkOffer, offerStage, withOffer } from './processes/offer';
-import type { Offer } from './processes/offer';
+import { provenance } from './provenance';
+import { checkOffer, offerStage, withOffer } from '../model/processes/offer';
+import type { Offer } from '../model/processes/offer';
 
 /** What simulate needs of a scenario: a name and a patch of the parameter tree. */
 export interface ScenarioPatch {
@@ -56,7 +56,7 @@ export interface SimulateOptions {
   readonly processes?: ReadonlyArray<readonly [string, Process]>;
   /**
    * A programme offered to some households in one month outside its yearly places: the treatment
-   * arm of a virtual trial (./processes/offer.ts). Every draw stays the same; without it (or with no
+   * arm of a virtual trial (src/model/processes/offer.ts). Every draw stays the same; without it (or with no
    * households) the rows are those of a run without the hook.
    */
   readonly offer?: Offer;
@@ -129,15 +129,13 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     record(month, ctx);
   }
 
+  const { data, ...code } = provenance();
   const manifest: Manifest = {
-    model: 'graduasi',
-    version: packageVersion(),
-    node: process.version,
-    commit: gitCommit(),
+    ...code,
     scenario: { id: scenario.id, patchHash: sha256(JSON.stringify(scenario.patch)) },
     parametersHash: params.hash,
     parameterTree: { folder: base.folder, hash: base.hash },
-    data: dataFiles(),
+    data,
     seed: options.seed,
     replicate,
     options: { start: formatMonth(start), end: formatMonth(end), agents: population.households.count },

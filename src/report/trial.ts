@@ -1,15 +1,17 @@
 /**
  * A virtual trial's results as tables — the same cells in the terminal (`graduasi trial`, through
- * formatTable) and in a notebook (`table(tableRecords(…))`) — and as tidy CSV files for a run folder.
+ * formatTable) and in a notebook (`table(tableRecords(…))`); the tidy CSV files of its run folder
+ * are src/trial/output.ts.
  * Money in rupiah, shares in percent and effects on shares in percentage points; every number in the
  * table's language (en-GB or id-ID digits).
  */
-import type { Lang } from '../charts/labels';
-import type { Table } from '../report/table';
-import { csvField } from '../model/results';
-import { OUTCOME_INFO } from './outcomes';
-import type { TrialEstimate, TrialResult } from './virtual';
-import type { PublishedComparison } from './published';
+import type { Table } from './table';
+import { OUTCOME_INFO } from '../trial/outcomes';
+import type { TrialEstimate } from '../trial/outcomes';
+import type { TrialResult } from '../trial/virtual';
+import type { PublishedComparison } from '../trial/published';
+import { decimal } from '../lang/index';
+import type { Lang } from '../lang/index';
 
 const WORDS = {
   en: {
@@ -64,10 +66,7 @@ function round(x: number): number {
 
 /** A number in the table's language with `digits` decimals; "+" on positive values when `signed`; "—" for NaN. */
 function number(x: number, digits: number, lang: Lang, signed = false): string {
-  if (!Number.isFinite(x)) return '—';
-  const rounded = Math.round(x * 10 ** digits) / 10 ** digits || 0; // no "-0"
-  const s = rounded.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return signed && rounded > 0 ? `+${s}` : s;
+  return Number.isFinite(x) ? decimal(x, digits, lang, signed) : '—';
 }
 
 /** A value of an outcome (a mean): Rp, or a share in percent. */
@@ -87,7 +86,7 @@ function pValue(p: number, lang: Lang): string {
 
 function label(row: { outcome: TrialEstimate['outcome'] }, lang: Lang): string {
   const o = OUTCOME_INFO[row.outcome];
-  return `${lang === 'id' ? o.label_id : o.label} (${o.kind === 'money' ? (lang === 'id' ? o.unit_id : o.unit) : '%'})`;
+  return `${o.label[lang]} (${o.kind === 'money' ? o.unit[lang] : '%'})`;
 }
 
 /** The ITT table: one row per outcome and horizon. */
@@ -141,54 +140,4 @@ export function publishedTableText(result: Pick<TrialResult, 'published'>, lang:
 /** The arms in a sentence. */
 export function armsText(result: Pick<TrialResult, 'arms'>, lang: Lang = 'en'): string {
   return WORDS[lang].arm(result.arms);
-}
-
-/** A table's rows as records keyed by its column names (what src/notebook's table() shows). */
-export function tableRecords(table: Table): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c, row[k]])));
-}
-
-/** A number for a CSV cell: JavaScript's shortest round-trip form; empty for NaN or ±Infinity. */
-function cell(x: number): string {
-  return Number.isFinite(x) ? String(x) : '';
-}
-
-/** itt.csv: one row per outcome and horizon; relative_effect in percent of the control mean. */
-export function ittCsv(rows: readonly TrialEstimate[]): string {
-  const header = 'outcome,horizon_months,n_treatment,n_control,control_mean,treatment_mean,effect,se,ci_low,ci_high,p_value,relative_effect,control_sd,standardised_effect';
-  const lines = rows.map((r) => [r.outcome, r.horizon, r.nTreatment, r.nControl, cell(r.controlMean), cell(r.treatmentMean), cell(r.effect), cell(r.se), cell(r.low), cell(r.high), cell(r.p), cell(r.relativeEffect), cell(r.controlSd), cell(r.standardised)].join(','));
-  return `${header}\n${lines.join('\n')}\n`;
-}
-
-/** balance.csv: treatment − control of each outcome at baseline. */
-export function balanceCsv(rows: readonly TrialEstimate[]): string {
-  const header = 'outcome,n_treatment,n_control,treatment_mean,control_mean,difference,se,p_value,standardised_difference';
-  const lines = rows.map((r) => [r.outcome, r.nTreatment, r.nControl, cell(r.treatmentMean), cell(r.controlMean), cell(r.effect), cell(r.se), cell(r.p), cell(r.standardised)].join(','));
-  return `${header}\n${lines.join('\n')}\n`;
-}
-
-/** published.csv: each published effect beside the model's estimate of the same measure. */
-export function publishedCsv(rows: readonly PublishedComparison[]): string {
-  const header = 'outcome,published_outcome,model_outcome,horizon_months,measure,qualifier,published_value,published_other_version,model_value,model_ci_low,model_ci_high,study,source,url,confidence,notes';
-  const lines = rows.map((c) =>
-    [
-      csvField(c.outcome),
-      csvField(c.publishedOutcome),
-      c.modelOutcome ?? '',
-      c.horizon,
-      c.measure,
-      csvField(c.qualifier),
-      cell(c.value),
-      c.valueOtherVersion === null ? '' : cell(c.valueOtherVersion),
-      cell(c.model),
-      cell(c.modelLow),
-      cell(c.modelHigh),
-      csvField(c.study),
-      csvField(c.source),
-      csvField(c.url),
-      csvField(c.confidence),
-      csvField(c.notes),
-    ].join(','),
-  );
-  return `${header}\n${lines.join('\n')}\n`;
 }
