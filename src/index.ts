@@ -34,8 +34,17 @@ export type { Result, ResultRow, Manifest, Provenance } from './run/results';
 export type { Seed } from './model/random';
 export { buildPopulation, DEFAULT_HOUSEHOLDS } from './population/index';
 export type { Population, PopulationOptions } from './population/index';
-export { standardIndicators, INDICATORS } from './observe/indicators';
-export type { Indicator } from './observe/indicators';
+export { standardIndicators, INDICATORS, indicatorsOf, reporterOf } from './observe/indicators';
+export type { Indicator, IndicatorUnit, Tally, GroupValues } from './observe/indicators';
+
+// Programmes, services and the groups results are broken down by
+export { BUILTIN_REGISTRY } from './model/builtin';
+export { createRegistry } from './model/registry';
+export { PROGRAMMES } from './model/programmes/index';
+export { SERVICES } from './model/services/index';
+export type { Programme, ProgrammeTerms, Service, Registry, ReasonDeclaration } from './model/world';
+export { DIMENSIONS, FLOW_GROUPS } from './model/groups';
+export type { Dimension } from './model/groups';
 
 // Experiments: scenarios × replicates, and parameter points
 export { runExperiment } from './experiment/index';
