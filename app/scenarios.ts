@@ -13,7 +13,9 @@ import type { ParameterRecord, Parameters } from '../src/parameters/types';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../src/scenarios/builtin';
 import { formatValue } from '../src/scenarios/describe';
 import { resolveScenarios } from '../src/scenarios/load';
-import type { Catalogue, Change } from './src/catalogue';
+import { BUILTIN_REGISTRY } from '../src/model/builtin';
+import { indicatorsOf } from '../src/observe/indicators';
+import type { Catalogue, CatalogueEntry, Change } from './src/catalogue';
 
 /** The data's value in force at a date ("YYYY-MM-DD"), or undefined before its first value. */
 function dataAt(record: ParameterRecord, date: string): number | boolean | undefined {
@@ -50,6 +52,7 @@ export function catalogue(params: Parameters = loadParameters()): Catalogue {
   );
   return {
     reference: DEFAULT_REFERENCE,
+    registry: registryEntries(params),
     scenarios: scenarios.map((s) => ({
       id: s.id,
       label: s.label,
@@ -59,6 +62,26 @@ export function catalogue(params: Parameters = loadParameters()): Catalogue {
       changes: Object.entries(s.effectivePatch as Record<string, Record<string, number | boolean>>).map(([path, dated]) => change(path, dated, params)),
     })),
   };
+}
+
+/** The programmes and services of the model's registry, each with its indicators, reasons and parameters. */
+function registryEntries(params: Parameters): CatalogueEntry[] {
+  const registry = BUILTIN_REGISTRY;
+  const indicators = indicatorsOf(registry);
+  const entry = (kind: CatalogueEntry['kind'], id: string, name: CatalogueEntry['name'], reasons: readonly { code: string; label: CatalogueEntry['name'] }[]): CatalogueEntry => ({
+    id,
+    kind,
+    name,
+    indicators: indicators.filter((x) => x.id.startsWith(`${id}_`) || x.id === `queue_${id}`).map((x) => ({ id: x.id, label: x.label })),
+    reasons: reasons.map((r) => ({ code: r.code, label: r.label })),
+    parameters: params.records
+      .filter((r) => r.path.startsWith(`policy.${id}.`))
+      .map((r) => ({ path: r.path, label: r.label, value: formatValue(r.values[r.values.length - 1].value, r.unit), file: r.file })),
+  });
+  return [
+    ...registry.programmes.map((p) => entry('programme', p.id, p.name, [p.reasons.enrolled, ...p.reasons.exits, ...(p.reasons.graduated ? [p.reasons.graduated] : [])])),
+    ...registry.services.map((s) => entry('service', s.id, s.name, s.reasons)),
+  ];
 }
 
 /** Writes the catalogue as JSON to `file`. */

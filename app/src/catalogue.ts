@@ -56,10 +56,25 @@ export interface CatalogueScenario {
   readonly changes: readonly Change[];
 }
 
+/** A programme or a service of the model's registry (src/model/programmes/, src/model/services/), with what it reports and the parameters of its folder. */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly kind: 'programme' | 'service';
+  readonly name: Words;
+  /** Its indicators: id and name. */
+  readonly indicators: readonly { readonly id: string; readonly label: Words }[];
+  /** The reasons it moves households for, or the events it records: code and name. */
+  readonly reasons: readonly { readonly code: string; readonly label: Words }[];
+  /** The parameters of data/parameters/policy/<id>/: path, label and the value in force at the latest date, in words. */
+  readonly parameters: readonly { readonly path: string; readonly label: string; readonly value: string; readonly file: string }[];
+}
+
 export interface Catalogue {
   /** The scenario the others are compared with ("assistance-only"). */
   readonly reference: string;
   readonly scenarios: readonly CatalogueScenario[];
+  /** The programmes and services of the model, in the order they run. */
+  readonly registry: readonly CatalogueEntry[];
 }
 
 /** How a comparison is run: the settings of notebooks/02-scenario-comparison.ipynb. */

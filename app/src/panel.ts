@@ -18,7 +18,7 @@ import { ServerConnection } from '@jupyterlab/services';
 import { LabIcon } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 import { comparisonCell, comparisonNotebook, COMPARISON } from './catalogue';
-import type { Catalogue, CatalogueScenario, Change, Source } from './catalogue';
+import type { Catalogue, CatalogueEntry, CatalogueScenario, Change, Source } from './catalogue';
 
 const PANEL_ID = 'graduasi-scenarios';
 
@@ -66,13 +66,27 @@ function changeView(c: Change): HTMLElement {
   return item;
 }
 
-/** The sidebar: a list of scenarios, the details of the one picked, and the two actions. */
+/** A programme or service of the model, folded: its names, its parameters with their latest values, what it reports and why it moves households. */
+function entryView(e: CatalogueEntry): HTMLElement {
+  const summary = h('summary', '', h('span', 'gr-Id', e.id), h('span', 'gr-Label', `${e.name.en} · ${e.name.id}`));
+  const parameters = e.parameters.length
+    ? h('ul', 'gr-Changes', ...e.parameters.map((p) => h('li', 'gr-Change', h('div', 'gr-ChangeLabel', p.label), h('code', 'gr-Path', p.path), h('div', 'gr-Unit', p.value))))
+    : h('div', 'gr-Unit', 'No parameter folder of its own.');
+  const indicators = h('ul', 'gr-Values', ...e.indicators.map((x) => h('li', '', h('code', '', x.id), ` ${x.label.en} · ${x.label.id}`)));
+  const reasons = h('ul', 'gr-Values', ...e.reasons.map((r) => h('li', '', h('code', '', r.code), ` ${r.label.en} · ${r.label.id}`)));
+  const details = h('details', 'gr-Entry', summary, h('h4', '', 'Parameters'), parameters, h('h4', '', 'Indicators'), indicators, h('h4', '', e.kind === 'programme' ? 'Why families enter and leave' : 'Events'), reasons);
+  details.dataset.id = e.id;
+  return h('li', '', details);
+}
+
+/** The sidebar: a list of scenarios, the details of the one picked, and the two actions; then the model's programmes and services. */
 class ScenarioPanel extends Widget {
   private catalogue: Catalogue | null = null;
   private selected: string | null = null;
   private readonly list = h('ul', 'gr-List');
   private readonly details = h('div', 'gr-Details');
   private readonly status = h('div', 'gr-Status', 'Loading the scenarios…');
+  private readonly registry = h('ul', 'gr-List gr-Registry');
 
   constructor(private readonly app: JupyterFrontEnd, private readonly tracker: INotebookTracker) {
     super();
@@ -85,7 +99,8 @@ class ScenarioPanel extends Widget {
       'gr-Intro',
       'The built-in scenarios (src/scenarios/builtin.ts). Pick one to see what it changes over data/parameters, with units and sources, and to compare it with the reference in a notebook.',
     );
-    this.node.append(h('header', 'gr-Header', h('h2', '', 'Graduasi scenarios'), intro), this.status, this.list);
+    const registryIntro = h('p', 'gr-Intro', 'The assistance programmes and empowerment services of the model (src/model/programmes/, src/model/services/), in the order they run.');
+    this.node.append(h('header', 'gr-Header', h('h2', '', 'Graduasi scenarios'), intro), this.status, this.list, h('header', 'gr-Header', h('h3', '', 'Programmes and services'), registryIntro), this.registry);
     tracker.currentChanged.connect(() => this.renderDetails());
   }
 
@@ -98,6 +113,13 @@ class ScenarioPanel extends Widget {
       this.catalogue = (await response.json()) as Catalogue;
       this.status.textContent = '';
       this.renderList();
+      const entries = this.catalogue.registry;
+      this.registry.replaceChildren(
+        h('li', 'gr-Group', 'Assistance programmes'),
+        ...entries.filter((e) => e.kind === 'programme').map(entryView),
+        h('li', 'gr-Group', 'Empowerment services'),
+        ...entries.filter((e) => e.kind === 'service').map(entryView),
+      );
     } catch (e) {
       this.status.textContent = `Could not read the scenarios from the server: ${(e as Error).message}`;
     }

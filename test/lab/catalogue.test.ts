@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../app/scenarios';
 import { COMPARISON, comparisonCell, comparisonNotebook, variableName } from '../../app/src/catalogue';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../../src/scenarios/builtin';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 
 const shown = catalogue();
 const scenario = (id: string) => shown.scenarios.find((s) => s.id === id)!;
@@ -23,6 +24,19 @@ describe('the panel’s catalogue', () => {
     expect(budget).toMatchObject({ label: 'PKH budget', unit: 'idr-per-year', unitText: 'a non-negative amount in rupiah per year', file: 'data/parameters/policy/pkh/budget.yaml' });
     expect(budget.values).toEqual([{ date: '2023-01-01', value: 28_700_000_000_000 * 0.8, text: 'Rp 22.96 T a year', data: 'Rp 28.7 T a year' }]);
     expect(budget.sources[0].href).toMatch(/^https:\/\//);
+  });
+
+  it('lists the programmes and services of the model, in the order they run, each with its parameters, indicators and reasons in both languages', () => {
+    expect(shown.registry.map((e) => `${e.kind}:${e.id}`)).toEqual([
+      ...BUILTIN_REGISTRY.programmes.map((p) => `programme:${p.id}`),
+      ...BUILTIN_REGISTRY.services.map((s) => `service:${s.id}`),
+    ]);
+    const pkh = shown.registry.find((e) => e.id === 'pkh')!;
+    expect(pkh.parameters.find((p) => p.path === 'policy.pkh.budget')).toMatchObject({ label: 'PKH budget', file: 'data/parameters/policy/pkh/budget.yaml' });
+    expect(pkh.indicators.find((x) => x.id === 'pkh_households')?.label).toEqual({ en: 'PKH families (KPM)', id: 'Keluarga penerima PKH (KPM)' });
+    expect(pkh.reasons.map((r) => r.code)).toContain('pkh.quota_or_budget_cut');
+    const atensi = shown.registry.find((e) => e.id === 'atensi')!;
+    expect(atensi.indicators.map((x) => x.id)).toEqual(['atensi_spend', 'queue_atensi']);
   });
 
   it('a scenario shows what its ancestors change too (its lineage, root first)', () => {
