@@ -78,15 +78,19 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The candidates nearest to `given`, at most `within` edits away (default 3), nearest first, at most three. */
+/**
+ * The candidates nearest to `given`: those fewest edits away, at most `within` (default 3); when none
+ * is that close, those that start with `given` ("brac" → "brac-like"). At most three.
+ */
 export function nearest(given: string, candidates: Iterable<string>, within = 3): string[] {
-  return [...candidates]
+  const all = [...candidates];
+  const close = all
     .map((c) => [c, editDistance(given, c)] as const)
     .filter(([, d]) => d <= within)
     .sort((a, b) => a[1] - b[1])
-    .filter(([, d], _, all) => d === all[0][1])
-    .slice(0, 3)
+    .filter(([, d], _, sorted) => d === sorted[0][1])
     .map(([c]) => c);
+  return (close.length || given.length < 3 ? close : all.filter((c) => c.startsWith(given))).slice(0, 3);
 }
 
 /** The hint 'did you mean "a" or "b"?' for these guesses (quoted unless `quote` is false), or undefined when there are none. */

@@ -51,6 +51,7 @@ describe('did you mean …?', () => {
   it('guesses the nearest candidates within three edits, nearest first', () => {
     expect(nearest('--sed', ['--seed', '--scale', '--share'])).toEqual(['--seed']);
     expect(nearest('--colour', ['--seed', '--scale'])).toEqual([]);
+    expect(nearest('brac', ['pena-2023', 'brac-like'])).toEqual(['brac-like']);
     expect(didYouMean(['--seed'], false)).toBe('did you mean --seed?');
     expect(didYouMean(['a', 'b'])).toBe('did you mean "a" or "b"?');
     expect(didYouMean([])).toBeUndefined();
