@@ -9,10 +9,9 @@ import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { shown } from '../parameters/load';
 import { calibrationText } from '../calibration/tables';
-import { ProblemError } from '../problems/index';
 import { command, list, option, wholeNumber } from './options';
-import { households, out, seed, workers } from './common';
-import { progressDisplay } from './progress';
+import { households, onOptions, out, seed, workers } from './common';
+import { stageProgress } from './progress';
 
 const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
 const short = (path: string) => path.replace(/^behaviour\./, '');
@@ -45,7 +44,7 @@ export const CALIBRATE = command({
     const folder = planRunFolder(o.out, 'calibrate');
     const log = process.stderr;
     log.write(`Graduasi calibrate: seed ${o.seed}, ${o.households.toLocaleString('en')} agents, ${o.workers} worker${o.workers === 1 ? '' : 's'}\n`);
-    let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
+    const progress = stageProgress(log);
     let result;
     try {
       result = await calibrate({
@@ -59,23 +58,12 @@ export const CALIBRATE = command({
         seed: o.seed,
         households: o.households,
         workers: o.workers,
-        onProgress: (stage, p) => {
-          if (current?.stage !== stage) {
-            current?.display.end();
-            current = { stage, display: progressDisplay(log, stage) };
-          }
-          current.display.update(p);
-        },
+        onProgress: progress.update,
       });
     } catch (error) {
-      // The calibration's refusals, said of the command's options.
-      if (!(error instanceof ProblemError)) throw error;
-      throw new ProblemError(error.problems.map((p) => {
-        const [head, ...rest] = p.path.split(': ');
-        return p.file === undefined && head in OPTION_OF ? { ...p, file: 'graduasi calibrate', path: [OPTION_OF[head], ...rest].join(': ') } : p;
-      }));
+      throw onOptions(error, 'calibrate', OPTION_OF);
     } finally {
-      current?.display.end();
+      progress.finish();
     }
     const command = `graduasi calibrate ${argv.join(' ')}`.trim();
     writeRunFolder(folder, calibrationFiles(result, command));

@@ -4,7 +4,7 @@
  * own default where the default differs (a study runs 20,000 agents, a run 200,000).
  */
 import { availableParallelism } from 'node:os';
-import type { Problem } from '../problems/index';
+import { ProblemError, type Problem } from '../problems/index';
 import { DEFAULT_SEED } from '../model/simulate';
 import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS } from '../population/index';
 import { LANGS, type Lang } from '../charts/labels';
@@ -51,6 +51,19 @@ export function out(command: string): Option<string | undefined> {
 /** --lang en|id: the language of `what`. */
 export function lang(what: string): Option<Lang> {
   return option<Lang>({ value: LANGS.join('|'), description: `language of ${what}`, default: 'en', check: oneOf(LANGS) });
+}
+
+/**
+ * A library's refusal (a calibration's, a study's) said of the command's options: a problem at the
+ * path "<setting>" or "<setting>: …" becomes one of "graduasi <command>" at "<option>" or "<option>: …",
+ * `optionOf` mapping settings to options; other problems, and other errors, pass unchanged.
+ */
+export function onOptions(error: unknown, command: string, optionOf: Readonly<Record<string, string>>): unknown {
+  if (!(error instanceof ProblemError)) return error;
+  return new ProblemError(error.problems.map((p) => {
+    const [head, ...rest] = p.path.split(': ');
+    return head in optionOf ? { ...p, file: `graduasi ${command}`, path: [optionOf[head], ...rest].join(': ') } : p;
+  }));
 }
 
 /** The problem when both --households and --scale are given. */

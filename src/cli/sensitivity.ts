@@ -8,7 +8,6 @@
  * anything runs; a problem names the option and what was expected.
  */
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import type { Progress } from '../experiment/index';
 import { loadParameters } from '../parameters/load';
 import { formatTable } from '../report/table';
 import { TEXT, morrisTable, sensitivityFiles, sobolTable } from '../report/sensitivity';
@@ -16,10 +15,10 @@ import type { SensitivityRun } from '../report/sensitivity';
 import { clock } from '../report/text';
 import { STUDY_DEFAULTS, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
-import { ProblemError, type Problem } from '../problems/index';
+import type { Problem } from '../problems/index';
 import { command, list, month, oneOf, option, text, wholeNumber, type CommandLine } from './options';
-import { households, lang, out, seed, workers } from './common';
-import { progressDisplay } from './progress';
+import { households, lang, onOptions, out, seed, workers } from './common';
+import { stageProgress } from './progress';
 
 const METHODS = ['morris', 'sobol', 'both'] as const;
 type Method = (typeof METHODS)[number];
@@ -70,32 +69,6 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   workers: '--workers',
 };
 
-/** A study's refusal said of the command's options. */
-function asOptions(error: unknown): unknown {
-  if (!(error instanceof ProblemError)) return error;
-  return new ProblemError(error.problems.map((p) => {
-    const [head, ...rest] = p.path.split(': ');
-    return head in OPTION_OF ? { ...p, file: 'graduasi sensitivity', path: [OPTION_OF[head], ...rest].join(': ') } : p;
-  }));
-}
-
-/** One progress display per stage, on stderr; `finish` ends the last. */
-function stageProgress(log: NodeJS.WriteStream) {
-  let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
-  return {
-    update(stage: string, p: Progress) {
-      if (current?.stage !== stage) {
-        current?.display.end();
-        current = { stage, display: progressDisplay(log, stage) };
-      }
-      current.display.update(p);
-    },
-    finish() {
-      current?.display.end();
-      current = undefined;
-    },
-  };
-}
 
 const STAGES = { morris: 'Morris runs', sobol: 'Sobol runs', oneAtATime: 'One-at-a-time runs' } as const;
 
@@ -124,7 +97,7 @@ async function sensitivity({ options: s }: Line): Promise<void> {
     const oat = await oneAtATime({ ...common, parameters: studied, onProgress: (p) => progress.update(STAGES.oneAtATime, p) });
     run = { morris, sobol, oneAtATime: oat, top: s.method === 'both' ? s.top : undefined };
   } catch (error) {
-    throw asOptions(error);
+    throw onOptions(error, 'sensitivity', OPTION_OF);
   } finally {
     progress.finish();
   }
