@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { ProblemError, type Problem } from '../problems/index';
 import { DEFAULT_SEED } from '../model/simulate';
-import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS } from '../population/index';
+import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS, loadPopulationData } from '../population/index';
 import { LANGS, type Lang } from '../charts/labels';
-import { number, oneOf, option, text, wholeNumber, type CommandLine, type Option } from './options';
+import { Expected, number, oneOf, option, text, wholeNumber, type CommandLine, type Option } from './options';
 
 /** --seed N (default DEFAULT_SEED, 2022). */
 export const seed = option<number>({ value: 'N', description: 'seed, a whole number: the same seed gives the same results, byte for byte', default: DEFAULT_SEED, check: wholeNumber(0), show: String });
@@ -26,12 +26,17 @@ export function households(fallback?: number): Option<number | undefined> {
   });
 }
 
-/** --scale X: agents per real household, instead of --households. */
+/** --scale X: agents per real household, instead of --households; enough for MIN_HOUSEHOLDS agents. */
 export const scale = option<number | undefined>({
   value: 'X',
   description: 'agents per real household, in (0, 1], instead of --households (1: the whole registry)',
   default: undefined,
-  check: number((x) => x > 0 && x <= 1, 'agents per real household in (0, 1]'),
+  check: (t) => {
+    const x = number((v) => v > 0 && v <= 1, 'agents per real household in (0, 1]')(t);
+    if (x instanceof Expected) return x;
+    const official = loadPopulationData().national.households;
+    return Math.round(x * official) >= MIN_HOUSEHOLDS ? x : new Expected(`agents per real household of at least ${Math.ceil((MIN_HOUSEHOLDS / official) * 1e6) / 1e6} (${MIN_HOUSEHOLDS.toLocaleString('en')} agents)`);
+  },
 });
 
 /** --workers N (default: the machine's cores). */

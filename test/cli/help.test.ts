@@ -126,6 +126,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
   it.each<[string, string[], RegExp]>([
     ['a bad value', ['sensitivity', '--method', 'sobal'], /^graduasi sensitivity: --method: expected one of morris, sobol, both, got "sobal" \(did you mean "sobol"\?\)$/],
     ['a month that is not one', ['sensitivity', '--month', '2030-3'], /^graduasi sensitivity: --month: expected a month YYYY-MM, e\.g\. 2030-03, got "2030-3"$/],
+    ['a scale too small for the smallest population', ['trial', '--scale', '0.0001'], /^graduasi trial: --scale: expected agents per real household of at least 0\.000232 \(20,000 agents\), got "0\.0001"$/],
     ['an option without its value', ['run', '--seed'], /^graduasi run: --seed: expected a value after it: --seed N, got nothing$/],
     ['an option given twice', ['trial', '--seed', '1', '--seed', '2'], /^graduasi trial: --seed: expected the option once, got it twice \("1", "2"\)$/],
     ['arguments to a command that takes none', ['calibrate', 'budget-cut-20'], /^graduasi calibrate: expected options only, got "budget-cut-20"$/],
