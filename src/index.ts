@@ -13,11 +13,13 @@
  */
 
 // Parameters and scenarios
-export { loadParameters, ParameterError } from './parameters/load';
-export type { Parameters, ParameterPatch, ParameterRecord, ParameterProblem, Reference } from './parameters/types';
+export { loadParameters } from './parameters/load';
+export type { Parameters, ParameterPatch, ParameterRecord, Reference } from './parameters/types';
 export { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from './scenarios/builtin';
-export { defineScenario, resolveScenarios, readScenarioFile, ScenarioError } from './scenarios/load';
+export { defineScenario, resolveScenarios, readScenarioFile } from './scenarios/load';
 export { describeScenario, describeScenarios, describeParameters } from './scenarios/describe';
+export { ProblemError, formatProblems } from './problems/index';
+export type { Problem } from './problems/index';
 export type { Scenario, ResolvedScenario } from './scenarios/types';
 
 // Languages and months

@@ -27,6 +27,7 @@ import { posteriorSummary, weightedQuantile } from './posterior';
 import type { PosteriorSummary } from './posterior';
 import { loadTargets, pickTargets } from './targets';
 import type { Target } from './targets';
+import { refuse } from '../problems/index';
 
 /** What is fitted unless the researcher says otherwise: what moves consumption and PKH coverage between March and December 2022. */
 export const DEFAULT_PARAMETERS = [
@@ -100,6 +101,9 @@ export interface Calibration {
 
 export const DEFAULT_HOUSEHOLDS = 20_000;
 
+/** The settings a calibration takes unless told otherwise (graduasi calibrate shows them in its help). */
+export const CALIBRATION_DEFAULTS = { households: DEFAULT_HOUSEHOLDS, particles: 50, generations: 3, acceptFraction: 0.2, replicates: 3, maxEvaluations: 120 } as const;
+
 export async function calibrate(options: CalibrationOptions): Promise<Calibration> {
   const { params } = options;
   const all = loadTargets(options.targetsFile);
@@ -107,15 +111,15 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   const fit = pickTargets(all, options.fit ?? DEFAULT_FIT, 'fit');
   const holdout = pickTargets(all, options.holdout ?? DEFAULT_HOLDOUT, 'holdout');
   const overlap = holdout.filter((t) => fit.includes(t));
-  if (overlap.length) throw new Error(`holdout: ${overlap.map((t) => t.id).join(', ')} also fitted; expected targets left out of the fit`);
+  refuse(overlap.map((t) => ({ path: 'holdout', expected: 'targets left out of the fit', got: `${t.id}, which is also fitted` })));
   const settings = {
     seed: options.seed,
-    households: options.households ?? DEFAULT_HOUSEHOLDS,
-    particles: options.particles ?? 50,
-    generations: options.generations ?? 3,
-    acceptFraction: options.acceptFraction ?? 0.2,
-    replicates: options.replicates ?? 3,
-    maxEvaluations: options.maxEvaluations ?? 120,
+    households: options.households ?? CALIBRATION_DEFAULTS.households,
+    particles: options.particles ?? CALIBRATION_DEFAULTS.particles,
+    generations: options.generations ?? CALIBRATION_DEFAULTS.generations,
+    acceptFraction: options.acceptFraction ?? CALIBRATION_DEFAULTS.acceptFraction,
+    replicates: options.replicates ?? CALIBRATION_DEFAULTS.replicates,
+    maxEvaluations: options.maxEvaluations ?? CALIBRATION_DEFAULTS.maxEvaluations,
   };
   const names = ranges.map((r) => r.name);
   const fitIndex = fit.map((t) => all.indexOf(t));

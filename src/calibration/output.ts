@@ -22,6 +22,7 @@ import { MANIFEST_FILE } from '../experiment/output';
 import { pointPatch } from '../experiment/points';
 import type { Calibration } from './model';
 import { FLOW, indicatorEntry } from '../observe/indicators';
+import { ProblemError, refuse, type Problem } from '../problems/index';
 
 export const POSTERIOR_FILE = 'posterior.csv';
 
@@ -124,36 +125,36 @@ export function posteriorSample(c: Calibration, label = 'the calibration just ru
 export function readPosterior(path: string, params: Parameters): PosteriorSample {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, POSTERIOR_FILE) : path;
   const where = shown(file);
-  if (!existsSync(file)) throw new Error(`${where}: expected a posterior sample (posterior.csv of a calibration run folder), but there is no such file`);
+  if (!existsSync(file)) throw new ProblemError([{ file: where, path: '', expected: 'a posterior sample (posterior.csv of a calibration run folder)', got: 'no such file' }]);
   const text = readFileSync(file, 'utf8');
   const rows = parseCsv(text, where);
   const header = text.slice(0, text.indexOf('\n')).trim().split(',');
   if (header[0] !== 'particle' || header[1] !== 'weight' || header[2] !== 'distance' || header.length < 4) {
-    throw new Error(`${where}: expected the columns particle,weight,distance,<parameter>… of a posterior sample, got "${header.join(',')}"`);
+    throw new ProblemError([{ file: where, path: 'header', expected: 'the columns particle,weight,distance,<parameter>… of a posterior sample', got: `"${header.join(',')}"` }]);
   }
   const parameters = header.slice(3);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const name of parameters) {
     const record = params.records.find((r) => r.path === name);
-    if (!record || !(record.kind === 'behaviour' || record.assumption) || record.values.length !== 1) problems.push(`${where}: column "${name}": expected a behaviour parameter with one value (or a policy assumption with one value)`);
+    if (!record || !(record.kind === 'behaviour' || record.assumption) || record.values.length !== 1) problems.push({ file: where, path: `column "${name}"`, expected: 'a behaviour parameter with one value (or a policy assumption with one value)', got: record ? `a ${record.kind} parameter with ${record.values.length} value${record.values.length === 1 ? '' : 's'}` : 'no such parameter' });
   }
-  if (problems.length) throw new Error(problems.join('\n'));
-  if (rows.length < 1) throw new Error(`${where}: expected at least one particle, found none`);
+  refuse(problems);
+  if (rows.length < 1) throw new ProblemError([{ file: where, path: '', expected: 'at least one particle', got: 'none' }]);
   const weights = rows.map((r, k) => {
     const w = Number(r.weight);
-    if (r.weight === '' || !(w > 0)) problems.push(`${where}: row ${k + 2}: weight: expected a positive number, got "${r.weight}"`);
+    if (r.weight === '' || !(w > 0)) problems.push({ file: where, path: `row ${k + 2}: weight`, expected: 'a positive number', got: `"${r.weight}"` });
     return w;
   });
   const points = rows.map((r, k) =>
     parameters.map((name) => {
       const x = Number(r[name]);
       const range = params.get(name as ParameterPath).range;
-      if (r[name] === '' || !Number.isFinite(x)) problems.push(`${where}: row ${k + 2}: ${name}: expected a number, got "${r[name]}"`);
-      else if (range && (x < range.min || x > range.max)) problems.push(`${where}: row ${k + 2}: ${name}: ${x} is outside the parameter's range [${range.min}, ${range.max}]`);
+      if (r[name] === '' || !Number.isFinite(x)) problems.push({ file: where, path: `row ${k + 2}: ${name}`, expected: 'a number', got: `"${r[name]}"` });
+      else if (range && (x < range.min || x > range.max)) problems.push({ file: where, path: `row ${k + 2}: ${name}`, expected: `a value within the parameter's range [${range.min}, ${range.max}]`, got: String(x) });
       return x;
     }),
   );
-  if (problems.length) throw new Error(problems.slice(0, 20).join('\n'));
+  refuse(problems.slice(0, 20));
   return { file: where, sha256: sha256(text), parameters, weights, points };
 }
 

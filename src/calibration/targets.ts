@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, shown } from '../parameters/load';
 import { parseCsv } from '../population/csv';
-import { describeMeasureProblem, measureProblems } from '../experiment/points';
+import { measureProblems } from '../experiment/points';
 import type { Measure } from '../experiment/points';
+import { didYouMean, nearest, ProblemError, refuse, type Problem } from '../problems/index';
 
 export const TARGETS_FILE = join(REPO_ROOT, 'data', 'targets', 'targets.csv');
 
@@ -46,25 +47,26 @@ export function loadTargets(file: string = TARGETS_FILE): Target[] {
   const where = shown(file);
   const text = readFileSync(file, 'utf8');
   const header = text.slice(0, text.indexOf('\n')).trim();
-  if (header !== COLUMNS.join(',')) throw new Error(`${where}: expected the header "${COLUMNS.join(',')}", got "${header}"`);
-  const problems: string[] = [];
+  if (header !== COLUMNS.join(',')) throw new ProblemError([{ file: where, path: 'header', expected: `"${COLUMNS.join(',')}"`, got: `"${header}"` }]);
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   const targets = parseCsv(text, where).map((r, k) => {
-    const at = `${where}: row ${k + 2}${r.id ? ` (${r.id})` : ''}`;
+    const at = `row ${k + 2}${r.id ? ` (${r.id})` : ''}`;
+    const problem = (column: string, expected: string, got?: string) => problems.push({ file: where, path: `${at}: ${column}`, expected, got });
     const number = (column: 'value' | 'sd') => {
       const x = Number(r[column]);
-      if (r[column] === '' || !Number.isFinite(x) || x < 0 || (column === 'sd' && x === 0)) problems.push(`${at}: ${column}: expected a ${column === 'sd' ? 'positive' : 'non-negative'} number, got "${r[column]}"`);
+      if (r[column] === '' || !Number.isFinite(x) || x < 0 || (column === 'sd' && x === 0)) problem(column, `a ${column === 'sd' ? 'positive' : 'non-negative'} number`, `"${r[column]}"`);
       return x;
     };
-    if (!/^[a-z0-9_]+$/.test(r.id)) problems.push(`${at}: id: expected lower-case letters, digits and _, got "${r.id}"`);
-    if (seen.has(r.id)) problems.push(`${at}: id: "${r.id}" appears twice`);
+    if (!/^[a-z0-9_]+$/.test(r.id)) problem('id', 'lower-case letters, digits and _', `"${r.id}"`);
+    if (seen.has(r.id)) problem('id', 'an id no other row has', `"${r.id}" a second time`);
     seen.add(r.id);
     const factor = UNITS[r.unit];
-    if (factor === undefined) problems.push(`${at}: unit: expected one of ${Object.keys(UNITS).map((u) => `"${u}"`).join(', ')}, got "${r.unit}"`);
-    for (const column of ['series', 'period', 'source', 'confidence'] as const) if (!r[column]) problems.push(`${at}: ${column}: expected a value, got nothing`);
+    if (factor === undefined) problem('unit', `one of ${Object.keys(UNITS).map((u) => `"${u}"`).join(', ')}`, `"${r.unit}"`);
+    for (const column of ['series', 'period', 'source', 'confidence'] as const) if (!r[column]) problem(column, 'a value', 'nothing');
     const value = number('value');
     const sd = number('sd');
-    for (const p of measureProblems({ indicator: r.indicator, group: r.group, month: r.month })) problems.push(`${at}: ${describeMeasureProblem(p)}`);
+    for (const p of measureProblems({ indicator: r.indicator, group: r.group, month: r.month })) problems.push({ ...p, file: where, path: `${at}: ${p.path}` });
     return {
       id: r.id,
       indicator: r.indicator,
@@ -80,13 +82,13 @@ export function loadTargets(file: string = TARGETS_FILE): Target[] {
       confidence: r.confidence,
     };
   });
-  if (problems.length) throw new Error(`calibration targets:\n  ${problems.join('\n  ')}`);
+  refuse(problems);
   return targets;
 }
 
-/** The targets with these ids, in this order; unknown ids are refused with the ids there are. */
+/** The targets with these ids, in this order; unknown ids are refused (at the path `option`) with the ids there are. */
 export function pickTargets(targets: readonly Target[], ids: readonly string[], option: string): Target[] {
-  const unknown = ids.filter((id) => !targets.some((t) => t.id === id));
-  if (unknown.length) throw new Error(`${option}: unknown target${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}; expected ids of ${shown(TARGETS_FILE)}: ${targets.map((t) => t.id).join(', ')}`);
+  const known = targets.map((t) => t.id);
+  refuse(ids.filter((id) => !known.includes(id)).map((id) => ({ path: option, expected: `ids of ${shown(TARGETS_FILE)}: ${known.join(', ')}`, got: `"${id}"`, hint: didYouMean(nearest(id, known)) })));
   return ids.map((id) => targets.find((t) => t.id === id)!);
 }

@@ -1,72 +1,78 @@
 /**
  * `graduasi calibrate`: fits behaviour parameters to official figures (src/calibration/model.ts) and
- * writes a calibration run folder (src/calibration/output.ts).
+ * writes a calibration run folder (src/calibration/output.ts). The defaults are the calibration's own
+ * (CALIBRATION_DEFAULTS), so the command and the library agree.
  */
-import { availableParallelism } from 'node:os';
-import { calibrate, DEFAULT_FIT, DEFAULT_HOLDOUT, DEFAULT_HOUSEHOLDS, DEFAULT_PARAMETERS } from '../calibration/model';
+import { calibrate, CALIBRATION_DEFAULTS, DEFAULT_FIT, DEFAULT_HOLDOUT, DEFAULT_PARAMETERS } from '../calibration/model';
 import { calibrationFiles } from '../calibration/output';
 import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { loadParameters, shown } from '../parameters/load';
-import { MIN_HOUSEHOLDS } from '../population/index';
 import { calibrationText } from '../report/calibration';
-import { UsageError, splitArguments, wholeNumber } from './arguments';
-import { progressDisplay } from './progress';
+import { command, list, option, wholeNumber } from './options';
+import { households, onOptions, out, seed, workers } from './common';
+import { stageProgress } from './progress';
 
-export const CALIBRATE_USAGE = `options of calibrate
-  --parameters a,b,…            behaviour parameters to fit (default ${DEFAULT_PARAMETERS.map((p) => p.replace('behaviour.', '')).join(', ')}; "behaviour." may be left out)
-  --fit id,…                    targets of data/targets/targets.csv to fit (default ${DEFAULT_FIT.join(', ')})
-  --holdout id,…                targets left out of the fit and predicted (default ${DEFAULT_HOLDOUT.join(', ')})
-  --particles N                 posterior sample size (default 50)
-  --generations N               ABC-SMC generations, the first from the prior (default 3)
-  --replicates N                replicates shared by every point of the Nelder–Mead fit (default 3)
-  --evaluations N               most Nelder–Mead evaluations (default 120)
-  --seed N, --households N, --workers N, --out FOLDER   as for run (default ${DEFAULT_HOUSEHOLDS.toLocaleString('en')} agents)
-`;
-
-const OPTIONS = ['--parameters', '--fit', '--holdout', '--particles', '--generations', '--replicates', '--evaluations', '--seed', '--households', '--workers', '--out'];
-
-const list = (value: string) => value.split(',').map((x) => x.trim()).filter((x) => x !== '');
 const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
+const short = (path: string) => path.replace(/^behaviour\./, '');
 
-export async function calibrateCommand(args: readonly string[]): Promise<void> {
-  const { positionals, options } = splitArguments(args, OPTIONS);
-  if (positionals.length) throw new UsageError(`calibrate: expected options only, got "${positionals.join(' ')}"`);
-  const number = (name: string, fallback: number, min: number) => (options.has(name) ? wholeNumber(name, options.get(name)!, min) : fallback);
-  const folder = planRunFolder(options.get('--out'), 'calibrate');
-  const settings = {
-    parameters: options.has('--parameters') ? list(options.get('--parameters')!).map(behaviourPath) : undefined,
-    fit: options.has('--fit') ? list(options.get('--fit')!) : undefined,
-    holdout: options.has('--holdout') ? list(options.get('--holdout')!) : undefined,
-    particles: number('--particles', 50, 2),
-    generations: number('--generations', 3, 1),
-    replicates: number('--replicates', 3, 1),
-    maxEvaluations: number('--evaluations', 120, 1),
-    seed: number('--seed', 2022, 0),
-    households: number('--households', DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS),
-    workers: number('--workers', availableParallelism(), 1),
-  };
-  const log = process.stderr;
-  log.write(`Graduasi calibrate: seed ${settings.seed}, ${settings.households.toLocaleString('en')} agents, ${settings.workers} worker${settings.workers === 1 ? '' : 's'}\n`);
-  let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
-  const params = loadParameters();
-  const result = await calibrate({
-    ...settings,
-    params,
-    onProgress: (stage, p) => {
-      if (current?.stage !== stage) {
-        current?.display.end();
-        current = { stage, display: progressDisplay(log, stage) };
-      }
-      current.display.update(p);
-    },
-  });
-  current?.display.end();
-  const command = `graduasi calibrate ${args.join(' ')}`.trim();
-  writeRunFolder(folder, calibrationFiles(result, command, params));
-  process.stdout.write(
-    `${calibrationText(result)}\n\n` +
-      `Calibration written to ${folder}\n  manifest.json  posterior.csv  fit.csv  calibrated.yaml\n` +
-      `To make it the parameter set scenarios extend (extends: calibrated) and compare --posterior calibrated draws from, copy calibrated.yaml and posterior.csv to ${shown(CALIBRATED_FILE).replace(/calibrated\.yaml$/, '')}\n`,
-  );
-}
+const OPTIONS = {
+  parameters: option<string[]>({ value: 'a,b,…', description: 'behaviour parameters to fit ("behaviour." may be left out)', default: [...DEFAULT_PARAMETERS], show: (v) => v.map(short).join(', '), check: list('behaviour parameter paths separated by commas', behaviourPath) }),
+  fit: option<string[]>({ value: 'id,…', description: 'targets of data/targets/targets.csv to fit', default: [...DEFAULT_FIT], check: list('target ids separated by commas') }),
+  holdout: option<string[]>({ value: 'id,…', description: 'targets left out of the fit and predicted', default: [...DEFAULT_HOLDOUT], check: list('target ids separated by commas') }),
+  particles: option<number>({ value: 'N', description: 'posterior sample size', default: CALIBRATION_DEFAULTS.particles, check: wholeNumber(2) }),
+  generations: option<number>({ value: 'N', description: 'ABC-SMC generations, the first from the prior', default: CALIBRATION_DEFAULTS.generations, check: wholeNumber(1) }),
+  replicates: option<number>({ value: 'N', description: 'replicates shared by every point of the Nelder–Mead fit', default: CALIBRATION_DEFAULTS.replicates, check: wholeNumber(1) }),
+  evaluations: option<number>({ value: 'N', description: 'most Nelder–Mead evaluations', default: CALIBRATION_DEFAULTS.maxEvaluations, check: wholeNumber(1) }),
+  seed,
+  households: households(CALIBRATION_DEFAULTS.households),
+  workers,
+  out: out('calibrate'),
+};
+
+/** The calibration's option each of the command's options sets, for naming it in problems. */
+const OPTION_OF: Readonly<Record<string, string>> = { parameters: '--parameters', fit: '--fit', holdout: '--holdout' };
+
+export const CALIBRATE = command({
+  name: 'calibrate',
+  summary: 'fit behaviour parameters to official figures (data/targets): ABC-SMC posterior and a point fit',
+  about:
+    'Fits behaviour parameters, within their ranges, to the official figures of data/targets/targets.csv: an ABC-SMC posterior (each point its own replicate) and a Nelder–Mead point fit from the posterior median; targets held out of the fit are predicted. Writes manifest.json, posterior.csv, fit.csv and calibrated.yaml to a new folder.',
+  args: { name: '', min: 0, max: 0, expected: 'options only' },
+  options: OPTIONS,
+  async run({ argv, options: o }) {
+    const folder = planRunFolder(o.out, 'calibrate');
+    const log = process.stderr;
+    log.write(`Graduasi calibrate: seed ${o.seed}, ${o.households.toLocaleString('en')} agents, ${o.workers} worker${o.workers === 1 ? '' : 's'}\n`);
+    const progress = stageProgress(log);
+    const params = loadParameters();
+    let result;
+    try {
+      result = await calibrate({
+        params,
+        parameters: o.parameters,
+        fit: o.fit,
+        holdout: o.holdout,
+        particles: o.particles,
+        generations: o.generations,
+        replicates: o.replicates,
+        maxEvaluations: o.evaluations,
+        seed: o.seed,
+        households: o.households,
+        workers: o.workers,
+        onProgress: progress.update,
+      });
+    } catch (error) {
+      throw onOptions(error, 'calibrate', OPTION_OF);
+    } finally {
+      progress.finish();
+    }
+    const command = `graduasi calibrate ${argv.join(' ')}`.trim();
+    writeRunFolder(folder, calibrationFiles(result, command, params));
+    process.stdout.write(
+      `${calibrationText(result)}\n\n` +
+        `Calibration written to ${folder}\n  manifest.json  posterior.csv  fit.csv  calibrated.yaml\n` +
+        `To make it the parameter set scenarios extend (extends: calibrated) and compare --posterior calibrated draws from, copy calibrated.yaml and posterior.csv to ${shown(CALIBRATED_FILE).replace(/calibrated\.yaml$/, '')}\n`,
+    );
+  },
+});

@@ -6,6 +6,24 @@ import type { Progress } from '../experiment/index';
 import { clock } from '../report/text';
 
 
+/** One progress display per stage (a new one when the stage changes), on `stream`; `finish` ends the last. */
+export function stageProgress(stream: NodeJS.WriteStream): { update: (stage: string, p: Progress) => void; finish: () => void } {
+  let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
+  return {
+    update(stage, p) {
+      if (current?.stage !== stage) {
+        current?.display.end();
+        current = { stage, display: progressDisplay(stream, stage) };
+      }
+      current.display.update(p);
+    },
+    finish() {
+      current?.display.end();
+      current = undefined;
+    },
+  };
+}
+
 /** A progress display writing to `stream`; call `end()` once the work is done. */
 export function progressDisplay(stream: NodeJS.WriteStream, what: string): { update: (p: Progress) => void; end: () => void } {
   const tty = stream.isTTY === true;

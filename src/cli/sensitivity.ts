@@ -7,57 +7,55 @@
  * manifest.json, report.html. Every option is checked, and the output folder planned, before
  * anything runs; a problem names the option and what was expected.
  */
-import { availableParallelism } from 'node:os';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import type { Progress } from '../experiment/index';
 import { loadParameters } from '../parameters/load';
-import { MIN_HOUSEHOLDS } from '../population/index';
 import { formatTable } from '../report/table';
 import { TEXT, morrisTable, sensitivityFiles, sobolTable } from '../report/sensitivity';
 import type { SensitivityRun } from '../report/sensitivity';
-import { clock, language } from '../report/text';
-import { STUDY_DEFAULTS, StudyOptionsError, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
+import { clock } from '../report/text';
+import { STUDY_DEFAULTS, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
-import { UsageError, splitArguments, wholeNumber } from './arguments';
-import { progressDisplay } from './progress';
-import type { Lang } from '../lang/index';
+import type { Problem } from '../problems/index';
+import { command, list, month, oneOf, option, text, wholeNumber, type CommandLine } from './options';
+import { households, lang, onOptions, out, seed, workers } from './common';
+import { stageProgress } from './progress';
 
 const METHODS = ['morris', 'sobol', 'both'] as const;
 type Method = (typeof METHODS)[number];
 
-/** Defaults of the command. */
-export const SENSITIVITY_DEFAULTS = {
-  method: 'both' as Method,
-  indicator: 'p0_extreme',
-  group: 'national',
-  month: '2030-03',
-  top: 8,
-  trajectories: 20,
-  samples: 256,
-  replicates: 1,
-  seed: 2022,
-  households: STUDY_DEFAULTS.households,
+/** A parameter path as written: a behaviour parameter may leave out "behaviour."; a policy assumption is written in full (policy.…). */
+const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
+
+const OPTIONS = {
+  method: option<Method>({ value: METHODS.join('|'), description: 'Morris screening, Sobol indices, or screening then Sobol on the top K', default: 'both', check: oneOf(METHODS) }),
+  indicator: option<string>({ value: 'NAME', description: "the outcome's indicator (INDICATORS in src/observe/indicators.ts)", default: 'p0_extreme', check: text }),
+  group: option<string>({ value: 'GROUP', description: 'national, province:<name>, area:urban|rural, head_age:…, head_sex:…', default: STUDY_DEFAULTS.group, check: text }),
+  month: option<string>({ value: 'YYYY-MM', description: "the outcome's month", default: '2030-03', check: month }),
+  parameters: option<string[] | undefined>({ value: 'a,b,…', description: 'behaviour parameters ("behaviour." may be left out) or policy assumptions (policy.…) to vary', default: undefined, defaultText: 'every behaviour parameter with a range and one value', check: list('parameter paths separated by commas, e.g. business.monthly_return,policy.facilitators.caseload', behaviourPath) }),
+  top: option<number>({ value: 'K', description: '(both) parameters with the highest μ* taken into the Sobol stage', default: 8, check: wholeNumber(1) }),
+  trajectories: option<number>({ value: 'R', description: '(morris, both) Morris trajectories: R × (parameters + 1) points', default: 20, check: wholeNumber(2) }),
+  samples: option<number>({ value: 'N', description: '(sobol, both) Sobol base rows: N × (parameters + 2) points', default: 256, check: wholeNumber(2) }),
+  replicates: option<number>({ value: 'N', description: 'replicates per point, shared by every point', default: STUDY_DEFAULTS.replicates, check: wholeNumber(1) }),
+  seed,
+  households: households(STUDY_DEFAULTS.households),
+  workers,
+  out: out('sensitivity'),
+  lang: lang('the tables and the report'),
 };
 
-export const SENSITIVITY_USAGE = `options of sensitivity
-  --method morris|sobol|both    Morris screening, Sobol indices, or screening then Sobol on the top K (default both)
-  --indicator NAME              the outcome's indicator (default ${SENSITIVITY_DEFAULTS.indicator})
-  --group GROUP                 national, province:<name>, area:urban|rural, head_age:…, head_sex:… (default national)
-  --month YYYY-MM               the outcome's month (default ${SENSITIVITY_DEFAULTS.month})
-  --parameters a,b,…            behaviour parameters ("behaviour." may be left out) or policy assumptions (policy.…) to vary (default every behaviour parameter with a range)
-  --top K                       (both) parameters with the highest μ* taken into the Sobol stage (default ${SENSITIVITY_DEFAULTS.top})
-  --trajectories R              (morris, both) Morris trajectories: R × (parameters + 1) points (default ${SENSITIVITY_DEFAULTS.trajectories})
-  --samples N                   (sobol, both) Sobol base rows: N × (parameters + 2) points (default ${SENSITIVITY_DEFAULTS.samples})
-  --replicates N                replicates per point, shared by every point (default 1)
-  --seed N, --households N, --workers N, --out FOLDER, --lang en|id   as for run (default ${SENSITIVITY_DEFAULTS.households.toLocaleString('en')} agents)
-`;
-
-const OPTIONS = ['--method', '--indicator', '--group', '--month', '--parameters', '--top', '--trajectories', '--samples', '--replicates', '--seed', '--households', '--workers', '--out', '--lang'];
+type Line = CommandLine<typeof OPTIONS>;
 
 /** Which options each method takes beyond the common ones. */
-const ONLY: Readonly<Record<string, readonly Method[]>> = { '--top': ['both'], '--trajectories': ['morris', 'both'], '--samples': ['sobol', 'both'] };
+const ONLY: Readonly<Partial<Record<keyof typeof OPTIONS, readonly Method[]>>> = { top: ['both'], trajectories: ['morris', 'both'], samples: ['sobol', 'both'] };
 
-/** The study option each command-line option sets, for naming it in errors. */
+/** An option given that the method does not use. */
+function methodProblems({ options, given }: Line): Problem[] {
+  return Object.entries(ONLY)
+    .filter(([name, methods]) => given.has(name) && !methods!.includes(options.method))
+    .map(([name, methods]) => ({ path: `--${name}`, expected: `only with --method ${methods!.join(' or ')}`, got: `--method ${options.method}, which does not use it` }));
+}
+
+/** The study option each command-line option sets, for naming it in problems. */
 const OPTION_OF: Readonly<Record<string, string>> = {
   parameters: '--parameters',
   'measure.indicator': '--indicator',
@@ -72,97 +70,17 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   workers: '--workers',
 };
 
-interface Settings {
-  readonly method: Method;
-  readonly parameters?: string[];
-  readonly measure: { readonly indicator: string; readonly group: string; readonly month: string };
-  readonly top: number;
-  readonly trajectories: number;
-  readonly samples: number;
-  readonly replicates: number;
-  readonly seed: number;
-  readonly households: number;
-  readonly workers: number;
-  readonly out?: string;
-  readonly lang: Lang;
-}
-
-const list = (value: string) => value.split(',').map((x) => x.trim()).filter((x) => x !== '');
-const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
-
-/** The options, each checked; every problem names the option. */
-function parseOptions(options: ReadonlyMap<string, string>): Settings {
-  const method = (options.get('--method') ?? SENSITIVITY_DEFAULTS.method) as Method;
-  if (!METHODS.includes(method)) throw new UsageError(`--method: expected one of ${METHODS.join(', ')}, got "${method}"`);
-  for (const [option, methods] of Object.entries(ONLY)) {
-    if (options.has(option) && !methods.includes(method)) throw new UsageError(`${option}: expected only with --method ${methods.join(' or ')}; --method ${method} does not use it`);
-  }
-  const number = (name: string, fallback: number, min: number) => (options.has(name) ? wholeNumber(name, options.get(name)!, min) : fallback);
-  let parameters: string[] | undefined;
-  if (options.has('--parameters')) {
-    parameters = list(options.get('--parameters')!).map(behaviourPath);
-    if (parameters.length === 0) throw new UsageError('--parameters: expected behaviour parameter paths separated by commas, e.g. business.monthly_return,graduation.voluntary');
-  }
-  let lang: Lang = 'en';
-  try {
-    if (options.has('--lang')) lang = language(options.get('--lang')!);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  return {
-    method,
-    parameters,
-    measure: { indicator: options.get('--indicator') ?? SENSITIVITY_DEFAULTS.indicator, group: options.get('--group') ?? SENSITIVITY_DEFAULTS.group, month: options.get('--month') ?? SENSITIVITY_DEFAULTS.month },
-    top: number('--top', SENSITIVITY_DEFAULTS.top, 1),
-    trajectories: number('--trajectories', SENSITIVITY_DEFAULTS.trajectories, 2),
-    samples: number('--samples', SENSITIVITY_DEFAULTS.samples, 2),
-    replicates: number('--replicates', SENSITIVITY_DEFAULTS.replicates, 1),
-    seed: number('--seed', SENSITIVITY_DEFAULTS.seed, 0),
-    households: number('--households', SENSITIVITY_DEFAULTS.households, MIN_HOUSEHOLDS),
-    workers: number('--workers', availableParallelism(), 1),
-    out: options.get('--out'),
-    lang,
-  };
-}
-
-/** A study's refusal as a usage error naming the command's options. */
-function asUsage(error: unknown): unknown {
-  if (!(error instanceof StudyOptionsError)) return error;
-  const lines = error.problems.map((p) => `${OPTION_OF[p.option] ?? p.option}: ${p.message}`);
-  return new UsageError(lines.length === 1 ? lines[0] : `${lines.length} problems:\n  ${lines.join('\n  ')}`);
-}
-
-/** One progress display per stage, on stderr; `finish` ends the last. */
-function stageProgress(log: NodeJS.WriteStream) {
-  let current: { stage: string; display: ReturnType<typeof progressDisplay> } | undefined;
-  return {
-    update(stage: string, p: Progress) {
-      if (current?.stage !== stage) {
-        current?.display.end();
-        current = { stage, display: progressDisplay(log, stage) };
-      }
-      current.display.update(p);
-    },
-    finish() {
-      current?.display.end();
-      current = undefined;
-    },
-  };
-}
 
 const STAGES = { morris: 'Morris runs', sobol: 'Sobol runs', oneAtATime: 'One-at-a-time runs' } as const;
 
-/** `graduasi sensitivity [options]`. */
-export async function sensitivityCommand(args: readonly string[]): Promise<void> {
-  const { positionals, options } = splitArguments(args, OPTIONS);
-  if (positionals.length) throw new UsageError(`sensitivity: expected options only, got "${positionals.join(' ')}"`);
-  const s = parseOptions(options);
+/** `graduasi sensitivity [options]` (see the module comment). */
+async function sensitivity({ options: s }: Line): Promise<void> {
   const folder = planRunFolder(s.out, 'sensitivity');
   const params = loadParameters();
   const log = process.stderr;
   const progress = stageProgress(log);
-  const common: StudyOptions = { params, parameters: s.parameters, measure: s.measure, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers };
-  const m = s.measure;
+  const m = { indicator: s.indicator, group: s.group, month: s.month };
+  const common: StudyOptions = { params, parameters: s.parameters, measure: m, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers };
   log.write(`Graduasi sensitivity: ${m.indicator}, ${m.group}, ${m.month}; ${s.method === 'both' ? `Morris (${s.trajectories} trajectories), then Sobol on the top ${s.top} (N = ${s.samples})` : s.method === 'morris' ? `Morris (${s.trajectories} trajectories)` : `Sobol (N = ${s.samples})`}, then one at a time; ${s.households.toLocaleString('en')} agents, ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, seed ${s.seed}, ${s.workers} worker${s.workers === 1 ? '' : 's'}\n`);
 
   let run: SensitivityRun;
@@ -180,7 +98,7 @@ export async function sensitivityCommand(args: readonly string[]): Promise<void>
     const oat = await oneAtATime({ ...common, parameters: studied, onProgress: (p) => progress.update(STAGES.oneAtATime, p) });
     run = { morris, sobol, oneAtATime: oat, top: s.method === 'both' ? s.top : undefined };
   } catch (error) {
-    throw asUsage(error);
+    throw onOptions(error, 'sensitivity', OPTION_OF);
   } finally {
     progress.finish();
   }
@@ -197,3 +115,14 @@ export async function sensitivityCommand(args: readonly string[]): Promise<void>
   ];
   process.stdout.write(`${tables.join('\n\n')}\n\nStudy written to ${folder}\n  ${Object.keys(files).join('  ')}\n`);
 }
+
+export const SENSITIVITY = command({
+  name: 'sensitivity',
+  summary: 'which behaviour parameters drive an outcome: Morris screening, then Sobol indices of the top K',
+  about:
+    'Which behaviour parameters drive an outcome — an indicator of a group in a month: Morris screening of the parameters over their ranges, Sobol first- and total-order indices of the top K by μ* (or either alone), then each studied parameter alone at the ends of its range (a tornado). Writes design.csv, morris.csv, sobol.csv, one-at-a-time.csv, manifest.json and report.html to a new folder.',
+  args: { name: '', min: 0, max: 0, expected: 'options only' },
+  options: OPTIONS,
+  check: methodProblems,
+  run: sensitivity,
+});

@@ -10,102 +10,68 @@
  *   balance.csv    treatment − control of each outcome at baseline
  *   published.csv  (designs with published effects, brac-like) the published effects beside the model's
  *
- * Every option is checked before anything runs; a bad one stops the command with a message naming
- * it and what was expected (a UsageError, ./arguments.ts), and no folder is written.
+ * Every option is checked before anything runs; a bad one stops the command with a problem naming
+ * it and what was expected (src/problems), and no folder is written.
  */
-import { loadParameters } from '../parameters/load';
-import { MIN_HOUSEHOLDS } from '../population/index';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { provenance } from '../run/provenance';
+import { loadParameters } from '../parameters/load';
 import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
-import { language } from '../report/text';
+import { didYouMean, nearest, type Problem } from '../problems/index';
 import { progressDisplay } from './progress';
-import { UsageError, scale, splitArguments, wholeNumber } from './arguments';
+import { command, Expected, number, option, type CommandLine } from './options';
+import { households, householdsOrScale, lang, out, scale, seed } from './common';
 import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
 import type { TrialDesign } from '../trial/designs';
-import { checkHorizons, runTrial } from '../trial/virtual';
+import { HORIZONS_EXPECTED, runTrial, validHorizons } from '../trial/virtual';
 import type { TrialResult } from '../trial/virtual';
 import { armsText, ittTableText, publishedTableText } from '../report/trial';
 import { balanceCsv, ittCsv, publishedCsv } from '../trial/output';
-import type { Lang } from '../lang/index';
 
 /** The design run when none is named. */
 export const DEFAULT_TRIAL_DESIGN = 'brac-like';
 
-/** The options `graduasi trial` takes. */
-export const TRIAL_OPTIONS = ['--seed', '--households', '--scale', '--horizons', '--share', '--out', '--lang'] as const;
+const DESIGNS = TRIAL_DESIGNS.map((d) => d.id);
 
-/** Lines for `graduasi help`. */
-export const TRIAL_USAGE = `  trial [design]                a virtual randomised trial: ${TRIAL_DESIGNS.map((d) => d.id).join(' or ')} (default ${DEFAULT_TRIAL_DESIGN})
+const OPTIONS = {
+  seed,
+  households: households(),
+  scale,
+  horizons: option<number[] | undefined>({
+    value: '12,24,36,48',
+    description: 'months after the offer at which outcomes are measured',
+    default: undefined,
+    defaultText: `the design's; ${TRIAL_DESIGNS.map((d) => `${d.id} ${d.horizons.join(',')}`).join(', ')}`,
+    check: (t) => {
+      const horizons = t.split(',').map((p) => (/^\s*\d+\s*$/.test(p) ? Number(p) : NaN));
+      return validHorizons(horizons) ? horizons : new Expected(HORIZONS_EXPECTED);
+    },
+  }),
+  share: option<number | undefined>({
+    value: 'X',
+    description: 'share of the eligible households treated, in (0, 1)',
+    default: undefined,
+    defaultText: `the design's; ${TRIAL_DESIGNS.map((d) => `${d.id} ${d.treatmentShare}`).join(', ')}`,
+    check: number((x) => x > 0 && x < 1, 'the share of eligible households treated, in (0, 1), e.g. 0.5'),
+  }),
+  out: out('trial'),
+  lang: lang('the tables'),
+};
 
-options of trial
-  --seed N                      seed, a whole number (default 2022)
-  --households N | --scale X    agents in the population (default 200,000) or agents per real household
-  --horizons 12,24,36,48        months after the offer at which outcomes are measured (default: the design's)
-  --share X                     share of the eligible households treated, in (0, 1) (default: the design's, 0.5)
-  --out FOLDER                  a new folder for the results (default runs/<date-time>-trial)
-  --lang en|id                  language of the tables (default en)
-`;
+type Line = CommandLine<typeof OPTIONS>;
 
-interface TrialCommandOptions {
-  design: TrialDesign;
-  seed: number;
-  households?: number;
-  scale?: number;
-  out?: string;
-  lang: Lang;
+/** The design named, if it is one, and the households or scale. */
+function trialProblems(line: Line): Problem[] {
+  const id = line.args[0];
+  const design = id === undefined || DESIGNS.includes(id) ? [] : [{ path: 'design', expected: `one of ${DESIGNS.join(', ')}`, got: `"${id}"`, hint: didYouMean(nearest(id, DESIGNS)) }];
+  return [...design, ...householdsOrScale(line)];
 }
 
-/** `check()`, its error turned into a UsageError (a problem with the command line). */
-function usage<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** The design and options of `graduasi trial`, each checked; every problem names the option or design. */
-export function parseTrialArguments(args: readonly string[]): TrialCommandOptions {
-  const { positionals, options } = splitArguments(args, TRIAL_OPTIONS);
-  if (positionals.length > 1) throw new UsageError(`trial: expected at most one design (${TRIAL_DESIGNS.map((d) => d.id).join(', ')}), got ${positionals.map((p) => `"${p}"`).join(' ')}`);
-  let design = usage(() => trialDesign(positionals[0] ?? DEFAULT_TRIAL_DESIGN));
-  const out: TrialCommandOptions = { design, seed: 2022, lang: 'en' };
-  for (const [name, value] of options) {
-    switch (name) {
-      case '--seed':
-        out.seed = wholeNumber(name, value, 0);
-        break;
-      case '--households':
-        out.households = wholeNumber(name, value, MIN_HOUSEHOLDS);
-        break;
-      case '--scale':
-        out.scale = scale(name, value);
-        break;
-      case '--horizons': {
-        const horizons = value.split(',').map((p) => (/^\s*\d+\s*$/.test(p) ? Number(p) : NaN));
-        usage(() => checkHorizons(horizons, name, `"${value}"`));
-        design = { ...design, horizons };
-        break;
-      }
-      case '--share': {
-        const x = Number(value);
-        if (!/^[\d.eE+-]+$/.test(value) || !(x > 0 && x < 1)) throw new UsageError(`--share: expected the share of eligible households treated, in (0, 1), e.g. 0.5, got "${value}"`);
-        design = { ...design, treatmentShare: x };
-        break;
-      }
-      case '--out':
-        out.out = value;
-        break;
-      case '--lang':
-        out.lang = usage(() => language(value));
-        break;
-    }
-  }
-  if (out.households !== undefined && out.scale !== undefined) throw new UsageError('--households and --scale: expected one of them, not both');
-  out.design = design;
-  return out;
+/** The design a command line asks for: the one named (default DEFAULT_TRIAL_DESIGN), with its horizons and share as given. */
+export function designOf({ args, options }: Line): TrialDesign {
+  const design = trialDesign(args[0] ?? DEFAULT_TRIAL_DESIGN);
+  return { ...design, ...(options.horizons ? { horizons: options.horizons } : {}), ...(options.share !== undefined ? { treatmentShare: options.share } : {}) };
 }
 
 /** The design as the manifest records it (the eligibility by name, not its code). */
@@ -145,11 +111,11 @@ export function trialFiles(result: TrialResult, options: { readonly households?:
 }
 
 /** `graduasi trial [design] [options]` (see the module comment). */
-export async function trialCommand(args: readonly string[]): Promise<void> {
-  const o = parseTrialArguments(args);
+async function trial(line: Line): Promise<void> {
+  const o = line.options;
+  const d = designOf(line);
   const folder = planRunFolder(o.out, 'trial');
   const log = process.stderr;
-  const d = o.design;
   log.write(`Graduasi trial ${d.id}: ${d.programme} offered in ${d.offerMonth} to ${d.treatmentShare} of the eligible (${d.eligibility.id}), outcomes ${d.horizons.join(', ')} months after, seed ${o.seed}\n`);
   const progress = progressDisplay(log, 'months');
   const result = runTrial(d, { seed: o.seed, households: o.households, scale: o.scale, parameters: loadParameters(), onProgress: progress.update });
@@ -159,3 +125,16 @@ export async function trialCommand(args: readonly string[]): Promise<void> {
   const tables = [ittTableText(result, o.lang), ...(result.published.length ? [publishedTableText(result, o.lang)] : [])];
   process.stdout.write(`${armsText(result, o.lang)}\n\n${tables.map(formatTable).join('\n\n')}\n\nTrial written to ${folder}\n  ${Object.keys(files).sort().join('  ')}\n`);
 }
+
+export const TRIAL = command({
+  name: 'trial',
+  summary: `a virtual randomised trial: ${DESIGNS.join(' or ')} (default ${DEFAULT_TRIAL_DESIGN})`,
+  about: `A virtual randomised trial: the eligible households of the synthetic population randomised into a treatment arm offered a programme and a control arm, one run of the model, and the intention-to-treat table graduation trials publish. Designs: ${TRIAL_DESIGNS.map((d) => `${d.id}: ${d.label}`).join('; ')}. Writes itt.csv, balance.csv, published.csv (brac-like) and manifest.json to a new folder.`,
+  args: { name: '<design>', min: 0, max: 1, expected: `at most one design (${DESIGNS.join(', ')})` },
+  options: OPTIONS,
+  check: trialProblems,
+  run: trial,
+});
+
+/** `graduasi trial [design] [options]`, in this process. */
+export const trialCommand = (argv: readonly string[]): Promise<void> => TRIAL.main(argv);

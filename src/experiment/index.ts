@@ -25,6 +25,7 @@ import type { Words } from '../lang/index';
 import type { Job, JobSettings } from './job';
 import { runJobs } from './pool';
 import { OBSERVATION } from './observe';
+import { refuse, type Problem } from '../problems/index';
 
 export interface ExperimentOptions {
   /** The parameter tree every scenario patches: `loadParameters()` at the edge (command, notebook cell, lab). */
@@ -114,17 +115,21 @@ export interface Experiment {
 }
 
 function check(options: ExperimentOptions): void {
-  const problems: string[] = [];
-  if (typeof options.parameters?.patched !== 'function') problems.push(`parameters: expected the parameter tree, e.g. loadParameters(), got ${options.parameters === undefined ? 'nothing' : typeof options.parameters}`);
-  if (options.scenarios.length === 0) problems.push('scenarios: expected at least one scenario');
-  if (!Number.isInteger(options.replicates) || options.replicates < 1) problems.push(`replicates: expected a whole number of at least 1, got ${options.replicates}`);
+  const problems: Problem[] = [];
+  const problem = (path: string, expected: string, got?: string) => problems.push({ file: 'runExperiment', path, expected, got });
+  if (typeof options.parameters?.patched !== 'function') problem('parameters', 'the parameter tree, e.g. loadParameters()', options.parameters === undefined ? 'nothing' : typeof options.parameters);
+  if (options.scenarios.length === 0) problem('scenarios', 'at least one scenario', 'none');
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) problem('replicates', 'a whole number of at least 1', String(options.replicates));
   const workers = options.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1) problems.push(`workers: expected a whole number of at least 1, got ${workers}`);
-  if (options.posterior && options.posterior.draws.length !== options.replicates) problems.push(`posterior: expected one draw per replicate (${options.replicates}), got ${options.posterior.draws.length}`);
+  if (!Number.isInteger(workers) || workers < 1) problem('workers', 'a whole number of at least 1', String(workers));
+  if (options.posterior && options.posterior.draws.length !== options.replicates) problem('posterior', `one draw per replicate (${options.replicates})`, String(options.posterior.draws.length));
   if (options.reference !== undefined && !options.scenarios.some((s) => s.id === options.reference)) {
-    problems.push(`reference: expected one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')}), got "${options.reference}"`);
+    problem('reference', `one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')})`, `"${options.reference}"`);
   }
-  if (problems.length) throw new Error(`experiment options:\n  ${problems.join('\n  ')}`);
+  const end = options.end ?? DEFAULT_END;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) problem('end', 'a month YYYY-MM', `"${end}"`);
+  else if (monthOf(end) < REFERENCE_MONTH) problem('end', `a month from ${formatMonth(REFERENCE_MONTH)} on`, end);
+  refuse(problems);
 }
 
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
@@ -132,7 +137,6 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const began = performance.now();
   const { parameters } = options;
   const end = options.end ?? DEFAULT_END;
-  if (monthOf(end) < REFERENCE_MONTH) throw new Error(`end: expected a month from ${formatMonth(REFERENCE_MONTH)} on, got ${end}`);
   const settings: JobSettings = { seed: options.seed, end, households: options.households, scale: options.scale };
 
   // Scenarios with identical parameters share a parameter set, and so a run.

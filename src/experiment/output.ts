@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { ProblemError } from '../problems/index';
 
 /** The folder runs go to unless another is named: runs/ in the working folder. */
 export const RUNS_FOLDER = 'runs';
@@ -13,11 +14,11 @@ export const RUNS_FOLDER = 'runs';
 export const MANIFEST_FILE = 'manifest.json';
 
 /** Why a folder cannot take a new run, or undefined when it can (it does not exist yet). */
-function refusal(folder: string): string | undefined {
+function refusal(folder: string): ProblemError | undefined {
   if (!existsSync(folder)) return undefined;
-  if (!statSync(folder).isDirectory()) return `output folder ${folder}: expected a new folder, but a file of that name exists`;
-  if (existsSync(join(folder, MANIFEST_FILE))) return `output folder ${folder} already holds a run (${MANIFEST_FILE}); expected a new folder, so that no earlier results are overwritten`;
-  return `output folder ${folder} already exists; expected a new folder, so that nothing in it is overwritten`;
+  const expected = 'a new output folder, so that no earlier results are overwritten';
+  const got = !statSync(folder).isDirectory() ? 'a file of that name' : existsSync(join(folder, MANIFEST_FILE)) ? `a folder that already holds a run (${MANIFEST_FILE})` : 'a folder that already exists';
+  return new ProblemError([{ file: folder, path: '', expected, got }]);
 }
 
 /**
@@ -28,7 +29,7 @@ export function planRunFolder(out: string | undefined, command: string, now = ne
   if (out !== undefined) {
     const folder = resolve(out);
     const problem = refusal(folder);
-    if (problem) throw new Error(problem);
+    if (problem) throw problem;
     return folder;
   }
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,7 +57,7 @@ function writeDurably(path: string, content: string): void {
  */
 export function writeRunFolder(folder: string, files: Readonly<Record<string, string>>): void {
   const problem = refusal(folder);
-  if (problem) throw new Error(problem);
+  if (problem) throw problem;
   mkdirSync(dirname(folder), { recursive: true });
   const partial = join(dirname(folder), `.${basename(folder)}.partial-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
@@ -67,7 +68,7 @@ export function writeRunFolder(folder: string, files: Readonly<Record<string, st
     const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE));
     for (const name of names) writeDurably(join(partial, name), files[name]);
     // rename() onto an existing non-empty folder fails, so a run that appeared meanwhile is kept.
-    if (existsSync(folder) && readdirSync(folder).length > 0) throw new Error(refusal(folder));
+    if (existsSync(folder) && readdirSync(folder).length > 0) throw refusal(folder)!;
     renameSync(partial, folder);
   } catch (error) {
     removePartial();

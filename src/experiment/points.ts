@@ -13,6 +13,7 @@ import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
+import { didYouMean, nearest, ProblemError, refuse, type Problem } from '../problems/index';
 import type { Parameters, ParameterPatch, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
 import type { ParameterRange } from './ranges';
@@ -52,31 +53,36 @@ export function selectableParameters(params: Parameters): ParameterRange[] {
 
 const SHOCKS = 'behaviour.shocks.';
 
-/** The ranges of the named parameters (all study parameters when `names` is empty); unknown or unsuitable names are refused, each with the reason. */
-export function studyRanges(params: Parameters, names: readonly string[] = []): ParameterRange[] {
+/**
+ * The ranges of the named parameters (all study parameters when `names` is empty): behaviour
+ * parameters and policy assumptions (selectableParameters). Unknown or unsuitable names are refused
+ * together (a ProblemError), each at the path "<option>: <name>" — `option` names the list, default
+ * "parameters".
+ */
+export function studyRanges(params: Parameters, names: readonly string[] = [], option = 'parameters'): ParameterRange[] {
   if (names.length === 0) return studyParameters(params);
   const all = selectableParameters(params);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
   const ranges = names.map((name) => {
+    const path = `${option}: ${name}`;
     const found = all.find((r) => r.name === name);
+    if (found && seen.has(name)) problems.push({ path, expected: 'each parameter once', got: 'it twice' });
+    seen.add(name);
     if (found) return found;
     const record = params.records.find((r) => r.path === name);
     if (!record) {
-      const near = all.filter((r) => r.name.endsWith(`.${name.split('.').pop()}`)).map((r) => r.name);
+      const sameLast = all.filter((r) => r.name.endsWith(`.${name.split('.').pop()}`)).map((r) => r.name);
+      const near = sameLast.length ? sameLast : nearest(name, all.map((r) => r.name));
       const assumption = all.find((r) => r.name.startsWith('policy.'));
-      problems.push(`${name}: no such parameter${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}; expected a behaviour parameter path such as ${all[0].name}${assumption ? ` or a policy assumption such as ${assumption.name}` : ''}`);
-    } else if (record.kind !== 'behaviour' && !record.assumption) problems.push(`${name}: a policy parameter (${record.file}); expected a behaviour parameter or a policy assumption (metadata.assumption: true) — policy rules are changed by scenarios`);
-    else if (name.startsWith(SHOCKS)) problems.push(`${name}: a shock (${record.file}); expected a behaviour parameter that acts every month — shocks are placed in time by scenarios`);
-    else if (!record.range) problems.push(`${name}: has no range in ${record.file}; expected metadata.range { min, max }`);
-    else problems.push(`${name}: has ${record.values.length} dated values in ${record.file}; expected a single value for the whole run`);
+      problems.push({ path, expected: `a behaviour parameter path such as ${all[0].name}${assumption ? ` or a policy assumption such as ${assumption.name}` : ''}`, got: 'no such parameter', hint: didYouMean(near, false) });
+    } else if (record.kind !== 'behaviour' && !record.assumption) problems.push({ path, expected: 'a behaviour parameter or a policy assumption (metadata.assumption: true); policy rules are changed by scenarios', got: `a policy parameter (${record.file})` });
+    else if (name.startsWith(SHOCKS)) problems.push({ path, expected: 'a behaviour parameter that acts every month (shocks are placed in time by scenarios)', got: `a shock (${record.file})` });
+    else if (!record.range) problems.push({ path, expected: 'a parameter with metadata.range { min, max }', got: `no range in ${record.file}` });
+    else problems.push({ path, expected: 'a single value for the whole run', got: `${record.values.length} dated values in ${record.file}` });
     return undefined;
   });
-  if (problems.length) throw new Error(`parameters:\n  ${problems.join('\n  ')}`);
-  const seen = new Set<string>();
-  for (const r of ranges as ParameterRange[]) {
-    if (seen.has(r.name)) throw new Error(`parameters: ${r.name} is named twice`);
-    seen.add(r.name);
-  }
+  refuse(problems);
   return ranges as ParameterRange[];
 }
 
@@ -95,40 +101,29 @@ export function pointPatch(params: Parameters, names: readonly string[], values:
   return patch as ParameterPatch;
 }
 
-/** A problem of a measure found without running the model: the field, and what is wrong with its value. */
-export interface MeasureProblem {
-  readonly field: 'indicator' | 'month';
-  readonly message: string;
-}
-
-/** What is wrong with a measure's indicator and month (nothing when it names a known indicator and a month from the start on). */
-export function measureProblems(m: Measure): MeasureProblem[] {
-  const problems: MeasureProblem[] = [];
-  if (!(m.indicator in INDICATORS) && !m.indicator.startsWith('flow.')) problems.push({ field: 'indicator', message: `unknown indicator "${m.indicator}"; expected one of ${Object.keys(INDICATORS).join(', ')}` });
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m.month)) problems.push({ field: 'month', message: `"${m.month}": expected YYYY-MM` });
-  else if (monthOf(m.month) < REFERENCE_MONTH) problems.push({ field: 'month', message: `${m.month} is before the model's start, ${formatMonth(REFERENCE_MONTH)}` });
+/**
+ * What is wrong with a measure's indicator and month, as problems at the paths "indicator" and
+ * "month" (none when it names a known indicator and a month from the start on). Its group is known
+ * to be wrong only once the model has run: see evaluatePoints.
+ */
+export function measureProblems(m: Measure): Problem[] {
+  const problems: Problem[] = [];
+  if (!(m.indicator in INDICATORS) && !m.indicator.startsWith('flow.')) {
+    problems.push({ path: 'indicator', expected: `one of ${Object.keys(INDICATORS).join(', ')}`, got: `"${m.indicator}"`, hint: didYouMean(nearest(m.indicator, Object.keys(INDICATORS))) });
+  }
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m.month)) problems.push({ path: 'month', expected: 'a month YYYY-MM', got: `"${m.month}"` });
+  else if (monthOf(m.month) < REFERENCE_MONTH) problems.push({ path: 'month', expected: `a month from the model's start, ${formatMonth(REFERENCE_MONTH)}, on`, got: m.month });
   return problems;
 }
 
-/** A measure problem as one line: the month's messages follow the word "month". */
-export function describeMeasureProblem(p: MeasureProblem): string {
-  return p.field === 'month' ? `month ${p.message}` : p.message;
-}
-
-/** Throws unless every measure names a known indicator and a month from the start month on. */
+/** Throws a ProblemError unless every measure names a known indicator and a month from the start month on. */
 export function checkMeasures(measures: readonly Measure[], where: string): void {
-  if (measures.length === 0) throw new Error(`${where}: expected at least one measure { indicator, group, month }`);
-  const problems = measures.flatMap((m, k) => measureProblems(m).map((p) => `${where}: measures[${k}]: ${describeMeasureProblem(p)}`));
-  if (problems.length) throw new Error(problems.join('\n'));
+  if (measures.length === 0) throw new ProblemError([{ file: where, path: 'measures', expected: 'at least one measure { indicator, group, month }', got: 'none' }]);
+  refuse(measures.flatMap((m, k) => measureProblems(m).map((p) => ({ ...p, file: where, path: `measures[${k}].${p.path}` }))));
 }
 
-/** Thrown by evaluatePoints when the model reports no value for some measures (a group the indicator is not reported for). */
-export class UnreportedMeasureError extends Error {
-  constructor(readonly measures: readonly Measure[]) {
-    super(`evaluatePoints: the model reported no value for ${measures.map((m) => `${m.indicator} of ${m.group} in ${m.month}`).join('; ')}; groups are "national", "province:<name>", "area:urban|rural", "head_age:…", "head_sex:…"`);
-    this.name = 'UnreportedMeasureError';
-  }
-}
+/** The groups the model reports, as problems name them. */
+export const GROUPS_REPORTED = '"national", "province:<name>" (e.g. "province:Papua"), "area:urban|rural", "head_age:under_40|40_59|60_plus" or "head_sex:male|female"';
 
 export interface PointsOptions {
   /** The parameter tree the points patch (and the populations are built from). */
@@ -156,9 +151,9 @@ export type PointValues = number[][][];
 /** Runs every point × replicate, through the month of the last measure, and returns the measured values. */
 export async function evaluatePoints(options: PointsOptions): Promise<PointValues> {
   checkMeasures(options.measures, 'evaluatePoints');
-  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new Error(`evaluatePoints: replicates: expected a whole number of at least 1, got ${options.replicates}`);
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new ProblemError([{ file: 'evaluatePoints', path: 'replicates', expected: 'a whole number of at least 1', got: String(options.replicates) }]);
   if (options.freshRuns !== undefined && (options.replicates !== 1 || !Number.isInteger(options.freshRuns) || options.freshRuns < 0)) {
-    throw new Error(`evaluatePoints: freshRuns: expected a whole number ≥ 0 with replicates 1, got freshRuns ${options.freshRuns}, replicates ${options.replicates}`);
+    throw new ProblemError([{ file: 'evaluatePoints', path: 'freshRuns', expected: 'a whole number ≥ 0 with replicates 1', got: `freshRuns ${options.freshRuns}, replicates ${options.replicates}` }]);
   }
   const settings = measureSettings(options);
   const jobs: Job[] = [];
@@ -181,8 +176,10 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
       if (k !== undefined) row[k] = r.value;
     }
   }
-  const missing = options.measures.filter((_, k) => Number.isNaN(values[0]?.[0]?.[k]));
-  if (missing.length) throw new UnreportedMeasureError(missing);
+  // A measure the model reported no value for names a group its indicator is not reported for.
+  refuse(options.measures.flatMap((m, k): Problem[] => (Number.isNaN(values[0]?.[0]?.[k])
+    ? [{ file: 'evaluatePoints', path: `measures[${k}].group`, expected: `a group the model reports ${m.indicator} for in ${m.month}: ${GROUPS_REPORTED}`, got: `"${m.group}"` }]
+    : [])));
   return values;
 }
 

@@ -11,6 +11,7 @@ import { IN_REGISTRY, LEFT_BY_GRADUATION, PROGRAMME_BITS, SERVICE_BITS } from '.
 import { BUSINESS_REASONS, PATHWAY_REASONS, REGISTRY_REASONS } from './reasons';
 import type { Programme, ReasonDeclaration, Registry, Service } from './world';
 import type { Words } from '../lang/index';
+import { refuse, type Problem } from '../problems/index';
 
 /** Programme and service ids: lower-case letters, digits and underscores, starting with a letter. */
 const ID = /^[a-z][a-z0-9_]*$/;
@@ -23,17 +24,21 @@ export function registryBytes(registry: Registry): number {
   return 4 * registry.programmes.filter((p) => p.entitlement !== undefined).length;
 }
 
-/** A registry of these programmes and services; throws, naming the declaration, when one does not fit. */
+/**
+ * A registry of these programmes and services. A declaration that does not fit is refused (a
+ * ProblemError), each problem at "programme <id>" or "service <id>" and the field.
+ */
 export function createRegistry(programmes: readonly Programme[], services: readonly Service[]): Registry {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
+  const problem = (path: string, expected: string, got: string) => problems.push({ file: 'createRegistry', path, expected, got });
   const ids = new Set<string>();
   for (const x of [...programmes, ...services]) {
     const kind = programmes.includes(x as Programme) ? 'programme' : 'service';
-    if (!ID.test(x.id)) problems.push(`${kind} "${x.id}": expected an id of lower-case letters, digits and underscores`);
-    if (ids.has(x.id) || x.id in BASE_STATUS) problems.push(`${kind} "${x.id}": the id is taken`);
+    if (!ID.test(x.id)) problem(`${kind} ${x.id}`, 'an id of lower-case letters, digits and underscores, starting with a letter', `"${x.id}"`);
+    if (ids.has(x.id) || x.id in BASE_STATUS) problem(`${kind} ${x.id}`, 'an id of its own', 'an id taken by another declaration (or by the statuses registry, graduated)');
     ids.add(x.id);
   }
-  if (programmes.length > PROGRAMME_BITS) problems.push(`expected at most ${PROGRAMME_BITS} programmes (the bits of households.programmes), got ${programmes.length}`);
+  if (programmes.length > PROGRAMME_BITS) problem('programmes', `at most ${PROGRAMME_BITS} (the bits of households.programmes)`, String(programmes.length));
 
   const status: Record<string, number> = { ...BASE_STATUS };
   programmes.forEach((p, k) => (status[p.id] = 1 << (16 - PROGRAMME_BITS + k)));
@@ -41,11 +46,11 @@ export function createRegistry(programmes: readonly Programme[], services: reado
   for (const p of programmes) {
     if (p.assistance) assistance |= status[p.id];
     for (const [part, names] of Object.entries(p.eligibility)) {
-      for (const name of names ?? []) if (!(name in status)) problems.push(`programme "${p.id}": eligibility.${part}: expected 'registry', 'graduated' or a programme's id, got "${name}"`);
+      for (const name of names ?? []) if (!(name in status)) problem(`programme ${p.id}: eligibility.${part}`, "'registry', 'graduated' or a programme's id", `"${name}"`);
     }
     const own = [p.reasons.enrolled, ...p.reasons.exits, ...(p.reasons.graduated ? [p.reasons.graduated] : [])].map((r) => r.code);
     for (const [why, code] of Object.entries(p.leaves)) {
-      if (!own.includes(code)) problems.push(`programme "${p.id}": leaves.${why}: expected one of its reasons (${own.join(', ')}), got "${code}"`);
+      if (!own.includes(code)) problem(`programme ${p.id}: leaves.${why}`, `one of its reasons (${own.join(', ')})`, `"${code}"`);
     }
   }
 
@@ -53,7 +58,7 @@ export function createRegistry(programmes: readonly Programme[], services: reado
   let next = 0;
   for (const s of services) {
     for (const f of s.flags) {
-      if (next >= SERVICE_BITS) problems.push(`service "${s.id}": flag "${f}": the ${SERVICE_BITS} bits of households.services are all taken`);
+      if (next >= SERVICE_BITS) problem(`service ${s.id}: flags.${f}`, `at most ${SERVICE_BITS} flags over all services (the bits of households.services)`, `flag ${next + 1}`);
       else flag[`${s.id}.${f}`] = (1 << next++) >>> 0;
     }
   }
@@ -71,14 +76,14 @@ export function createRegistry(programmes: readonly Programme[], services: reado
   const reasonLabels: Record<string, Words> = {};
   for (const x of [...programmes, ...services]) {
     const codes = 'leaves' in x ? [x.reasons.enrolled, ...x.reasons.exits, ...(x.reasons.graduated ? [x.reasons.graduated] : [])] : x.reasons;
-    for (const r of codes) if (!r.code.startsWith(`${x.id}.`)) problems.push(`"${x.id}": reason "${r.code}": expected a code starting "${x.id}."`);
+    for (const r of codes) if (!r.code.startsWith(`${x.id}.`)) problem(`${'leaves' in x ? 'programme' : 'service'} ${x.id}: reasons`, `codes starting "${x.id}."`, `"${r.code}"`);
   }
   declared.forEach((r, k) => {
-    if (r.code in reason) problems.push(`reason "${r.code}" is declared twice`);
+    if (r.code in reason) problem(`reason ${r.code}`, 'each reason declared once', 'it twice');
     reason[r.code] = k;
     reasonLabels[r.code] = r.label;
   });
-  if (problems.length > 0) throw new Error(`registry of programmes and services:\n  ${problems.join('\n  ')}`);
+  refuse(problems);
   return {
     programmes,
     services,

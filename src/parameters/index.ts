@@ -5,7 +5,7 @@
  *   const params = loadParameters();
  *   params.at(monthOf('2022-09')).policy.blt_bbm.benefit; // 150000 (Rp per family per month)
  */
-export { loadParameters, ParameterError, formatProblem, DEFAULT_PARAMETER_DIR } from './load';
+export { loadParameters, DEFAULT_PARAMETER_DIR } from './load';
 export { PARAMETERS, UNITS } from './spec';
 export type { Leaf, ParameterPath, ParameterSpec, ParameterValues, Unit, ValueOf, ValuesOf } from './spec';
-export type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters, Reference } from './types';
+export type { DatedValue, ParameterPatch, ParameterRecord, Parameters, Reference } from './types';

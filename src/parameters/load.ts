@@ -12,7 +12,8 @@
  * with zod (unknown keys are errors), then checks the tree against the declared parameters in ./spec.ts:
  * no undeclared file, no missing file, units as declared, every value valid for its unit, ranges that
  * hold their values. It never clamps or drops: it collects every problem in the tree and throws one
- * {@link ParameterError} naming, for each, the file, the parameter path and what was expected.
+ * ProblemError (src/problems) naming, for each, the file, the parameter path, what was expected and
+ * what was found.
  *
  * The result is deeply frozen. `at(month)` gives the values in force in a month (cached per month);
  * `patched()` merges a scenario's dated values (a value replaces any value in the same month), checked
@@ -29,30 +30,15 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatMonth, monthOf, type Month } from '../calendar/months';
+import { described as describe, didYouMean as guess, nearest, ProblemError, type Problem } from '../problems/index';
 import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
-import type { DatedValue, ParameterPatch, ParameterProblem, ParameterRecord, Parameters } from './types';
+import type { DatedValue, ParameterPatch, ParameterRecord, Parameters } from './types';
 
 /** The repository root: this file is src/parameters/load.ts. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The default parameter folder, <repo root>/data/parameters. */
 export const DEFAULT_PARAMETER_DIR = join(REPO_ROOT, 'data', 'parameters');
-
-/** Thrown when parameter files or a patch are invalid; `problems` lists every problem found. */
-export class ParameterError extends Error {
-  readonly problems: readonly ParameterProblem[];
-  constructor(problems: readonly ParameterProblem[]) {
-    const lines = problems.map((p) => `  ${formatProblem(p)}`);
-    super(`${problems.length} parameter problem${problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-    this.name = 'ParameterError';
-    this.problems = Object.freeze(problems.map((p) => Object.freeze({ ...p })));
-  }
-}
-
-/** "<file>: <path>: <message>", the line a problem gets in a {@link ParameterError}'s message. */
-export function formatProblem(p: ParameterProblem): string {
-  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The declared parameters (from ./spec.ts)
@@ -99,33 +85,20 @@ function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
   return Object.keys(shape);
 }
 
-/** A value as it appears in a message: text quoted, nothing as "nothing". */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a mapping';
-  return String(value);
-}
-
 /** zod's issues as problems of one file. */
-function shapeProblems(issues: readonly z.core.$ZodIssue[], file: string, param: string): ParameterProblem[] {
+function shapeProblems(issues: readonly z.core.$ZodIssue[], file: string, param: string): Problem[] {
   const at = (path: readonly PropertyKey[]) => (path.length ? `${param}: ${path.map(String).join('.')}` : param);
-  return issues.flatMap((issue): ParameterProblem[] => {
+  return issues.flatMap((issue): Problem[] => {
     const input = (issue as { input?: unknown }).input;
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({
-          file,
-          path: at([...issue.path, key]),
-          message: `expected only the keys ${allowedKeys(issue.path).join(', ')}, got an unknown key "${key}"`,
-        }));
+        return issue.keys.map((key) => ({ file, path: at([...issue.path, key]), expected: `only the keys ${allowedKeys(issue.path).join(', ')}`, got: `an unknown key "${key}"` }));
       case 'invalid_type':
-        return [{ file, path: at(issue.path), message: `expected ${expectedType(issue.expected)}, got ${describe(input)}` }];
+        return [{ file, path: at(issue.path), expected: expectedType(issue.expected), got: describe(input) }];
       case 'too_small':
-        return [{ file, path: at(issue.path), message: `expected ${issue.origin === 'string' ? 'a non-empty text' : `at least ${issue.minimum}`}, got ${describe(input)}` }];
+        return [{ file, path: at(issue.path), expected: issue.origin === 'string' ? 'a non-empty text' : `at least ${issue.minimum}`, got: describe(input) }];
       default:
-        return [{ file, path: at(issue.path), message: `expected valid input (${issue.message}), got ${describe(input)}` }];
+        return [{ file, path: at(issue.path), expected: `valid input (${issue.message})`, got: describe(input) }];
     }
   });
 }
@@ -155,45 +128,29 @@ function fitsUnit(value: unknown, unit: Unit): boolean {
   }
 }
 
-/** The problem with a value, or undefined: "expected <UNITS wording>, got <value>". */
-function unitProblem(value: unknown, unit: Unit): string | undefined {
-  return fitsUnit(value, unit) ? undefined : `expected ${UNITS[unit]}, got ${describe(value)}`;
+/** What is wrong with a value in a unit (expected <UNITS wording>, got <value>), or undefined. */
+function unitProblem(value: unknown, unit: Unit): Pick<Problem, 'expected' | 'got'> | undefined {
+  return fitsUnit(value, unit) ? undefined : { expected: UNITS[unit], got: describe(value) };
 }
 
-/** The month of a "YYYY-MM-DD" date that exists in the calendar, or a problem message. */
-function dateMonth(date: string): Month | string {
+/** The month of a "YYYY-MM-DD" date that exists in the calendar, or what is wrong with it. */
+function dateMonth(date: string): Month | Pick<Problem, 'expected' | 'got'> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const real = m !== null && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return real ? monthOf(date) : `expected a date YYYY-MM-DD that exists in the calendar, got ${JSON.stringify(date)}`;
+  return real ? monthOf(date) : { expected: 'a date YYYY-MM-DD that exists in the calendar', got: JSON.stringify(date) };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Did you mean …?
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** " (did you mean "x"?)" for the closest declared path (edit distance ≤ 3), else for paths whose last segment
- * starts like the given one ("exclusion" → "exclusion_error"); "" when nothing is close. */
-function didYouMean(path: string): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const p of DECLARED.keys()) {
-    const d = editDistance(path, p);
-    if (d < bestDistance) [best, bestDistance] = [p, d];
-  }
+/** 'did you mean "x"?' for the closest declared path (edit distance ≤ 3), else for paths whose last segment
+ * starts like the given one ("exclusion" → "exclusion_error"); undefined when nothing is close. */
+function didYouMean(path: string): string | undefined {
+  const close = nearest(path, DECLARED.keys()).slice(0, 1);
   const last = path.split('.').at(-1) ?? '';
   const sameLast = [...DECLARED.keys()].filter((p) => { const l = p.split('.').at(-1)!; return last !== '' && (l.startsWith(last) || last.startsWith(l)); });
-  const guesses = bestDistance <= 3 ? [best] : sameLast.slice(0, 3);
-  return guesses.length ? ` (did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?)` : '';
+  return guess(close.length ? close : sameLast.slice(0, 3));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -225,17 +182,18 @@ function plain(x: unknown): unknown {
 }
 
 /** Reads and checks one parameter file; returns its record, or undefined and adds to `problems`. */
-function readRecord(absFile: string, path: string, unit: Unit, problems: ParameterProblem[]): ParameterRecord | undefined {
+function readRecord(absFile: string, path: string, unit: Unit, problems: Problem[]): ParameterRecord | undefined {
   const file = shown(absFile);
-  const found: ParameterProblem[] = [];
-  const problem = (key: string, message: string) => found.push({ file, path: key ? `${path}: ${key}` : path, message });
+  const found: Problem[] = [];
+  const problem = (key: string, expected: string, got?: string) => found.push({ file, path: key ? `${path}: ${key}` : path, expected, got });
+  const wrong = (key: string, what: Pick<Problem, 'expected' | 'got'>) => problem(key, what.expected, what.got);
   const done = (): undefined => {
     problems.push(...found);
     return undefined;
   };
 
   const doc = parseDocument(readFileSync(absFile, 'utf8'), { version: '1.2', schema: 'core', uniqueKeys: true });
-  for (const e of doc.errors) problem('', `expected valid YAML, got ${e.message.split('\n')[0]}`);
+  for (const e of doc.errors) problem('', 'valid YAML', e.message.split('\n')[0]);
   if (found.length) return done();
 
   // The shape (zod). Whatever its verdict, the checks below run on the parts whose shape is right, so
@@ -249,60 +207,60 @@ function readRecord(absFile: string, path: string, unit: Unit, problems: Paramet
   const kind = path.startsWith('behaviour.') ? 'behaviour' : 'policy';
 
   if ((meta.unit === undefined || typeof meta.unit === 'string') && meta.unit !== unit) {
-    problem('metadata.unit', `expected "${unit}" (the unit declared in src/parameters/spec.ts), got ${describe(meta.unit)}`);
+    problem('metadata.unit', `"${unit}" (the unit declared in src/parameters/spec.ts)`, describe(meta.unit));
   }
 
   // Dated values, in file order (read from the Map, which keeps the order of the YAML mapping).
   const valuesMap = raw instanceof Map ? raw.get('values') : undefined;
   const entries = valuesMap instanceof Map ? [...valuesMap].map(([k, v]) => [String(k), v] as const) : [];
-  if (valuesMap instanceof Map && entries.length === 0) problem('values', 'expected at least one dated value, got none');
+  if (valuesMap instanceof Map && entries.length === 0) problem('values', 'at least one dated value', 'none');
   const values: DatedValue[] = [];
   for (const [date, value] of entries) {
     const month = dateMonth(date);
-    if (typeof month === 'string') { problem(`values.${date}`, month); continue; }
+    if (typeof month !== 'number') { wrong(`values.${date}`, month); continue; }
     const previous = values.at(-1);
     if (previous && month <= previous.month) {
-      problem(`values.${date}`, `expected a date in a later month than the one before it (${previous.date}): dates must increase, one value per month at most, got ${date}`);
+      problem(`values.${date}`, `a date in a later month than the one before it (${previous.date}): dates must increase, one value per month at most`, date);
     }
     const bad = unitProblem(value, unit);
-    if (bad) problem(`values.${date}`, bad);
+    if (bad) wrong(`values.${date}`, bad);
     values.push({ date, month, value: value as number | boolean });
   }
 
   const references = Array.isArray(meta.reference) ? meta.reference : undefined;
   if (kind === 'policy' && !references?.length) {
-    problem('metadata.reference', `expected at least one reference (title and href) for a policy parameter, got ${references ? 'an empty list' : 'nothing'}`);
+    problem('metadata.reference', 'at least one reference (title and href) for a policy parameter', references ? 'an empty list' : 'nothing');
   }
   if (kind === 'behaviour' && unit !== 'bool' && meta.range === undefined) {
-    problem('metadata.range', 'expected a plausible range { min, max } for a behaviour parameter, got nothing');
+    problem('metadata.range', 'a plausible range { min, max } for a behaviour parameter', 'nothing');
   }
   if (kind === 'behaviour' && meta.reasoning === undefined) {
-    problem('metadata.reasoning', 'expected the reasoning behind the value and range of a behaviour parameter, got nothing');
+    problem('metadata.reasoning', 'the reasoning behind the value and range of a behaviour parameter', 'nothing');
   }
   // Policy assumptions: a value no source gives, marked in the file, carries a range and its reasoning.
   const assumption = meta.assumption === true;
   if (kind === 'behaviour' && meta.assumption !== undefined) {
-    problem('metadata.assumption', `expected no assumption mark on a behaviour parameter (every one is an estimate with a range; the mark is for policy parameters), got ${describe(meta.assumption)}`);
+    problem('metadata.assumption', 'no assumption mark on a behaviour parameter (every one is an estimate with a range; the mark is for policy parameters)', describe(meta.assumption));
   }
   if (kind === 'policy' && assumption && unit !== 'bool' && meta.range === undefined) {
-    problem('metadata.range', 'expected a plausible range { min, max } for a policy assumption (metadata.assumption: true), got nothing');
+    problem('metadata.range', 'a plausible range { min, max } for a policy assumption (metadata.assumption: true)', 'nothing');
   }
   if (kind === 'policy' && assumption && meta.reasoning === undefined) {
-    problem('metadata.reasoning', 'expected the reasoning behind the value and range of a policy assumption (metadata.assumption: true), got nothing');
+    problem('metadata.reasoning', 'the reasoning behind the value and range of a policy assumption (metadata.assumption: true)', 'nothing');
   }
   if (kind === 'policy' && !assumption && meta.range !== undefined) {
-    problem('metadata.range', 'expected no range on a policy rule (a rule is changed by a scenario, not varied as uncertain; mark a value no source gives with metadata.assumption: true), got a range');
+    problem('metadata.range', 'no range on a policy rule (a rule is changed by a scenario, not varied as uncertain; mark a value no source gives with metadata.assumption: true)', 'a range');
   }
   const range = RangeSchema.safeParse(meta.range).data;
   if (range) {
     for (const end of ['min', 'max'] as const) {
       const bad = unitProblem(range[end], unit);
-      if (bad) problem(`metadata.range.${end}`, bad);
+      if (bad) wrong(`metadata.range.${end}`, bad);
     }
-    if (range.min > range.max) problem('metadata.range', `expected min ≤ max, got min ${range.min} > max ${range.max}`);
+    if (range.min > range.max) problem('metadata.range', 'min ≤ max', `min ${range.min} > max ${range.max}`);
     for (const v of values) {
       if (typeof v.value === 'number' && (v.value < range.min || v.value > range.max)) {
-        problem(`values.${v.date}`, `expected a value within metadata.range [${range.min}, ${range.max}], got ${v.value}`);
+        problem(`values.${v.date}`, `a value within metadata.range [${range.min}, ${range.max}]`, String(v.value));
       }
     }
   }
@@ -328,25 +286,25 @@ function readRecord(absFile: string, path: string, unit: Unit, problems: Paramet
  *
  * @param dir The parameter folder; default `<repo root>/data/parameters`.
  * @returns The validated, deeply frozen parameter tree.
- * @throws {ParameterError} listing every problem in the tree (file, parameter path, what was expected).
+ * @throws {ProblemError} listing every problem in the tree (file, parameter path, what was expected, what was found).
  */
 export function loadParameters(dir: string = DEFAULT_PARAMETER_DIR): Parameters {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ParameterError([{ file: shown(dir), path: '', message: 'expected a folder of parameter files, got nothing' }]);
+    throw new ProblemError([{ file: shown(dir), path: '', expected: 'a folder of parameter files', got: 'nothing' }]);
   }
-  const problems: ParameterProblem[] = [];
+  const problems: Problem[] = [];
   const records: ParameterRecord[] = [];
   const seen = new Set<string>();
   for (const rel of listFiles(dir)) {
     const absFile = join(dir, rel);
     if (!rel.endsWith('.yaml')) {
-      problems.push({ file: shown(absFile), path: '', message: 'expected only parameter files ending in .yaml, got another file' });
+      problems.push({ file: shown(absFile), path: '', expected: 'only parameter files ending in .yaml', got: 'another file' });
       continue;
     }
     const path = rel.slice(0, -'.yaml'.length).split('/').join('.');
     const unit = DECLARED.get(path);
     if (!unit) {
-      problems.push({ file: shown(absFile), path, message: `expected a parameter declared in src/parameters/spec.ts, got an undeclared one${didYouMean(path)}` });
+      problems.push({ file: shown(absFile), path, expected: 'a parameter declared in src/parameters/spec.ts', got: 'an undeclared one', hint: didYouMean(path) });
       continue;
     }
     seen.add(path);
@@ -356,10 +314,10 @@ export function loadParameters(dir: string = DEFAULT_PARAMETER_DIR): Parameters 
   for (const [path, unit] of DECLARED) {
     if (!seen.has(path)) {
       const file = shown(join(dir, ...path.split('.')) + '.yaml');
-      problems.push({ file, path, message: `expected a file for this declared parameter (unit "${unit}"), got none` });
+      problems.push({ file, path, expected: `a file for this declared parameter (unit "${unit}")`, got: 'none' });
     }
   }
-  if (problems.length) throw new ParameterError(problems);
+  if (problems.length) throw new ProblemError(problems);
   return makeParameters(records, shown(dir));
 }
 
@@ -431,35 +389,35 @@ function makeParameters(list: readonly ParameterRecord[], folder: string): Param
 
   const get = (path: ParameterPath): ParameterRecord => {
     const r = byPath.get(path);
-    if (!r) throw new Error(`unknown parameter path "${path}"${didYouMean(path)}`);
+    if (!r) throw new ProblemError([{ path, expected: 'a declared parameter path', got: `"${path}"`, hint: didYouMean(path) }]);
     return r;
   };
 
   const patched = (patch: ParameterPatch, source: string): Parameters => {
-    const problems: ParameterProblem[] = [];
+    const problems: Problem[] = [];
     const replaced = new Map<string, ParameterRecord>();
     for (const [path, dated] of Object.entries(patch as Record<string, unknown>)) {
       const record = byPath.get(path);
       if (!record) {
-        problems.push({ file: source, path, message: `expected a declared parameter path, got "${path}"${didYouMean(path)}` });
+        problems.push({ file: source, path, expected: 'a declared parameter path', got: `"${path}"`, hint: didYouMean(path) });
         continue;
       }
       if (dated === null || typeof dated !== 'object' || Array.isArray(dated)) {
-        problems.push({ file: source, path, message: `expected dated values ("YYYY-MM-DD": value), got ${describe(dated)}` });
+        problems.push({ file: source, path, expected: 'dated values ("YYYY-MM-DD": value)', got: describe(dated) });
         continue;
       }
       const merged = new Map<Month, DatedValue>(record.values.map((v) => [v.month, v]));
       for (const [date, value] of Object.entries(dated)) {
         const month = dateMonth(date);
-        const bad = typeof month === 'string' ? month : unitProblem(value, record.unit);
-        if (bad) { problems.push({ file: source, path: `${path}: ${date}`, message: bad }); continue; }
+        const bad = typeof month !== 'number' ? month : unitProblem(value, record.unit);
+        if (bad) { problems.push({ file: source, path: `${path}: ${date}`, ...bad }); continue; }
         // A value in the month of an existing one replaces it: the model steps monthly.
         merged.set(month as Month, { date, month: month as Month, value: value as number | boolean });
       }
       const values = [...merged.values()].sort((a, b) => a.month - b.month);
       replaced.set(path, { ...record, values });
     }
-    if (problems.length) throw new ParameterError(problems);
+    if (problems.length) throw new ProblemError(problems);
     return makeParameters(records.map((r) => replaced.get(r.path) ?? r), folder);
   };
 

@@ -54,13 +54,3 @@ export interface Parameters {
   /** A new tree with the patch's dated values merged in (a value at an existing date replaces it), validated like a file; `source` names the patch in errors. */
   patched(patch: ParameterPatch, source: string): Parameters;
 }
-
-/** One problem found while validating parameters. */
-export interface ParameterProblem {
-  /** The file (or patch source) the problem is in. */
-  readonly file: string;
-  /** The parameter path, plus the key inside it where that helps, e.g. "policy.pkh.quota: values.2022-01-01". */
-  readonly path: string;
-  /** What was expected and what was found. */
-  readonly message: string;
-}

@@ -43,6 +43,7 @@ import { loadPopulationData } from './data';
 import { deriveTargets } from './targets';
 import type { PopulationTargets } from './targets';
 import { MIN_HOUSEHOLDS, layoutAgents } from './layout';
+import { ProblemError } from '../problems/index';
 import type { ProvinceBlock } from './layout';
 import { drawSize, fitSizeModel, welfareFactor, welfareScore } from './welfare';
 import type { SizeModel } from './welfare';
@@ -112,30 +113,30 @@ export interface Population {
 export function agentCount(options: PopulationOptions, officialHouseholds: number): number {
   const { seed, households, scale, lines } = options;
   if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) {
-    throw new Error(`population option "seed": expected a finite number or a string, got ${String(seed)}`);
+    throw new ProblemError([{ file: 'population options', path: 'seed', expected: 'a finite number or a string', got: String(seed) }]);
   }
   if (households !== undefined && scale !== undefined) {
-    throw new Error('population options "households" and "scale": expected one of them, got both');
+    throw new ProblemError([{ file: 'population options', path: 'households and scale', expected: 'one of them', got: 'both' }]);
   }
   if (!lines || !Number.isFinite(lines.national) || !(lines.national > 0)) {
-    throw new Error(`population option "lines.national": expected a positive finite number (Rp per person per month), got ${String(lines?.national)}`);
+    throw new ProblemError([{ file: 'population options', path: 'lines.national', expected: 'a positive finite number (Rp per person per month)', got: String(lines?.national) }]);
   }
   if (!Number.isFinite(lines.extreme) || !(lines.extreme > 0) || !(lines.extreme < lines.national)) {
-    throw new Error(`population option "lines.extreme": expected a positive finite number below lines.national (Rp per person per month), got ${String(lines.extreme)}`);
+    throw new ProblemError([{ file: 'population options', path: 'lines.extreme', expected: 'a positive finite number below lines.national (Rp per person per month)', got: String(lines.extreme) }]);
   }
   if (scale !== undefined) {
     if (!(typeof scale === 'number' && scale > 0 && scale <= 1)) {
-      throw new Error(`population option "scale": expected agents per real household in (0, 1], got ${String(scale)}`);
+      throw new ProblemError([{ file: 'population options', path: 'scale', expected: 'agents per real household in (0, 1]', got: String(scale) }]);
     }
     const count = Math.round(scale * officialHouseholds);
     if (count < MIN_HOUSEHOLDS) {
-      throw new Error(`population option "scale": expected at least ${MIN_HOUSEHOLDS / officialHouseholds} (${MIN_HOUSEHOLDS} agents), got ${scale} (${count} agents)`);
+      throw new ProblemError([{ file: 'population options', path: 'scale', expected: `at least ${MIN_HOUSEHOLDS / officialHouseholds} (${MIN_HOUSEHOLDS.toLocaleString('en')} agents)`, got: `${scale} (${count.toLocaleString('en')} agents)` }]);
     }
     return count;
   }
   if (households === undefined) return DEFAULT_HOUSEHOLDS;
   if (!(Number.isInteger(households) && households >= MIN_HOUSEHOLDS)) {
-    throw new Error(`population option "households": expected an integer ≥ ${MIN_HOUSEHOLDS} (agents), got ${String(households)}`);
+    throw new ProblemError([{ file: 'population options', path: 'households', expected: `a whole number of at least ${MIN_HOUSEHOLDS.toLocaleString('en')} (agents)`, got: String(households) }]);
   }
   return households;
 }

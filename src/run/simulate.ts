@@ -25,6 +25,7 @@ import type { Manifest, Result, ResultRow } from './results';
 import { sha256, toCsv } from './results';
 import { provenance } from './provenance';
 import { checkOffer, offerStage, withOffer } from '../model/processes/offer';
+import { ProblemError } from '../problems/index';
 import type { Offer } from '../model/processes/offer';
 
 /** What simulate needs of a scenario: a name and a patch of the parameter tree. */
@@ -38,7 +39,7 @@ export interface SimulateOptions {
   readonly seed: Seed;
   /** Replicate number (0, 1, …): a different population sample and different draws for the same seed. Default 0. */
   readonly replicate?: number;
-  /** Last month, "YYYY-MM". Default "2026-12". */
+  /** Last month, "YYYY-MM". Default {@link DEFAULT_END}, "2030-12". */
   readonly end?: string;
   /** Agents in the population (when `population` is not given). Default: the population module's default sample. */
   readonly households?: number;
@@ -62,7 +63,11 @@ export interface SimulateOptions {
   readonly offer?: Offer;
 }
 
-export const DEFAULT_END = '2026-12';
+/** The last month of a run unless another is given: December 2030, what the command, the notebooks and the lab show planners. */
+export const DEFAULT_END = '2030-12';
+
+/** The seed of a run, a study or a trial unless another is given (the command's `--seed`). */
+export const DEFAULT_SEED = 2022;
 /** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
 export { REFERENCE_MONTH };
 
@@ -101,7 +106,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
   const params = base.patched(scenario.patch, `scenario ${scenario.id}`);
   const start = population.referenceMonth;
   const end = monthOf(options.end ?? DEFAULT_END);
-  if (end < start) throw new Error(`end ${formatMonth(end)} is before the start month ${formatMonth(start)}`);
+  if (end < start) throw new ProblemError([{ file: 'simulate', path: 'end', expected: `a month from the start month, ${formatMonth(start)}, on`, got: formatMonth(end) }]);
 
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey(options.seed, replicate));

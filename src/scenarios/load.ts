@@ -21,7 +21,8 @@
  * written before labels were `{ en, id }` give the Indonesian as `label_id` beside it, which is still
  * read (label: { en: label, id: label_id }).
  *
- * Every problem is reported at once, naming the file, the path inside it and what was expected: an
+ * Every problem is reported at once (a ProblemError, src/problems), naming the file, the path inside
+ * it, what was expected and what was found: an
  * unknown key, an unknown parameter path (with "did you mean …"), a value outside its unit (a
  * probability of 1.2, a negative budget), a date that does not exist, an `extends` that names no
  * scenario, or a cycle of `extends`.
@@ -30,21 +31,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Parameters, ParameterPatch, ParameterProblem } from '../parameters/types';
-import { ParameterError, REPO_ROOT, formatProblem } from '../parameters/load';
+import type { Parameters, ParameterPatch } from '../parameters/types';
+import { REPO_ROOT } from '../parameters/load';
+import { described, didYouMean, ProblemError, type Problem } from '../problems/index';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { Words } from '../lang/index';
 import type { ResolvedScenario, Scenario } from './types';
 import { SCENARIO_ID } from './types';
-
-export class ScenarioError extends Error {
-  readonly problems: readonly ParameterProblem[];
-  constructor(problems: readonly ParameterProblem[]) {
-    super(`${problems.length} scenario problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-    this.name = 'ScenarioError';
-    this.problems = problems;
-  }
-}
 
 const FILE_SCHEMA = z.strictObject({
   id: z.string().regex(SCENARIO_ID, 'expected lower-case letters, digits and hyphens, starting with a letter'),
@@ -78,18 +71,18 @@ export function isScenarioFile(name: string): boolean {
 export function readScenarioFile(path: string): Scenario {
   const file = resolve(path);
   const where = shown(file);
-  if (!existsSync(file)) throw new ScenarioError([{ file: where, path: '', message: 'expected a scenario file, but there is no such file' }]);
+  if (!existsSync(file)) throw new ProblemError([{ file: where, path: '', expected: 'a scenario file', got: 'no such file' }]);
   const text = readFileSync(file, 'utf8');
   let data: unknown;
   if (extname(file).toLowerCase() === '.json') {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new ScenarioError([{ file: where, path: '', message: `expected valid JSON, got ${(e as Error).message}` }]);
+      throw new ProblemError([{ file: where, path: '', expected: 'valid JSON', got: (e as Error).message }]);
     }
   } else {
     const doc = parseDocument(text, { schema: 'core', uniqueKeys: true });
-    if (doc.errors.length) throw new ScenarioError(doc.errors.map((e) => ({ file: where, path: '', message: `expected valid YAML, got ${e.message.split('\n')[0]}` })));
+    if (doc.errors.length) throw new ProblemError(doc.errors.map((e) => ({ file: where, path: '', expected: 'valid YAML', got: e.message.split('\n')[0] })));
     data = doc.toJS();
   }
   return checkedScenario(data, where, file);
@@ -97,13 +90,13 @@ export function readScenarioFile(path: string): Scenario {
 
 /** A scenario from plain data (a parsed file, or an object written in a notebook cell), shape checked. */
 function checkedScenario(data: unknown, where: string, file?: string): Scenario {
-  const parsed = FILE_SCHEMA.safeParse(data);
+  const parsed = FILE_SCHEMA.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    throw new ScenarioError(parsed.error.issues.map((issue) => ({ file: where, path: issue.path.join('.'), message: issueMessage(issue) })));
+    throw new ProblemError(parsed.error.issues.map((issue) => ({ file: where, path: issue.path.join('.'), ...issueProblem(issue) })));
   }
   const s = parsed.data;
   if (typeof s.label !== 'string' && s.label_id !== undefined) {
-    throw new ScenarioError([{ file: where, path: 'label_id', message: 'expected no label_id beside label: { en, id }: the Indonesian is label.id' }]);
+    throw new ProblemError([{ file: where, path: 'label_id', expected: 'no label_id beside label: { en, id } (the Indonesian is label.id)', got: `"${s.label_id}"` }]);
   }
   const label: Words = typeof s.label === 'string' ? { en: s.label, id: s.label_id ?? s.label } : s.label;
   return {
@@ -124,14 +117,25 @@ function checkedScenario(data: unknown, where: string, file?: string): Scenario 
  */
 export function defineScenario(data: unknown, params: Parameters, source = 'scenario'): ResolvedScenario {
   const scenario = checkedScenario(data, source);
-  if (BUILTIN.has(scenario.id)) throw new ScenarioError([{ file: source, path: 'id', message: `expected an id that is not a built-in scenario's, got "${scenario.id}"` }]);
+  if (BUILTIN.has(scenario.id)) throw new ProblemError([{ file: source, path: 'id', expected: "an id that is not a built-in scenario's", got: `"${scenario.id}"` }]);
   return resolveOne(scenario, params);
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected id, label, rationale, references, extends, patch`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `expected ${issue.expected}, but it is missing`;
-  return issue.message;
+/** What a zod issue expected and found. */
+function issueProblem(issue: z.core.$ZodIssue): Pick<Problem, 'expected' | 'got'> {
+  const got = described((issue as { input?: unknown }).input);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { expected: 'only the keys id, label, label_id, rationale, references, extends, patch', got: `an unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    case 'invalid_type':
+      return { expected: { string: 'a text', number: 'a number', object: 'a mapping', record: 'a mapping', array: 'a list' }[issue.expected as string] ?? `a ${issue.expected}`, got };
+    case 'invalid_union':
+      return { expected: issue.path.length === 1 && issue.path[0] === 'label' ? 'a label: { en: …, id: … } (or a text in English)' : 'a number or true/false', got };
+    case 'too_small':
+      return { expected: issue.origin === 'string' ? 'a non-empty text' : `at least ${issue.minimum}`, got };
+    default:
+      return { expected: issue.message.replace(/^expected /, ''), got };
+  }
 }
 
 /** The scenario a name refers to: a built-in id, or a file (relative to `from`'s folder, else to the working folder). */
@@ -140,15 +144,17 @@ function lookup(name: string, from: Scenario | undefined): Scenario {
   const builtin = BUILTIN.get(name);
   if (builtin) return builtin;
   if (name === CALIBRATED) {
-    if (!existsSync(CALIBRATED_FILE)) throw new ScenarioError([{ file: from ? sourceOf(from) : 'scenario name', path: from ? 'extends' : '', message: `expected the calibrated parameter set ${shown(CALIBRATED_FILE)} (written by graduasi calibrate), but there is no such file` }]);
+    if (!existsSync(CALIBRATED_FILE)) throw new ProblemError([{ file: from ? sourceOf(from) : 'scenario name', path: from ? 'extends' : '', expected: `the calibrated parameter set ${shown(CALIBRATED_FILE)} (written by graduasi calibrate)`, got: 'no such file' }]);
     return readScenarioFile(CALIBRATED_FILE);
   }
   const where = from ? (from.file ? shown(from.file) : `scenario ${from.id}`) : 'scenario name';
   const close = [...BUILTIN.keys()].filter((id) => id.includes(name) || name.includes(id) || id.split('-')[0] === name.split('-')[0]);
-  throw new ScenarioError([{
+  throw new ProblemError([{
     file: where,
     path: from ? 'extends' : '',
-    message: `expected a built-in scenario (${[...BUILTIN.keys()].join(', ')}), the parameter set "${CALIBRATED}" or a scenario file (.yaml, .yml, .json), got "${name}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`,
+    expected: `a built-in scenario (${[...BUILTIN.keys()].join(', ')}), the parameter set "${CALIBRATED}" or a scenario file (.yaml, .yml, .json)`,
+    got: `"${name}"`,
+    hint: didYouMean(close),
   }]);
 }
 
@@ -177,23 +183,23 @@ function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
     const key = parent.file ?? parent.id;
     if (seen.has(key)) {
       const cycle = [...chain, parent].map((x) => (x.file ? shown(x.file) : x.id)).join(' → ');
-      throw new ScenarioError([{ file: sourceOf(s), path: 'extends', message: `expected a chain of scenarios that ends, got a cycle: ${cycle}` }]);
+      throw new ProblemError([{ file: sourceOf(s), path: 'extends', expected: 'a chain of scenarios that ends', got: `a cycle: ${cycle}` }]);
     }
     seen.set(key, parent);
     chain.push(parent);
     s = parent;
   }
   // Each patch is checked on its own, so a problem is reported in the file that has it.
-  const problems: ParameterProblem[] = [];
+  const problems: Problem[] = [];
   for (const s of chain) {
     try {
       params.patched(s.patch, sourceOf(s));
     } catch (e) {
-      if (!(e instanceof ParameterError)) throw e;
+      if (!(e instanceof ProblemError)) throw e;
       problems.push(...e.problems);
     }
   }
-  if (problems.length) throw new ScenarioError(problems);
+  if (problems.length) throw new ProblemError(problems);
   const lineage = chain.map((s) => s.id).reverse();
   return { ...start, lineage, effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()) };
 }
@@ -203,23 +209,23 @@ function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
  * reported together. Two scenarios with the same id are refused.
  */
 export function resolveScenarios(names: readonly string[], params: Parameters): ResolvedScenario[] {
-  const problems: ParameterProblem[] = [];
+  const problems: Problem[] = [];
   const out: ResolvedScenario[] = [];
   for (const name of names) {
     try {
       out.push(resolveOne(lookup(name, undefined), params));
     } catch (e) {
-      if (!(e instanceof ScenarioError)) throw e;
+      if (!(e instanceof ProblemError)) throw e;
       problems.push(...e.problems);
     }
   }
   const ids = new Map<string, ResolvedScenario>();
   for (const s of out) {
     const other = ids.get(s.id);
-    if (other) problems.push({ file: sourceOf(s), path: 'id', message: `expected an id no other scenario in the run has, got "${s.id}" (also ${sourceOf(other)})` });
+    if (other) problems.push({ file: sourceOf(s), path: 'id', expected: 'an id no other scenario in the run has', got: `"${s.id}"`, hint: `also ${sourceOf(other)}` });
     else ids.set(s.id, s);
-    if (s.file && BUILTIN.has(s.id)) problems.push({ file: sourceOf(s), path: 'id', message: `expected an id that is not a built-in scenario's, got "${s.id}"` });
+    if (s.file && BUILTIN.has(s.id)) problems.push({ file: sourceOf(s), path: 'id', expected: "an id that is not a built-in scenario's", got: `"${s.id}"` });
   }
-  if (problems.length) throw new ScenarioError(problems);
+  if (problems.length) throw new ProblemError(problems);
   return out;
 }

@@ -4,7 +4,7 @@ export type { SaltelliDesign, SobolIndex, SobolOptions } from './sobol';
 export { morrisDesign, morrisEffects, morrisScreening, LEVELS } from './morris';
 export type { MorrisDesign, MorrisMove, MorrisEffect } from './morris';
 export type { ModelOutput, ParameterRange } from '../experiment/ranges';
-export { morrisStudy, sobolStudy, screenThenSobol, oneAtATime, topParameters, StudyOptionsError, STUDY_DEFAULTS } from './study';
+export { morrisStudy, sobolStudy, screenThenSobol, oneAtATime, topParameters, STUDY_DEFAULTS } from './study';
 export type {
   StudyMeasure,
   StudyOptions,
@@ -14,7 +14,6 @@ export type {
   StageProgress,
   StudyParameter,
   StudyRun,
-  StudyProblem,
   RankedEffect,
   RankedIndex,
   MorrisStudy,

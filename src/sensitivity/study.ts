@@ -22,13 +22,13 @@
  * the model's draws both come from `seed`.
  *
  * Every option is checked before anything runs; all problems are reported together, each naming
- * the option (StudyOptionsError). The measure's group is checked by a one-month run of 20,000
+ * the option (a ProblemError, src/problems). The measure's group is checked by a one-month run of 20,000
  * agents, because which groups an indicator is reported for is known to the reporter only.
  * Outcomes are the same bytes at any number of workers; `run.seconds` is the only clock reading.
  */
 import { performance } from 'node:perf_hooks';
 import type { Progress } from '../experiment/index';
-import { UnreportedMeasureError, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
+import { GROUPS_REPORTED, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../run/simulate';
@@ -36,6 +36,7 @@ import { formatMonth } from '../calendar/months';
 import type { ParameterPath } from '../parameters/spec';
 import type { Parameters } from '../parameters/types';
 import { MIN_HOUSEHOLDS } from '../population/index';
+import { ProblemError, refuse as refuseAll, type Problem } from '../problems/index';
 import { LEVELS, morrisDesign, morrisEffects } from './morris';
 import type { MorrisDesign, MorrisEffect } from './morris';
 import type { ParameterRange } from '../experiment/ranges';
@@ -180,22 +181,6 @@ export interface OneAtATimeStudy {
   readonly run: StudyRun;
 }
 
-/** One problem with a study's options: the option (e.g. "measure.indicator", "trajectories") and what was expected. */
-export interface StudyProblem {
-  readonly option: string;
-  readonly message: string;
-}
-
-/** Thrown when a study's options are wrong, before anything runs; `problems` lists each. */
-export class StudyOptionsError extends Error {
-  readonly problems: readonly StudyProblem[];
-  constructor(where: string, problems: readonly StudyProblem[]) {
-    super(`${where}: ${problems.length === 1 ? '' : `${problems.length} problems:\n  `}${problems.map((p) => `${p.option}: ${p.message}`).join('\n  ')}`);
-    this.name = 'StudyOptionsError';
-    this.problems = problems;
-  }
-}
-
 /** Defaults. */
 export const STUDY_DEFAULTS = { group: 'national', replicates: 1, households: MIN_HOUSEHOLDS, workers: 1, levels: LEVELS, bootstrap: BOOTSTRAP, confidence: CONFIDENCE } as const;
 
@@ -210,33 +195,32 @@ interface Checked {
   readonly workers: number;
 }
 
-/** Throws a StudyOptionsError listing `problems` when there are any. */
-function refuse(where: string, problems: readonly StudyProblem[]): void {
-  if (problems.length) throw new StudyOptionsError(where, problems);
+/** Throws a ProblemError listing `problems`, each in `where` (the study's function), when there are any. */
+function refuse(where: string, problems: readonly Problem[]): void {
+  refuseAll(problems.map((p) => ({ file: where, ...p })));
 }
 
 /** A problem if `value` is not an integer ≥ `least`. */
-function count(problems: StudyProblem[], option: string, value: unknown, least: number, meaning: string): void {
-  if (!(typeof value === 'number' && Number.isInteger(value) && value >= least)) problems.push({ option, message: `expected a whole number ≥ ${least.toLocaleString('en')} (${meaning}), got ${String(value)}` });
+function count(problems: Problem[], option: string, value: unknown, least: number, meaning: string): void {
+  if (!(typeof value === 'number' && Number.isInteger(value) && value >= least)) problems.push({ path: option, expected: `a whole number ≥ ${least.toLocaleString('en')} (${meaning})`, got: String(value) });
 }
 
 /** The ranges and descriptions of the named parameters; problems for unknown or unsuitable names. */
-function studyParametersOf(params: Parameters, names: readonly string[] | undefined, problems: StudyProblem[]): StudyParameter[] {
+function studyParametersOf(params: Parameters, names: readonly string[] | undefined, problems: Problem[]): StudyParameter[] {
   if (names !== undefined && !Array.isArray(names)) {
-    problems.push({ option: 'parameters', message: `expected a list of parameter paths (behaviour parameters or policy assumptions), got ${String(names)}` });
+    problems.push({ path: 'parameters', expected: 'a list of parameter paths (behaviour parameters or policy assumptions)', got: String(names) });
     return [];
   }
   if (names !== undefined && names.length === 0) {
-    problems.push({ option: 'parameters', message: 'expected at least one behaviour parameter path (leave the option out for all of them)' });
+    problems.push({ path: 'parameters', expected: 'at least one behaviour parameter path (leave the option out for all of them)', got: 'an empty list' });
     return [];
   }
   let ranges: ParameterRange[];
   try {
     ranges = studyRanges(params, names ?? []);
   } catch (error) {
-    // studyRanges lists its problems one a line after "parameters:".
-    const lines = (error as Error).message.replace(/^parameters:\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const line of lines) problems.push({ option: 'parameters', message: line });
+    if (!(error instanceof ProblemError)) throw error;
+    problems.push(...error.problems);
     return [];
   }
   return ranges.map((r) => {
@@ -246,28 +230,27 @@ function studyParametersOf(params: Parameters, names: readonly string[] | undefi
 }
 
 /** The measure, its group defaulted, or undefined after adding the problems that can be seen without running the model. */
-function checkedMeasure(measure: StudyMeasure | undefined, problems: StudyProblem[]): Measure | undefined {
+function checkedMeasure(measure: StudyMeasure | undefined, problems: Problem[]): Measure | undefined {
   if (typeof measure !== 'object' || measure === null) {
-    problems.push({ option: 'measure', message: `expected { indicator, group?, month }, e.g. { indicator: 'p0_extreme', month: '2030-03' }, got ${String(measure)}` });
+    problems.push({ path: 'measure', expected: "{ indicator, group?, month }, e.g. { indicator: 'p0_extreme', month: '2030-03' }", got: String(measure) });
     return undefined;
   }
   const m: Measure = { indicator: measure.indicator, group: measure.group ?? STUDY_DEFAULTS.group, month: measure.month };
   const found = measureProblems(m);
-  for (const p of found) problems.push({ option: `measure.${p.field}`, message: p.message });
+  for (const p of found) problems.push({ ...p, path: `measure.${p.path}` });
   if (found.length) return undefined;
-  if (typeof m.group !== 'string' || m.group === '') problems.push({ option: 'measure.group', message: `expected a group such as "national" or "area:rural", got ${String(m.group)}` });
+  if (typeof m.group !== 'string' || m.group === '') problems.push({ path: 'measure.group', expected: 'a group such as "national" or "area:rural"', got: String(m.group) });
   return m;
 }
 
 /** Checks the options every study shares; `more` adds the method's own checks. */
-function checkStudy(where: string, options: StudyOptions, more: (problems: StudyProblem[], parameters: number) => void): Checked {
-  const problems: StudyProblem[] = [];
+function checkStudy(where: string, options: StudyOptions, more: (problems: Problem[], parameters: number) => void): Checked {
+  const problems: Problem[] = [];
   const params = options.params; // what every run patches (src/experiment/job.ts)
-  if (typeof params?.patched !== 'function') refuse(where, [{ option: 'params', message: `expected the parameter tree, e.g. loadParameters(), got ${params === undefined ? 'nothing' : typeof params}` }]);
   const parameters = studyParametersOf(params, options.parameters, problems);
   const measure = checkedMeasure(options.measure, problems);
   const { replicates = STUDY_DEFAULTS.replicates, households = STUDY_DEFAULTS.households, workers = STUDY_DEFAULTS.workers, seed } = options;
-  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) problems.push({ option: 'seed', message: `expected a finite number or a string, got ${String(seed)}` });
+  if (!((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string')) problems.push({ path: 'seed', expected: 'a finite number or a string', got: String(seed) });
   count(problems, 'replicates', replicates, 1, 'replicates per point, each a different population sample and different draws');
   count(problems, 'households', households, MIN_HOUSEHOLDS, 'agents in the population');
   count(problems, 'workers', workers, 1, 'worker threads');
@@ -311,7 +294,7 @@ export async function morrisStudy(options: MorrisStudyOptions): Promise<MorrisSt
   const { levels = STUDY_DEFAULTS.levels } = options;
   const checked = await checkedStudy(where, options, (problems) => {
     count(problems, 'trajectories', options.trajectories, 2, 'Morris trajectories r, for a standard deviation of the effects');
-    if (!(Number.isInteger(levels) && levels >= 2 && levels % 2 === 0)) problems.push({ option: 'levels', message: `expected an even whole number ≥ 2 (grid levels p), got ${String(levels)}` });
+    if (!(Number.isInteger(levels) && levels >= 2 && levels % 2 === 0)) problems.push({ path: 'levels', expected: 'an even whole number ≥ 2 (grid levels p)', got: String(levels) });
   });
   const design = morrisDesign(checked.parameters, options.trajectories, checked.seed, { levels });
   const { outputs, replicateOutputs, run } = await runPoints(checked, design.points, options.onProgress);
@@ -329,11 +312,11 @@ export async function sobolStudy(options: SobolStudyOptions): Promise<SobolStudy
   return sobolOf(checked, options, options.onProgress);
 }
 
-function sobolProblems(problems: StudyProblem[], options: { readonly samples: number; readonly bootstrap?: number; readonly confidence?: number }): void {
+function sobolProblems(problems: Problem[], options: { readonly samples: number; readonly bootstrap?: number; readonly confidence?: number }): void {
   const { bootstrap = STUDY_DEFAULTS.bootstrap, confidence = STUDY_DEFAULTS.confidence } = options;
   count(problems, 'samples', options.samples, 2, 'base rows N of the Saltelli matrices A and B');
   count(problems, 'bootstrap', bootstrap, 0, 'bootstrap resamples; 0 for no intervals');
-  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) problems.push({ option: 'confidence', message: `expected a coverage in (0, 1), e.g. 0.95, got ${String(confidence)}` });
+  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) problems.push({ path: 'confidence', expected: 'a coverage in (0, 1), e.g. 0.95', got: String(confidence) });
 }
 
 async function sobolOf(checked: Checked, options: { readonly samples: number; readonly bootstrap?: number; readonly confidence?: number }, onProgress: ((p: Progress) => void) | undefined): Promise<SobolStudy> {
@@ -361,10 +344,10 @@ export async function screenThenSobol(options: ScreeningOptions): Promise<{ read
   const { levels = STUDY_DEFAULTS.levels } = options;
   const checked = await checkedStudy(where, { ...options, onProgress: undefined }, (problems, k) => {
     count(problems, 'trajectories', options.trajectories, 2, 'Morris trajectories r, for a standard deviation of the effects');
-    if (!(Number.isInteger(levels) && levels >= 2 && levels % 2 === 0)) problems.push({ option: 'levels', message: `expected an even whole number ≥ 2 (grid levels p), got ${String(levels)}` });
+    if (!(Number.isInteger(levels) && levels >= 2 && levels % 2 === 0)) problems.push({ path: 'levels', expected: 'an even whole number ≥ 2 (grid levels p)', got: String(levels) });
     sobolProblems(problems, options);
     if (!(Number.isInteger(options.top) && options.top >= 1 && (k === 0 || options.top <= k))) {
-      problems.push({ option: 'top', message: `expected a whole number from 1 to ${k || 'the number of parameters screened'} (parameters taken into the Sobol stage), got ${String(options.top)}` });
+      problems.push({ path: 'top', expected: `a whole number from 1 to ${k || 'the number of parameters screened'} (parameters taken into the Sobol stage)`, got: String(options.top) });
     }
   });
   const stage = (name: StageProgress['stage']) => (options.onProgress ? (p: Progress) => options.onProgress!({ ...p, stage: name }) : undefined);
@@ -403,17 +386,20 @@ export async function oneAtATime(options: StudyOptions): Promise<OneAtATimeStudy
 }
 
 /** checkStudy, then the group probe: a one-month run at 20,000 agents, in this thread. */
-async function checkedStudy(where: string, options: StudyOptions, more: (problems: StudyProblem[], parameters: number) => void): Promise<Checked> {
+async function checkedStudy(where: string, options: StudyOptions, more: (problems: Problem[], parameters: number) => void): Promise<Checked> {
   const checked = checkStudy(where, options, more);
   const probe: Measure = { ...checked.measure, month: formatMonth(REFERENCE_MONTH) };
   try {
     await evaluatePoints({ parameters: checked.params, points: [{}], measures: [probe], replicates: 1, seed: checked.seed, households: MIN_HOUSEHOLDS, workers: 1 });
   } catch (error) {
-    if (!(error instanceof UnreportedMeasureError)) throw error;
+    // The measure passed every other check, so what the probe refuses is the group.
+    if (!(error instanceof ProblemError)) throw error;
     refuse(where, [
       {
-        option: 'measure.group',
-        message: `the model reports no ${checked.measure.indicator} for group "${checked.measure.group}"; expected "national", "province:<name>" (e.g. "province:Papua"), "area:urban|rural", "head_age:under_40|40_59|60_plus" or "head_sex:male|female" — money and pathway totals are national only, flows national and by household group`,
+        path: 'measure.group',
+        expected: `a group the model reports ${checked.measure.indicator} for: ${GROUPS_REPORTED}`,
+        got: `"${checked.measure.group}"`,
+        hint: 'money and pathway totals are national only, flows national and by household group',
       },
     ]);
   }

@@ -143,8 +143,15 @@ export function checkDesign(design: TrialDesign): void {
  * starts the message and `shown` is the input as the user wrote it (default: the list as JSON).
  */
 export function checkHorizons(horizons: readonly number[], where: string, shown = JSON.stringify(horizons)): void {
-  const ok = Array.isArray(horizons) && horizons.length > 0 && horizons.every((h, k) => Number.isInteger(h) && h >= 1 && h <= MAX_HORIZON && (k === 0 || h > horizons[k - 1]));
-  if (!ok) throw new Error(`${where}: expected months after the offer as increasing whole numbers from 1 to ${MAX_HORIZON}, e.g. 12,24,36,48, got ${shown}`);
+  if (!validHorizons(horizons)) throw new Error(`${where}: expected ${HORIZONS_EXPECTED}, got ${shown}`);
+}
+
+/** What horizons must be, worded to follow "expected". */
+export const HORIZONS_EXPECTED = `months after the offer as increasing whole numbers from 1 to ${MAX_HORIZON}, e.g. 12,24,36,48`;
+
+/** Whether horizons are increasing whole numbers from 1 to MAX_HORIZON. */
+export function validHorizons(horizons: readonly number[]): boolean {
+  return Array.isArray(horizons) && horizons.length > 0 && horizons.every((h, k) => Number.isInteger(h) && h >= 1 && h <= MAX_HORIZON && (k === 0 || h > horizons[k - 1]));
 }
 
 /** The assignment stratum of household i: urban or rural × in an assistance programme (PKH, BPNT) or not. */

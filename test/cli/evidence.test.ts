@@ -43,9 +43,9 @@ describe('graduasi calibrate', () => {
   }, 120_000);
 
   const cases: Array<[string, string[], RegExp]> = [
-    ['an unknown target', ['--fit', 'poverty_2031'], /fit: unknown target "poverty_2031"; expected ids of data\/targets\/targets.csv/],
-    ['a holdout that is fitted', ['--fit', 'pkh_families_2022', '--holdout', 'pkh_families_2022'], /holdout: pkh_families_2022 also fitted/],
-    ['an unknown parameter', ['--parameters', 'income.groth'], /behaviour\.income\.groth: no such parameter/],
+    ['an unknown target', ['--fit', 'poverty_2031'], /graduasi calibrate: --fit: expected ids of data\/targets\/targets\.csv: .*, got "poverty_2031"/],
+    ['a holdout that is fitted', ['--fit', 'pkh_families_2022', '--holdout', 'pkh_families_2022'], /graduasi calibrate: --holdout: expected targets left out of the fit, got pkh_families_2022, which is also fitted/],
+    ['an unknown parameter', ['--parameters', 'income.groth'], /graduasi calibrate: --parameters: behaviour\.income\.groth: expected a behaviour parameter path such as .*, got no such parameter/],
     ['a policy parameter', ['--parameters', 'policy.pkh.quota'], /a policy parameter/],
     ['too few particles', ['--particles', '1'], /--particles: expected a whole number of at least 2, got "1"/],
     ['a positional argument', ['budget-cut-20'], /calibrate: expected options only/],
@@ -60,14 +60,14 @@ describe('graduasi calibrate', () => {
   it('compare refuses a posterior that is not one', () => {
     const r = graduasi('compare', 'assistance-only', 'graduation-push-under-40', '--posterior', 'missing.csv', '--households', '20000');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('missing.csv: expected a posterior sample (posterior.csv of a calibration run folder), but there is no such file');
+    expect(r.stderr).toContain('missing.csv: expected a posterior sample (posterior.csv of a calibration run folder), got no such file');
     expect(existsSync(join(dir, 'runs'))).toBe(false);
   });
 });
 
 describe('graduasi trial refusals through the command', () => {
   const cases: Array<[string, string[], RegExp]> = [
-    ['an unknown design', ['brac-lik'], /unknown trial design "brac-lik" \(expected one of pena-2023, brac-like\)/],
+    ['an unknown design', ['brac-lik'], /graduasi trial: design: expected one of pena-2023, brac-like, got "brac-lik" \(did you mean "brac-like"\?\)/],
     ['a share outside (0, 1)', ['--share', '1.5'], /--share: expected the share of eligible households treated, in \(0, 1\), e\.g\. 0\.5, got "1\.5"/],
   ];
   it.each(cases)('refuses %s: exit code 1, no folder', (_, args, message) => {

@@ -22,7 +22,7 @@ describe('run folders', () => {
   it('refuses a folder that already holds a run, and keeps that run as it was', () => {
     const folder = join(fresh(), 'run');
     writeRunFolder(folder, { 'manifest.json': '{"first":true}\n' });
-    expect(() => planRunFolder(folder, 'run')).toThrow(/already holds a run \(manifest\.json\); expected a new folder/);
+    expect(() => planRunFolder(folder, 'run')).toThrow(/run: expected a new output folder, so that no earlier results are overwritten, got a folder that already holds a run \(manifest\.json\)/);
     expect(() => writeRunFolder(folder, { 'manifest.json': '{}\n' })).toThrow(/already holds a run/);
     expect(readFileSync(join(folder, 'manifest.json'), 'utf8')).toBe('{"first":true}\n');
   });
@@ -31,8 +31,8 @@ describe('run folders', () => {
     const parent = fresh();
     mkdirSync(join(parent, 'empty'));
     writeFileSync(join(parent, 'file'), 'x');
-    expect(() => planRunFolder(join(parent, 'empty'), 'run')).toThrow(/already exists; expected a new folder/);
-    expect(() => planRunFolder(join(parent, 'file'), 'run')).toThrow(/expected a new folder, but a file of that name exists/);
+    expect(() => planRunFolder(join(parent, 'empty'), 'run')).toThrow(/empty: expected a new output folder, .*, got a folder that already exists/);
+    expect(() => planRunFolder(join(parent, 'file'), 'run')).toThrow(/file: expected a new output folder, .*, got a file of that name/);
   });
 
   it('leaves no folder when writing fails part way', () => {

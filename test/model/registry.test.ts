@@ -73,11 +73,11 @@ describe('a programme declared in one file', () => {
 
 describe('a declaration that does not fit is refused, naming it', () => {
   it.each<[string, () => unknown, RegExp]>([
-    ['an id taken twice', () => createRegistry([...PROGRAMMES, PROGRAMMES[0]], SERVICES), /programme "pkh": the id is taken/],
-    ['eligibility naming an unknown programme', () => createRegistry([...PROGRAMMES, { ...fixtureAid, eligibility: { any: ['pkh', 'rastra'] } }], SERVICES), /programme "fixture_aid": eligibility.any: .*got "rastra"/],
-    ['leaving for a reason it does not declare', () => createRegistry([...PROGRAMMES, { ...fixtureAid, leaves: { ...fixtureAid.leaves, cut: 'pkh.quota_or_budget_cut' } }], SERVICES), /leaves.cut: expected one of its reasons/],
-    ['a reason under another prefix', () => createRegistry([...PROGRAMMES, { ...fixtureAid, reasons: { ...fixtureAid.reasons, enrolled: { code: 'aid.enrolled', label: { en: 'x', id: 'x' } } } }], SERVICES), /reason "aid.enrolled": expected a code starting "fixture_aid."/],
-    ['more service flags than households.services holds', () => createRegistry(PROGRAMMES, [...SERVICES, { ...SERVICES[0], id: 'many', flags: Array.from({ length: 25 }, (_, k) => `f${k}`), reasons: [] }]), /service "many": flag "f\d+": the 32 bits of households.services are all taken/],
+    ['an id taken twice', () => createRegistry([...PROGRAMMES, PROGRAMMES[0]], SERVICES), /createRegistry: programme pkh: expected an id of its own/],
+    ['eligibility naming an unknown programme', () => createRegistry([...PROGRAMMES, { ...fixtureAid, eligibility: { any: ['pkh', 'rastra'] } }], SERVICES), /createRegistry: programme fixture_aid: eligibility.any: expected 'registry', 'graduated' or a programme's id, got "rastra"/],
+    ['leaving for a reason it does not declare', () => createRegistry([...PROGRAMMES, { ...fixtureAid, leaves: { ...fixtureAid.leaves, cut: 'pkh.quota_or_budget_cut' } }], SERVICES), /programme fixture_aid: leaves.cut: expected one of its reasons .*, got "pkh.quota_or_budget_cut"/],
+    ['a reason under another prefix', () => createRegistry([...PROGRAMMES, { ...fixtureAid, reasons: { ...fixtureAid.reasons, enrolled: { code: 'aid.enrolled', label: { en: 'x', id: 'x' } } } }], SERVICES), /programme fixture_aid: reasons: expected codes starting "fixture_aid.", got "aid.enrolled"/],
+    ['more service flags than households.services holds', () => createRegistry(PROGRAMMES, [...SERVICES, { ...SERVICES[0], id: 'many', flags: Array.from({ length: 25 }, (_, k) => `f${k}`), reasons: [] }]), /service many: flags.f\d+: expected at most 32 flags over all services/],
   ])('%s', (_, make, message) => {
     expect(make).toThrow(message);
   });

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError } from '../../src/parameters';
+import { DEFAULT_PARAMETER_DIR, loadParameters } from '../../src/parameters';
+import { ProblemError } from '../../src/problems';
 
 let dir = '';
 afterEach(() => {
@@ -29,12 +30,12 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(path, text.replace(from, to));
 }
 
-/** The ParameterError thrown by loading the copy. */
-function loadError(): ParameterError {
+/** The ProblemError thrown by loading the copy. */
+function loadError(): ProblemError {
   try {
     loadParameters(dir);
   } catch (e) {
-    if (e instanceof ParameterError) return e;
+    if (e instanceof ProblemError) return e;
     throw e;
   }
   throw new Error('expected the tree to be rejected, but it loaded');
@@ -135,7 +136,7 @@ describe('a bad parameter tree is rejected, naming the file, the parameter and w
   });
 
   it('a folder that does not exist', () => {
-    expect(() => loadParameters(join(tmpdir(), 'graduasi-no-such-folder'))).toThrow(ParameterError);
+    expect(() => loadParameters(join(tmpdir(), 'graduasi-no-such-folder'))).toThrow(ProblemError);
   });
 
   it('collects every problem of the tree into one error', () => {
@@ -152,11 +153,11 @@ describe('a bad parameter tree is rejected, naming the file, the parameter and w
       'policy.pkh.budget: values.2021-01-01',
       'behaviour.income.shock_size',
     ]);
-    expect(error.message).toMatch(/^5 parameter problems:\n/);
+    expect(error.message).toMatch(/^5 problems:\n/);
   });
 
-  it('formats each problem as <file>: <path>: <expected>, got <found>', () => {
-    const error = new ParameterError([{ file: 'data/parameters/policy/pkh/quota.yaml', path: 'policy.pkh.quota', message: 'expected x, got y' }]);
-    expect(error.message).toBe('1 parameter problem:\n  data/parameters/policy/pkh/quota.yaml: policy.pkh.quota: expected x, got y');
+  it('formats each problem as <file>: <path>: expected <expected>, got <found>', () => {
+    const error = new ProblemError([{ file: 'data/parameters/policy/pkh/quota.yaml', path: 'policy.pkh.quota', expected: 'x', got: 'y' }]);
+    expect(error.message).toBe('data/parameters/policy/pkh/quota.yaml: policy.pkh.quota: expected x, got y');
   });
 });

@@ -6,8 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETER_DIR, loadParameters, ParameterError, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
+import { DEFAULT_PARAMETER_DIR, loadParameters, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
 import { fromTransfer, toTransfer } from '../../src/parameters/load';
+import { ProblemError } from '../../src/problems';
 import { monthOf } from '../../src/calendar/months';
 
 const params = loadParameters();
@@ -220,13 +221,13 @@ describe('patched(patch, source)', () => {
     expect(() => params.patched(patch as never, 'my-scenario.yaml')).toThrow(message);
   });
 
-  it('collects every problem of a patch into one ParameterError', () => {
+  it('collects every problem of a patch into one ProblemError', () => {
     try {
       params.patched({ 'behaviour.pkh.compliance': { '2023-01-01': 1.2 }, 'policy.pkh.budget': { '2023-01-01': -5 } }, 's');
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(ParameterError);
-      expect((e as ParameterError).problems.map((p) => p.path)).toEqual(['behaviour.pkh.compliance: 2023-01-01', 'policy.pkh.budget: 2023-01-01']);
+      expect(e).toBeInstanceOf(ProblemError);
+      expect((e as ProblemError).problems.map((p) => p.path)).toEqual(['behaviour.pkh.compliance: 2023-01-01', 'policy.pkh.budget: 2023-01-01']);
     }
   });
 });

@@ -41,18 +41,18 @@ describe('the number of agents', () => {
 describe('invalid options are refused with a message naming the option', () => {
   const base: PopulationOptions = { seed: 1, lines: LINES };
   it.each([
-    ['households below 1', { households: 0 }, /"households": expected an integer ≥ 20000/],
-    ['households below the minimum', { households: 19_999 }, /"households": expected an integer ≥ 20000/],
-    ['fractional households', { households: 25_000.5 }, /"households": expected an integer/],
-    ['NaN households', { households: NaN }, /"households"/],
-    ['scale 0', { scale: 0 }, /"scale": expected agents per real household in \(0, 1\]/],
-    ['scale above 1', { scale: 1.5 }, /"scale": expected agents per real household in \(0, 1\]/],
-    ['a scale too small for the minimum', { scale: 1e-6 }, /"scale": expected at least/],
-    ['both households and scale', { households: 50_000, scale: 0.5 }, /"households" and "scale": expected one of them, got both/],
-    ['an infinite national line', { lines: { national: Infinity, extreme: 300_000 } }, /"lines.national": expected a positive finite number/],
-    ['a negative extreme line', { lines: { national: 505_469, extreme: -1 } }, /"lines.extreme": expected a positive finite number below lines.national/],
-    ['an extreme line above the national line', { lines: { national: 505_469, extreme: 600_000 } }, /"lines.extreme"/],
-    ['a NaN seed', { seed: NaN }, /"seed": expected a finite number or a string/],
+    ['households below 1', { households: 0 }, /population options: households: expected a whole number of at least 20,000/],
+    ['households below the minimum', { households: 19_999 }, /population options: households: expected a whole number of at least 20,000/],
+    ['fractional households', { households: 25_000.5 }, /households: expected a whole number/],
+    ['NaN households', { households: NaN }, /households: expected/],
+    ['scale 0', { scale: 0 }, /scale: expected agents per real household in \(0, 1\]/],
+    ['scale above 1', { scale: 1.5 }, /scale: expected agents per real household in \(0, 1\]/],
+    ['a scale too small for the minimum', { scale: 1e-6 }, /scale: expected at least/],
+    ['both households and scale', { households: 50_000, scale: 0.5 }, /households and scale: expected one of them, got both/],
+    ['an infinite national line', { lines: { national: Infinity, extreme: 300_000 } }, /lines\.national: expected a positive finite number/],
+    ['a negative extreme line', { lines: { national: 505_469, extreme: -1 } }, /lines\.extreme: expected a positive finite number below lines.national/],
+    ['an extreme line above the national line', { lines: { national: 505_469, extreme: 600_000 } }, /lines\.extreme: expected/],
+    ['a NaN seed', { seed: NaN }, /seed: expected a finite number or a string/],
   ])('%s', (_, patch, message) => {
     expect(() => buildPopulation({ ...base, ...patch } as PopulationOptions)).toThrow(message);
   });

@@ -18,7 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { ParameterPath } from '../../src/parameters/spec';
-import { morrisStudy, oneAtATime, screenThenSobol, sobolStudy, StudyOptionsError } from '../../src/sensitivity/index';
+import { formatProblem, ProblemError } from '../../src/problems';
+import { morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../../src/sensitivity/index';
 import type { MorrisStudy, OneAtATimeStudy, SobolStudy, StudyOptions } from '../../src/sensitivity/index';
 import { offlinePage, openBrowser } from '../support/browser';
 
@@ -100,8 +101,8 @@ describe('bad options are refused before anything runs, every problem named', ()
     try {
       await run();
     } catch (error) {
-      expect(error).toBeInstanceOf(StudyOptionsError);
-      return (error as StudyOptionsError).problems.map((p) => `${p.option}: ${p.message}`);
+      expect(error).toBeInstanceOf(ProblemError);
+      return (error as ProblemError).problems.map((p) => formatProblem({ ...p, file: undefined }));
     }
     throw new Error('expected a refusal');
   };
@@ -111,21 +112,21 @@ describe('bad options are refused before anything runs, every problem named', ()
       morrisStudy({ params: TINY.params, parameters: ['behaviour.business.monthly_retrun', 'policy.pkh.quota'], measure: { indicator: 'p0_extrem', month: '2030-13' }, seed: 1, trajectories: 1 }),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/^parameters: behaviour.business.monthly_retrun: no such parameter; expected a behaviour parameter path/),
-      expect.stringMatching(/^parameters: policy.pkh.quota: a policy parameter \(data\/parameters\/policy\/pkh\/quota.yaml\); expected a behaviour parameter/),
-      expect.stringMatching(/^measure.indicator: unknown indicator "p0_extrem"; expected one of households, persons, p0_extreme/),
-      'measure.month: "2030-13": expected YYYY-MM',
+      expect.stringMatching(/^parameters: behaviour\.business\.monthly_retrun: expected a behaviour parameter path such as .*, got no such parameter \(did you mean behaviour\.business\.monthly_return\?\)$/),
+      'parameters: policy.pkh.quota: expected a behaviour parameter (policies are changed by scenarios), got a policy parameter (data/parameters/policy/pkh/quota.yaml)',
+      expect.stringMatching(/^measure\.indicator: expected one of households, persons, p0_extreme, .*, got "p0_extrem" \(did you mean "p0_extreme"\?\)$/),
+      'measure.month: expected a month YYYY-MM, got "2030-13"',
       'trajectories: expected a whole number ≥ 2 (Morris trajectories r, for a standard deviation of the effects), got 1',
     ]);
   });
 
   it.each<[string, () => Promise<unknown>, RegExp]>([
-    ['a month before the start', () => sobolStudy({ ...TINY, measure: { indicator: 'p0_extreme', month: '2021-12' }, samples: 8 }), /^measure.month: 2021-12 is before the model's start, 2022-03$/],
+    ['a month before the start', () => sobolStudy({ ...TINY, measure: { indicator: 'p0_extreme', month: '2021-12' }, samples: 8 }), /^measure\.month: expected a month from the model's start, 2022-03, on, got 2021-12$/],
     ['one Sobol base row', () => sobolStudy({ ...TINY, samples: 1 }), /^samples: expected a whole number ≥ 2 \(base rows N of the Saltelli matrices A and B\), got 1$/],
     ['fewer agents than the population needs', () => morrisStudy({ ...TINY, trajectories: 2, households: 5000 }), /^households: expected a whole number ≥ 20,000 \(agents in the population\), got 5000$/],
     ['a top K above the parameters screened', () => screenThenSobol({ ...TINY, trajectories: 2, samples: 4, top: 4 }), /^top: expected a whole number from 1 to 3 \(parameters taken into the Sobol stage\), got 4$/],
     ['an empty parameter list', () => oneAtATime({ ...TINY, parameters: [] }), /^parameters: expected at least one behaviour parameter path/],
-    ['a group the indicator is not reported for (found by a one-month probe)', () => morrisStudy({ ...TINY, measure: { indicator: 'graduations_to_date', group: 'area:rural', month: '2023-03' }, trajectories: 2 }), /^measure.group: the model reports no graduations_to_date for group "area:rural"; expected "national", "province:<name>"/],
+    ['a group the indicator is not reported for (found by a one-month probe)', () => morrisStudy({ ...TINY, measure: { indicator: 'graduations_to_date', group: 'area:rural', month: '2023-03' }, trajectories: 2 }), /^measure\.group: expected a group the model reports graduations_to_date for: "national", "province:<name>" .*, got "area:rural" \(money and pathway totals are national only/],
   ])('%s', async (_, run, message) => {
     const problems = await refusal(run);
     expect(problems).toHaveLength(1);
@@ -196,12 +197,12 @@ describe('graduasi sensitivity', () => {
 
   it.each<[string, string[], RegExp]>([
     ['an unknown method', ['--method', 'fast'], /--method: expected one of morris, sobol, both, got "fast"/],
-    ['--top without a screening', ['--method', 'sobol', '--top', '3'], /--top: expected only with --method both; --method sobol does not use it/],
-    ['an unknown parameter', ['--parameters', 'business.monthly_retrun'], /--parameters: behaviour.business.monthly_retrun: no such parameter/],
-    ['an unknown indicator and a month before the start, together', ['--indicator', 'p0_extrem', '--month', '2021-01'], /2 problems:\n {2}--indicator: unknown indicator "p0_extrem".*\n {2}--month: 2021-01 is before the model's start, 2022-03/],
-    ['a group the model does not report', ['--group', 'province:Atlantis', '--month', '2022-04'], /--group: the model reports no p0_extreme for group "province:Atlantis"/],
+    ['--top without a screening', ['--method', 'sobol', '--top', '3'], /graduasi sensitivity: --top: expected only with --method both, got --method sobol, which does not use it/],
+    ['an unknown parameter', ['--parameters', 'business.monthly_retrun'], /graduasi sensitivity: --parameters: behaviour\.business\.monthly_retrun: expected a behaviour parameter path .*, got no such parameter/],
+    ['an unknown indicator and a month before the start, together', ['--indicator', 'p0_extrem', '--month', '2021-01'], /2 problems:\n {2}graduasi sensitivity: --indicator: expected one of .*, got "p0_extrem".*\n {2}graduasi sensitivity: --month: expected a month from the model's start, 2022-03, on, got 2021-01/],
+    ['a group the model does not report', ['--group', 'province:Atlantis', '--month', '2022-04'], /graduasi sensitivity: --group: expected a group the model reports p0_extreme for: .*, got "province:Atlantis"/],
     ['a language', ['--lang', 'fr'], /--lang: expected one of en, id, got "fr"/],
-    ['an output folder that holds a run', ['--out', 'two'], /output folder .*two already holds a run \(manifest.json\); expected a new folder/],
+    ['an output folder that holds a run', ['--out', 'two'], /two: expected a new output folder, so that no earlier results are overwritten, got a folder that already holds a run \(manifest\.json\)/],
   ])('refuses %s: exit code 1, a message naming the option, no folder', (_, args, message) => {
     const out = args.includes('--out') ? [] : ['--out', 'refused'];
     const r = sensitivity(...args, ...out);
@@ -212,7 +213,7 @@ describe('graduasi sensitivity', () => {
 
   it('leaves no partial folder behind when refused', () => {
     mkdirSync(join(dir, 'empty'));
-    expect(sensitivity('--out', 'empty').stderr).toMatch(/output folder .*empty already exists/);
+    expect(sensitivity('--out', 'empty').stderr).toMatch(/empty: expected a new output folder, so that no earlier results are overwritten, got a folder that already exists/);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe('graduasi trial', () => {
 
 describe('graduasi trial refuses, before running and without writing a folder', () => {
   it.each<[string, string[], RegExp]>([
-    ['an unknown design', ['brac'], /unknown trial design "brac" \(expected one of pena-2023, brac-like\)/],
+    ['an unknown design', ['brac'], /graduasi trial: design: expected one of pena-2023, brac-like, got "brac"/],
     ['two designs', ['brac-like', 'pena-2023'], /trial: expected at most one design/],
     ['a horizon that is not a number', ['--horizons', '12,x'], /--horizons: expected months after the offer as increasing whole numbers from 1 to 120, e\.g\. 12,24,36,48, got "12,x"/],
     ['horizons out of order', ['--horizons', '24,12'], /--horizons: .* got "24,12"/],
@@ -60,11 +60,11 @@ describe('graduasi trial refuses, before running and without writing a folder', 
     ['a share of 1', ['--share', '1'], /--share: .* got "1"/],
     ['a share that is a word', ['--share', 'half'], /--share: .* got "half"/],
     ['too few households', ['--households', '100'], /--households: expected a whole number of at least 20,000, got "100"/],
-    ['households and scale', ['--households', '20000', '--scale', '0.001'], /--households and --scale: expected one of them, not both/],
+    ['households and scale', ['--households', '20000', '--scale', '0.001'], /graduasi trial: --households and --scale: expected one of them, got both/],
     ['a seed that is a word', ['--seed', 'abc'], /--seed: expected a whole number of at least 0, got "abc"/],
     ['an unknown language', ['--lang', 'fr'], /--lang: expected one of en, id, got "fr"/],
-    ['an unknown option', ['--years', '2022-2030'], /unknown option --years \(expected one of --seed, --households, --scale, --horizons, --share, --out, --lang\)/],
-    ['an option without its value', ['--seed'], /option --seed needs a value/],
+    ['an unknown option', ['--years', '2022-2030'], /graduasi trial: --years: expected one of --seed, --households, --scale, --horizons, --share, --out, --lang, got an unknown option/],
+    ['an option without its value', ['--seed'], /graduasi trial: --seed: expected a value after it: --seed N, got nothing/],
   ])('%s', async (_, args, message) => {
     const out = join(dir, `refused-${Math.random().toString(36).slice(2)}`);
     await expect(trialCommand([...args, '--out', out])).rejects.toThrow(message);
@@ -74,7 +74,7 @@ describe('graduasi trial refuses, before running and without writing a folder', 
   it('an output folder that already holds a run', async () => {
     await trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'taken')]);
     const before = files(join(dir, 'taken'));
-    await expect(trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'taken')])).rejects.toThrow(/output folder .*taken already holds a run \(manifest\.json\); expected a new folder/);
+    await expect(trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'taken')])).rejects.toThrow(/taken: expected a new output folder, so that no earlier results are overwritten, got a folder that already holds a run \(manifest\.json\)/);
     expect(files(join(dir, 'taken'))).toEqual(before);
   }, 20_000);
 });

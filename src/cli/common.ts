@@ -1,0 +1,77 @@
+/**
+ * The options several commands take, declared once: the seed, the population's size, the workers,
+ * the output folder and the language. Each command puts them in its table (./options.ts) with its
+ * own default where the default differs (a study runs 20,000 agents, a run 200,000).
+ */
+import { availableParallelism } from 'node:os';
+import { ProblemError, type Problem } from '../problems/index';
+import { DEFAULT_SEED } from '../run/simulate';
+import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS, loadPopulationData } from '../population/index';
+import { LANGS, type Lang } from '../lang/index';
+import { Expected, number, oneOf, option, text, wholeNumber, type CommandLine, type Option } from './options';
+
+/** --seed N (default DEFAULT_SEED, 2022). */
+export const seed = option<number>({ value: 'N', description: 'seed, a whole number: the same seed gives the same results, byte for byte', default: DEFAULT_SEED, check: wholeNumber(0), show: String });
+
+/** --households N: agents in the population, at least MIN_HOUSEHOLDS; `fallback` the default (none: the population's, 200,000). */
+export function households(fallback: number): Option<number>;
+export function households(): Option<number | undefined>;
+export function households(fallback?: number): Option<number | undefined> {
+  return option<number | undefined>({
+    value: 'N',
+    description: `agents in the population, at least ${MIN_HOUSEHOLDS.toLocaleString('en')}`,
+    default: fallback,
+    ...(fallback === undefined ? { defaultText: DEFAULT_HOUSEHOLDS.toLocaleString('en') } : {}),
+    check: wholeNumber(MIN_HOUSEHOLDS),
+  });
+}
+
+/** --scale X: agents per real household, instead of --households; enough for MIN_HOUSEHOLDS agents. */
+export const scale = option<number | undefined>({
+  value: 'X',
+  description: 'agents per real household, in (0, 1], instead of --households (1: the whole registry)',
+  default: undefined,
+  check: (t) => {
+    const x = number((v) => v > 0 && v <= 1, 'agents per real household in (0, 1]')(t);
+    if (x instanceof Expected) return x;
+    const official = loadPopulationData().national.households;
+    return Math.round(x * official) >= MIN_HOUSEHOLDS ? x : new Expected(`agents per real household of at least ${Math.ceil((MIN_HOUSEHOLDS / official) * 1e6) / 1e6} (${MIN_HOUSEHOLDS.toLocaleString('en')} agents)`);
+  },
+});
+
+/** --workers N (default: the machine's cores). */
+export const workers = option<number>({
+  value: 'N',
+  description: 'worker threads; the results are the same bytes at any number',
+  default: availableParallelism(),
+  defaultText: `the machine's cores, ${availableParallelism()} here`,
+  check: wholeNumber(1),
+});
+
+/** --out FOLDER: a new folder for what `command` writes (default runs/<date-time>-<command>). */
+export function out(command: string): Option<string | undefined> {
+  return option<string | undefined>({ value: 'FOLDER', description: 'a new folder for the results; an existing one is refused', default: undefined, defaultText: `runs/<date-time>-${command}`, check: text });
+}
+
+/** --lang en|id: the language of `what`. */
+export function lang(what: string): Option<Lang> {
+  return option<Lang>({ value: LANGS.join('|'), description: `language of ${what}`, default: 'en', check: oneOf(LANGS) });
+}
+
+/**
+ * A library's refusal (a calibration's, a study's) said of the command's options: a problem at the
+ * path "<setting>" or "<setting>: …" becomes one of "graduasi <command>" at "<option>" or "<option>: …",
+ * `optionOf` mapping settings to options; other problems, and other errors, pass unchanged.
+ */
+export function onOptions(error: unknown, command: string, optionOf: Readonly<Record<string, string>>): unknown {
+  if (!(error instanceof ProblemError)) return error;
+  return new ProblemError(error.problems.map((p) => {
+    const [head, ...rest] = p.path.split(': ');
+    return head in optionOf ? { ...p, file: `graduasi ${command}`, path: [optionOf[head], ...rest].join(': ') } : p;
+  }));
+}
+
+/** The problem when both --households and --scale are given. */
+export function householdsOrScale(line: CommandLine<{ households: Option<number | undefined>; scale: Option<number | undefined> }>): Problem[] {
+  return line.given.has('households') && line.given.has('scale') ? [{ path: '--households and --scale', expected: 'one of them', got: 'both' }] : [];
+}

@@ -1,0 +1,26 @@
+/**
+ * `graduasi report <run folder>`: a run's headline tables printed, and its report written again in
+ * another language (report-<lang>.html beside the first).
+ */
+import { headlines } from '../report/headline';
+import { formatTable, headlineTables } from '../report/table';
+import { readRun, writeReport } from '../report/run';
+import { command } from './options';
+import { lang } from './common';
+
+export const REPORT = command({
+  name: 'report',
+  summary: "print a run's headline table and write its report in another language",
+  about: "Prints a run folder's headline tables and writes its report in the language asked for (report-id.html beside report.html), without running anything again.",
+  args: { name: '<run folder>', min: 1, max: 1, expected: 'one run folder' },
+  options: { lang: lang('the tables and the report') },
+  run: ({ args, options }) => {
+    const folder = args[0];
+    const run = readRun(folder);
+    const file = writeReport(folder, run, options.lang);
+    const labels = new Map(run.manifest.scenarios.map((s) => [s.id, s.id]));
+    const reference = run.manifest.experiment.reference ?? undefined;
+    const tables = headlineTables(headlines(run.rows, reference), labels, options.lang, reference);
+    process.stdout.write(`${tables.map(formatTable).join('\n\n')}\n\nReport written to ${file}\n`);
+  },
+});

@@ -1,0 +1,134 @@
+/**
+ * `graduasi run` and `graduasi compare`: scenarios × replicates of one seed (src/experiment), the
+ * headline table printed and a new run folder written (manifest.json, results.csv, summary.csv,
+ * report.html). `compare` adds paired differences from a reference scenario.
+ */
+import { join } from 'node:path';
+import { loadParameters } from '../parameters/load';
+import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
+import { CALIBRATION_FOLDER, resolveScenarios } from '../scenarios/load';
+import { runExperiment, uncertaintyOf } from '../experiment/index';
+import { planRunFolder } from '../experiment/output';
+import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
+import { formatMonth } from '../calendar/months';
+import { monthLabel } from '../lang/index';
+import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/output';
+import { headlines } from '../report/headline';
+import { formatTable, headlineTables } from '../report/table';
+import { TEXT } from '../report/text';
+import { writeExperiment } from '../report/run';
+import { didYouMean, nearest, ProblemError } from '../problems/index';
+import { command, Expected, option, text, wholeNumber, type CommandLine } from './options';
+import { households, householdsOrScale, lang, out, scale, seed, workers } from './common';
+import { progressDisplay } from './progress';
+
+/** The first year of every run: the synthetic population describes March 2022 (Susenas). */
+const FIRST_YEAR = formatMonth(REFERENCE_MONTH).slice(0, 4);
+
+/** --years 2022-YYYY, read as the last month of the run, December of YYYY. */
+const years = option<string>({
+  value: `${FIRST_YEAR}-YYYY`,
+  description: `years to simulate, from ${monthLabel(formatMonth(REFERENCE_MONTH), 'en')} to December of YYYY`,
+  default: DEFAULT_END,
+  show: (end) => `${FIRST_YEAR}-${end.slice(0, 4)}`,
+  check: (t) => {
+    const m = /^(\d{4})-(\d{4})$/.exec(t);
+    if (!m) return new Expected(`a span of years such as ${FIRST_YEAR}-2030`);
+    if (m[1] !== FIRST_YEAR) return new Expected(`${FIRST_YEAR}-YYYY`, `runs start in ${monthLabel(formatMonth(REFERENCE_MONTH), 'en')}, the month the synthetic population describes: Susenas`);
+    if (m[2] < FIRST_YEAR) return new Expected(`the last year to be ${FIRST_YEAR} or later`);
+    return `${m[2]}-12`;
+  },
+});
+
+/** The options of `run`; `compare` adds --reference. */
+const RUN_OPTIONS = {
+  years,
+  replicates: option<number>({ value: 'N', description: 'replicates per scenario: each a different population sample and different draws, the same for every scenario', default: 3, check: wholeNumber(1) }),
+  seed,
+  households: households(),
+  scale,
+  workers,
+  out: out('run'),
+  lang: lang('the tables and the report'),
+  posterior: option<string | undefined>({
+    value: 'calibrated|PATH',
+    description: 'draw each replicate\'s behaviour parameters from a calibration posterior (posterior.csv, a calibration run folder, or "calibrated": data/calibration/posterior.csv): the bands then show parameter and stochastic uncertainty together',
+    default: undefined,
+    defaultText: "none, the data's values: stochastic uncertainty only",
+    check: text,
+  }),
+};
+
+const COMPARE_OPTIONS = {
+  ...RUN_OPTIONS,
+  out: out('compare'),
+  reference: option<string | undefined>({ value: 'ID', description: 'the scenario the others are compared with', default: undefined, defaultText: `${DEFAULT_REFERENCE} when it is compared, else the first scenario`, check: text }),
+};
+
+const SCENARIOS = { name: '<scenario>', min: 0, max: Infinity, expected: 'scenarios: built-in ids or files' };
+
+type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
+
+async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<void> {
+  const o = line.options;
+  const names = line.args.length ? line.args : BUILTIN_SCENARIOS.map((s) => s.id);
+  const parameters = loadParameters();
+  const scenarios = resolveScenarios(names, parameters);
+  let reference: string | undefined;
+  if (name === 'compare') {
+    const ids = scenarios.map((s) => s.id);
+    reference = o.reference ?? (ids.includes(DEFAULT_REFERENCE) ? DEFAULT_REFERENCE : ids[0]);
+    const where = 'graduasi compare';
+    if (!ids.includes(reference)) throw new ProblemError([{ file: where, path: '--reference', expected: `one of the scenarios compared (${ids.join(', ')})`, got: `"${reference}"`, hint: didYouMean(nearest(reference, ids)) }]);
+    if (scenarios.length < 2) throw new ProblemError([{ file: where, path: '', expected: 'at least two scenarios (or none, for every built-in)', got: `one, "${names[0]}"` }]);
+  }
+  const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
+  const folder = planRunFolder(o.out, name);
+
+  const log = process.stderr;
+  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
+  const progress = progressDisplay(log, 'runs');
+  const experiment = await runExperiment({
+    parameters,
+    scenarios,
+    replicates: o.replicates,
+    seed: o.seed,
+    end: o.years,
+    households: o.households,
+    scale: o.scale,
+    reference,
+    workers: o.workers,
+    onProgress: progress.update,
+    posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
+  });
+  progress.end();
+  writeExperiment(folder, experiment, o.lang);
+
+  const labels = new Map(scenarios.map((s) => [s.id, s.id]));
+  const h = headlines(experiment.rows, reference);
+  process.stdout.write(
+    `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
+      `${TEXT[o.lang].band(uncertaintyOf(experiment.manifest))}. ${TEXT[o.lang].columnsNote(reference)}\n\n` +
+      `Run written to ${folder}\n  report.html  manifest.json  results.csv  summary.csv\n`,
+  );
+}
+
+export const RUN = command({
+  name: 'run',
+  summary: 'run scenarios (default: every built-in) and write a run folder',
+  about: 'Runs scenarios — built-in ids or scenario files (YAML or JSON); every built-in when none is named — and writes a new run folder: manifest.json, results.csv, summary.csv and report.html.',
+  args: SCENARIOS,
+  options: RUN_OPTIONS,
+  check: householdsOrScale,
+  run: (line) => runOrCompare('run', line),
+});
+
+export const COMPARE = command({
+  name: 'compare',
+  summary: 'run scenarios and compare each with a reference (paired differences)',
+  about: 'Runs scenarios like run, and compares each with a reference scenario, replicate by replicate (paired differences: every scenario of a replicate sees the same population and draws).',
+  args: SCENARIOS,
+  options: COMPARE_OPTIONS,
+  check: householdsOrScale,
+  run: (line) => runOrCompare('compare', line),
+});
