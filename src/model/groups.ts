@@ -1,14 +1,20 @@
 /**
  * Groups of households: the dimensions results are broken down by, declared once.
  *
- * Each dimension names its values and says which value a household has. Indicators are reported
- * for the nation and for each value of every dimension ("province:Aceh", "area:urban", …); the
- * monthly flows (households moved, by reason) for the nation and the dimensions marked `flows`.
- * Adding a dimension (a consumption decile, say) is one entry here.
+ * Each dimension names its values and says which value a household has, as a function of one of
+ * its byte attributes (province, flags, age of the head…). Indicators are reported for the nation
+ * and for each value of every dimension ("province:Aceh", "area:urban", …); the monthly flows
+ * (households moved, by reason) for the nation and the dimensions marked `flows`. Adding a
+ * dimension is one entry here (a consumption decile, say: a byte attribute the consumption process
+ * keeps, and its ten values). A process that changes an attribute a dimension reads bumps
+ * `world.groupsVersion`, so observers group the households anew.
  */
 import type { Households } from './households';
 import { FEMALE_HEAD, URBAN } from './households';
 import type { Words } from '../lang/index';
+
+/** The household attributes a dimension can be read from: those of one byte. */
+export type ByteAttribute = { [K in keyof Households]: Households[K] extends Uint8Array ? K : never }[keyof Households];
 
 /** A way to split households into groups. */
 export interface Dimension {
@@ -18,10 +24,17 @@ export interface Dimension {
   readonly values: readonly string[] | null;
   /** The names of its values (none for provinces: a province is its name). */
   readonly labels: readonly Words[] | null;
-  /** The index of household i's value. */
-  of(h: Households, i: number): number;
+  /** The attribute it is read from, and the index of the value of each of the attribute's 256 possible values. */
+  readonly attribute: ByteAttribute;
+  readonly table: Uint8Array;
   /** Whether the monthly flows are counted by it. */
   readonly flows: boolean;
+}
+
+/** A dimension whose value is `index(attribute value)`. */
+function dimension(d: Omit<Dimension, 'table'> & { index(value: number): number }): Dimension {
+  const { index, ...rest } = d;
+  return { ...rest, table: Uint8Array.from({ length: 256 }, (_, v) => index(v)) };
 }
 
 /** Age group of a head of household: 0 under 40, 1 40–59, 2 60 and over. */
@@ -29,20 +42,21 @@ export function headAgeGroup(age: number): number {
   return age < 40 ? 0 : age < 60 ? 1 : 2;
 }
 
-export const PROVINCE: Dimension = { id: 'province', values: null, labels: null, of: (h, i) => h.province[i], flows: false };
+export const PROVINCE = dimension({ id: 'province', values: null, labels: null, attribute: 'province', index: (p) => p, flows: false });
 
-export const AREA: Dimension = {
+export const AREA = dimension({
   id: 'area',
   values: ['rural', 'urban'],
   labels: [
     { en: 'rural', id: 'perdesaan' },
     { en: 'urban', id: 'perkotaan' },
   ],
-  of: (h, i) => ((h.flags[i] & URBAN) !== 0 ? 1 : 0),
+  attribute: 'flags',
+  index: (flags) => ((flags & URBAN) !== 0 ? 1 : 0),
   flows: true,
-};
+});
 
-export const HEAD_AGE: Dimension = {
+export const HEAD_AGE = dimension({
   id: 'head_age',
   values: ['under_40', '40_59', '60_plus'],
   labels: [
@@ -50,23 +64,30 @@ export const HEAD_AGE: Dimension = {
     { en: 'head aged 40–59', id: 'kepala rumah tangga berumur 40–59 tahun' },
     { en: 'head aged 60 or over', id: 'kepala rumah tangga berumur 60 tahun ke atas' },
   ],
-  of: (h, i) => headAgeGroup(h.headAge[i]),
+  attribute: 'headAge',
+  index: headAgeGroup,
   flows: true,
-};
+});
 
-export const HEAD_SEX: Dimension = {
+export const HEAD_SEX = dimension({
   id: 'head_sex',
   values: ['male', 'female'],
   labels: [
     { en: 'male head', id: 'kepala rumah tangga laki-laki' },
     { en: 'female head', id: 'kepala rumah tangga perempuan' },
   ],
-  of: (h, i) => ((h.flags[i] & FEMALE_HEAD) !== 0 ? 1 : 0),
+  attribute: 'flags',
+  index: (flags) => ((flags & FEMALE_HEAD) !== 0 ? 1 : 0),
   flows: true,
-};
+});
 
 /** The dimensions, in the order their groups are reported. */
 export const DIMENSIONS: readonly Dimension[] = [PROVINCE, AREA, HEAD_AGE, HEAD_SEX];
+
+/** The index of household i's value of dimension `d`. */
+export function valueOf(d: Dimension, h: Households, i: number): number {
+  return d.table[h[d.attribute][i]];
+}
 
 /** The name of the whole population's group. */
 export const NATIONAL = 'national';
@@ -89,10 +110,17 @@ export function createFlows(reasons: number): Float64Array {
   return new Float64Array(reasons * FLOW_GROUPS.length);
 }
 
+/** For each flow dimension, where in FLOW_GROUPS household i's group is: offset + value, as one lookup per dimension. */
+const FLOW_SLOTS = FLOW_DIMENSIONS.map((d, k) => {
+  const slots = Uint8Array.from(d.table, (value) => FLOW_OFFSETS[k] + value);
+  const { attribute } = d;
+  return (h: Households, i: number) => slots[h[attribute][i]];
+});
+
 /** Count household i (its weight) as moved for `reason` (an index of the registry's reasons), nationally and in its groups. */
 export function countMove(flows: Float64Array, reason: number, h: Households, i: number): void {
   const w = h.weight[i];
   const o = reason * FLOW_GROUPS.length;
   flows[o] += w;
-  for (let d = 0; d < FLOW_DIMENSIONS.length; d++) flows[o + FLOW_OFFSETS[d] + FLOW_DIMENSIONS[d].of(h, i)] += w;
+  for (let d = 0; d < FLOW_SLOTS.length; d++) flows[o + FLOW_SLOTS[d](h, i)] += w;
 }

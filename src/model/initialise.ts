@@ -112,6 +112,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     facilitatorQueue: 0,
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
+    groupsVersion: 0,
   };
 }
 

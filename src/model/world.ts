@@ -205,6 +205,11 @@ export interface World {
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;
+  /**
+   * Bumped by any process that changes an attribute a group dimension reads (../model/groups.ts:
+   * province, flags, the head's age): observers keep each household's group cell until it changes.
+   */
+  groupsVersion: number;
 }
 
 /** The random streams of the processes, one per purpose. */

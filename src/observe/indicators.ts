@@ -61,13 +61,13 @@ export interface MonthLines {
 }
 
 /**
- * Sums over households, by cell. `add` adds households from..to−1: household i's sums start at
- * `sums[cell[i − from] + offset]`, its slots in the order of `slots`.
+ * Sums over households, by cell. `add` adds every household: household i's sums start at
+ * `sums[cell[i] × stride + offset]`, its slots in the order of `slots`.
  */
 export interface Tally {
   readonly id: string;
   readonly slots: readonly string[];
-  add(world: World, lines: MonthLines, from: number, to: number, cell: Int32Array, sums: Float64Array, offset: number): void;
+  add(world: World, lines: MonthLines, cell: Uint16Array, stride: number, sums: Float64Array, offset: number): void;
 }
 
 /** What `finish` may read: the group's sums of any tally slot ("tally.slot"), the world and the month; the province of a money row. */
@@ -97,111 +97,68 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 // Tallies of the households.
 
-const POPULATION: Tally = {
-  id: 'population',
-  slots: ['households', 'persons', 'consumption'],
-  add(world, _, from, to, cell, sums, offset) {
-    const { weight, size, consumption } = world.households;
-    for (let i = from; i < to; i++) {
-      const o = cell[i - from] + offset;
-      const w = weight[i];
-      const wp = w * size[i];
-      sums[o] += w;
-      sums[o + 1] += wp;
-      sums[o + 2] += wp * consumption[i];
-    }
-  },
-};
-
-/** P0, P1, P2 sums below a line; for the national line also the poor households. */
-function povertyTally(id: 'extreme' | 'national'): Tally {
+/**
+ * What every household adds to its cell, in one pass: households and persons, consumption, poverty
+ * at both lines (P0, P1, P2 sums, poor households), the registry against its target (the bottom
+ * 40 %), the pathway's phases, businesses, persons lifted above the extreme line; and, for each
+ * programme of the registry, its families, those not poor and the poor it does not reach.
+ */
+function householdTally(registry: Registry): Tally {
+  const base = [
+    'households', 'persons', 'consumption',
+    'extreme_p0', 'extreme_p1', 'extreme_p2',
+    'national_p0', 'national_p1', 'national_p2', 'poor_households',
+    'listed', 'listed_not_bottom', 'bottom', 'bottom_not_listed',
+    ...PHASES.map((phase) => `phase_${phase}`),
+    'business', 'lifted',
+  ];
+  const bits = Int32Array.from(registry.programmes, (p) => registry.status[p.id]);
+  const programmes = bits.length;
+  const first = base.length;
   return {
-    id,
-    slots: ['p0', 'p1', 'p2', 'poor_households'],
-    add(world, lines, from, to, cell, sums, offset) {
-      const { weight, size, consumption } = world.households;
-      const z = lines[id];
-      for (let i = from; i < to; i++) {
-        const y = consumption[i];
-        if (y >= z) continue;
-        const o = cell[i - from] + offset;
+    id: 'household',
+    slots: [...base, ...registry.programmes.flatMap((p) => [`${p.id}.families`, `${p.id}.not_poor`, `${p.id}.poor_not_reached`])],
+    add(world, lines, cell, stride, sums, offset) {
+      const h = world.households;
+      const { weight, size, consumption, programmes: status, phase, business, history } = h;
+      const { extreme: zE, national: zN, bottom } = lines;
+      for (let i = 0, n = h.count; i < n; i++) {
+        const o = cell[i] * stride + offset;
         const w = weight[i];
         const wp = w * size[i];
-        const g = 1 - y / z;
-        sums[o] += wp;
-        sums[o + 1] += wp * g;
-        sums[o + 2] += wp * g * g;
-        sums[o + 3] += w;
-      }
-    },
-  };
-}
-const EXTREME = povertyTally('extreme');
-const NATIONAL_LINE = povertyTally('national');
-
-const REGISTRY: Tally = {
-  id: 'registry',
-  slots: ['listed', 'listed_not_bottom', 'bottom', 'bottom_not_listed'],
-  add(world, lines, from, to, cell, sums, offset) {
-    const { weight, consumption, programmes } = world.households;
-    for (let i = from; i < to; i++) {
-      const o = cell[i - from] + offset;
-      const w = weight[i];
-      const listed = (programmes[i] & IN_REGISTRY) !== 0;
-      if (listed) sums[o] += w;
-      if (consumption[i] < lines.bottom) {
-        sums[o + 2] += w;
-        if (!listed) sums[o + 3] += w;
-      } else if (listed) sums[o + 1] += w;
-    }
-  },
-};
-
-const PHASE_TALLY: Tally = {
-  id: 'phase',
-  slots: PHASES,
-  add(world, _, from, to, cell, sums, offset) {
-    const { weight, phase } = world.households;
-    for (let i = from; i < to; i++) sums[cell[i - from] + offset + phase[i]] += weight[i];
-  },
-};
-
-const BUSINESS: Tally = {
-  id: 'business',
-  slots: ['households'],
-  add(world, _, from, to, cell, sums, offset) {
-    const { weight, business } = world.households;
-    for (let i = from; i < to; i++) if (business[i] !== 0) sums[cell[i - from] + offset] += weight[i];
-  },
-};
-
-/** Persons on the pathway who entered pemulihan sosial extremely poor and are now above the extreme line. */
-const LIFTED: Tally = {
-  id: 'lifted',
-  slots: ['persons'],
-  add(world, lines, from, to, cell, sums, offset) {
-    const { weight, size, consumption, history, phase } = world.households;
-    for (let i = from; i < to; i++) {
-      if (consumption[i] >= lines.extreme && (history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) sums[cell[i - from] + offset] += weight[i] * size[i];
-    }
-  },
-};
-
-/** A programme's families; with targeting, those not poor and the poor it does not reach (national line). */
-function programmeTally(registry: Registry, p: Programme): Tally {
-  const bit = registry.status[p.id];
-  return {
-    id: p.id,
-    slots: ['families', 'not_poor', 'poor_not_reached'],
-    add(world, lines, from, to, cell, sums, offset) {
-      const { weight, consumption, programmes } = world.households;
-      for (let i = from; i < to; i++) {
-        const o = cell[i - from] + offset;
-        const poor = consumption[i] < lines.national;
-        if ((programmes[i] & bit) !== 0) {
-          sums[o] += weight[i];
-          if (!poor) sums[o + 1] += weight[i];
-        } else if (poor) sums[o + 2] += weight[i];
+        const y = consumption[i];
+        sums[o] += w;
+        sums[o + 1] += wp;
+        sums[o + 2] += wp * y;
+        if (y < zE) {
+          const g = 1 - y / zE;
+          sums[o + 3] += wp;
+          sums[o + 4] += wp * g;
+          sums[o + 5] += wp * g * g;
+        } else if ((history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) sums[o + 21] += wp;
+        const poor = y < zN;
+        if (poor) {
+          const g = 1 - y / zN;
+          sums[o + 6] += wp;
+          sums[o + 7] += wp * g;
+          sums[o + 8] += wp * g * g;
+          sums[o + 9] += w;
+        }
+        const s = status[i];
+        const listed = (s & IN_REGISTRY) !== 0;
+        if (listed) sums[o + 10] += w;
+        if (y < bottom) {
+          sums[o + 12] += w;
+          if (!listed) sums[o + 13] += w;
+        } else if (listed) sums[o + 11] += w;
+        sums[o + 14 + phase[i]] += w;
+        if (business[i] !== 0) sums[o + 20] += w;
+        for (let k = 0, slot = o + first; k < programmes; k++, slot += 3) {
+          if ((s & bits[k]) !== 0) {
+            sums[slot] += w;
+            if (!poor) sums[slot + 1] += w;
+          } else if (poor) sums[slot + 2] += w;
+        }
       }
     },
   };
@@ -212,38 +169,40 @@ function programmeTally(registry: Registry, p: Programme): Tally {
 const group = (id: string, unit: IndicatorUnit, label: Words, accumulate: readonly Tally[], finish: (v: GroupValues) => number): Indicator => ({ id, unit, label, scope: 'groups', accumulate, finish });
 const national = (id: string, unit: IndicatorUnit, label: Words, finish: (v: GroupValues) => number): Indicator => ({ id, unit, label, scope: 'national', accumulate: [], finish });
 
-const POVERTY: readonly Indicator[] = [
-  group('households', 'households', { en: 'Households', id: 'Rumah tangga' }, [POPULATION], (v) => v.sum('population.households')),
-  group('persons', 'persons', { en: 'Persons', id: 'Penduduk' }, [POPULATION], (v) => v.sum('population.persons')),
-  group('p0_extreme', 'share of persons', { en: 'Extreme poverty rate (P0, USD 1.90 PPP line)', id: 'Tingkat kemiskinan ekstrem (P0, garis USD 1,90 PPP)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p0'), v.sum('population.persons'))),
-  group('p1_extreme', 'index', { en: 'Extreme poverty gap (P1)', id: 'Indeks kedalaman kemiskinan ekstrem (P1)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p1'), v.sum('population.persons'))),
-  group('p2_extreme', 'index', { en: 'Extreme poverty severity (P2)', id: 'Indeks keparahan kemiskinan ekstrem (P2)' }, [EXTREME, POPULATION], (v) => ratio(v.sum('extreme.p2'), v.sum('population.persons'))),
-  group('poor_extreme', 'persons', { en: 'Persons in extreme poverty', id: 'Penduduk miskin ekstrem' }, [EXTREME], (v) => v.sum('extreme.p0')),
-  group('p0_national', 'share of persons', { en: 'Poverty rate (P0, BPS national line)', id: 'Tingkat kemiskinan (P0, garis kemiskinan nasional BPS)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p0'), v.sum('population.persons'))),
-  group('p1_national', 'index', { en: 'Poverty gap (P1, national line)', id: 'Indeks kedalaman kemiskinan (P1, garis nasional)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p1'), v.sum('population.persons'))),
-  group('p2_national', 'index', { en: 'Poverty severity (P2, national line)', id: 'Indeks keparahan kemiskinan (P2, garis nasional)' }, [NATIONAL_LINE, POPULATION], (v) => ratio(v.sum('national.p2'), v.sum('population.persons'))),
-  group('poor_national', 'persons', { en: 'Persons below the national line', id: 'Penduduk di bawah garis kemiskinan nasional' }, [NATIONAL_LINE], (v) => v.sum('national.p0')),
-  group('consumption_mean', 'Rp per person per month', { en: 'Mean consumption per person', id: 'Rata-rata pengeluaran per kapita' }, [POPULATION], (v) => ratio(v.sum('population.consumption'), v.sum('population.persons'))),
-  group('registry_households', 'households', { en: 'Households in the registry (DTKS)', id: 'Rumah tangga dalam DTKS' }, [REGISTRY], (v) => v.sum('registry.listed')),
-  group('registry_inclusion_error', 'share of registry households', { en: 'Registry inclusion error (not in the bottom 40 %)', id: 'Kesalahan inklusi DTKS (bukan 40 % terbawah)' }, [REGISTRY], (v) => ratio(v.sum('registry.listed_not_bottom'), v.sum('registry.listed'))),
-  group('registry_exclusion_error', 'share of bottom-40 % households', { en: 'Registry exclusion error (bottom 40 % not listed)', id: 'Kesalahan eksklusi DTKS (40 % terbawah yang tidak terdaftar)' }, [REGISTRY], (v) => ratio(v.sum('registry.bottom_not_listed'), v.sum('registry.bottom'))),
+/** Poverty and the registry, from the household tally `t`. */
+const povertyIndicators = (t: Tally): Indicator[] => [
+  group('households', 'households', { en: 'Households', id: 'Rumah tangga' }, [t], (v) => v.sum('household.households')),
+  group('persons', 'persons', { en: 'Persons', id: 'Penduduk' }, [t], (v) => v.sum('household.persons')),
+  group('p0_extreme', 'share of persons', { en: 'Extreme poverty rate (P0, USD 1.90 PPP line)', id: 'Tingkat kemiskinan ekstrem (P0, garis USD 1,90 PPP)' }, [t], (v) => ratio(v.sum('household.extreme_p0'), v.sum('household.persons'))),
+  group('p1_extreme', 'index', { en: 'Extreme poverty gap (P1)', id: 'Indeks kedalaman kemiskinan ekstrem (P1)' }, [t], (v) => ratio(v.sum('household.extreme_p1'), v.sum('household.persons'))),
+  group('p2_extreme', 'index', { en: 'Extreme poverty severity (P2)', id: 'Indeks keparahan kemiskinan ekstrem (P2)' }, [t], (v) => ratio(v.sum('household.extreme_p2'), v.sum('household.persons'))),
+  group('poor_extreme', 'persons', { en: 'Persons in extreme poverty', id: 'Penduduk miskin ekstrem' }, [t], (v) => v.sum('household.extreme_p0')),
+  group('p0_national', 'share of persons', { en: 'Poverty rate (P0, BPS national line)', id: 'Tingkat kemiskinan (P0, garis kemiskinan nasional BPS)' }, [t], (v) => ratio(v.sum('household.national_p0'), v.sum('household.persons'))),
+  group('p1_national', 'index', { en: 'Poverty gap (P1, national line)', id: 'Indeks kedalaman kemiskinan (P1, garis nasional)' }, [t], (v) => ratio(v.sum('household.national_p1'), v.sum('household.persons'))),
+  group('p2_national', 'index', { en: 'Poverty severity (P2, national line)', id: 'Indeks keparahan kemiskinan (P2, garis nasional)' }, [t], (v) => ratio(v.sum('household.national_p2'), v.sum('household.persons'))),
+  group('poor_national', 'persons', { en: 'Persons below the national line', id: 'Penduduk di bawah garis kemiskinan nasional' }, [t], (v) => v.sum('household.national_p0')),
+  group('consumption_mean', 'Rp per person per month', { en: 'Mean consumption per person', id: 'Rata-rata pengeluaran per kapita' }, [t], (v) => ratio(v.sum('household.consumption'), v.sum('household.persons'))),
+  group('registry_households', 'households', { en: 'Households in the registry (DTKS)', id: 'Rumah tangga dalam DTKS' }, [t], (v) => v.sum('household.listed')),
+  group('registry_inclusion_error', 'share of registry households', { en: 'Registry inclusion error (not in the bottom 40 %)', id: 'Kesalahan inklusi DTKS (bukan 40 % terbawah)' }, [t], (v) => ratio(v.sum('household.listed_not_bottom'), v.sum('household.listed'))),
+  group('registry_exclusion_error', 'share of bottom-40 % households', { en: 'Registry exclusion error (bottom 40 % not listed)', id: 'Kesalahan eksklusi DTKS (40 % terbawah yang tidak terdaftar)' }, [t], (v) => ratio(v.sum('household.bottom_not_listed'), v.sum('household.bottom'))),
 ];
 
-/** A programme's indicators: families, coverage, targeting errors (when it declares them) and spending. */
-function programmeIndicators(registry: Registry, p: Programme): Indicator[] {
-  const t = programmeTally(registry, p);
+/** A programme's indicators: families, coverage, targeting errors (when it declares them) and spending, from the household tally `t`. */
+function programmeIndicators(p: Programme, t: Tally): Indicator[] {
   const { en, id } = p.name;
-  const s = (slot: string) => `${p.id}.${slot}`;
+  const families = `household.${p.id}.families`;
+  const notPoor = `household.${p.id}.not_poor`;
+  const poorNotReached = `household.${p.id}.poor_not_reached`;
   return [
-    group(`${p.id}_households`, 'households', p.families, [t], (v) => v.sum(s('families'))),
-    group(`${p.id}_coverage`, 'share of households', { en: `${en} coverage`, id: `Cakupan ${id}` }, [t, POPULATION], (v) => ratio(v.sum(s('families')), v.sum('population.households'))),
+    group(`${p.id}_households`, 'households', p.families, [t], (v) => v.sum(families)),
+    group(`${p.id}_coverage`, 'share of households', { en: `${en} coverage`, id: `Cakupan ${id}` }, [t], (v) => ratio(v.sum(families), v.sum('household.households'))),
     ...(p.targeting
       ? [
           group(`${p.id}_inclusion_error`, 'share of recipient households', { en: `${en} inclusion error (recipients not poor)`, id: `Kesalahan inklusi ${id} (penerima tidak miskin)` }, [t], (v) =>
-            ratio(v.sum(s('not_poor')), v.sum(s('families'))),
+            ratio(v.sum(notPoor), v.sum(families)),
           ),
-          group(`${p.id}_exclusion_error`, 'share of poor households', { en: `${en} exclusion error (poor not reached)`, id: `Kesalahan eksklusi ${id} (rumah tangga miskin tidak terjangkau)` }, [t, NATIONAL_LINE], (v) =>
-            ratio(v.sum(s('poor_not_reached')), v.sum('national.poor_households')),
+          group(`${p.id}_exclusion_error`, 'share of poor households', { en: `${en} exclusion error (poor not reached)`, id: `Kesalahan eksklusi ${id} (rumah tangga miskin tidak terjangkau)` }, [t], (v) =>
+            ratio(v.sum(poorNotReached), v.sum('household.poor_households')),
           ),
         ]
       : []),
@@ -273,12 +232,13 @@ const PHASE_NAMES: { readonly [phase: string]: Words } = {
   graduated: { en: 'Graduated (graduasi sejahtera mandiri)', id: 'Graduasi (graduasi sejahtera mandiri)' },
 };
 
-const PATHWAY: readonly Indicator[] = [
+/** The pathway's phases, businesses and persons lifted, from the household tally `t`. */
+const pathwayIndicators = (t: Tally): Indicator[] => [
   ...PHASES.map((phase, k) =>
-    group(`phase_${phase}`, 'households', PHASE_NAMES[phase], [PHASE_TALLY], (v) => v.sum(`phase.${PHASES[k]}`)),
+    group(`phase_${phase}`, 'households', PHASE_NAMES[phase], [t], (v) => v.sum(`household.phase_${PHASES[k]}`)),
   ),
-  group('business_households', 'households', { en: 'Households running a business', id: 'Rumah tangga yang menjalankan usaha' }, [BUSINESS], (v) => v.sum('business.households')),
-  group('lifted_above_extreme', 'persons', { en: 'Persons on the pathway who entered extremely poor and are now above the extreme line', id: 'Penduduk dalam jalur graduasi yang masuk dalam keadaan miskin ekstrem dan kini berada di atas garis kemiskinan ekstrem' }, [LIFTED], (v) => v.sum('lifted.persons')),
+  group('business_households', 'households', { en: 'Households running a business', id: 'Rumah tangga yang menjalankan usaha' }, [t], (v) => v.sum('household.business')),
+  group('lifted_above_extreme', 'persons', { en: 'Persons on the pathway who entered extremely poor and are now above the extreme line', id: 'Penduduk dalam jalur graduasi yang masuk dalam keadaan miskin ekstrem dan kini berada di atas garis kemiskinan ekstrem' }, [t], (v) => v.sum('household.lifted')),
 ];
 
 const PRICES: readonly Indicator[] = [
@@ -294,13 +254,14 @@ function queueIndicator(s: Service): Indicator[] {
   return s.indicators.queue === undefined ? [] : [national(`queue_${s.id}`, 'households', s.indicators.queue, (v) => v.world.services[s.id].queue)];
 }
 
-const OUTCOMES: readonly Indicator[] = [
+/** Blocks, spending and graduations to date, and their ratios (persons lifted from the household tally `t`). */
+const outcomeIndicators = (t: Tally): Indicator[] => [
   national('blocked_no_working_age_member', 'households', { en: 'In pemulihan sosial, cannot move on: no working-age member', id: 'Dalam pemulihan sosial, tidak dapat melanjutkan: tidak ada anggota usia kerja' }, (v) => v.world.blocked.noWorkingAgeMember),
   national('blocked_awaiting_rehabilitation', 'households', { en: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation', id: 'Dalam pemulihan sosial, belum dapat melanjutkan: menunggu atau gagal rehabilitasi' }, (v) => v.world.blocked.awaitingRehabilitation),
   national('empowerment_spend_to_date', 'Rp', { en: 'Empowerment spending since the start of the run', id: 'Belanja pemberdayaan sejak awal simulasi' }, (v) => v.world.totals.spent),
   national('graduations_to_date', 'households', { en: 'Graduations since the start of the run', id: 'Graduasi sejak awal simulasi' }, (v) => v.world.totals.graduations),
   national('cost_per_graduate', 'Rp per household', { en: 'Empowerment spending to date per graduation to date', id: 'Belanja pemberdayaan kumulatif per graduasi kumulatif' }, (v) => ratio(v.world.totals.spent, v.world.totals.graduations)),
-  { ...national('cost_per_person_lifted', 'Rp per person', { en: 'Empowerment spending to date per person lifted above the extreme line', id: 'Belanja pemberdayaan kumulatif per orang yang terangkat di atas garis kemiskinan ekstrem' }, (v) => ratio(v.world.totals.spent, v.sum('lifted.persons'))), accumulate: [LIFTED] },
+  { ...national('cost_per_person_lifted', 'Rp per person', { en: 'Empowerment spending to date per person lifted above the extreme line', id: 'Belanja pemberdayaan kumulatif per orang yang terangkat di atas garis kemiskinan ekstrem' }, (v) => ratio(v.world.totals.spent, v.sum('household.lifted'))), accumulate: [t] },
 ];
 
 /** Households moved for a reason: the catalogue entry of every "flow.<reason>" indicator. */
@@ -317,15 +278,16 @@ export const FLOW: Pick<Indicator, 'unit' | 'label'> = {
  * programme's, the pathway's, each service's spending, prices and lines, queues, outcomes.
  */
 export function indicatorsOf(registry: Registry): Indicator[] {
+  const households = householdTally(registry);
   return [
-    ...POVERTY,
-    ...registry.programmes.flatMap((p) => programmeIndicators(registry, p)),
-    ...PATHWAY,
+    ...povertyIndicators(households),
+    ...registry.programmes.flatMap((p) => programmeIndicators(p, households)),
+    ...pathwayIndicators(households),
     ...registry.services.map((s) => spendIndicator(s.id, s.indicators.spend, (w) => w.services[s.id])),
     ...PRICES,
     QUEUE_FACILITATOR,
     ...registry.services.flatMap(queueIndicator),
-    ...OUTCOMES,
+    ...outcomeIndicators(households),
   ];
 }
 
@@ -338,15 +300,13 @@ export function indicatorEntry(indicator: string, registry: Registry = BUILTIN_R
   return registry === BUILTIN_REGISTRY ? INDICATORS[indicator] : indicatorsOf(registry).find((x) => x.id === indicator);
 }
 
-/** Households a block of the tallies covers: small enough that a block's arrays stay in cache. */
-const BLOCK = 4096;
-
 /**
  * A reporter of `indicators` (default: every indicator of the run's registry), nationally and for
  * every group, plus the flows of the month.
  */
 export function reporterOf(choose?: (registry: Registry) => readonly Indicator[]): Reporter {
   let catalogue: { registry: Registry; indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number } | null = null;
+  const grouping: Grouping = { world: null, version: -1, cell: new Uint16Array(0) };
   return (world, ctx, provinceNames) => {
     if (catalogue === null || catalogue.registry !== world.registry) {
       const indicators = choose === undefined ? indicatorsOf(world.registry) : choose(world.registry);
@@ -361,7 +321,7 @@ export function reporterOf(choose?: (registry: Registry) => readonly Indicator[]
       }
       catalogue = { registry: world.registry, indicators, tallies, offsets, slots, stride };
     }
-    return report(world, ctx, provinceNames, catalogue);
+    return report(world, ctx, provinceNames, catalogue, grouping);
   };
 }
 
@@ -370,18 +330,19 @@ function report(
   ctx: MonthContext,
   provinceNames: readonly string[],
   c: { indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number },
+  grouping: Grouping,
 ): IndicatorRow[] {
   const h = world.households;
   const lines: MonthLines = { extreme: ctx.extremeLine, national: ctx.nationalLine, bottom: welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share) };
   const sizes = DIMENSIONS.map((d) => (d.values === null ? world.provinceCount : d.values.length));
   const cells = sizes.reduce((a, b) => a * b, 1);
   const sums = new Float64Array(cells * c.stride);
-  const cell = new Int32Array(BLOCK);
-  for (let from = 0; from < h.count; from += BLOCK) {
-    const to = Math.min(h.count, from + BLOCK);
-    for (let i = from; i < to; i++) cell[i - from] = cellOf(h, i, sizes) * c.stride;
-    for (const t of c.tallies) t.add(world, lines, from, to, cell, sums, c.offsets.get(t)!);
+  if (grouping.world !== world || grouping.version !== world.groupsVersion) {
+    grouping.world = world;
+    grouping.version = world.groupsVersion;
+    grouping.cell = cellsOf(h, sizes);
   }
+  for (const t of c.tallies) t.add(world, lines, grouping.cell, c.stride, sums, c.offsets.get(t)!);
 
   const rows: IndicatorRow[] = [];
   const describe = (acc: Float64Array, group: string, province: number | null, scopes: ReadonlySet<Indicator['scope']>) => {
@@ -405,10 +366,26 @@ function slotOf(slots: Map<string, number>, slot: string): number {
   return k;
 }
 
-/** The cell of household i: the mixed-radix number of its dimensions' values. */
-function cellOf(h: Households, i: number, sizes: readonly number[]): number {
-  let cell = 0;
-  for (let d = 0; d < DIMENSIONS.length; d++) cell = cell * sizes[d] + DIMENSIONS[d].of(h, i);
+/** Each household's cell as a reporter last computed it, for a world and its groupsVersion. */
+interface Grouping {
+  world: World | null;
+  version: number;
+  cell: Uint16Array;
+}
+
+/**
+ * Each household's cell: the mixed-radix number of its dimensions' values, each a table lookup of a
+ * byte attribute (branch-free), one pass per dimension.
+ */
+function cellsOf(h: Households, sizes: readonly number[]): Uint16Array {
+  if (sizes.reduce((a, b) => a * b, 1) > 0xffff) throw new Error(`group dimensions: ${sizes.join(' × ')} cells; expected at most 65,535`);
+  const cell = new Uint16Array(h.count);
+  for (let d = 0; d < DIMENSIONS.length; d++) {
+    const { table, attribute } = DIMENSIONS[d];
+    const values = h[attribute];
+    const size = sizes[d];
+    for (let i = 0, n = h.count; i < n; i++) cell[i] = cell[i] * size + table[values[i]];
+  }
   return cell;
 }
 

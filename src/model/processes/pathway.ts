@@ -83,6 +83,8 @@ interface Step extends PathwayMonth {
   readonly threshold: number;
   /** The bit of PENA received (for the push exit). */
   readonly penaReceived: number;
+  /** The status bits of the assistance programmes (PKH, BPNT): a family in one is on the pathway. */
+  readonly assistance: number;
   readonly facilitator: Intake;
   /** Each service's intake, by its index in the registry. */
   readonly intakes: readonly (Intake | null)[];
@@ -90,9 +92,9 @@ interface Step extends PathwayMonth {
   readonly byPhase: readonly (readonly number[])[];
 }
 
-/** Whether household i is in the push: a PKH family whose head is under the push age, while the push is on. */
-function isPushed(s: Step, i: number): boolean {
-  return s.push && (s.h.programmes[i] & s.pushed) !== 0 && s.h.headAge[i] < s.pushAge;
+/** Whether a family with this status and head's age is in the push: a PKH family whose head is under the push age, while the push is on. */
+function isPushed(s: Step, status: number, headAge: number): boolean {
+  return s.push && (status & s.pushed) !== 0 && headAge < s.pushAge;
 }
 
 /** Whether household i, on assistance, is eligible for pemulihan sosial: pushed, or extremely poor by registry score. */
@@ -117,6 +119,7 @@ function step(world: World, ctx: MonthContext): Step {
     pushed: world.registry.status['pkh'] ?? 0,
     threshold: policy.graduation.income_multiple * ctx.nationalLine,
     penaReceived: world.registry.flag['pena.received'] ?? 0,
+    assistance: world.registry.assistance,
     facilitator: createIntake(),
     intakes: services.map((x) => (x.intake === undefined ? null : createIntake())),
     byPhase: PHASES.map((_, phase) => services.flatMap((x, k) => (x.intake?.phases.includes(phase) || x.progress?.phases.includes(phase) ? [k] : []))),
@@ -130,7 +133,7 @@ export function pathway(world: World, ctx: MonthContext): void {
   const { on, extremeLine: extreme } = s;
   const scoreBits = world.scoreBits;
   const onAssistance = world.registry.assistance;
-  const { phase, programmes, registryScore, weight, monthsInPhase } = h;
+  const { phase, programmes, registryScore, weight, monthsInPhase, headAge } = h;
 
   // 1. Tally. The assistance phase, where most households on the pathway are, is written out.
   let caseload = 0;
@@ -139,13 +142,14 @@ export function pathway(world: World, ctx: MonthContext): void {
     if (ph === NONE) continue;
     const w = weight[i];
     if (ph === ASSISTANCE) {
-      if (!on || (programmes[i] & onAssistance) === 0) continue;
-      const pushed = isPushed(s, i);
+      const status = programmes[i];
+      if (!on || (status & onAssistance) === 0) continue;
+      const pushed = isPushed(s, status, headAge[i]);
       if (pushed || registryScore[i] < extreme) tally(s.facilitator, intakeKey(scoreBits[i], pushed), w);
       continue;
     }
     if (ph !== GRADUATED) caseload += w;
-    const key = intakeKey(scoreBits[i], isPushed(s, i));
+    const key = intakeKey(scoreBits[i], isPushed(s, programmes[i], headAge[i]));
     for (const k of s.byPhase[ph]) {
       const intake = services[k].intake;
       if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase[i])) tally(s.intakes[k]!, key, w);
@@ -157,10 +161,11 @@ export function pathway(world: World, ctx: MonthContext): void {
   // 2. Services, then the phase rule; one place applies the move.
   for (let i = 0, n = h.count; i < n; i++) {
     const ph = phase[i];
+    if (ph === NONE && (programmes[i] & onAssistance) === 0) continue; // most households: outside, and staying so
     const before = monthsInPhase[i];
     if (ph !== NONE && before < 255) monthsInPhase[i]++;
     if (ph >= RECOVERY) serveHousehold(s, i, ph, before);
-    const move = ph === NONE ? noneRule(s, i) : ph === ASSISTANCE ? assistanceRule(s, i) : RULES[ph](s, i);
+    const move = ruleOf(s, i, ph);
     if (move !== null) applyMove(s, i, move);
   }
 
@@ -177,26 +182,31 @@ function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): 
     const { progress, intake } = service;
     if (progress !== undefined && progress.phases.includes(ph) && progress.active(s, i)) progress.run(s, i);
     else if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase)) {
-      if (key < 0) key = intakeKey(s.world.scoreBits[i], isPushed(s, i));
+      if (key < 0) key = intakeKey(s.world.scoreBits[i], isPushed(s, s.h.programmes[i], s.h.headAge[i]));
       if (admit(s.intakes[k]!, key, s.h.weight[i])) intake.admit(s, i);
     }
   }
 }
 
-type Rule = (s: Step, i: number) => Move | null;
-
 /** Outside the pathway: into assistance once enrolled in an assistance programme (PKH, BPNT). */
 function noneRule(s: Step, i: number): Move | null {
-  if ((s.h.programmes[i] & s.world.registry.assistance) === 0) return null;
+  if ((s.h.programmes[i] & s.assistance) === 0) return null;
   return (s.h.history[i] & RELAPSED_BEFORE) !== 0 ? MOVE.reEntered : MOVE.enrolled;
 }
 
 /** Assistance: out when no longer in a programme; into pemulihan sosial when eligible and a facilitator has room. */
 function assistanceRule(s: Step, i: number): Move | null {
-  if ((s.h.programmes[i] & s.world.registry.assistance) === 0) return MOVE.leftAssistance;
+  const h = s.h;
+  const status = h.programmes[i];
+  if ((status & s.assistance) === 0) return MOVE.leftAssistance;
   if (!s.on) return null;
-  const pushed = isPushed(s, i);
-  if (!recoveryCandidate(s, i, pushed) || !admit(s.facilitator, intakeKey(s.world.scoreBits[i], pushed), s.h.weight[i])) return null;
+  const pushed = isPushed(s, status, h.headAge[i]);
+  return recoveryCandidate(s, i, pushed) ? facilitatorPlace(s, i, pushed) : null;
+}
+
+/** A candidate for pemulihan sosial enters if a facilitator has room for it (the push first, then poorest first). */
+function facilitatorPlace(s: Step, i: number, pushed: boolean): Move | null {
+  if (!admit(s.facilitator, intakeKey(s.world.scoreBits[i], pushed), s.h.weight[i])) return null;
   return pushed ? MOVE.pushed : MOVE.extremePoor;
 }
 
@@ -225,7 +235,7 @@ function developmentRule(s: Step, i: number): Move | null {
   if (h.business[i] === 0) return MOVE.businessFailed;
   const consumption = h.consumption[i];
   h.monthsAbove[i] = consumption >= s.threshold ? Math.min(255, h.monthsAbove[i] + 1) : 0;
-  const pushedOut = isPushed(s, i) && (h.services[i] & s.penaReceived) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
+  const pushedOut = isPushed(s, h.programmes[i], h.headAge[i]) && (h.services[i] & s.penaReceived) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
   if (pushedOut) return MOVE.penaExit;
   if (h.monthsAbove[i] >= policy.graduation.months_above && !needsRehabilitation(world, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.graduate) < s.behaviour.graduation.voluntary) {
     return MOVE.criteriaMet;
@@ -239,8 +249,23 @@ function graduatedRule(s: Step, i: number): Move | null {
   return null;
 }
 
-/** The rule of each phase (index: phase). */
-const RULES: readonly Rule[] = [noneRule, assistanceRule, recoveryRule, transitionRule, developmentRule, graduatedRule];
+/** The rule of household i's phase: what it decides. */
+function ruleOf(s: Step, i: number, phase: number): Move | null {
+  switch (phase) {
+    case NONE:
+      return noneRule(s, i);
+    case ASSISTANCE:
+      return assistanceRule(s, i);
+    case RECOVERY:
+      return recoveryRule(s, i);
+    case TRANSITION:
+      return transitionRule(s, i);
+    case DEVELOPMENT:
+      return developmentRule(s, i);
+    default:
+      return graduatedRule(s, i);
+  }
+}
 
 /**
  * Move household i as `move` says, counted with its reason. A service under way ends unfinished
