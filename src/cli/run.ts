@@ -113,7 +113,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   );
 }
 
-export const RUN = command({
+export const RUN = command<typeof RUN_OPTIONS>({
   name: 'run',
   summary: 'run scenarios (default: every built-in) and write a run folder',
   about: 'Runs scenarios — built-in ids or scenario files (YAML or JSON); every built-in when none is named — and writes a new run folder: manifest.json, results.csv, summary.csv and report.html.',
@@ -123,7 +123,7 @@ export const RUN = command({
   run: (line) => runOrCompare('run', line),
 });
 
-export const COMPARE = command({
+export const COMPARE = command<typeof COMPARE_OPTIONS>({
   name: 'compare',
   summary: 'run scenarios and compare each with a reference (paired differences)',
   about: 'Runs scenarios like run, and compares each with a reference scenario, replicate by replicate (paired differences: every scenario of a replicate sees the same population and draws).',

@@ -84,11 +84,6 @@ export const HEAD_SEX = dimension({
 /** The dimensions, in the order their groups are reported. */
 export const DIMENSIONS: readonly Dimension[] = [PROVINCE, AREA, HEAD_AGE, HEAD_SEX];
 
-/** The index of household i's value of dimension `d`. */
-export function valueOf(d: Dimension, h: Households, i: number): number {
-  return d.table[h[d.attribute][i]];
-}
-
 /** The name of the whole population's group. */
 export const NATIONAL = 'national';
 

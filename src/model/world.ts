@@ -1,7 +1,9 @@
 /**
  * The world: the household store plus the little state that belongs to no single household —
- * province income shocks, cumulative growth, the welfare distribution, and each programme's budget
- * book. A month's processes read and update it through a MonthContext.
+ * province income shocks, cumulative growth, the welfare distribution, each programme's and
+ * service's book — and the registry of the run's programmes and services. A month's processes read
+ * and update it through a MonthContext. The shapes a programme or a service declares
+ * (./programmes/, ./services/) are here too, beside the world they act on.
  */
 import type { Households } from './households';
 import type { Month } from '../calendar/months';

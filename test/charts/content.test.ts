@@ -202,7 +202,7 @@ describe('a chart asked for what the rows do not hold throws, naming it', () => 
     ['differences, from rows summarised without a reference', () => differenceOverTime(summary.filter((r) => r.compared_with === '')), /^differenceOverTime: the rows hold no paired differences/],
     ['a reference', () => differenceOverTime(summary, { reference: 'other' }), /no differences from reference "other"/],
     ['levels, from rows of differences only', () => povertyOverTime(summary.filter((r) => r.compared_with !== '')), /the rows hold paired differences only/],
-    ['an indicator outside the catalogue', () => povertyOverTime([{ ...summary[0], indicator: 'mystery' }], { indicator: 'mystery' }), /indicator "mystery" is not in INDICATORS/],
+    ['an indicator outside the catalogue', () => povertyOverTime([{ ...summary[0], indicator: 'mystery' }], { indicator: 'mystery' }), /indicator "mystery" is not an indicator of the registry/],
     ['parameters of a tornado', () => tornado([], { base: 0.02 }), /^tornado: no parameters were given/],
     ['a finite result of a tornado', () => tornado([{ parameter: 'behaviour.a', label: 'A', low: Number.NaN, high: 0.02 }], { base: 0.02 }), /parameter behaviour.a has low NaN/],
   ])('%s', (_, chart, message) => {

@@ -38,10 +38,10 @@ describe('study parameters', () => {
   });
 
   it.each([
-    ['a policy rule', 'policy.pkh.quota', 'policy.pkh.quota: a policy parameter (data/parameters/policy/pkh/quota.yaml); expected a behaviour parameter or a policy assumption (metadata.assumption: true) — policy rules are changed by scenarios'],
-    ['a policy assumption given as a series', 'policy.rst.business_space_share', 'policy.rst.business_space_share: has 2 dated values in data/parameters/policy/rst/business_space_share.yaml; expected a single value for the whole run'],
-    ['a shock', 'behaviour.shocks.covid_loss', 'behaviour.shocks.covid_loss: a shock'],
-    ['a path without its folder, guessing it', 'facilitators.caseload', 'facilitators.caseload: no such parameter (did you mean policy.facilitators.caseload?); expected a behaviour parameter path such as behaviour.atensi.success or a policy assumption such as policy.atensi.months'],
+    ['a policy rule', 'policy.pkh.quota', 'parameters: policy.pkh.quota: expected a behaviour parameter or a policy assumption (metadata.assumption: true); policy rules are changed by scenarios, got a policy parameter (data/parameters/policy/pkh/quota.yaml)'],
+    ['a policy assumption given as a series', 'policy.rst.business_space_share', 'parameters: policy.rst.business_space_share: expected a single value for the whole run, got 2 dated values in data/parameters/policy/rst/business_space_share.yaml'],
+    ['a shock', 'behaviour.shocks.covid_loss', 'parameters: behaviour.shocks.covid_loss: expected a behaviour parameter that acts every month (shocks are placed in time by scenarios), got a shock'],
+    ['a path without its folder, guessing it', 'facilitators.caseload', 'parameters: facilitators.caseload: expected a behaviour parameter path such as behaviour.atensi.success or a policy assumption such as policy.atensi.months, got no such parameter (did you mean policy.facilitators.caseload?)'],
   ])('refuses %s', (_, name, message) => {
     expect(() => studyRanges(params, [name])).toThrow(message);
   });

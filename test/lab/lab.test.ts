@@ -245,6 +245,22 @@ describe('npm run lab', () => {
     expect([notebook.cells[1].source].flat().join('')).toContain(`resolveScenarios(['assistance-only', '${SCENARIO}']`);
   }, 60_000);
 
+  it('the Graduasi panel lists the programmes and services of the registry, each with its parameters, indicators and reasons', async () => {
+    const registry = page.locator('.gr-Registry');
+    await expect.poll(() => registry.locator('.gr-Entry').count()).toBe(9);
+    expect(await registry.locator('.gr-Entry').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).dataset.id))).toEqual(['pkh', 'bpnt', 'blt_bbm', 'atensi', 'rst', 'skills', 'pena', 'prokus', 'community']);
+    const bltBbm = registry.locator('.gr-Entry[data-id="blt_bbm"]');
+    await bltBbm.locator('summary').click();
+    const text = await bltBbm.innerText();
+    expect(text).toContain('BLT BBM · BLT BBM');
+    expect(text).toContain('policy.blt_bbm.benefit');
+    expect(text).toContain('blt_bbm_households');
+    expect(text).toContain('Keluarga penerima BLT BBM');
+    expect(text).toContain('blt_bbm.not_in_pkh_or_bpnt');
+    await bltBbm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ROOT, 'out', 'lab', 'registry.png') });
+  }, 60_000);
+
   it('Ctrl-C stops the server and its kernels; nothing is written to HOME or the repository', async () => {
     expect(kernelId).not.toBe('');
     const read = (file: string) => {

@@ -112,8 +112,8 @@ describe('bad options are refused before anything runs, every problem named', ()
       morrisStudy({ params: TINY.params, parameters: ['behaviour.business.monthly_retrun', 'policy.pkh.quota'], measure: { indicator: 'p0_extrem', month: '2030-13' }, seed: 1, trajectories: 1 }),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/^parameters: behaviour\.business\.monthly_retrun: expected a behaviour parameter path such as .*, got no such parameter \(did you mean behaviour\.business\.monthly_return\?\)$/),
-      'parameters: policy.pkh.quota: expected a behaviour parameter (policies are changed by scenarios), got a policy parameter (data/parameters/policy/pkh/quota.yaml)',
+      expect.stringMatching(/^parameters: behaviour\.business\.monthly_retrun: expected a behaviour parameter path such as .* or a policy assumption such as policy\..*, got no such parameter \(did you mean behaviour\.business\.monthly_return\?\)$/),
+      'parameters: policy.pkh.quota: expected a behaviour parameter or a policy assumption (metadata.assumption: true); policy rules are changed by scenarios, got a policy parameter (data/parameters/policy/pkh/quota.yaml)',
       expect.stringMatching(/^measure\.indicator: expected one of households, persons, p0_extreme, .*, got "p0_extrem" \(did you mean "p0_extreme"\?\)$/),
       'measure.month: expected a month YYYY-MM, got "2030-13"',
       'trajectories: expected a whole number ≥ 2 (Morris trajectories r, for a standard deviation of the effects), got 1',
