@@ -76,7 +76,7 @@ function registryEntries(params: Parameters): CatalogueEntry[] {
     reasons: reasons.map((r) => ({ code: r.code, label: r.label })),
     parameters: params.records
       .filter((r) => r.path.startsWith(`policy.${id}.`))
-      .map((r) => ({ path: r.path, label: r.label, value: formatValue(r.values[r.values.length - 1].value, r.unit), file: r.file })),
+      .map((r) => ({ path: r.path, label: r.label, file: r.file, values: r.values.map((v) => ({ date: v.date, text: formatValue(v.value, r.unit) })) })),
   });
   return [
     ...registry.programmes.map((p) => entry('programme', p.id, p.name, [p.reasons.enrolled, ...p.reasons.exits, ...(p.reasons.graduated ? [p.reasons.graduated] : [])])),

@@ -65,8 +65,8 @@ export interface CatalogueEntry {
   readonly indicators: readonly { readonly id: string; readonly label: Words }[];
   /** The reasons it moves households for, or the events it records: code and name. */
   readonly reasons: readonly { readonly code: string; readonly label: Words }[];
-  /** The parameters of data/parameters/policy/<id>/: path, label and the value in force at the latest date, in words. */
-  readonly parameters: readonly { readonly path: string; readonly label: string; readonly value: string; readonly file: string }[];
+  /** The parameters of data/parameters/policy/<id>/: path, label, file and dated values in words. */
+  readonly parameters: readonly { readonly path: string; readonly label: string; readonly file: string; readonly values: readonly { readonly date: string; readonly text: string }[] }[];
 }
 
 export interface Catalogue {

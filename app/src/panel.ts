@@ -68,12 +68,13 @@ function changeView(c: Change): HTMLElement {
 
 /** A programme or service of the model, folded: its names, its parameters with their latest values, what it reports and why it moves households. */
 function entryView(e: CatalogueEntry): HTMLElement {
-  const summary = h('summary', '', h('span', 'gr-Id', e.id), h('span', 'gr-Label', `${e.name.en} · ${e.name.id}`));
+  const names = e.name.en === e.name.id ? e.name.en : `${e.name.en} · ${e.name.id}`;
+  const summary = h('summary', '', h('span', 'gr-Id', e.id), h('span', 'gr-Label', names));
   const parameters = e.parameters.length
-    ? h('ul', 'gr-Changes', ...e.parameters.map((p) => h('li', 'gr-Change', h('div', 'gr-ChangeLabel', p.label), h('code', 'gr-Path', p.path), h('div', 'gr-Unit', p.value))))
+    ? h('ul', 'gr-Changes', ...e.parameters.map((p) => h('li', 'gr-Change', h('div', 'gr-ChangeLabel', p.label), h('code', 'gr-Path', p.path), h('ul', 'gr-Values', ...p.values.map((v) => h('li', '', h('span', 'gr-Date', `from ${v.date}`), ' ', h('strong', '', v.text)))))))
     : h('div', 'gr-Unit', 'No parameter folder of its own.');
-  const indicators = h('ul', 'gr-Values', ...e.indicators.map((x) => h('li', '', h('code', '', x.id), ` ${x.label.en} · ${x.label.id}`)));
-  const reasons = h('ul', 'gr-Values', ...e.reasons.map((r) => h('li', '', h('code', '', r.code), ` ${r.label.en} · ${r.label.id}`)));
+  const indicators = h('ul', 'gr-Values', ...e.indicators.map((x) => h('li', '', h('code', '', x.id), `${x.label.en} · ${x.label.id}`)));
+  const reasons = h('ul', 'gr-Values', ...e.reasons.map((r) => h('li', '', h('code', '', r.code), `${r.label.en} · ${r.label.id}`)));
   const details = h('details', 'gr-Entry', summary, h('h4', '', 'Parameters'), parameters, h('h4', '', 'Indicators'), indicators, h('h4', '', e.kind === 'programme' ? 'Why families enter and leave' : 'Events'), reasons);
   details.dataset.id = e.id;
   return h('li', '', details);

@@ -252,7 +252,7 @@ describe('npm run lab', () => {
     const bltBbm = registry.locator('.gr-Entry[data-id="blt_bbm"]');
     await bltBbm.locator('summary').click();
     const text = await bltBbm.innerText();
-    expect(text).toContain('BLT BBM · BLT BBM');
+    expect(text).toMatch(/from 2022-09-01\s+Rp 150,000 a month/);
     expect(text).toContain('policy.blt_bbm.benefit');
     expect(text).toContain('blt_bbm_households');
     expect(text).toContain('Keluarga penerima BLT BBM');
