@@ -2,7 +2,7 @@
  * Groups of households: the dimensions results are broken down by, declared once.
  *
  * Each dimension names its values and says which value a household has, as a function of one of
- * its byte attributes (province, flags, age of the head…). Indicators are reported for the nation
+ * its byte attributes (province, flags, age of the head…), kept as a table of the 256 byte values. Indicators are reported for the nation
  * and for each value of every dimension ("province:Aceh", "area:urban", …); the monthly flows
  * (households moved, by reason) for the nation and the dimensions marked `flows`. Adding a
  * dimension is one entry here (a consumption decile, say: a byte attribute the consumption process
@@ -12,9 +12,8 @@
 import type { Households } from './households';
 import { FEMALE_HEAD, URBAN } from './households';
 import type { Words } from '../lang/index';
+import type { World } from './world';
 
-/** The household attributes a dimension can be read from: those of one byte. */
-export type ByteAttribute = { [K in keyof Households]: Households[K] extends Uint8Array ? K : never }[keyof Households];
 
 /** A way to split households into groups. */
 export interface Dimension {
@@ -24,8 +23,8 @@ export interface Dimension {
   readonly values: readonly string[] | null;
   /** The names of its values (none for provinces: a province is its name). */
   readonly labels: readonly Words[] | null;
-  /** The attribute it is read from, and the index of the value of each of the attribute's 256 possible values. */
-  readonly attribute: ByteAttribute;
+  /** The byte attribute it is read from (`(h) => h.flags`), and the index of the value of each of the attribute's 256 possible values. */
+  readonly read: (h: Households) => Uint8Array;
   readonly table: Uint8Array;
   /** Whether the monthly flows are counted by it. */
   readonly flows: boolean;
@@ -42,7 +41,7 @@ export function headAgeGroup(age: number): number {
   return age < 40 ? 0 : age < 60 ? 1 : 2;
 }
 
-export const PROVINCE = dimension({ id: 'province', values: null, labels: null, attribute: 'province', index: (p) => p, flows: false });
+export const PROVINCE = dimension({ id: 'province', values: null, labels: null, read: (h) => h.province, index: (p) => p, flows: false });
 
 export const AREA = dimension({
   id: 'area',
@@ -51,7 +50,7 @@ export const AREA = dimension({
     { en: 'rural', id: 'perdesaan' },
     { en: 'urban', id: 'perkotaan' },
   ],
-  attribute: 'flags',
+  read: (h) => h.flags,
   index: (flags) => ((flags & URBAN) !== 0 ? 1 : 0),
   flows: true,
 });
@@ -64,7 +63,7 @@ export const HEAD_AGE = dimension({
     { en: 'head aged 40–59', id: 'kepala rumah tangga berumur 40–59 tahun' },
     { en: 'head aged 60 or over', id: 'kepala rumah tangga berumur 60 tahun ke atas' },
   ],
-  attribute: 'headAge',
+  read: (h) => h.headAge,
   index: headAgeGroup,
   flows: true,
 });
@@ -76,7 +75,7 @@ export const HEAD_SEX = dimension({
     { en: 'male head', id: 'kepala rumah tangga laki-laki' },
     { en: 'female head', id: 'kepala rumah tangga perempuan' },
   ],
-  attribute: 'flags',
+  read: (h) => h.flags,
   index: (flags) => ((flags & FEMALE_HEAD) !== 0 ? 1 : 0),
   flows: true,
 });
@@ -105,17 +104,19 @@ export function createFlows(reasons: number): Float64Array {
   return new Float64Array(reasons * FLOW_GROUPS.length);
 }
 
-/** For each flow dimension, where in FLOW_GROUPS household i's group is: offset + value, as one lookup per dimension. */
-const FLOW_SLOTS = FLOW_DIMENSIONS.map((d, k) => {
-  const slots = Uint8Array.from(d.table, (value) => FLOW_OFFSETS[k] + value);
-  const { attribute } = d;
-  return (h: Households, i: number) => slots[h[attribute][i]];
-});
+/** For each flow dimension, where in FLOW_GROUPS each value of its attribute counts: offset + value. */
+const FLOW_SLOTS = FLOW_DIMENSIONS.map((d, k) => Uint8Array.from(d.table, (value) => FLOW_OFFSETS[k] + value));
 
-/** Count household i (its weight) as moved for `reason` (an index of the registry's reasons), nationally and in its groups. */
-export function countMove(flows: Float64Array, reason: number, h: Households, i: number): void {
-  const w = h.weight[i];
+/** The attribute each flow dimension reads, of these households (a world keeps them: World.flowBytes). */
+export function flowBytes(h: Households): readonly Uint8Array[] {
+  return FLOW_DIMENSIONS.map((d) => d.read(h));
+}
+
+/** Count household i of the world (its weight) as moved for `reason` (an index of the registry's reasons), nationally and in its groups. */
+export function countMove(flows: Float64Array, reason: number, world: World, i: number): void {
+  const w = world.households.weight[i];
   const o = reason * FLOW_GROUPS.length;
+  const bytes = world.flowBytes;
   flows[o] += w;
-  for (let d = 0; d < FLOW_SLOTS.length; d++) flows[o + FLOW_SLOTS[d](h, i)] += w;
+  for (let d = 0; d < FLOW_SLOTS.length; d++) flows[o + FLOW_SLOTS[d][bytes[d][i]]] += w;
 }

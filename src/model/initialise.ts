@@ -30,6 +30,7 @@ import { createWelfareDistribution, finishWelfareDistribution, logBin } from './
 import { initialRegistry } from './processes/registry';
 import { openMonth } from './month';
 import { assistance } from './processes/assistance';
+import { flowBytes } from './groups';
 import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
 import { bits } from './random';
@@ -113,6 +114,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,
+    flowBytes: flowBytes(households),
   };
 }
 

@@ -212,6 +212,8 @@ export interface World {
    * province, flags, the head's age): observers keep each household's group cell until it changes.
    */
   groupsVersion: number;
+  /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
+  readonly flowBytes: readonly Uint8Array[];
 }
 
 /** The random streams of the processes, one per purpose. */

@@ -381,8 +381,8 @@ function cellsOf(h: Households, sizes: readonly number[]): Uint16Array {
   if (sizes.reduce((a, b) => a * b, 1) > 0xffff) throw new Error(`group dimensions: ${sizes.join(' × ')} cells; expected at most 65,535`);
   const cell = new Uint16Array(h.count);
   for (let d = 0; d < DIMENSIONS.length; d++) {
-    const { table, attribute } = DIMENSIONS[d];
-    const values = h[attribute];
+    const { table, read } = DIMENSIONS[d];
+    const values = read(h);
     const size = sizes[d];
     for (let i = 0, n = h.count; i < n; i++) cell[i] = cell[i] * size + table[values[i]];
   }

@@ -20,7 +20,8 @@ import {
   TRANSITION,
 } from '../../src/model/phases';
 import { PATHWAY_MOVES } from '../../src/model/reasons';
-import { FLOW_GROUPS, createFlows, countMove } from '../../src/model/groups';
+import { FLOW_GROUPS, createFlows, countMove, flowBytes } from '../../src/model/groups';
+import type { World } from '../../src/model/world';
 
 type Reason = string;
 const REASONS = BUILTIN_REGISTRY.reasons;
@@ -73,7 +74,7 @@ describe('the reasons of the pathway', () => {
     h.flags[0] = flags;
     h.headAge[0] = headAge;
     const flows = createFlows(BUILTIN_REGISTRY.reasons.length);
-    countMove(flows, 3, h, 0);
+    countMove(flows, 3, { households: h, flowBytes: flowBytes(h) } as World, 0); // a world of one household: what countMove reads
     const counted = FLOW_GROUPS.filter((_, g) => flows[3 * FLOW_GROUPS.length + g] === 2_500);
     expect(counted).toEqual(groups);
     expect(flows.reduce((s, v) => s + v, 0)).toBe(4 * 2_500);

@@ -149,7 +149,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     const ent = entitlement === null ? flat : entitlement[i];
     if (!hasAll || !hasAny || ent <= 0) {
       status[i] = p & ~bit;
-      countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, h, i);
+      countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
       continue;
     }
     const b = logBin(scoreBits[i]);
@@ -218,7 +218,7 @@ function cut(
       cost -= weight[i] * ent;
     }
     status[i] &= ~bit;
-    countMove(ctx.flows, reason, h, i);
+    countMove(ctx.flows, reason, world, i);
   }
 }
 
@@ -255,7 +255,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
       }
       p |= bit;
       status[i] = p;
-      countMove(flows, enrolledReason, h, i);
+      countMove(flows, enrolledReason, world, i);
     }
     families += weight[i];
     if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;

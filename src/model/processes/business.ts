@@ -49,7 +49,7 @@ export function business(world: World, ctx: MonthContext): void {
       running[i] = 0;
       businessMonths[i] = 0;
       capital[i] *= b.salvage;
-      countMove(ctx.flows, failed, h, i);
+      countMove(ctx.flows, failed, world, i);
     } else if (businessMonths[i] < 255) businessMonths[i]++;
   }
 }

@@ -88,8 +88,8 @@ interface Step extends PathwayMonth {
   readonly facilitator: Intake;
   /** Each service's intake, by its index in the registry. */
   readonly intakes: readonly (Intake | null)[];
-  /** Services that act in each phase (index: phase), in the registry's order. */
-  readonly byPhase: readonly (readonly number[])[];
+  /** What each service does in each phase (index: phase), in the registry's order: its intake and the intake's tally, its progress. */
+  readonly byPhase: readonly (readonly PhaseService[])[];
 }
 
 /** Whether a family with this status and head's age is in the push: a PKH family whose head is under the push age, while the push is on. */
@@ -105,6 +105,7 @@ function recoveryCandidate(s: Step, i: number, pushed: boolean): boolean {
 function step(world: World, ctx: MonthContext): Step {
   const policy = ctx.params.policy;
   const services = world.registry.services;
+  const intakes = services.map((x) => (x.intake === undefined ? null : createIntake()));
   return {
     world,
     ctx,
@@ -121,8 +122,14 @@ function step(world: World, ctx: MonthContext): Step {
     penaReceived: world.registry.flag['pena.received'] ?? 0,
     assistance: world.registry.assistance,
     facilitator: createIntake(),
-    intakes: services.map((x) => (x.intake === undefined ? null : createIntake())),
-    byPhase: PHASES.map((_, phase) => services.flatMap((x, k) => (x.intake?.phases.includes(phase) || x.progress?.phases.includes(phase) ? [k] : []))),
+    intakes,
+    byPhase: PHASES.map((_, phase) =>
+      services.flatMap((x, k) => {
+        const intake = x.intake?.phases.includes(phase) ? x.intake : null;
+        const progress = x.progress?.phases.includes(phase) ? x.progress : null;
+        return intake || progress ? [{ intake, tally: intakes[k], progress }] : [];
+      }),
+    ),
   };
 }
 
@@ -150,10 +157,7 @@ export function pathway(world: World, ctx: MonthContext): void {
     }
     if (ph !== GRADUATED) caseload += w;
     const key = intakeKey(scoreBits[i], isPushed(s, programmes[i], headAge[i]));
-    for (const k of s.byPhase[ph]) {
-      const intake = services[k].intake;
-      if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase[i])) tally(s.intakes[k]!, key, w);
-    }
+    for (const { intake, tally: candidates } of s.byPhase[ph]) if (intake !== null && intake.candidate(s, i, monthsInPhase[i])) tally(candidates!, key, w);
   }
   decide(s.facilitator, Math.max(0, s.policy.facilitators.count * s.policy.facilitators.caseload - caseload));
   services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
@@ -175,17 +179,21 @@ export function pathway(world: World, ctx: MonthContext): void {
 
 /** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
 function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): void {
-  const services = s.world.registry.services;
   let key = -1;
-  for (const k of s.byPhase[ph]) {
-    const service: Service = services[k];
-    const { progress, intake } = service;
-    if (progress !== undefined && progress.phases.includes(ph) && progress.active(s, i)) progress.run(s, i);
-    else if (intake !== undefined && intake.phases.includes(ph) && intake.candidate(s, i, monthsInPhase)) {
+  for (const { intake, tally: candidates, progress } of s.byPhase[ph]) {
+    if (progress !== null && progress.active(s, i)) progress.run(s, i);
+    else if (intake !== null && intake.candidate(s, i, monthsInPhase)) {
       if (key < 0) key = intakeKey(s.world.scoreBits[i], isPushed(s, s.h.programmes[i], s.h.headAge[i]));
-      if (admit(s.intakes[k]!, key, s.h.weight[i])) intake.admit(s, i);
+      if (admit(candidates!, key, s.h.weight[i])) intake.admit(s, i);
     }
   }
+}
+
+/** What a service does in one phase: admit (its intake, with the tally of its candidates) and go on (its progress). */
+interface PhaseService {
+  readonly intake: NonNullable<Service['intake']> | null;
+  readonly tally: Intake | null;
+  readonly progress: NonNullable<Service['progress']> | null;
 }
 
 /** Outside the pathway: into assistance once enrolled in an assistance programme (PKH, BPNT). */
@@ -286,7 +294,7 @@ function applyMove(s: Step, i: number, move: Move): void {
   h.phase[i] = move.to;
   h.monthsInPhase[i] = 0;
   h.monthsAbove[i] = 0;
-  countMove(ctx.flows, registry.reason[move.reason], h, i);
+  countMove(ctx.flows, registry.reason[move.reason], world, i);
 }
 
 /** A graduating family leaves every programme it is in (counted with each programme's graduation reason) and is not taken back by assistance until it relapses. */
@@ -297,7 +305,7 @@ function leaveAssistance(world: World, ctx: MonthContext, i: number): void {
   for (const p of registry.programmes) {
     const bit = registry.status[p.id];
     if ((status & bit) === 0) continue;
-    countMove(ctx.flows, registry.reason[p.leaves.graduated], h, i);
+    countMove(ctx.flows, registry.reason[p.leaves.graduated], world, i);
     status &= ~bit;
   }
   h.programmes[i] = status | LEFT_BY_GRADUATION;
@@ -310,5 +318,5 @@ export function startBusiness(world: World, ctx: MonthContext, i: number): void 
   const h = world.households;
   h.business[i] = 1;
   h.businessMonths[i] = 0;
-  countMove(ctx.flows, world.registry.reason['business.started'], h, i);
+  countMove(ctx.flows, world.registry.reason['business.started'], world, i);
 }

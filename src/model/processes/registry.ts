@@ -70,10 +70,10 @@ function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i
   const was = (h.programmes[i] & IN_REGISTRY) !== 0;
   if (listed && !was) {
     h.programmes[i] |= IN_REGISTRY;
-    countMove(ctx.flows, world.registry.reason[eligible ? 'registry.assessed_eligible' : 'registry.assessed_by_error'], h, i);
+    countMove(ctx.flows, world.registry.reason[eligible ? 'registry.assessed_eligible' : 'registry.assessed_by_error'], world, i);
   } else if (!listed && was) {
     h.programmes[i] &= ~IN_REGISTRY;
-    countMove(ctx.flows, world.registry.reason['registry.assessed_out'], h, i);
+    countMove(ctx.flows, world.registry.reason['registry.assessed_out'], world, i);
   }
   const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 2) >>> 20];
   h.registryScore[i] = consumption * exp(ctx.params.behaviour.registry.score_error * z);

@@ -49,7 +49,7 @@ export const atensi: Service = {
       h.services[i] &= ~flag['atensi.in_rehabilitation'];
       const rehabilitated = pathwayUniform(m.ctx, i, PATHWAY_DRAW.atensiSuccess) < m.behaviour.atensi.success;
       if (rehabilitated) h.services[i] |= flag['atensi.rehabilitated'];
-      countMove(m.ctx.flows, m.world.registry.reason[rehabilitated ? 'atensi.rehabilitated' : 'atensi.not_rehabilitated'], h, i);
+      countMove(m.ctx.flows, m.world.registry.reason[rehabilitated ? 'atensi.rehabilitated' : 'atensi.not_rehabilitated'], m.world, i);
     },
   },
 };

@@ -28,7 +28,7 @@ function spend(world: World, ctx: MonthContext, id: string, i: number, cost: num
   book.spentByProvince[h.province[i]] += amount;
   book.admittedThisMonth += h.weight[i];
   world.totals.spent += amount;
-  countMove(ctx.flows, world.registry.reason[reason], h, i);
+  countMove(ctx.flows, world.registry.reason[reason], world, i);
 }
 
 /**

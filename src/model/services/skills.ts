@@ -38,7 +38,7 @@ export const skills: Service = {
       if (--h.serviceMonths[i] > 0) return;
       const flag = m.world.registry.flag;
       h.services[i] = (h.services[i] & ~flag['skills.in_training']) | flag['skills.trained'];
-      countMove(m.ctx.flows, m.world.registry.reason['skills.trained'], h, i);
+      countMove(m.ctx.flows, m.world.registry.reason['skills.trained'], m.world, i);
     },
   },
   keep: {
