@@ -37,13 +37,13 @@ function dimension(d: Omit<Dimension, 'table'> & { index(value: number): number 
 }
 
 /** Age group of a head of household: 0 under 40, 1 40–59, 2 60 and over. */
-export function headAgeGroup(age: number): number {
+function headAgeGroup(age: number): number {
   return age < 40 ? 0 : age < 60 ? 1 : 2;
 }
 
-export const PROVINCE = dimension({ id: 'province', values: null, labels: null, read: (h) => h.province, index: (p) => p, flows: false });
+const PROVINCE = dimension({ id: 'province', values: null, labels: null, read: (h) => h.province, index: (p) => p, flows: false });
 
-export const AREA = dimension({
+const AREA = dimension({
   id: 'area',
   values: ['rural', 'urban'],
   labels: [
@@ -55,7 +55,7 @@ export const AREA = dimension({
   flows: true,
 });
 
-export const HEAD_AGE = dimension({
+const HEAD_AGE = dimension({
   id: 'head_age',
   values: ['under_40', '40_59', '60_plus'],
   labels: [
@@ -68,7 +68,7 @@ export const HEAD_AGE = dimension({
   flows: true,
 });
 
-export const HEAD_SEX = dimension({
+const HEAD_SEX = dimension({
   id: 'head_sex',
   values: ['male', 'female'],
   labels: [

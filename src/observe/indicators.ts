@@ -297,7 +297,17 @@ export const INDICATORS: { readonly [id: string]: Indicator } = Object.fromEntri
 /** The catalogue entry (unit and label) of an indicator of a registry, "flow.<reason>" included; undefined for an unknown one. */
 export function indicatorEntry(indicator: string, registry: Registry = BUILTIN_REGISTRY): Pick<Indicator, 'unit' | 'label'> | undefined {
   if (indicator.startsWith('flow.')) return indicator.slice('flow.'.length) in registry.reason ? FLOW : undefined;
-  return registry === BUILTIN_REGISTRY ? INDICATORS[indicator] : indicatorsOf(registry).find((x) => x.id === indicator);
+  const catalogue = catalogueOf(registry);
+  return Object.hasOwn(catalogue, indicator) ? catalogue[indicator] : undefined;
+}
+
+const CATALOGUES = new WeakMap<Registry, { readonly [id: string]: Indicator }>([[BUILTIN_REGISTRY, INDICATORS]]);
+
+/** The indicators of a registry by id, made once per registry. */
+function catalogueOf(registry: Registry): { readonly [id: string]: Indicator } {
+  let catalogue = CATALOGUES.get(registry);
+  if (catalogue === undefined) CATALOGUES.set(registry, (catalogue = Object.fromEntries(indicatorsOf(registry).map((x) => [x.id, x]))));
+  return catalogue;
 }
 
 /**

@@ -59,7 +59,7 @@ function statusBits(registry: Registry, names: readonly string[] | undefined): n
 }
 
 /** A programme's rule for this month: its terms, and its per-family entitlement brought up to date. */
-export function programmeRule(world: World, ctx: MonthContext, programme: Programme): ProgrammeRule {
+function programmeRule(world: World, ctx: MonthContext, programme: Programme): ProgrammeRule {
   const registry = world.registry;
   const book = world.books[programme.id];
   if (programme.entitlement !== undefined && book.entitlement !== null) {
@@ -94,14 +94,11 @@ export function programmeRule(world: World, ctx: MonthContext, programme: Progra
   };
 }
 
-/** Run one programme of the registry for the month. */
-export function runProgrammeOf(world: World, ctx: MonthContext, programme: Programme): void {
-  runProgramme(world, ctx, programmeRule(world, ctx, programme), activeMonthsLeft(world.books[programme.id], ctx.month));
-}
-
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
-  for (const programme of world.registry.programmes) runProgrammeOf(world, ctx, programme);
+  for (const programme of world.registry.programmes) {
+    runProgramme(world, ctx, programmeRule(world, ctx, programme), activeMonthsLeft(world.books[programme.id], ctx.month));
+  }
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
