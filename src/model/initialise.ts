@@ -5,8 +5,9 @@
  * 2022), which already includes the transfers it receives. So the start month is set up in this order:
  *   1. the welfare distribution of the measured consumption;
  *   2. the registry as it stands: every household assessed once;
- *   3. programmes enrol up to their quotas and budgets and pay, as in any month; families in PKH or
- *      BPNT start in the assistance phase of the pathway, everyone else outside it;
+ *   3. programmes in force take in their caseloads up to their quotas and budgets, and pay if the
+ *      start month is one of their payment months; families in PKH or BPNT start in the assistance
+ *      phase of the pathway, everyone else outside it;
  *   4. market income = consumption − the transfers that consumption holds (expected PKH payment
  *      under compliance, BPNT, BLT BBM), at least MIN_INCOME_SHARE of consumption (a household whose
  *      transfers exceed its measured consumption cannot have been receiving all of them when measured);
@@ -29,7 +30,7 @@ import type { PricePath } from './prices';
 import { createWelfareDistribution, finishWelfareDistribution, logBin } from './welfare';
 import { initialRegistry } from './processes/registry';
 import { openMonth } from './month';
-import { assistance } from './processes/assistance';
+import { openCaseloads } from './processes/assistance';
 import { flowBytes } from './groups';
 import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
@@ -58,31 +59,33 @@ export function runStreams(key: RunKey): Streams {
   };
 }
 
-/** A programme's book for a run from `start` to `end`. */
+/**
+ * A programme's book for a run from `start` to `end`: the months of benefit it pays in each month from
+ * January of the start year to December of the end year, and what it has spent of the start year's
+ * budget in the months before the run (their share of the months of benefit).
+ */
 function book(programme: Programme, params: Parameters, start: Month, end: Month, provinces: number, households: number): ProgrammeBook {
-  const pays = (m: Month) => programme.paysIn(params.at(m));
-  const activeFrom = yearOf(start) * 12;
-  const active = new Uint8Array(end - activeFrom + 1);
-  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(m) ? 1 : 0;
-  // The months of the start year before the run have spent their share of the year's budget.
+  const paidFrom = yearOf(start) * 12;
+  const monthsPaid = new Uint8Array(yearOf(end) * 12 + 12 - paidFrom);
+  for (let m = paidFrom; m < paidFrom + monthsPaid.length; m++) {
+    const values = params.at(m);
+    monthsPaid[m - paidFrom] = programme.inForce(values) ? programme.monthsPaid(values, m) : 0;
+  }
   let before = 0;
   let inYear = 0;
-  for (let m = activeFrom; m < activeFrom + 12; m++) {
-    const on = m <= end ? active[m - activeFrom] === 1 : pays(m);
-    if (on) {
-      inYear++;
-      if (m < start) before++;
-    }
+  for (let m = paidFrom; m < paidFrom + 12; m++) {
+    inYear += monthsPaid[m - paidFrom];
+    if (m < start) before += monthsPaid[m - paidFrom];
   }
   const budget = programme.terms(params.at(start)).budget;
   return {
     year: yearOf(start),
-    spent: inYear > 0 ? (budget * before) / inYear : 0,
+    spent: inYear > 0 && Number.isFinite(budget) ? (budget * before) / inYear : 0,
     spentThisMonth: 0,
     families: 0,
     spentByProvince: new Float64Array(provinces),
-    activeFrom,
-    active,
+    paidFrom,
+    monthsPaid,
     entitlement: programme.entitlement === undefined ? null : new Float32Array(households),
     entitlementKey: '',
   };
@@ -142,7 +145,7 @@ export function initialise(world: World, ctx: MonthContext): void {
 
   openMonth(world, ctx);
   initialRegistry(world, ctx);
-  assistance(world, ctx);
+  openCaseloads(world, ctx);
   // Families in an assistance programme (PKH, BPNT) start in the assistance phase; empowerment begins with the first month stepped.
   const onAssistance = world.registry.assistance;
   for (let i = 0; i < h.count; i++) h.phase[i] = (h.programmes[i] & onAssistance) !== 0 ? ASSISTANCE : NONE;
@@ -157,7 +160,7 @@ export function initialise(world: World, ctx: MonthContext): void {
   const logIncome = new Float64Array(h.count);
   for (let i = 0; i < h.count; i++) {
     const status = h.programmes[i];
-    // Transfers expected in a month: each programme's entitlement times the chance its conditions are met.
+    // Transfers a month holds on average: each programme's monthly entitlement times the chance its conditions are met.
     let cash = 0;
     let food = 0;
     for (const e of expected) {

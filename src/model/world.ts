@@ -20,8 +20,9 @@ export interface ReasonDeclaration {
 
 /**
  * What a programme pays a family this month (./processes/assistance.ts runs it): its quota of
- * families, its budget for the year, a flat benefit (when it has no per-family entitlement) and the
- * probability that a family meets its conditions and is paid (1 when unconditional).
+ * families, its budget for the year (Infinity when no budget figure exists: the quota binds), a flat
+ * benefit per month of benefit (when it has no per-family entitlement) and the probability that a
+ * family meets its conditions and is paid (1 when unconditional).
  */
 export interface ProgrammeTerms {
   readonly quota: number;
@@ -48,9 +49,14 @@ export interface Programme {
   /**
    * Who may be enrolled, by status: 'registry' (in the DTKS), 'graduated' (left assistance by
    * graduating), or another programme's id. A family must have every status of `all`, one of
-   * `any` (when given) and none of `forbid`.
+   * `any` (when given) and none of `forbid`; with `area`, it must live in rural or in urban areas.
    */
-  readonly eligibility: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly forbid?: readonly string[] };
+  readonly eligibility: {
+    readonly all?: readonly string[];
+    readonly any?: readonly string[];
+    readonly forbid?: readonly string[];
+    readonly area?: 'rural' | 'urban';
+  };
   /** Its reasons: entering; leaving (in this order in the flows); a reason of its own for graduating, if it has one. */
   readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
@@ -59,8 +65,17 @@ export interface Programme {
   readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
   /** Its terms this month. */
   terms(params: ParameterValues): ProgrammeTerms;
-  /** Whether it pays benefits in a month with these parameters (its budget is spread over the months it pays). */
-  paysIn(params: ParameterValues): boolean;
+  /**
+   * Whether it has a caseload this month (a quota and a benefit in force). When it has none, every
+   * family leaves it for `leaves.noEntitlement`.
+   */
+  inForce(params: ParameterValues): boolean;
+  /**
+   * The months of benefit its payment in `month` covers: 1 when it pays monthly, 3 in the month of a
+   * quarterly tranche, 0 in a month it pays nothing. Families are taken in and cut only in months it
+   * pays; between payments its caseload is held. Its budget is spread over the months of benefit.
+   */
+  monthsPaid(params: ParameterValues, month: Month): number;
   /** The random stream of its compliance draws, when its payments are conditional. */
   readonly complianceStream?: keyof Streams;
   /** Whether inclusion and exclusion errors (against the national line) are reported for it. */
@@ -142,10 +157,10 @@ export interface ProgrammeBook {
   families: number;
   /** Rp paid this month, by province. */
   readonly spentByProvince: Float64Array;
-  /** First month of `active`: January of the start year. */
-  readonly activeFrom: Month;
-  /** 1 for each month from `activeFrom` to the end of the run in which the programme pays benefits. */
-  readonly active: Uint8Array;
+  /** First month of `monthsPaid`: January of the start year. */
+  readonly paidFrom: Month;
+  /** The months of benefit paid in each month from `paidFrom` to the end of the run (Programme.monthsPaid). */
+  readonly monthsPaid: Uint8Array;
   /** Per-family entitlement, Rp a month (programmes that declare one), and the parameters' key it was computed for. */
   readonly entitlement: Float32Array | null;
   entitlementKey: string;

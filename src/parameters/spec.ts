@@ -218,6 +218,8 @@ export const PARAMETERS = {
     pkh: {
       /** Monthly probability that a PKH family meets its conditions (health visits, school attendance, FDS) and is paid. */
       compliance: leaf('probability-per-month'),
+      /** Share of a family's eligible members whose components PKH records and pays (its entitlement is scaled by it). */
+      components_recorded: leaf('share'),
     },
     business: {
       /** Monthly probability that a household in transisi with capital starts its business. */

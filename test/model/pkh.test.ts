@@ -6,12 +6,15 @@ import { monthOf } from '../../src/calendar/months';
 
 type Family = Partial<Record<'pregnant' | 'earlyChildhood' | 'primaryPupils' | 'juniorPupils' | 'seniorPupils' | 'severeDisability' | 'elderly', number>>;
 
+/** The parameters with every eligible member's component recorded, so entitlements are the full index. */
+const FULL_INDEX = loadParameters().patched({ 'behaviour.pkh.components_recorded': { '2018-01-01': 1 } }, 'test');
+
 /** The PKH entitlement, Rp a year, of one family under the index in force in `month`. */
-function annualPkh(family: Family, month: string): number {
+function annualPkh(family: Family, month: string, params = FULL_INDEX): number {
   const h = allocateHouseholds(1);
   for (const [key, count] of Object.entries(family)) h[key as keyof Family][0] = count;
   const entitlement = new Float32Array(1);
-  pkhEntitlements(h, loadParameters().at(monthOf(month)), entitlement);
+  pkhEntitlements(h, params.at(monthOf(month)), entitlement);
   return Math.round(entitlement[0] * 12);
 }
 
@@ -34,5 +37,14 @@ describe('PKH benefit by family composition (index 2021–2025, at most 4 member
     ['a pregnant mother, two under six, two SMP and one SD pupil', { pregnant: 1, earlyChildhood: 2, juniorPupils: 2, primaryPupils: 1 }, 3 * 3_000_000 + 1_500_000],
   ])('the cap of 4 members: %s', (_, family, expected) => {
     expect(annualPkh(family, '2022-06')).toBe(expected);
+  });
+});
+
+describe('PKH pays the components it has recorded', () => {
+  it('scales the index by the share of eligible members recorded', () => {
+    const params = loadParameters();
+    const share = params.at(monthOf('2022-06')).behaviour.pkh.components_recorded;
+    expect(share).toBeLessThan(1);
+    expect(annualPkh({ pregnant: 1, primaryPupils: 1 }, '2022-06', params)).toBe(Math.round(3_900_000 * share));
   });
 });

@@ -1,25 +1,33 @@
 /**
- * Assistance: every programme of the registry (PKH, BPNT / Sembako, BLT BBM, …) enrols, pays and
- * lets go of families the same way.
+ * Assistance: every programme of the registry (PKH, BPNT / Sembako, BLT BBM, rice aid, …) enrols,
+ * pays and lets go of families the same way, as the programmes are operated: a caseload set at each
+ * payment and held between payments.
  *
- * Each programme declares (./programmes/) who is eligible (statuses a family must have, and a
- * benefit above zero), how much a family is entitled to a month, a quota of families and an annual
- * budget. Every month, for each programme in turn, in the registry's order:
+ * Each programme declares (./programmes/) who is eligible (statuses a family must have, an area, and a
+ * benefit above zero), how much a family is entitled to a month, a quota of families, an annual budget,
+ * and how many months of benefit each month's payment covers (PKH pays quarterly tranches, rice aid
+ * and one-off transfers in the months listed). Every month, for each programme in turn, in the
+ * registry's order:
  *   1. families no longer eligible leave, with the reason (left the registry, no eligible member,
  *      programme ended);
- *   2. if the families enrolled exceed the quota, or their monthly cost exceeds the budget room (what
- *      is left of the year's budget spread over the programme's remaining months), the least poor by
- *      registry score leave ("quota_or_budget_cut");
+ *   in a month the programme pays (and when the run opens, to set up the caseload as it stands):
+ *   2. if the families enrolled exceed the quota, or their expected cost per month of benefit exceeds
+ *      the budget room (what is left of the year's budget spread over the months of benefit still to
+ *      pay this year), the least poor by registry score leave ("quota_or_budget_cut");
  *   3. otherwise free slots go to the poorest eligible families by registry score, as long as both
  *      the quota and the budget room hold;
- *   4. enrolled families are paid — a conditional programme (PKH) only in months its conditions are met (`compliance`).
- * Ranking uses a histogram of registry scores, not a sort: the cut falls in one score bin, inside
- * which families are taken in household order, so the result is exact and deterministic. Spending
- * never exceeds the budget: the budget room counts the full entitlement of every family enrolled.
+ *   4. enrolled families are paid the months of benefit the payment covers — a conditional programme
+ *      (PKH) only if its conditions are met (`compliance`).
+ * Between payments the caseload is held: nobody is cut or taken in, so there is no cliff when a new
+ * budget year opens. The expected cost of a family is its entitlement times the probability it is
+ * paid, so the caseload a budget holds is the one it pays for. Ranking uses a histogram of registry
+ * scores, not a sort: the cut falls in one score bin, inside which families are taken in household
+ * order, so the result is exact and deterministic.
  */
 import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
 import { countMove } from '../groups';
+import { URBAN } from '../households';
 import type { MonthContext, Programme, ProgrammeBook, Registry, World } from '../world';
 import { yearOf } from '../../calendar/months';
 import { LOG_BINS, logBin } from '../welfare';
@@ -35,16 +43,23 @@ export interface ProgrammeRule {
   readonly requireAny: number;
   /** Status bits a family must not have (a graduated family is not taken back until it relapses). */
   readonly forbid: number;
-  /** Entitlement per family, Rp a month; null when every family gets `flat`. */
+  /** A family is in the programme's area when `flags & areaMask` equals `areaValue` (0 and 0: everywhere). */
+  readonly areaMask: number;
+  readonly areaValue: number;
+  /** Entitlement per family, Rp a month; null when every family gets `flat`. Zero for every family when the programme is not in force. */
   readonly entitlement: Float32Array | null;
   readonly flat: number;
+  /** Whether the programme has a caseload this month. */
+  readonly inForce: boolean;
+  /** Months of benefit paid this month (0: no payment, the caseload is held). */
+  readonly monthsPaid: number;
   /** Families the programme may enrol. */
   readonly quota: number;
-  /** Budget for the year, Rp. */
+  /** Budget for the year, Rp (Infinity: no budget figure, the quota binds). */
   readonly budget: number;
-  /** Paid as food assistance (BPNT) rather than cash. */
+  /** Paid as food assistance (BPNT, rice aid) rather than cash. */
   readonly food: boolean;
-  /** Probability a family is paid this month (conditions met); 1 when unconditional. */
+  /** Probability a family is paid at a payment (conditions met); 1 when unconditional. */
   readonly compliance: number;
   readonly complianceStream: Stream | null;
   /** Reasons, as indices of the registry's reasons: entering, leaving because a required status is missing (all / any), entitlement zero, cut. */
@@ -70,6 +85,8 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     }
   }
   const terms = programme.terms(ctx.params);
+  const inForce = programme.inForce(ctx.params);
+  const area = programme.eligibility.area;
   const reason = (code: string) => registry.reason[code];
   return {
     id: programme.id,
@@ -77,8 +94,12 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     requireAll: statusBits(registry, programme.eligibility.all),
     requireAny: statusBits(registry, programme.eligibility.any),
     forbid: statusBits(registry, programme.eligibility.forbid),
-    entitlement: book.entitlement,
-    flat: terms.flat,
+    areaMask: area === undefined ? 0 : URBAN,
+    areaValue: area === 'urban' ? URBAN : 0,
+    entitlement: inForce ? book.entitlement : null,
+    flat: inForce ? terms.flat : 0,
+    inForce,
+    monthsPaid: inForce ? book.monthsPaid[ctx.month - book.paidFrom] : 0,
     quota: terms.quota,
     budget: terms.budget,
     food: programme.paidAs === 'food',
@@ -96,34 +117,45 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
-  for (const programme of world.registry.programmes) {
-    runProgramme(world, ctx, programmeRule(world, ctx, programme), activeMonthsLeft(world.books[programme.id], ctx.month));
-  }
+  for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), false);
+}
+
+/**
+ * The caseloads as they stand when a run opens: every programme in force takes in its families
+ * within quota and budget, whether or not it pays in the start month (then it pays nothing).
+ */
+export function openCaseloads(world: World, ctx: MonthContext): void {
+  for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), true);
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
 const SCORE_BINS = LOG_BINS;
 
 /**
- * Rp a programme may spend a month from now to the year's end: what is left of the annual budget,
- * spread evenly over the months of the year in which it still pays.
+ * Rp a programme may spend per month of benefit from now to the year's end: what is left of the
+ * annual budget, spread evenly over the months of benefit still to pay this year (this month's included).
  */
-export function budgetRoom(book: ProgrammeBook, budget: number, activeMonthsLeft: number): number {
-  if (activeMonthsLeft <= 0) return 0;
-  return Math.max(0, budget - book.spent) / activeMonthsLeft;
+export function budgetRoom(book: ProgrammeBook, budget: number, monthsLeft: number): number {
+  if (monthsLeft <= 0) return 0;
+  return Math.max(0, budget - book.spent) / monthsLeft;
 }
 
-/** Run one programme for the month: exits, cuts or entries, then payments. */
-export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, activeMonthsLeft: number): void {
+/**
+ * Run one programme for the month: exits; in a month it pays (or when the caseloads open), cuts or
+ * entries; then payments.
+ */
+export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, opening: boolean): void {
   const h = world.households;
   const book = world.books[rule.id];
-  if (book.families === 0 && book.active[ctx.month - book.activeFrom] !== 1) return; // nothing to pay, no one to let go
-  const { programmes: status, weight } = h;
+  if (book.families === 0 && !rule.inForce) return; // nothing to pay, no one to let go
+  const { programmes: status, weight, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, reasons } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
+  const settle = rule.monthsPaid > 0 || (opening && rule.inForce);
+  const expected = rule.complianceStream === null ? 1 : rule.compliance;
 
-  // 1. Exits; tally the enrolled and the candidates by score bin.
+  // 1. Exits; tally the enrolled and the candidates by score bin (expected cost per month of benefit).
   const enrolledWeight = new Float64Array(SCORE_BINS);
   const enrolledCost = new Float64Array(SCORE_BINS);
   const candidateWeight = new Float64Array(SCORE_BINS);
@@ -132,15 +164,15 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   let cost = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const p = status[i];
-    const hasAll = (p & all) === all && (p & forbid) === 0;
+    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
     const hasAny = any === 0 || (p & any) !== 0;
     if ((p & bit) === 0) {
-      if (!hasAll || !hasAny) continue;
+      if (!settle || !hasAll || !hasAny) continue;
       const ent = entitlement === null ? flat : entitlement[i];
       if (ent <= 0) continue;
       const b = logBin(scoreBits[i]);
       candidateWeight[b] += weight[i];
-      candidateCost[b] += weight[i] * ent;
+      candidateCost[b] += weight[i] * ent * expected;
       continue;
     }
     const ent = entitlement === null ? flat : entitlement[i];
@@ -151,15 +183,19 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     }
     const b = logBin(scoreBits[i]);
     enrolledWeight[b] += weight[i];
-    enrolledCost[b] += weight[i] * ent;
+    enrolledCost[b] += weight[i] * ent * expected;
     enrolled += weight[i];
-    cost += weight[i] * ent;
+    cost += weight[i] * ent * expected;
+  }
+  if (!settle) {
+    pay(world, ctx, rule, -1, 0, 0);
+    return;
   }
 
   const quota = rule.quota;
-  const room = budgetRoom(book, rule.budget, activeMonthsLeft);
+  const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
   if (enrolled > quota || cost > room) {
-    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room);
+    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, expected);
     pay(world, ctx, rule, -1, 0, 0);
     return;
   }
@@ -186,6 +222,7 @@ function cut(
   cost: number,
   quota: number,
   room: number,
+  expected: number,
 ): void {
   // The highest bin that must be cut from: bins above it leave whole, it leaves in part.
   let k = SCORE_BINS - 1;
@@ -212,7 +249,7 @@ function cut(
     if (b === k) {
       if (enrolled <= quota && cost <= room) continue;
       enrolled -= weight[i];
-      cost -= weight[i] * ent;
+      cost -= weight[i] * ent * expected;
     }
     status[i] &= ~bit;
     countMove(ctx.flows, reason, world, i);
@@ -221,14 +258,16 @@ function cut(
 
 /**
  * 3–4. Admit candidates in bins below `admitBelow`, and in that bin in household order while
- * `weightLeft` and `costLeft` allow (−1: admit no one); then pay every enrolled family.
+ * `weightLeft` and `costLeft` allow (−1: admit no one); then pay every enrolled family the months of
+ * benefit this month's payment covers.
  */
 function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: number, weightLeft: number, costLeft: number): void {
   const h = world.households;
   const book = world.books[rule.id];
-  const { programmes: status, weight, province } = h;
+  const { programmes: status, weight, province, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, compliance } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance, monthsPaid } = rule;
+  const expected = rule.complianceStream === null ? 1 : compliance;
   const paid = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
@@ -239,37 +278,38 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   let families = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     let p = status[i];
-    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0))) continue;
+    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0) || (flags[i] & areaMask) !== areaValue)) continue;
     const ent = entitlement === null ? flat : entitlement[i];
     if ((p & bit) === 0) {
       if (ent <= 0) continue;
       const b = logBin(scoreBits[i]);
       if (b > admitBelow) continue;
       if (b === admitBelow) {
-        if (weight[i] > weightLeft || weight[i] * ent > costLeft) continue;
+        if (weight[i] > weightLeft || weight[i] * ent * expected > costLeft) continue;
         weightLeft -= weight[i];
-        costLeft -= weight[i] * ent;
+        costLeft -= weight[i] * ent * expected;
       }
       p |= bit;
       status[i] = p;
       countMove(flows, enrolledReason, world, i);
     }
     families += weight[i];
+    if (monthsPaid === 0) continue;
     if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;
-    paid[i] += ent;
-    const amount = weight[i] * ent;
-    byProvince[province[i]] += amount;
-    total += amount;
+    const amount = ent * monthsPaid;
+    paid[i] += amount;
+    byProvince[province[i]] += weight[i] * amount;
+    total += weight[i] * amount;
   }
   book.spentThisMonth += total;
   book.spent += total;
   book.families = families;
 }
 
-/** Months from `month` to the end of its year in which the programme pays (its `active` flags). */
-export function activeMonthsLeft(book: ProgrammeBook, month: number): number {
+/** Months of benefit the programme pays from `month` to the end of its year (its `monthsPaid`). */
+export function monthsLeft(book: ProgrammeBook, month: number): number {
   const year = yearOf(month);
   let left = 0;
-  for (let m = month; yearOf(m) === year; m++) if (book.active[m - book.activeFrom] === 1) left++;
+  for (let m = month; yearOf(m) === year && m - book.paidFrom < book.monthsPaid.length; m++) left += book.monthsPaid[m - book.paidFrom];
   return left;
 }

@@ -3,7 +3,8 @@
  *
  * A family is entitled to the year's index for each eligible member (pregnant or post-partum,
  * young child, pupil by school level, severe disability, elderly), counting at most `member_cap`
- * members, the most valuable first (policy.pkh.benefit). It is paid in the months it meets its
+ * members, the most valuable first (policy.pkh.benefit), for the share of members whose components
+ * PKH has recorded (behaviour.pkh.components_recorded). It is paid in the months it meets its
  * conditions (health visits, school attendance, family development sessions): behaviour.pkh.compliance.
  * A graduated family is not taken back until it relapses.
  */
@@ -13,7 +14,7 @@ import type { Programme } from '../world';
 
 /**
  * PKH entitlement of every family, Rp a month: the annual index of each eligible member, counting at
- * most `member_cap` members, the most valuable first.
+ * most `member_cap` members, the most valuable first, times the share of components recorded.
  */
 export function pkhEntitlements(h: Households, params: ParameterValues, out: Float32Array): void {
   const b = params.policy.pkh.benefit;
@@ -21,6 +22,7 @@ export function pkhEntitlements(h: Households, params: ParameterValues, out: Flo
   const amounts = [b.pregnant, b.early_childhood, b.primary_school, b.junior_secondary, b.senior_secondary, b.severe_disability, b.elderly];
   const order = amounts.map((_, k) => k).sort((x, y) => amounts[y] - amounts[x] || x - y);
   const cap = params.policy.pkh.member_cap;
+  const recorded = params.behaviour.pkh.components_recorded;
   for (let i = 0, n = h.count; i < n; i++) {
     let left = cap;
     let annual = 0;
@@ -31,7 +33,7 @@ export function pkhEntitlements(h: Households, params: ParameterValues, out: Flo
       annual += counted * amounts[k];
       left -= counted;
     }
-    out[i] = annual / 12;
+    out[i] = (annual * recorded) / 12;
   }
 }
 
@@ -53,11 +55,12 @@ export const pkh: Programme = {
   },
   leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.no_eligible_member', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
   entitlement: {
-    key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap]),
+    key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap, params.behaviour.pkh.components_recorded]),
     compute: pkhEntitlements,
   },
   terms: (params) => ({ quota: params.policy.pkh.quota, budget: params.policy.pkh.budget, flat: 0, compliance: params.behaviour.pkh.compliance }),
-  paysIn: (params) => params.policy.pkh.quota > 0 && Object.values(params.policy.pkh.benefit).some((v) => v > 0),
+  inForce: (params) => params.policy.pkh.quota > 0 && Object.values(params.policy.pkh.benefit).some((v) => v > 0),
+  monthsPaid: () => 1,
   complianceStream: 'compliance',
   targeting: true,
 };
