@@ -9,6 +9,7 @@ import { DEFAULT_SEED } from '../run/simulate';
 import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS, loadPopulationData } from '../population/index';
 import { LANGS, type Lang } from '../lang/index';
 import { Expected, number, oneOf, option, text, wholeNumber, type CommandLine, type Option } from './options';
+import { PARAMETER_SETS, type ParameterSet } from '../scenarios/load';
 
 /** --seed N (default DEFAULT_SEED, 2022). */
 export const seed = option<number>({ value: 'N', description: 'seed, a whole number: the same seed gives the same results, byte for byte', default: DEFAULT_SEED, check: wholeNumber(0), show: String });
@@ -54,6 +55,14 @@ export function out(command: string): Option<string | undefined> {
 }
 
 /** --lang en|id: the language of `what`. */
+/** Which values scenarios run on (resolveScenarios' ParameterSet). */
+export const parameterSet = option<ParameterSet>({
+  value: PARAMETER_SETS.join('|'),
+  description: "the values scenarios run on: the committed calibration (data/calibration/calibrated.yaml) over the data tree, or the data tree's own values",
+  default: 'calibrated',
+  check: oneOf(PARAMETER_SETS),
+});
+
 export function lang(what: string): Option<Lang> {
   return option<Lang>({ value: LANGS.join('|'), description: `language of ${what}`, default: 'en', check: oneOf(LANGS) });
 }

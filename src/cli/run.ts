@@ -19,7 +19,7 @@ import { TEXT } from '../report/text';
 import { writeExperiment } from '../report/run';
 import { didYouMean, nearest, ProblemError } from '../problems/index';
 import { command, Expected, option, text, wholeNumber, type CommandLine } from './options';
-import { households, householdsOrScale, lang, out, scale, seed, workers } from './common';
+import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
 import { progressDisplay } from './progress';
 
 /** The first year of every run: the synthetic population describes March 2022 (Susenas). */
@@ -50,6 +50,7 @@ const RUN_OPTIONS = {
   workers,
   out: out('run'),
   lang: lang('the tables and the report'),
+  parameters: parameterSet,
   posterior: option<string | undefined>({
     value: 'calibrated|PATH',
     description: 'draw each replicate\'s behaviour parameters from a calibration posterior (posterior.csv, a calibration run folder, or "calibrated": data/calibration/posterior.csv): the bands then show parameter and stochastic uncertainty together',
@@ -73,7 +74,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const o = line.options;
   const names = line.args.length ? line.args : BUILTIN_SCENARIOS.map((s) => s.id);
   const parameters = loadParameters();
-  const scenarios = resolveScenarios(names, parameters);
+  const scenarios = resolveScenarios(names, parameters, o.parameters);
   let reference: string | undefined;
   if (name === 'compare') {
     const ids = scenarios.map((s) => s.id);
@@ -86,7 +87,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;
-  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
+  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
   const progress = progressDisplay(log, 'runs');
   const experiment = await runExperiment({
     parameters,

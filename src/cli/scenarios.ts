@@ -27,7 +27,7 @@ export const SHOW = command({
   options: { lang: lang('the description (label, headings, units and numbers)') },
   run: ({ args, options }) => {
     const params = loadParameters();
-    process.stdout.write(`${describeScenario(resolveScenarios(args, params)[0], params, options.lang)}\n`);
+    process.stdout.write(`${describeScenario(resolveScenarios(args, params, 'data')[0], params, options.lang)}\n`);
   },
 });
 
@@ -39,7 +39,7 @@ export const VALIDATE = command({
   options: {},
   run: ({ args }) => {
     for (const file of args) readScenarioFile(file);
-    const resolved = resolveScenarios(args, loadParameters());
+    const resolved = resolveScenarios(args, loadParameters(), 'data');
     for (const [k, s] of resolved.entries()) {
       const changed = Object.keys(s.effectivePatch).length;
       process.stdout.write(`${args[k]}: valid — scenario ${s.id}${s.lineage.length > 1 ? ` (extends ${s.lineage.slice(0, -1).join(' → ')})` : ''}, ${changed} parameter${changed === 1 ? '' : 's'} changed\n`);

@@ -17,6 +17,7 @@ import { headlineTables } from './table';
 import type { Table } from './table';
 import { TEXT } from './text';
 import type { Lang } from '../lang/index';
+import { CALIBRATED } from '../scenarios/load';
 
 const require = createRequire(import.meta.url);
 
@@ -79,6 +80,11 @@ export function tableHtml(table: Table): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
+/** The values a run's scenarios were resolved on: the calibration when it is the root of their lineage. */
+function parameterSetOf(manifest: ExperimentManifest): 'calibrated' | 'data' {
+  return manifest.scenarios.every((s) => s.lineage[0] === CALIBRATED) ? 'calibrated' : 'data';
+}
+
 /** The report of a run (an experiment just run, or one read back from its folder). */
 export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly ResultRow[]; summary: readonly SummaryRow[] }, lang: Lang): string {
   const { manifest, rows, summary } = run;
@@ -91,7 +97,8 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const scenarioList = manifest.scenarios
     .map((s) => {
       const name = s.label[lang];
-      const parent = s.lineage.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(s.lineage.at(-2)!)})</span>` : '';
+      const parents = s.lineage.filter((id) => id !== CALIBRATED);
+      const parent = parents.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(parents.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
       return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;
     })
@@ -99,7 +106,7 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
 
   return reportPage({ lang, title: t.title, body: `<h1>${escapeHtml(t.title)}</h1>
-<p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))}</p>
+<p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))} ${escapeHtml(t.parameterSet(parameterSetOf(manifest)))}</p>
 <h2>${escapeHtml(t.headline)}</h2>
 ${tables}
 <p class="note">${escapeHtml(t.band(uncertaintyOf(manifest)))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>

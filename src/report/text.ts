@@ -25,11 +25,15 @@ export const TEXT = {
     rationale: 'Rationale',
     extends: 'extends',
     reference: 'reference',
+    parameterSet: (set: 'calibrated' | 'data') =>
+      set === 'calibrated'
+        ? 'Parameters: the committed calibration (data/calibration/calibrated.yaml, its fit in data/calibration/fit.csv) over the values of data/parameters.'
+        : 'Parameters: the values of data/parameters as they are, without the calibration.',
     runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
       `Monthly runs from ${m.start} to ${m.end}; ${m.replicates} replicate${m.replicates === 1 ? '' : 's'} per scenario (each a different population sample and different random draws, the same for every scenario); ${m.agents.toLocaleString('en')} agents standing for Indonesia's households; seed ${m.seed}.`,
     bandNote: (u: Uncertainty) =>
       (u.kind === 'stochastic'
-        ? 'Bands show stochastic uncertainty only: the spread over replicates (behaviour parameters at their values in data/parameters). '
+        ? 'Bands show stochastic uncertainty only: the spread over replicates (behaviour parameters held at one value). '
         : `Bands show parameter and stochastic uncertainty together: each replicate draws the behaviour parameters from the calibration posterior ${u.posterior} (the same draw for every scenario) as well as its own population sample and random draws. `) +
       'Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
     provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
@@ -54,11 +58,15 @@ export const TEXT = {
     rationale: 'Alasan',
     extends: 'turunan dari',
     reference: 'pembanding',
+    parameterSet: (set: 'calibrated' | 'data') =>
+      set === 'calibrated'
+        ? 'Parameter: hasil kalibrasi yang disimpan (data/calibration/calibrated.yaml, kecocokannya di data/calibration/fit.csv) di atas nilai data/parameters.'
+        : 'Parameter: nilai data/parameters apa adanya, tanpa kalibrasi.',
     runSummary: (m: { start: string; end: string; replicates: number; agents: number; seed: string | number }) =>
       `Simulasi bulanan dari ${m.start} sampai ${m.end}; ${m.replicates} replikasi per skenario (masing-masing sampel populasi dan bilangan acak yang berbeda, sama untuk setiap skenario); ${m.agents.toLocaleString('id')} agen mewakili rumah tangga Indonesia; seed ${m.seed}.`,
     bandNote: (u: Uncertainty) =>
       (u.kind === 'stochastic'
-        ? 'Rentang hanya menunjukkan ketidakpastian stokastik: sebaran antar-replikasi (parameter perilaku sesuai data/parameters). '
+        ? 'Rentang hanya menunjukkan ketidakpastian stokastik: sebaran antar-replikasi (parameter perilaku pada satu nilai). '
         : `Rentang menunjukkan ketidakpastian parameter dan stokastik sekaligus: setiap replikasi menarik parameter perilaku dari posterior kalibrasi ${u.posterior} (tarikan yang sama untuk setiap skenario) selain sampel populasi dan bilangan acaknya sendiri. `) +
       'Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
     provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',

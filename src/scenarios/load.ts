@@ -49,8 +49,15 @@ const FILE_SCHEMA = z.strictObject({
   patch: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.boolean()]))),
 });
 
-/** The parameter set `graduasi calibrate` fits, as committed: scenarios name it with `extends: calibrated`. */
+/**
+ * The parameter set `graduasi calibrate` fits, as committed. Every scenario is resolved on it unless
+ * the data values are asked for (ParameterSet 'data'); a scenario file may also name it with `extends: calibrated`.
+ */
 export const CALIBRATED = 'calibrated';
+
+/** The values scenarios are resolved on: the committed calibration over the data tree, or the data tree's own values. */
+export type ParameterSet = 'calibrated' | 'data';
+export const PARAMETER_SETS: readonly ParameterSet[] = ['calibrated', 'data'];
 export const CALIBRATION_FOLDER = join(REPO_ROOT, 'data', 'calibration');
 export const CALIBRATED_FILE = join(CALIBRATION_FOLDER, 'calibrated.yaml');
 
@@ -115,10 +122,10 @@ function checkedScenario(data: unknown, where: string, file?: string): Scenario 
  * references and extends, patch), checked and resolved like one; `source` names it in
  * errors. Its `extends` may name a built-in or a file (relative to the working folder).
  */
-export function defineScenario(data: unknown, params: Parameters, source = 'scenario'): ResolvedScenario {
+export function defineScenario(data: unknown, params: Parameters, source = 'scenario', set: ParameterSet = 'calibrated'): ResolvedScenario {
   const scenario = checkedScenario(data, source);
   if (BUILTIN.has(scenario.id)) throw new ProblemError([{ file: source, path: 'id', expected: "an id that is not a built-in scenario's", got: `"${scenario.id}"` }]);
-  return resolveOne(scenario, params);
+  return resolveOne(scenario, params, set);
 }
 
 /** What a zod issue expected and found. */
@@ -174,8 +181,11 @@ function mergePatches(patches: readonly ParameterPatch[]): ParameterPatch {
   return out as ParameterPatch;
 }
 
-/** One scenario with its `extends` chain merged and every patch checked against `params`. */
-function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
+/**
+ * One scenario with its `extends` chain merged and every patch checked against `params`; on the
+ * calibrated set, the chain's root is the calibration (unless the chain names it already).
+ */
+function resolveOne(start: Scenario, params: Parameters, set: ParameterSet): ResolvedScenario {
   const chain: Scenario[] = [start];
   const seen = new Map<string, Scenario>([[start.file ?? start.id, start]]);
   for (let s = start; s.extends !== undefined; ) {
@@ -189,6 +199,7 @@ function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
     chain.push(parent);
     s = parent;
   }
+  if (set === 'calibrated' && chain[chain.length - 1].id !== CALIBRATED) chain.push(lookup(CALIBRATED, chain[chain.length - 1]));
   // Each patch is checked on its own, so a problem is reported in the file that has it.
   const problems: Problem[] = [];
   for (const s of chain) {
@@ -201,19 +212,19 @@ function resolveOne(start: Scenario, params: Parameters): ResolvedScenario {
   }
   if (problems.length) throw new ProblemError(problems);
   const lineage = chain.map((s) => s.id).reverse();
-  return { ...start, lineage, effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()) };
+  return { ...start, lineage, parameterSet: lineage[0] === CALIBRATED ? 'calibrated' : 'data', effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()) };
 }
 
 /**
  * The scenarios named (built-in ids or files), resolved and checked; every problem of every name is
  * reported together. Two scenarios with the same id are refused.
  */
-export function resolveScenarios(names: readonly string[], params: Parameters): ResolvedScenario[] {
+export function resolveScenarios(names: readonly string[], params: Parameters, set: ParameterSet = 'calibrated'): ResolvedScenario[] {
   const problems: Problem[] = [];
   const out: ResolvedScenario[] = [];
   for (const name of names) {
     try {
-      out.push(resolveOne(lookup(name, undefined), params));
+      out.push(resolveOne(lookup(name, undefined), params, set));
     } catch (e) {
       if (!(e instanceof ProblemError)) throw e;
       problems.push(...e.problems);

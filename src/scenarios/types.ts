@@ -22,6 +22,8 @@ export interface Scenario {
 
 /** A scenario with its ancestry merged: what a run uses. */
 export interface ResolvedScenario extends Scenario {
+  /** The values it is resolved on: the committed calibration ('calibrated', the root of its lineage) or the data tree's own ('data'). */
+  readonly parameterSet: 'calibrated' | 'data';
   /** Ids from the root ancestor down to this scenario. */
   readonly lineage: readonly string[];
   /** The patch over data/parameters: every ancestor's patch merged, the nearer one winning at equal dates. */

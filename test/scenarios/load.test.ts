@@ -52,10 +52,21 @@ describe('built-in scenarios', () => {
   });
 
   it('merge their ancestors\' patches, the nearer one winning', () => {
-    const [s] = resolveScenarios(['fuel-shock-2022-without-blt'], params);
+    const [s] = resolveScenarios(['fuel-shock-2022-without-blt'], params, 'data');
     expect(s.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'fuel-shock-2022', 'fuel-shock-2022-without-blt']);
     expect(s.effectivePatch['policy.empowerment.under40_push']).toEqual({ '2022-01-01': true });
     expect(s.effectivePatch['policy.blt_bbm.benefit']).toEqual({ '2022-09-01': 0, '2023-01-01': 0 });
+  });
+
+  it('run on the calibrated set unless the data values are asked for', () => {
+    const [calibrated] = resolveScenarios(['calibrated'], params);
+    const [onCalibration] = resolveScenarios(['budget-cut-20'], params);
+    const [onData] = resolveScenarios(['budget-cut-20'], params, 'data');
+    expect(onCalibration.parameterSet).toBe('calibrated');
+    expect(onCalibration.lineage).toEqual(['calibrated', ...onData.lineage]);
+    expect(onCalibration.effectivePatch).toMatchObject(calibrated.effectivePatch);
+    expect(onData.parameterSet).toBe('data');
+    for (const path of Object.keys(calibrated.effectivePatch)) expect(onData.effectivePatch).not.toHaveProperty(path);
   });
 
   it('budget-cut-20 cuts the budgets in data/parameters by exactly 20 %', () => {
@@ -77,7 +88,7 @@ describe('scenario files', () => {
     const yaml = file('ok.yaml', VALID);
     const json = file('ok.json', JSON.stringify({ id: 'pkh-12m-json', label: 'x', rationale: 'y', extends: 'ok.yaml', patch: { 'policy.pkh.member_cap': { '2024-01-01': 3 } } }));
     const [a, b] = resolveScenarios([yaml, json], params);
-    expect(a.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'pkh-12m']);
+    expect(a.lineage).toEqual(['calibrated', 'integrated-2022', 'graduation-push-under-40', 'pkh-12m']);
     expect(b.lineage.at(-2)).toBe('pkh-12m');
     expect(b.effectivePatch['policy.pkh.quota']).toEqual({ '2023-01-01': 12000000 });
   });
@@ -147,7 +158,7 @@ describe('scenarios written as data (in a notebook cell)', () => {
 
   it('resolve like a file, extending a built-in', () => {
     const s = defineScenario(mine, params, 'cell 3');
-    expect(s.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'budget-cut-20', 'pkh-12m']);
+    expect(s.lineage).toEqual(['calibrated', 'integrated-2022', 'graduation-push-under-40', 'budget-cut-20', 'pkh-12m']);
     expect(s.effectivePatch['policy.pkh.quota']).toEqual({ '2025-01-01': 12_000_000 });
     expect(s.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 22_960_000_000_000 });
   });
