@@ -3,7 +3,8 @@
  *
  * The population gives each household its measured consumption in the start month (Susenas, March
  * 2022), which already includes the transfers it receives. So the start month is set up in this order:
- *   1. the welfare distribution of the measured consumption;
+ *   1. the welfare distribution of the measured consumption, and each household's rank in it (which
+ *      sets its share of income growth, src/model/processes/income.ts);
  *   2. the registry as it stands: every household assessed once;
  *   3. programmes in force take in their caseloads up to their quotas and budgets, and pay if the
  *      start month is one of their payment months; families in PKH or BPNT start in the assistance
@@ -29,6 +30,7 @@ import type { Parameters } from '../parameters/types';
 import type { PricePath } from './prices';
 import { createWelfareDistribution, finishWelfareDistribution, logBin } from './welfare';
 import { initialRegistry } from './processes/registry';
+import { rankForGrowth } from './processes/income';
 import { openMonth } from './month';
 import { openCaseloads } from './processes/assistance';
 import { flowBytes } from './groups';
@@ -108,6 +110,8 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     end,
     provinceShock: new Float64Array(provinces),
     growth: 0,
+    growthTilt: 0,
+    growthRank: new Float32Array(households.count),
     welfare: createWelfareDistribution(),
     registry,
     books,
@@ -142,6 +146,7 @@ export function initialise(world: World, ctx: MonthContext): void {
   const hist = world.welfare.weight;
   for (let i = 0; i < h.count; i++) hist[logBin(world.consumptionBits[i])] += h.weight[i];
   finishWelfareDistribution(world.welfare);
+  rankForGrowth(world);
 
   openMonth(world, ctx);
   initialRegistry(world, ctx);

@@ -205,8 +205,12 @@ export interface World {
   readonly end: Month;
   /** Log income shock shared by the households of each province (AR(1)). */
   readonly provinceShock: Float64Array;
-  /** Cumulative log real growth of permanent income since `start`. */
+  /** Cumulative log real growth of permanent income since `start`, at the mean. */
   growth: number;
+  /** Cumulative tilt of growth by rank since `start`: a household of rank r has grown by growth + growthTilt · (1 − 2r) (behaviour.income.growth_at_bottom). */
+  growthTilt: number;
+  /** Each household's rank in the welfare distribution of the start month (0 = poorest, 1 = richest), which sets its share of growth. */
+  readonly growthRank: Float32Array;
   /** Distribution of consumption per person over households, as of the end of last month. */
   readonly welfare: WelfareDistribution;
   /** The programmes and services of the run. */

@@ -47,10 +47,10 @@ function leaf<U extends Unit>(unit: U): Leaf<U> {
 export const PARAMETERS = {
   policy: {
     poverty_line: {
-      /** BPS national poverty line (garis kemiskinan), by Susenas round. Indexed by the CPI after the last value. */
+      /** BPS national poverty line (garis kemiskinan), by Susenas round: geometric between rounds, carried by the CPI after the last. */
       national: leaf('idr-per-person-per-month'),
-      /** The extreme-poverty line, USD 1.90 a day at 2011 PPP, in rupiah. Indexed by the CPI after the last value. */
-      extreme: leaf('idr-per-person-per-day'),
+      /** The extreme-poverty line of BPS series B (USD 1.90 a day at 2011 PPP), at its anchor month; carried by the CPI to every other month. */
+      extreme: leaf('idr-per-person-per-month'),
     },
     registry: {
       /** Share of households the registry (DTKS) is meant to hold: deciles 1–4. */
@@ -176,14 +176,22 @@ export const PARAMETERS = {
   },
   behaviour: {
     prices: {
-      /** Underlying CPI inflation, spread evenly over the months of the year. */
+      /** CPI inflation year on year as BPS publishes it, each value the figure of its month. */
       inflation: leaf('rate-per-year'),
-      /** A one-month jump of the price level on top of underlying inflation (the Sep 2022 fuel-price rise). */
+      /** CPI inflation month on month as BPS publishes it, each value the figure of its month. */
+      month_on_month: leaf('rate-per-year'),
+      /** CPI inflation after the last published figure, spread evenly over the months. */
+      inflation_outlook: leaf('rate-per-year'),
+      /** The part of a month's CPI rise that is a one-off jump incomes reach late (the Sep 2022 fuel-price rise). */
       fuel_price_shock: leaf('share'),
     },
     income: {
-      /** Real growth of every household's permanent income per person. */
-      real_growth: leaf('rate-per-year'),
+      /** Real growth of permanent income per person as a multiple of macro_growth (the calibrated multiplier). */
+      real_growth: leaf('ratio'),
+      /** Real growth of household consumption per person in the national accounts (HFCE less population), by year. */
+      macro_growth: leaf('rate-per-year'),
+      /** Growth incidence: growth of the poorest as a multiple of mean growth, falling linearly with rank to (2 − it) at the top. */
+      growth_at_bottom: leaf('ratio'),
       /** Months by which nominal incomes follow the price level: a price jump cuts real income until they catch up. */
       price_lag: leaf('months'),
       /** Monthly AR(1) coefficient of the transitory (log) income component. */

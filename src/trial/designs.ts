@@ -15,12 +15,15 @@
  * dollar buys what a US dollar bought in the US in 2007; in 2011 US dollars that is ×(224.939 /
  * 207.342) = ×1.0849, the ratio of the annual US CPI-U (all items, U.S. city average; BLS series
  * CUUR0000SA0, 2011 over 2007: a source outside shared/reference, to be checked). A 2011 PPP dollar in
- * rupiah is the model's own extreme line, which is USD 1.90 a day at 2011 PPP carried by the CPI
- * (data/parameters/policy/poverty_line/extreme.yaml: Rp 11,941 a day for 2021, Kemendagri, B): in
- * January 2023, the offer month, Rp 387,129 a month = Rp 12,727.5 a day, so 1 PPP dollar = Rp 12,727.5 /
- * 1.90 = Rp 6,698.7. Hence USD 560 (2007 PPP) = USD 607.5 (2011 PPP) = Rp 4,069,642 ≈ Rp 4,070,000
+ * rupiah is Kemendagri's conversion of USD 1.90 a day at 2011 PPP, Rp 11,941 a day for 2021 (B; the
+ * conversion behaviour.business.trap_threshold was derived with), dated mid-2021 and carried by the
+ * model's CPI to January 2023, the offer month: Rp 12,755.7 a day, so 1 PPP dollar = Rp 12,755.7 /
+ * 1.90 = Rp 6,713.5. Hence USD 560 (2007 PPP) = USD 607.5 (2011 PPP) = Rp 4,078,640 ≈ Rp 4,080,000
  * (test/trial/designs.test.ts redoes this from the parameters). PPP rounds are not strictly
  * comparable (the 2011 ICP round revised Asian price levels), so the figure is good to perhaps ±20 %.
+ * BPS's own conversion, the series-B extreme line the model uses (policy.poverty_line.extreme), makes
+ * a PPP dollar about 10 % cheaper (Rp 6,053 in January 2023, so USD 560 ≈ Rp 3.68 m, below the
+ * trap threshold); the package keeps the conversion the threshold was derived with.
  */
 import type { World, MonthContext } from '../model/world';
 import { penaTarget } from '../model/services/pena';
@@ -70,11 +73,11 @@ export interface GraduationPackageDesign extends GraduationPackage {
  * the conversion). Sources: shared/reference/graduation_evidence.csv and facts.md §6.
  */
 export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
-  // The asset bundle: USD 560 at 2007 PPP (AEA RCT registry AEARCTR-0002231, A) = Rp 4,069,642 in
+  // The asset bundle: USD 560 at 2007 PPP (AEA RCT registry AEARCTR-0002231, A) = Rp 4,078,640 in
   // January 2023 (module comment), rounded to Rp 10,000. Given in kind, as BRAC gave livestock. It
   // lies just above the model's poverty-trap threshold (behaviour.business.trap_threshold, Rp 4 m,
   // itself derived from the same BRAC figures): a business that loses a little capital falls into the trap.
-  capital: 4_070_000,
+  capital: 4_080_000,
   // The subsistence allowance: BRAC paid one for 40 weeks (AEARCTR-0002231, A); its amount is not in
   // shared/reference. An assumption: Rp 150,000 a month, what the Government gave poor families to
   // protect consumption in 2022 (BLT BBM, policy.blt_bbm.benefit, Sep–Dec 2022, A). Cash, so
@@ -90,8 +93,8 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   // Training came with the asset (USD 560 at 2007 PPP, A): the household counts as trained at once
   // (behaviour.business.skills_bonus on returns from then on).
   training: true,
-  // BRAC's training and coaching cost, USD 560 at 2007 PPP (A), converted as the asset: Rp 4,070,000.
-  trainingCost: 4_070_000,
+  // BRAC's training and coaching cost, USD 560 at 2007 PPP (A), converted as the asset: Rp 4,080,000.
+  trainingCost: 4_080_000,
 };
 
 /** A virtual randomised trial: who, what, when, how many treated, and when outcomes are measured. */

@@ -1,10 +1,18 @@
 /**
  * Income: market income per person moves with growth, prices and shocks.
  *
- *   log real income = permanent + growth(t) + transitory + province shock
+ *   log real income = permanent + growth(t) + tilt(t) · (1 − 2 rank) + transitory + province shock
+ *   growth(t)       = Σ g,  g = log(1 + real_growth × macro_growth) / 12 a month
+ *   tilt(t)         = Σ g · (growth_at_bottom − 1)
  *   transitory(t)   = ρ · transitory(t−1) + σ · ε   (+ log(1 − size) when a household shock hits)
  *   province(t)     = ρp · province(t−1) + σp · εp   (one draw per province and month)
  *   nominal income  = real income × prices (underlying inflation at once, price jumps `price_lag` months late)
+ *
+ * Mean growth is the national accounts' growth of household consumption per person (macro_growth,
+ * dated by year) times a calibrated multiplier (real_growth). Growth incidence: a household's rank in
+ * the welfare distribution of the start month (0 = poorest, 1 = richest) sets its share of growth,
+ * growth_at_bottom times the mean at the bottom, falling linearly to (2 − growth_at_bottom) times it
+ * at the top, so the mean over households is the mean growth.
  *
  * So a price jump (the 2022 fuel-price rise) cuts real income until nominal incomes catch up, a
  * household shock (job loss, illness, harvest failure) cuts it for a while, and a province shock moves
@@ -21,6 +29,7 @@ import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import { STANDARD_NORMAL } from '../normal-table';
 import { DISASTER_VICTIM } from '../phases';
+import { logBin } from '../welfare';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
 const TWO_TO_MINUS_20 = 9.5367431640625e-7;
@@ -28,7 +37,9 @@ const TWO_TO_MINUS_20 = 9.5367431640625e-7;
 export function income(world: World, ctx: MonthContext): void {
   const h = world.households;
   const p = ctx.params.behaviour.income;
-  world.growth += log(1 + p.real_growth) / 12;
+  const growth = log(1 + p.real_growth * p.macro_growth) / 12;
+  world.growth += growth;
+  world.growthTilt += growth * (p.growth_at_bottom - 1);
 
   const shock = world.provinceShock;
   const ps = ctx.streams.province;
@@ -52,7 +63,10 @@ export function income(world: World, ctx: MonthContext): void {
   const sd = p.transitory_sd;
   const hit = p.shock_probability;
   const loss = log(1 - p.shock_size);
-  const level = world.growth;
+  // Growth of rank r: growth + tilt · (1 − 2r) = atBottom − slope · r.
+  const atBottom = world.growth + world.growthTilt;
+  const slope = 2 * world.growthTilt;
+  const rank = world.growthRank;
   const prices = ctx.incomePrices;
   const { k0, k1 } = ctx.streams.income;
   const month = ctx.month;
@@ -72,6 +86,14 @@ export function income(world: World, ctx: MonthContext): void {
       history[i] |= DISASTER_VICTIM;
     }
     transitory[i] = t;
-    nominal[i] = exp(permanentIncome[i] + level + t + shock[r]) * prices * (inCommunity ? communityRaise : 1);
+    nominal[i] = exp(permanentIncome[i] + atBottom - slope * rank[i] + t + shock[r]) * prices * (inCommunity ? communityRaise : 1);
   }
+}
+
+/** Each household's rank in the start month's welfare distribution, which sets its share of growth. */
+export function rankForGrowth(world: World): void {
+  const { rank } = world.welfare;
+  const bitsOfConsumption = world.consumptionBits;
+  const ranks = world.growthRank;
+  for (let i = 0, n = world.households.count; i < n; i++) ranks[i] = rank[logBin(bitsOfConsumption[i])];
 }
