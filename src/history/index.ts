@@ -13,16 +13,19 @@
  *   z            = (model mean − official) / √(sd² + s²), sd the figure's own (targets.csv: 2 % of
  *                  the value, an assumption) and s the standard deviation between replicates (0 for
  *                  one replicate), so a figure is judged against both its uncertainty and the model's.
- * A figure is "in span" when the run has every month it reads, "outside span" when it does not (a
- * run from March 2022 cannot show 2018), and "not modelled" when the run has no rows of its
- * indicator in its group (Gini; a programme the run's registry lacks). No figure is dropped.
+ * A figure is "in span" when the run has every month it reads; "outside span" when one of its months
+ * is before the run's first month or after its last (a run from March 2022 cannot show 2018);
+ * "not observed" when its months are inside the run but the run did not record the figure's group
+ * then (an experiment records groups other than the nation in March and the last month only); and
+ * "not modelled" when the run has no rows of its indicator in its group at all (Gini; a programme the
+ * run's registry lacks). No figure is dropped.
  */
 import { quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { ResultRow } from '../run/results';
 import { BAND } from '../observe/summary';
 import type { Target } from '../calibration/targets';
 
-export const STATUSES = ['in span', 'outside span', 'not modelled'] as const;
+export const STATUSES = ['in span', 'outside span', 'not observed', 'not modelled'] as const;
 export type FigureStatus = (typeof STATUSES)[number];
 
 /** The model's value of a figure over replicates, in the model's unit. */
@@ -86,9 +89,13 @@ export function compareWithRecord(rows: readonly ResultRow[], record: readonly T
   // indicator|group → month → replicate → value
   const series = new Map<string, Map<string, Map<number, number>>>();
   const replicates = new Set<number>();
+  let first = '9999-12';
+  let last = '0000-01';
   for (const r of rows) {
     if (r.scenario !== id) continue;
     replicates.add(r.replicate);
+    if (r.month < first) first = r.month;
+    if (r.month > last) last = r.month;
     const key = `${r.indicator}|${r.group}`;
     let months = series.get(key);
     if (!months) series.set(key, (months = new Map()));
@@ -102,7 +109,8 @@ export function compareWithRecord(rows: readonly ResultRow[], record: readonly T
     const outside = (status: FigureStatus): HistoryRow => ({ figure, status, official, model: null, ratio: NaN, z: NaN, sd: NaN });
     if (months === undefined) return outside('not modelled');
     const read = figure.months.map((m) => months.get(m));
-    if (read.some((values) => values === undefined || values.size < replicates.size)) return outside('outside span');
+    if (figure.months[0] < first || figure.months.at(-1)! > last) return outside('outside span');
+    if (read.some((values) => values === undefined || values.size < replicates.size)) return outside('not observed');
     const model = modelValue([...replicates].map((r) => READ[figure.measure](read.map((values) => values!.get(r)!))));
     const sd = Math.sqrt(figure.sd ** 2 + model.sd ** 2);
     return { figure, status: 'in span', official, model, ratio: official === 0 ? NaN : model.mean / official, z: (model.mean - official) / sd, sd };

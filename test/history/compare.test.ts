@@ -77,6 +77,7 @@ describe('every figure gets a status; none is dropped', () => {
     ['a round before the run starts (2018-09)', figure('c', 'p0_national', 0.0966, 0.002, ['2018-09']), 'outside span'],
     ['a month after the run ends', figure('d', 'p0_national', 0.09, 0.002, ['2023-03']), 'outside span'],
     ['a year the run covers in part (2022 from March)', figure('e', 'pkh_spend', 28.3e12, 0.5e12, Array.from({ length: 12 }, (_, k) => `2022-${String(k + 1).padStart(2, '0')}`), 'sum'), 'outside span'],
+    ['a month inside the run whose group the run did not record (urban, September)', figure('i', 'p0_national', 0.07, 0.0014, ['2022-09'], 'month', 'area:urban'), 'not observed'],
     ['an indicator the run has none of (Gini)', figure('f', 'gini', 0.384, 0.008, ['2022-03']), 'not modelled'],
     ['a programme the run\'s registry lacks', figure('g', 'rice_aid_households', 21e6, 0.4e6, ['2022-09']), 'not modelled'],
     ['a group the run does not report', figure('h', 'p0_national', 0.12, 0.002, ['2022-03'], 'month', 'area:rural'), 'not modelled'],
