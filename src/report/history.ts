@@ -128,7 +128,7 @@ export function baselineHistory(rows: readonly ResultRow[]): HistoryRow[] | null
 export function historyCharts(history: readonly HistoryRow[], summary: readonly SummaryRow[], lang: Lang): TopLevelSpec[] {
   const baseline = summary.filter((r) => r.scenario === BASELINE && r.compared_with === '');
   return [
-    recordRatios(history, { lang }),
+    recordRatios(inSeriesOrder(history), { lang }),
     recordOverTime(baseline, history, { lang, indicator: 'p0_national' }),
     recordOverTime(baseline, history, { lang, indicator: 'pkh_households' }),
   ];

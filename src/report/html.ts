@@ -129,7 +129,9 @@ export function historySection(history: readonly HistoryRow[], baseline: string,
 <p class="note">${escapeHtml(t.note(replicates, baseline))}</p>
 <p class="note">${escapeHtml(historyCounts(history, lang))}</p>
 ${figures}
+<div class="wide">
 ${tableHtml(historyTable(history, lang))}
+</div>
 `;
 }
 
@@ -146,7 +148,9 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
-  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }`;
+  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
+  .wide { overflow-x: auto; }
+  .wide th[scope="row"] { white-space: nowrap; font-weight: normal; }`;
 
 /**
  * A self-contained report page: vega, vega-lite and vega-embed inlined, `body` (HTML; its
