@@ -24,7 +24,6 @@ const WORDS: Bilingual<{ readonly [key: string]: string }> = {
     ratiosSubtitle: 'Each official figure the run spans; dot: mean of {n} replicates, line: 5th to 95th percentile; 1 = the official figure',
     ratioAxis: 'Model ÷ official (ratio)',
     figure: 'Figure',
-    kind: 'Figure',
     outcome: 'outcome',
     input: 'input (poverty line)',
     overTimeTitle: '{indicator}, {group}: the model beside the record',
@@ -40,7 +39,6 @@ const WORDS: Bilingual<{ readonly [key: string]: string }> = {
     ratiosSubtitle: 'Setiap angka resmi dalam rentang simulasi; titik: rata-rata {n} replikasi, garis: persentil ke-5 sampai ke-95; 1 = angka resmi',
     ratioAxis: 'Model ÷ resmi (rasio)',
     figure: 'Angka',
-    kind: 'Angka',
     outcome: 'hasil',
     input: 'masukan (garis kemiskinan)',
     overTimeTitle: '{indicator}, {group}: model di samping data resmi',
@@ -63,9 +61,9 @@ export function figureIndicator(indicator: string, lang: Lang): string {
   return indicatorEntry(indicator)?.label[lang] ?? NOT_IN_CATALOGUE[indicator]?.[lang] ?? indicator;
 }
 
-/** When a figure is read: "2022-03", "peak 2022-09 to 2022-12", "sum 2023" (jumlah, puncak). */
+/** When a figure is read: "2022-03", "peak 2022-09 – 2022-12", "sum 2023" (puncak, jumlah). */
 export function figurePeriod(figure: Target, lang: Lang): string {
-  return figure.measure === 'month' ? figure.month : `${WORDS[lang][figure.measure]} ${figure.period}`;
+  return figure.measure === 'month' ? figure.month : `${WORDS[lang][figure.measure]} ${figure.period.replace(' to ', ' – ')}`;
 }
 
 /** A figure in a short line: indicator, group (unless national) and when, marked when it is an input. */
@@ -93,7 +91,7 @@ export function recordRatios(history: readonly HistoryRow[], options: Pick<Chart
     high: r.model!.p95 / r.official,
   }));
   const y = { field: 'figure', type: 'nominal', title: null, sort: null, axis: { labelLimit: 420 } } as const;
-  const color = { field: 'kind', type: 'nominal', title: w.kind, scale: { domain: [w.outcome, w.input], range: ['#1f77b4', '#999999'] } } as const;
+  const color = { field: 'kind', type: 'nominal', title: w.figure, scale: { domain: [w.outcome, w.input], range: ['#1f77b4', '#999999'] } } as const;
   return {
     $schema: SCHEMA,
     title: { text: w.ratiosTitle, subtitle: fill(w.ratiosSubtitle, { n: spanned[0].model!.replicates }) },
