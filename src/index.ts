@@ -60,8 +60,10 @@ export type { ModelOutput, ParameterRange } from './experiment/ranges';
 // Calibration
 export { calibrate } from './calibration/model';
 export type { Calibration, CalibrationOptions } from './calibration/model';
-export { loadTargets } from './calibration/targets';
-export type { Target } from './calibration/targets';
+export { loadTargets, loadRecord } from './calibration/targets';
+export type { Target, FigureMeasure, FigureKind } from './calibration/targets';
+export { compareWithRecord, STATUSES } from './history/index';
+export type { HistoryRow, FigureStatus, ModelValue } from './history/index';
 export { posteriorDraws, posteriorSample, readPosterior } from './calibration/output';
 export type { PosteriorSample } from './calibration/output';
 export { nelderMead, distance, abcRejectionDesign, abcAccept, abcRejection, abcSmcDesign, abcSmcAccept, abcSmc, posteriorSummary } from './calibration/index';
@@ -82,9 +84,9 @@ export type { Arm, TrialUnit, TrialRound, IttEstimate } from './trial/index';
 // Charts: Vega-Lite v5 specs
 export * as charts from './charts/index';
 export { povertyOverTime, differenceOverTime, phasesOverTime, flowsOverTime, spendAndCost, provinceRanking, tornado } from './charts/index';
-export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels } from './charts/index';
+export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime } from './charts/index';
 export type { ChartOptions, OverTimeOptions, DifferenceOptions, PhasesOptions, FlowsOptions, SpendOptions, RankingOptions, SensitivityBar, TornadoOptions } from './charts/index';
-export type { StudyChartOptions, PosteriorChartInput, TargetFitRow, TrialEffectsOptions, ScenarioName } from './charts/index';
+export type { StudyChartOptions, PosteriorChartInput, TargetFitRow, TrialEffectsOptions, ScenarioName, RecordOverTimeOptions } from './charts/index';
 
 // Headline numbers, tables and reports
 export { headlines } from './report/headline';
@@ -92,6 +94,7 @@ export type { Headline } from './report/headline';
 export { headlineTables, formatTable, tableRecords } from './report/table';
 export type { Table } from './report/table';
 export { reportHtml } from './report/html';
+export { historyTable, historyCounts, historyCsv, inSeriesOrder, BASELINE } from './report/history';
 export { provinceTable } from './report/provinces';
 export { calibrationText, posteriorTable, fitTable, targetFitRows } from './report/calibration';
 export { morrisTable, sobolTable } from './report/sensitivity';

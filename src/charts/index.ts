@@ -22,3 +22,5 @@ export { scenarioLabels } from './rows';
 export type { ScenarioName } from './rows';
 export { trialEffects } from './trial';
 export type { TrialEffectsOptions } from './trial';
+export { recordRatios, recordOverTime, figureName, figureIndicator, figurePeriod } from './history';
+export type { RecordOverTimeOptions } from './history';

@@ -26,7 +26,7 @@ import { progressDisplay } from './progress';
 const FIRST_YEAR = formatMonth(REFERENCE_MONTH).slice(0, 4);
 
 /** --years 2022-YYYY, read as the last month of the run, December of YYYY. */
-const years = option<string>({
+export const years = option<string>({
   value: `${FIRST_YEAR}-YYYY`,
   description: `years to simulate, from ${monthLabel(formatMonth(REFERENCE_MONTH), 'en')} to December of YYYY`,
   default: DEFAULT_END,

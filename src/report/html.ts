@@ -16,6 +16,8 @@ import { headlines } from './headline';
 import { headlineTables } from './table';
 import type { Table } from './table';
 import { TEXT } from './text';
+import { BASELINE, HISTORY_TEXT, baselineHistory, historyCharts, historyCounts, historyTable } from './history';
+import type { HistoryRow } from '../history/index';
 import type { Lang } from '../lang/index';
 import { CALIBRATED } from '../scenarios/load';
 
@@ -104,6 +106,8 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
     })
     .join('\n');
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
+  const history = baselineHistory(rows);
+  const recordCharts = history ? historyCharts(history, summary, lang) : [];
 
   return reportPage({ lang, title: t.title, body: `<h1>${escapeHtml(t.title)}</h1>
 <p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))} ${escapeHtml(t.parameterSet(parameterSetOf(manifest)))}</p>
@@ -113,11 +117,29 @@ ${tables}
 <p class="note">${escapeHtml(t.bandNote(uncertaintyOf(manifest)))}</p>
 <h2>${escapeHtml(t.charts)}</h2>
 ${chartDivs}
-<h2>${escapeHtml(t.scenarios)}</h2>
+${history ? historySection(history, names.get(BASELINE) ?? BASELINE, charts.length, recordCharts.length, lang) : ''}<h2>${escapeHtml(t.scenarios)}</h2>
 <ul class="scenarios">
 ${scenarioList}
 </ul>
-`, charts, howMade: t.howMade, provenance: `Graduasi ${manifest.version}, commit ${manifest.commit}, Node ${manifest.node}. ${t.provenance}`, commit: manifest.commit });
+`, charts: [...charts, ...recordCharts], howMade: t.howMade, provenance: `Graduasi ${manifest.version}, commit ${manifest.commit}, Node ${manifest.node}. ${t.provenance}`, commit: manifest.commit });
+}
+
+/**
+ * The section of report.html: title, what the columns mean, the counts, the charts (figures
+ * `chart-<first>` on) and the table. `baseline` names the baseline scenario in the language.
+ */
+export function historySection(history: readonly HistoryRow[], baseline: string, first: number, charts: number, lang: Lang): string {
+  const t = HISTORY_TEXT[lang];
+  const replicates = history.find((r) => r.model !== null)?.model?.replicates ?? 0;
+  const figures = Array.from({ length: charts }, (_, k) => `<figure id="chart-${first + k}" class="chart"></figure>`).join('\n');
+  return `<h2 id="history">${escapeHtml(t.section)}</h2>
+<p class="note">${escapeHtml(t.note(replicates, baseline))}</p>
+<p class="note">${escapeHtml(historyCounts(history, lang))}</p>
+${figures}
+<div class="wide">
+${tableHtml(historyTable(history, lang))}
+</div>
+`;
 }
 
 /** The base style of every report page; a page may add rules of its own. */
@@ -133,7 +155,9 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
-  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }`;
+  code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
+  .wide { overflow-x: auto; }
+  .wide th[scope="row"] { white-space: nowrap; font-weight: normal; }`;
 
 /**
  * A self-contained report page: vega, vega-lite and vega-embed inlined, `body` (HTML; its

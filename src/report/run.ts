@@ -21,14 +21,19 @@ export interface RunData {
   readonly summary: readonly SummaryRow[];
 }
 
-/** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
-export function writeExperiment(folder: string, experiment: Experiment, lang: Lang): void {
-  writeRunFolder(folder, {
+/** The files of a finished experiment's run folder, by name, with its report in `lang`. */
+export function experimentFiles(experiment: Experiment, lang: Lang): Record<string, string> {
+  return {
     'results.csv': experiment.resultsCsv,
     'summary.csv': experiment.summaryCsv,
     'report.html': reportHtml(experiment, lang),
     [MANIFEST_FILE]: `${JSON.stringify(experiment.manifest, null, 2)}\n`,
-  });
+  };
+}
+
+/** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
+export function writeExperiment(folder: string, experiment: Experiment, lang: Lang): void {
+  writeRunFolder(folder, experimentFiles(experiment, lang));
 }
 
 function number(value: string, file: string, line: number, column: string): number {

@@ -19,6 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['notebook'],
   ['report'],
   ['charts'],
+  ['history'],
   ['calibration', 'sensitivity', 'trial'],
   ['experiment'],
   ['observe'],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate } from '../../src/calibration/model';
-import { loadTargets, pickTargets } from '../../src/calibration/targets';
+import { loadRecord, loadTargets, periodMonths, pickTargets } from '../../src/calibration/targets';
 import { calibrationFiles, posteriorCsv, posteriorDraws, posteriorSample, readPosterior } from '../../src/calibration/output';
 import { createPointRunner, pointPatch } from '../../src/experiment/points';
 import { runExperiment } from '../../src/experiment/index';
@@ -17,7 +17,7 @@ import { resolveScenarios } from '../../src/scenarios/load';
 
 const dir = mkdtempSync(join(tmpdir(), 'graduasi-calibration-'));
 const params = loadParameters();
-const HEADER = 'id,indicator,group,month,value,unit,series,period,sd,sd_basis,source,url,confidence,notes';
+const HEADER = 'id,indicator,group,month,value,unit,series,period,measure,sd,sd_basis,source,url,confidence,kind,calibrate,notes';
 
 describe('calibration targets (data/targets/targets.csv)', () => {
   const targets = loadTargets();
@@ -40,7 +40,7 @@ describe('calibration targets (data/targets/targets.csv)', () => {
 
   it('refuses a bad file, naming file, row and column', () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, `${HEADER}\nx1,p0_extreme,national,2021-03,2.14,percent,B,2021-03,0,,s,,A,\n`);
+    writeFileSync(bad, `${HEADER}\nx1,p0_extreme,national,2021-03,2.14,percent,B,2021-03,month,0,,s,,A,outcome,yes,\n`);
     const message = (() => {
       try {
         loadTargets(bad);
@@ -59,6 +59,60 @@ describe('calibration targets (data/targets/targets.csv)', () => {
   });
 });
 
+describe('the record (every row of data/targets/targets.csv) and the calibration\'s selection of it', () => {
+  const record = loadRecord();
+
+  it('the calibration uses the 28 figures it used before the record grew, and no other', () => {
+    expect(loadTargets().map((t) => t.id)).toEqual([
+      'extreme_rate_2022_03', 'extreme_count_2022_03', 'poverty_rate_2022_03', 'poor_count_2022_03', 'poverty_gap_2022_03', 'poverty_rate_urban_2022_03',
+      'poverty_rate_rural_2022_03', 'consumption_2022_03', 'consumption_2022_09', 'consumption_urban_2022_09', 'consumption_rural_2022_09', 'pkh_families_2022',
+      'bpnt_families_2022', 'poverty_rate_aceh_2022_03', 'poverty_rate_sumatera_utara_2022_03', 'poverty_rate_riau_2022_03', 'poverty_rate_jambi_2022_03',
+      'poverty_rate_sumatera_selatan_2022_03', 'poverty_rate_bengkulu_2022_03', 'poverty_rate_lampung_2022_03', 'poverty_rate_sulawesi_utara_2022_03',
+      'poverty_rate_sulawesi_tengah_2022_03', 'poverty_rate_sulawesi_selatan_2022_03', 'poverty_rate_sulawesi_tenggara_2022_03', 'poverty_rate_gorontalo_2022_03',
+      'extreme_rate_gorontalo_2022_03', 'poverty_rate_sulawesi_barat_2022_03', 'extreme_rate_papua_2022_03',
+    ]);
+  });
+
+  it('holds no poverty or extreme-poverty figure after March 2022 (the pack keeps them out)', () => {
+    const poverty = record.filter((t) => /^(p[012]_|poor_)/.test(t.indicator));
+    expect(poverty.length).toBeGreaterThan(40);
+    for (const t of poverty) expect(t.month <= '2022-03').toBe(true);
+  });
+
+  it('marks the poverty lines as inputs, and only them', () => {
+    expect(new Set(record.filter((t) => t.kind === 'input').map((t) => t.indicator))).toEqual(new Set(['line_national', 'line_extreme']));
+  });
+
+  it.each([
+    ['pkh_spend_2023', 'sum', 12, 28.1e12],
+    ['blt_bbm_spend_2022_10', 'sum', 2, 6.21e12],
+    ['rice_aid_families_2023_r1', 'peak', 4, 21.353e6],
+    ['pkh_families_2023', 'month', 1, 9.9e6],
+  ])('%s is read as a %s over %i month(s), %d in the model\'s unit', (id, measure, months, value) => {
+    const t = record.find((x) => x.id === id)!;
+    expect(t).toMatchObject({ measure, calibrate: false });
+    expect(t.months).toHaveLength(months);
+    expect(t.months.at(-1)).toBe(t.month);
+    expect(t.value).toBeCloseTo(value, 0);
+  });
+
+  it.each([
+    ['2023', '2023-01', '2023-12', 12],
+    ['2022-09 to 2022-12', '2022-09', '2022-12', 4],
+    ['2024-01', '2024-01', '2024-01', 1],
+  ])('the period %s runs from %s to %s (%i months)', (period, first, last, n) => {
+    const months = periodMonths(period)!;
+    expect([months[0], months.at(-1), months.length]).toEqual([first, last, n]);
+  });
+
+  it('refuses a peak or a sum whose month is not the last of its period, and a measure it does not know', () => {
+    const bad = join(dir, 'bad-record.csv');
+    writeFileSync(bad, `${HEADER}\ns1,pkh_spend,national,2023-06,28.1,Rp trillion,S,2023,sum,0.5,,s,,A,outcome,no,\ns2,pkh_spend,national,2023-12,28.1,Rp trillion,S,2023,mean,0.5,,s,,A,outcome,no,\n`);
+    expect(() => loadRecord(bad)).toThrow(/row 2 \(s1\): month: expected the last month of the period, 2023-12, got "2023-06"/);
+    expect(() => loadRecord(bad)).toThrow(/row 3 \(s2\): measure: expected one of month, peak, sum, got "mean"/);
+  });
+});
+
 describe('calibrate on a planted value', () => {
   // "Observed": national mean consumption in September 2022 from the model at real growth 1.2 × per-capita HFCE growth.
   const planted = 1.2;
@@ -66,7 +120,7 @@ describe('calibrate on a planted value', () => {
   const run = createPointRunner({ parameters: params, measures: [measure], seed: 7, households: 20_000 });
   const observed = run(pointPatch(params, ['behaviour.income.real_growth'], [planted]), 0)[0];
   const targetsFile = join(dir, 'planted.csv');
-  writeFileSync(targetsFile, `${HEADER}\nplanted,consumption_mean,national,2022-09,${observed},Rp per person per month,model,2022-09,${observed * 0.005},test,model output,,A,\n`);
+  writeFileSync(targetsFile, `${HEADER}\nplanted,consumption_mean,national,2022-09,${observed},Rp per person per month,model,2022-09,month,${observed * 0.005},test,model output,,A,outcome,yes,\n`);
   const options = { params, parameters: ['behaviour.income.real_growth'], fit: ['planted'], holdout: [], targetsFile, seed: 7, households: 20_000, particles: 10, generations: 1, acceptFraction: 0.25, replicates: 1, maxEvaluations: 30, workers: 1 };
 
   // The point fit runs replicate 0 of the planted run's seed: common random numbers, so it must find the planted value.

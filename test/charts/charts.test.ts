@@ -5,7 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost, tornado } from '../../src/charts/index';
+import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndCost, tornado } from '../../src/charts/index';
+import { loadRecord } from '../../src/calibration/targets';
+import type { HistoryRow } from '../../src/history/index';
 import type { SummaryRow } from '../../src/observe/summary';
 import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts } from './helpers';
 import type { Lang } from '../../src/lang/index';
@@ -19,6 +21,15 @@ const PARAMETERS = {
   en: ['Business failure hazard', 'PKH compliance', 'Return to capital'],
   id: ['Hazard kegagalan usaha', 'Kepatuhan PKH', 'Imbal hasil modal'],
 };
+
+/** The record beside a made-up run: figures from March 2022 to 2023 in span at 1.05 × the official value (a band of ± 2 %), earlier ones outside it. */
+const HISTORY: HistoryRow[] = loadRecord().map((figure) => {
+  const inSpan = figure.months[0] >= '2022-03' && figure.months.at(-1)! <= '2023-12' && !figure.indicator.startsWith('gini');
+  const official = figure.value;
+  return inSpan
+    ? { figure, status: 'in span', official, model: { replicates: 2, mean: 1.05 * official, p05: 1.03 * official, p95: 1.07 * official, sd: 0.01 * official }, ratio: 1.05, z: 2.5, sd: figure.sd }
+    : { figure, status: 'outside span', official, model: null, ratio: NaN, z: NaN, sd: NaN };
+});
 
 /** A chart of the summary in a language, and texts its drawing must show in English and in Indonesian. */
 const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLevelSpec, { readonly [L in Lang]: readonly string[] }]> = [
@@ -76,6 +87,22 @@ const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLeve
     {
       en: ['Extreme poverty rate (P0, USD 1.90 PPP line) by province: PKH budget cut, March 2023', 'Extreme poverty rate (% of persons)', 'Province', 'Papua'],
       id: ['Tingkat kemiskinan ekstrem (P0, garis USD 1,90 PPP) menurut provinsi: Pemangkasan anggaran PKH, Maret 2023', 'Tingkat kemiskinan ekstrem (% penduduk)', 'Provinsi', 'Papua'],
+    },
+  ],
+  [
+    'recordRatios',
+    (_, lang) => recordRatios(HISTORY, { lang }),
+    {
+      en: ['The baseline beside the record: model ÷ official', 'Model ÷ official (ratio)', 'outcome', 'input (poverty line)', 'PKH families (KPM), 2022-12', 'BLT BBM spending, sum 2022-09 – 2022-12'],
+      id: ['Baseline di samping data resmi: model ÷ resmi', 'Model ÷ resmi (rasio)', 'hasil', 'masukan (garis kemiskinan)', 'Keluarga penerima PKH (KPM), 2022-12', 'Belanja BLT BBM, jumlah 2022-09 – 2022-12'],
+    },
+  ],
+  [
+    'recordOverTime',
+    (rows, lang) => recordOverTime(rows, HISTORY, { lang, indicator: 'p0_national', scenario: 'baseline' }),
+    {
+      en: ['Poverty rate (P0, BPS national line), national: the model beside the record', 'Poverty rate (% of persons)', 'Model', 'Official'],
+      id: ['Tingkat kemiskinan (P0, garis kemiskinan nasional BPS), nasional: model di samping data resmi', 'Tingkat kemiskinan (% penduduk)', 'Model', 'Resmi'],
     },
   ],
   [

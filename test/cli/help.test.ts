@@ -59,6 +59,7 @@ describe("each command's help prints its usage and every option with its default
     ['run', '--help'],
     ['compare', '-h'],
     ['trial', '--help'],
+    ['history', '--help'],
   ])('graduasi %s %s prints it and exits with 0, as does graduasi help <command>', (name, flag) => {
     const r = graduasi(name, flag);
     expect(r.stderr).toBe('');
@@ -84,7 +85,7 @@ describe('a default is stated once: the help states the value the parser fills i
   );
 
   it('the seed is DEFAULT_SEED (2022) and the last month DEFAULT_END (2030-12) wherever they default', () => {
-    for (const name of ['run', 'compare', 'calibrate', 'sensitivity', 'trial']) {
+    for (const name of ['run', 'compare', 'history', 'calibrate', 'sensitivity', 'trial']) {
       const c = byName(name);
       const line = c.parse([]);
       if (line === 'help') throw new Error('unexpected help');
@@ -95,6 +96,14 @@ describe('a default is stated once: the help states the value the parser fills i
     if (run === 'help') throw new Error('unexpected help');
     expect(run.options.years).toBe(DEFAULT_END);
     expect(byName('run').help()).toContain('(default 2022-2030)');
+  });
+
+  it('history runs to December 2025, the end of the record, unless told otherwise', () => {
+    const line = byName('history').parse([]);
+    if (line === 'help') throw new Error('unexpected help');
+    expect(line.options).toMatchObject({ years: '2025-12', seed: DEFAULT_SEED, replicates: 3 });
+    expect(byName('history').help()).toContain('(default 2022-2025)');
+    expect(refusal(byName('history'), ['assistance-only'])).toEqual([{ file: 'graduasi history', path: '', expected: 'options only', got: '"assistance-only"' }]);
   });
 
   it('a value given replaces the default', () => {
@@ -132,7 +141,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     ['arguments to a command that takes none', ['calibrate', 'budget-cut-20'], /^graduasi calibrate: expected options only, got "budget-cut-20"$/],
     ['an argument missing', ['show'], /^graduasi show: expected one scenario \(a built-in id or a file\), got nothing$/],
     ['an unknown design', ['trial', 'brac'], /^graduasi trial: design: expected one of pena-2023, brac-like, got "brac" \(did you mean "brac-like"\?\)$/],
-    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, report, calibrate, sensitivity, trial, got "simulat"$/],
+    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, history, report, calibrate, sensitivity, trial, got "simulat"$/],
   ])('%s', (_, [name, ...argv], message) => {
     const c = COMMANDS.find((x) => x.name === name);
     if (c === undefined) {

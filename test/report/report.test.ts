@@ -12,6 +12,7 @@ import { runExperiment } from '../../src/experiment/index';
 import type { Experiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
 import { reportCharts, reportHtml } from '../../src/report/html';
+import { baselineHistory, historyCharts, historyTable } from '../../src/report/history';
 import { readRun, writeExperiment } from '../../src/report/run';
 import { resolveScenarios } from '../../src/scenarios/load';
 import { offlinePage, openBrowser } from '../support/browser';
@@ -40,8 +41,8 @@ describe('report.html', () => {
 
     const { page, outside, errors } = await offlinePage(browser.context);
     await page.goto(pathToFileURL(file).href);
-    const charts = reportCharts(experiment.manifest, experiment.summary, lang).length;
-    expect(charts).toBe(5);
+    const charts = reportCharts(experiment.manifest, experiment.summary, lang).length + historyCharts(baselineHistory(experiment.rows)!, experiment.summary, lang).length;
+    expect(charts).toBe(5 + 3);
     await page.waitForFunction((n) => document.querySelectorAll('figure.chart svg').length === n, charts, { timeout: 30_000 });
     const marks = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('path, rect, line, symbol').length));
     expect(marks.every((n) => n > 10)).toBe(true);
@@ -59,6 +60,33 @@ describe('report.html', () => {
     expect(html).toContain(`<td>${mean.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} [`);
     expect(html).toContain('Extreme poor 2024-03 (%)');
     expect(html).toContain('<code>budget-cut-20</code>');
+  });
+});
+
+describe('the section "The baseline beside the record"', () => {
+  it.each([
+    ['en', 'The baseline beside the record', 'model ÷ official', 'outside the run', 'not modelled'],
+    ['id', 'Baseline di samping data resmi', 'model ÷ resmi', 'di luar simulasi', 'tidak dimodelkan'],
+  ] as const)('%s: its title, the ratio chart and every figure of the record in the table, each with a status', (lang, title, chart, outside, notModelled) => {
+    const html = reportHtml(experiment, lang);
+    const history = baselineHistory(experiment.rows)!;
+    expect(html).toContain(`<h2 id="history">${title}</h2>`);
+    expect(html).toContain(chart);
+    const table = historyTable(history, lang);
+    expect(table.rows).toHaveLength(history.length);
+    expect(html).toContain(outside);
+    expect(html).toContain(notModelled);
+    // PKH families of 2022: official 10.00 beside the baseline's December 2022 mean over the two replicates.
+    const pkh = history.find((r) => r.figure.id === 'pkh_families_2022')!;
+    const dec = experiment.rows.filter((r) => r.scenario === 'assistance-only' && r.month === '2022-12' && r.indicator === 'pkh_households' && r.group === 'national').map((r) => r.value);
+    expect(pkh.model!.mean).toBeCloseTo((dec[0] + dec[1]) / 2, 6);
+    expect(pkh.ratio).toBeCloseTo((dec[0] + dec[1]) / 2 / 10e6, 10);
+  });
+
+  it('is absent from the report of a run without the baseline', () => {
+    const rows = experiment.rows.filter((r) => r.scenario !== 'assistance-only');
+    expect(baselineHistory(rows)).toBeNull();
+    expect(reportHtml({ ...experiment, rows }, 'en')).not.toContain('id="history"');
   });
 });
 
