@@ -15,7 +15,7 @@ import { BASELINE, historyCounts, historyCsv, historyTable } from '../report/his
 import { formatTable } from '../report/table';
 import { experimentFiles } from '../report/run';
 import { command, option, wholeNumber } from './options';
-import { households, householdsOrScale, lang, out, scale, seed, workers } from './common';
+import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
 import { years } from './run';
 import { progressDisplay } from './progress';
 
@@ -31,6 +31,7 @@ const HISTORY_OPTIONS = {
   workers,
   out: out('history'),
   lang: lang('the table and the report'),
+  parameters: parameterSet,
 };
 
 export const HISTORY = command<typeof HISTORY_OPTIONS>({
@@ -42,11 +43,11 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
   check: householdsOrScale,
   run: async ({ options: o }) => {
     const parameters = loadParameters();
-    const scenarios = resolveScenarios([BASELINE], parameters);
+    const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
-    log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}; ${record.length} official figures\n`);
+    log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}; ${record.length} official figures\n`);
     const progress = progressDisplay(log, 'runs');
     const experiment = await runExperiment({ parameters, scenarios, replicates: o.replicates, seed: o.seed, end: o.years, households: o.households, scale: o.scale, workers: o.workers, onProgress: progress.update });
     progress.end();
