@@ -60,24 +60,22 @@ export function runStreams(key: RunKey): Streams {
 
 /** A programme's book for a run from `start` to `end`. */
 function book(programme: Programme, params: Parameters, start: Month, end: Month, provinces: number, households: number): ProgrammeBook {
-  const pays = (m: Month) => programme.paysIn(params.at(m));
+  const pays = (m: Month) => (programme.inForce(params.at(m)) ? programme.monthsPaid(params.at(m), m) : 0);
   const activeFrom = yearOf(start) * 12;
   const active = new Uint8Array(end - activeFrom + 1);
-  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(m) ? 1 : 0;
-  // The months of the start year before the run have spent their share of the year's budget.
+  for (let m = activeFrom; m <= end; m++) active[m - activeFrom] = pays(m);
+  // The months of benefit of the start year paid before the run have spent their share of the year's budget.
   let before = 0;
   let inYear = 0;
   for (let m = activeFrom; m < activeFrom + 12; m++) {
-    const on = m <= end ? active[m - activeFrom] === 1 : pays(m);
-    if (on) {
-      inYear++;
-      if (m < start) before++;
-    }
+    const months = m <= end ? active[m - activeFrom] : pays(m);
+    inYear += months;
+    if (m < start) before += months;
   }
   const budget = programme.terms(params.at(start)).budget;
   return {
     year: yearOf(start),
-    spent: inYear > 0 ? (budget * before) / inYear : 0,
+    spent: inYear > 0 && before > 0 && budget !== Infinity ? (budget * before) / inYear : 0,
     spentThisMonth: 0,
     families: 0,
     spentByProvince: new Float64Array(provinces),

@@ -48,9 +48,10 @@ export interface Programme {
   /**
    * Who may be enrolled, by status: 'registry' (in the DTKS), 'graduated' (left assistance by
    * graduating), or another programme's id. A family must have every status of `all`, one of
-   * `any` (when given) and none of `forbid`.
+   * `any` (when given) and none of `forbid`; with `area`, it must live in that area (the URBAN bit
+   * of `households.flags`: BLT Dana Desa pays village families).
    */
-  readonly eligibility: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly forbid?: readonly string[] };
+  readonly eligibility: { readonly all?: readonly string[]; readonly any?: readonly string[]; readonly forbid?: readonly string[]; readonly area?: 'rural' | 'urban' };
   /** Its reasons: entering; leaving (in this order in the flows); a reason of its own for graduating, if it has one. */
   readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
@@ -59,8 +60,18 @@ export interface Programme {
   readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
   /** Its terms this month. */
   terms(params: ParameterValues): ProgrammeTerms;
-  /** Whether it pays benefits in a month with these parameters (its budget is spread over the months it pays). */
-  paysIn(params: ParameterValues): boolean;
+  /**
+   * The months of benefit the payment in `month` covers; 0 = no payment this month (the caseload is
+   * held between payments: entries and quota or budget cuts happen only in payment months). A lump
+   * sum for January–March paid in March is 3 in March and 0 in January and February. Its budget is
+   * spread over the months of benefit it pays in the year.
+   */
+  monthsPaid(params: ParameterValues, month: Month): number;
+  /**
+   * Whether it has a caseload this month: a quota above zero and a benefit in force. When it is
+   * not, every family leaves, for `leaves.noEntitlement` ("programme ended" for one-off programmes).
+   */
+  inForce(params: ParameterValues): boolean;
   /** The random stream of its compliance draws, when its payments are conditional. */
   readonly complianceStream?: keyof Streams;
   /** Whether inclusion and exclusion errors (against the national line) are reported for it. */
@@ -144,7 +155,7 @@ export interface ProgrammeBook {
   readonly spentByProvince: Float64Array;
   /** First month of `active`: January of the start year. */
   readonly activeFrom: Month;
-  /** 1 for each month from `activeFrom` to the end of the run in which the programme pays benefits. */
+  /** For each month from `activeFrom` to the end of the run, the months of benefit the programme pays in it (0: none, or not in force). */
   readonly active: Uint8Array;
   /** Per-family entitlement, Rp a month (programmes that declare one), and the parameters' key it was computed for. */
   readonly entitlement: Float32Array | null;

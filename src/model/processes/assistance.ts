@@ -3,16 +3,19 @@
  * lets go of families the same way.
  *
  * Each programme declares (./programmes/) who is eligible (statuses a family must have, and a
- * benefit above zero), how much a family is entitled to a month, a quota of families and an annual
- * budget. Every month, for each programme in turn, in the registry's order:
+ * benefit above zero), how much a family is entitled to a month, a quota of families, an annual
+ * budget and the months of benefit each month's payment covers (0 between payments). Every month, for
+ * each programme in turn, in the registry's order:
  *   1. families no longer eligible leave, with the reason (left the registry, no eligible member,
- *      programme ended);
+ *      programme ended); between payments the caseload is then held (no cuts, no entries, no pay);
  *   2. if the families enrolled exceed the quota, or their monthly cost exceeds the budget room (what
  *      is left of the year's budget spread over the programme's remaining months), the least poor by
  *      registry score leave ("quota_or_budget_cut");
  *   3. otherwise free slots go to the poorest eligible families by registry score, as long as both
  *      the quota and the budget room hold;
- *   4. enrolled families are paid — a conditional programme (PKH) only in months its conditions are met (`compliance`).
+ *   4. enrolled families are paid the months of benefit of the payment — a conditional programme
+ *      (PKH) only when its conditions are met (`compliance`).
+ * The run's first month takes families in as a payment month does (the caseload as it stood).
  * Ranking uses a histogram of registry scores, not a sort: the cut falls in one score bin, inside
  * which families are taken in household order, so the result is exact and deterministic. Spending
  * never exceeds the budget: the budget room counts the full entitlement of every family enrolled.
@@ -20,6 +23,7 @@
 import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
 import { countMove } from '../groups';
+import { URBAN } from '../households';
 import type { MonthContext, Programme, ProgrammeBook, Registry, World } from '../world';
 import { yearOf } from '../../calendar/months';
 import { LOG_BINS, logBin } from '../welfare';
@@ -35,6 +39,13 @@ export interface ProgrammeRule {
   readonly requireAny: number;
   /** Status bits a family must not have (a graduated family is not taken back until it relapses). */
   readonly forbid: number;
+  /** Area: a family is eligible when `flags & areaMask` equals `area` (0 and 0: any area). */
+  readonly areaMask: number;
+  readonly area: number;
+  /** Whether the programme has a caseload this month. */
+  readonly inForce: boolean;
+  /** Months of benefit this month's payment covers (0: none). */
+  readonly monthsPaid: number;
   /** Entitlement per family, Rp a month; null when every family gets `flat`. */
   readonly entitlement: Float32Array | null;
   readonly flat: number;
@@ -77,6 +88,10 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     requireAll: statusBits(registry, programme.eligibility.all),
     requireAny: statusBits(registry, programme.eligibility.any),
     forbid: statusBits(registry, programme.eligibility.forbid),
+    areaMask: programme.eligibility.area === undefined ? 0 : URBAN,
+    area: programme.eligibility.area === 'urban' ? URBAN : 0,
+    inForce: programme.inForce(ctx.params),
+    monthsPaid: programme.monthsPaid(ctx.params, ctx.month),
     entitlement: book.entitlement,
     flat: terms.flat,
     quota: terms.quota,
@@ -105,11 +120,12 @@ export function assistance(world: World, ctx: MonthContext): void {
 const SCORE_BINS = LOG_BINS;
 
 /**
- * Rp a programme may spend a month from now to the year's end: what is left of the annual budget,
- * spread evenly over the months of the year in which it still pays.
+ * Rp a programme may spend a month of benefit from now to the year's end: what is left of the annual
+ * budget, spread evenly over the months of benefit it still pays this year.
  */
 export function budgetRoom(book: ProgrammeBook, budget: number, activeMonthsLeft: number): number {
   if (activeMonthsLeft <= 0) return 0;
+  if (budget === Infinity) return Infinity;
   return Math.max(0, budget - book.spent) / activeMonthsLeft;
 }
 
@@ -117,10 +133,11 @@ export function budgetRoom(book: ProgrammeBook, budget: number, activeMonthsLeft
 export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, activeMonthsLeft: number): void {
   const h = world.households;
   const book = world.books[rule.id];
-  if (book.families === 0 && book.active[ctx.month - book.activeFrom] !== 1) return; // nothing to pay, no one to let go
-  const { programmes: status, weight } = h;
+  const open = rule.inForce && (rule.monthsPaid > 0 || ctx.month === world.start); // entries and cuts
+  if (book.families === 0 && !open) return; // nothing to pay, no one to let go
+  const { programmes: status, weight, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, reasons } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, area, inForce, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
 
   // 1. Exits; tally the enrolled and the candidates by score bin.
@@ -132,10 +149,10 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   let cost = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const p = status[i];
-    const hasAll = (p & all) === all && (p & forbid) === 0;
+    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === area;
     const hasAny = any === 0 || (p & any) !== 0;
     if ((p & bit) === 0) {
-      if (!hasAll || !hasAny) continue;
+      if (!open || !hasAll || !hasAny) continue;
       const ent = entitlement === null ? flat : entitlement[i];
       if (ent <= 0) continue;
       const b = logBin(scoreBits[i]);
@@ -144,9 +161,9 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
       continue;
     }
     const ent = entitlement === null ? flat : entitlement[i];
-    if (!hasAll || !hasAny || ent <= 0) {
+    if (!inForce || !hasAll || !hasAny || ent <= 0) {
       status[i] = p & ~bit;
-      countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
+      countMove(flows, !inForce ? reasons.noEntitlement : !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
       continue;
     }
     const b = logBin(scoreBits[i]);
@@ -156,6 +173,10 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     cost += weight[i] * ent;
   }
 
+  if (!open) {
+    book.families = enrolled; // held between payments
+    return;
+  }
   const quota = rule.quota;
   const room = budgetRoom(book, rule.budget, activeMonthsLeft);
   if (enrolled > quota || cost > room) {
@@ -226,9 +247,9 @@ function cut(
 function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: number, weightLeft: number, costLeft: number): void {
   const h = world.households;
   const book = world.books[rule.id];
-  const { programmes: status, weight, province } = h;
+  const { programmes: status, weight, province, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, entitlement, flat, compliance } = rule;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, area, entitlement, flat, compliance, monthsPaid: months } = rule;
   const paid = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
@@ -239,7 +260,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   let families = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     let p = status[i];
-    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0))) continue;
+    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0) || (flags[i] & areaMask) !== area)) continue;
     const ent = entitlement === null ? flat : entitlement[i];
     if ((p & bit) === 0) {
       if (ent <= 0) continue;
@@ -255,9 +276,10 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
       countMove(flows, enrolledReason, world, i);
     }
     families += weight[i];
+    if (months === 0) continue;
     if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;
-    paid[i] += ent;
-    const amount = weight[i] * ent;
+    paid[i] += ent * months;
+    const amount = weight[i] * ent * months;
     byProvince[province[i]] += amount;
     total += amount;
   }
@@ -266,10 +288,10 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   book.families = families;
 }
 
-/** Months from `month` to the end of its year in which the programme pays (its `active` flags). */
+/** Months of benefit the programme pays from `month` to the end of its year (its `active` months). */
 export function activeMonthsLeft(book: ProgrammeBook, month: number): number {
   const year = yearOf(month);
   let left = 0;
-  for (let m = month; yearOf(m) === year; m++) if (book.active[m - book.activeFrom] === 1) left++;
+  for (let m = month; yearOf(m) === year; m++) left += book.active[m - book.activeFrom];
   return left;
 }

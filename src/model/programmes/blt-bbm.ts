@@ -27,6 +27,7 @@ export const bltBbm: Programme = {
     graduated: 'blt_bbm.not_in_pkh_or_bpnt',
   },
   terms: (params) => ({ quota: params.policy.blt_bbm.quota, budget: params.policy.blt_bbm.budget, flat: params.policy.blt_bbm.benefit, compliance: 1 }),
-  paysIn: (params) => params.policy.blt_bbm.benefit > 0 && params.policy.blt_bbm.quota > 0,
+  monthsPaid: () => 1,
+  inForce: (params) => params.policy.blt_bbm.benefit > 0 && params.policy.blt_bbm.quota > 0,
   targeting: false,
 };

@@ -21,6 +21,7 @@ export const bpnt: Programme = {
   },
   leaves: { missingAll: 'bpnt.left_registry', missingAny: 'bpnt.left_registry', noEntitlement: 'bpnt.left_registry', cut: 'bpnt.quota_or_budget_cut', graduated: 'bpnt.graduated' },
   terms: (params) => ({ quota: params.policy.bpnt.quota, budget: params.policy.bpnt.budget, flat: params.policy.bpnt.benefit, compliance: 1 }),
-  paysIn: (params) => params.policy.bpnt.benefit > 0 && params.policy.bpnt.quota > 0,
+  monthsPaid: () => 1,
+  inForce: (params) => params.policy.bpnt.benefit > 0 && params.policy.bpnt.quota > 0,
   targeting: true,
 };

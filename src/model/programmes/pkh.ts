@@ -57,7 +57,8 @@ export const pkh: Programme = {
     compute: pkhEntitlements,
   },
   terms: (params) => ({ quota: params.policy.pkh.quota, budget: params.policy.pkh.budget, flat: 0, compliance: params.behaviour.pkh.compliance }),
-  paysIn: (params) => params.policy.pkh.quota > 0 && Object.values(params.policy.pkh.benefit).some((v) => v > 0),
+  monthsPaid: () => 1,
+  inForce: (params) => params.policy.pkh.quota > 0 && Object.values(params.policy.pkh.benefit).some((v) => v > 0),
   complianceStream: 'compliance',
   targeting: true,
 };
