@@ -32,7 +32,7 @@ export interface Change {
     /** "YYYY-MM-DD": the value applies from this month on. */
     readonly date: string;
     readonly value: number | boolean;
-    /** The value in words, in its unit: "Rp 22.96 T a year". */
+    /** The value in words, in its unit: "Rp 22.48 T a year". */
     readonly text: string;
     /** The data's value in force at that date, in words; null before the data's first value. */
     readonly data: string | null;

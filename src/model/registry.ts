@@ -45,8 +45,8 @@ export function createRegistry(programmes: readonly Programme[], services: reado
   let assistance = 0;
   for (const p of programmes) {
     if (p.assistance) assistance |= status[p.id];
-    for (const [part, names] of Object.entries(p.eligibility)) {
-      for (const name of names ?? []) if (!(name in status)) problem(`programme ${p.id}: eligibility.${part}`, "'registry', 'graduated' or a programme's id", `"${name}"`);
+    for (const part of ['all', 'any', 'forbid'] as const) {
+      for (const name of p.eligibility[part] ?? []) if (!(name in status)) problem(`programme ${p.id}: eligibility.${part}`, "'registry', 'graduated' or a programme's id", `"${name}"`);
     }
     const own = [p.reasons.enrolled, ...p.reasons.exits, ...(p.reasons.graduated ? [p.reasons.graduated] : [])].map((r) => r.code);
     for (const [why, code] of Object.entries(p.leaves)) {

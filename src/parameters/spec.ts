@@ -19,6 +19,8 @@ export const UNITS = {
   'idr-per-year': 'a non-negative amount in rupiah per year',
   'idr-per-person-per-month': 'a non-negative amount in rupiah per person per month',
   'idr-per-person-per-day': 'a non-negative amount in rupiah per person per day',
+  'idr-per-kg': 'a non-negative price in rupiah per kilogram',
+  'kg-per-month': 'a non-negative quantity in kilograms per month',
   households: 'a non-negative number of households',
   persons: 'a non-negative number of persons',
   count: 'a non-negative whole number',
@@ -72,18 +74,63 @@ export const PARAMETERS = {
       quota: leaf('households'),
       /** Annual budget for PKH benefits. */
       budget: leaf('idr-per-year'),
+      /** Months of benefit in a tranche; tranches are paid in calendar months m with (m − 1) mod value = 0 (3: January, April, July, October). */
+      tranche_months: leaf('months'),
     },
     bpnt: {
       /** BPNT / Program Sembako benefit per family. */
       benefit: leaf('idr-per-month'),
       quota: leaf('households'),
       budget: leaf('idr-per-year'),
+      /** Months of benefit in a tranche, paid in calendar months m with (m − 1) mod value = 0 (2: January, March, May …). */
+      tranche_months: leaf('months'),
     },
     blt_bbm: {
       /** BLT BBM fuel-compensation cash transfer per family; zero outside the months it was paid. */
       benefit: leaf('idr-per-month'),
       quota: leaf('households'),
       budget: leaf('idr-per-year'),
+      /** Months of benefit the payment of the month covers (0: no payment that month). */
+      months_paid: leaf('months'),
+    },
+    rice_aid: {
+      /** Rice per family per month of benefit (Bantuan Pangan beras); zero outside the months allocated. */
+      kg: leaf('kg-per-month'),
+      /** Families the rice aid may reach; zero between rounds. */
+      quota: leaf('households'),
+      /** Months of allocation the delivery of the month covers (0: no delivery that month). */
+      months_paid: leaf('months'),
+    },
+    blt_el_nino: {
+      /** BLT El Niño cash transfer per family; zero outside the months it covers. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      budget: leaf('idr-per-year'),
+      /** Months of benefit the payment of the month covers (0: no payment that month). */
+      months_paid: leaf('months'),
+    },
+    blt_mrp: {
+      /** BLT Mitigasi Risiko Pangan (food-price risk) cash transfer per family; zero outside the months it covers. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      budget: leaf('idr-per-year'),
+      /** Months of benefit the payment of the month covers (0: no payment that month). */
+      months_paid: leaf('months'),
+    },
+    blt_dana_desa: {
+      /** BLT Dana Desa (village-fund cash transfer) per family. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      budget: leaf('idr-per-year'),
+      /** Months of benefit in a payment, paid in calendar months m with (m − 1) mod value = 0 (1: every month). */
+      tranche_months: leaf('months'),
+    },
+    blt_kesra: {
+      /** BLT Kesra (BLT Sementara Kesejahteraan Rakyat) cash transfer per family; zero outside the months it covers. */
+      benefit: leaf('idr-per-month'),
+      quota: leaf('households'),
+      /** Months of benefit the payment of the month covers (0: no payment that month). */
+      months_paid: leaf('months'),
     },
     empowerment: {
       /** The 2022 integration of assistance with empowerment (pemulihan sosial → transisi → pengembangan) is in effect. */
@@ -184,6 +231,8 @@ export const PARAMETERS = {
       inflation_outlook: leaf('rate-per-year'),
       /** The part of a month's CPI rise that is a one-off jump incomes reach late (the Sep 2022 fuel-price rise). */
       fuel_price_shock: leaf('share'),
+      /** Retail price of rice, at which rice aid is valued (consumption counts it in full, as BPS counts food received in kind). */
+      rice: leaf('idr-per-kg'),
     },
     income: {
       /** Real growth of permanent income per person as a multiple of macro_growth (the calibrated multiplier). */

@@ -12,13 +12,13 @@ const KOMPASIANA_2022 = {
   title: 'Kompasiana, 27 Dec 2022 (citing Kemensos): reducing extreme poverty to zero in 2024; PENA and RST for KPM',
   href: 'https://kompasiana.com/azizahnuralfi1121/63aac98ea196e31a6724dd32/menekan-kemiskinan-ekstrem-nol-persen-di-2024?page=2&page_images=1',
 };
-const INEWS_2021 = {
-  title: 'Inews, 2021: PKH budget Rp 28.7 T for 10 m KPM (APBN 2021)',
-  href: 'https://www.inews.id/amp/finance/makro/fakta-fakta-blt-anak-sekolah-hingga-rp32-juta-sudah-cair-untuk-8-juta-keluarga/2',
+const IDX_2024 = {
+  title: 'IDX Channel, Jan 2024: Finance Minister Sri Mulyani, 2023 realisations: PKH Rp 28.1 T for 9.9 m KPM, Sembako Rp 44.5 T for 18.7 m',
+  href: 'https://www.idxchannel.com/economics/sepanjang-2023-pemerintah-kucurkan-rp4434-triliun-untuk-perlinsos/2',
 };
-const WORLD_BANK_2015 = {
-  title: 'World Bank feature, 20 Aug 2015: PKH reaches ~3 m families with ~11,000 facilitators',
-  href: 'https://worldbank.org/en/news/feature/2015/08/20/breaking-the-cycle-of-poverty-in-indonesia',
+const VOI_2023 = {
+  title: 'VOI (Antara), 10 Nov 2023: Social Minister Tri Rismaharini, PKH facilitators "since 2019 has reached 36 thousand"',
+  href: 'https://voi.id/ar/news/328426',
 };
 const TEMPO_2022 = {
   title: 'Tempo, 31 Aug 2022: BLT BBM Rp 600,000 for 20.65 m families, Rp 12.4 T, with the fuel-price rise',
@@ -97,12 +97,12 @@ export const budgetCut20: Scenario = {
     id: 'Anggaran PKH dan BPNT dipotong 20 % mulai 2023',
   },
   rationale:
-    'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.96 T instead of Rp 28.7 T and the BPNT / Sembako budget Rp 36.10 T instead of Rp 45.12 T (both 80 % of their values in data/parameters); empowerment goes on as legislated.',
-  references: [INEWS_2021],
+    'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.48 T instead of Rp 28.1 T (Rp 22.71 T instead of Rp 28.38 T from 2024) and the BPNT / Sembako budget Rp 35.6 T instead of Rp 44.5 T (Rp 34.84 T instead of Rp 43.55 T from 2025): 80 % of each dated value in data/parameters; empowerment goes on as legislated.',
+  references: [IDX_2024],
   extends: 'graduation-push-under-40',
   patch: {
-    'policy.pkh.budget': { '2023-01-01': 22_960_000_000_000 },
-    'policy.bpnt.budget': { '2023-01-01': 36_096_000_000_000 },
+    'policy.pkh.budget': { '2023-01-01': 22_480_000_000_000, '2024-01-01': 22_707_070_707_070 },
+    'policy.bpnt.budget': { '2023-01-01': 35_600_000_000_000, '2025-01-01': 34_838_502_673_797 },
   },
 };
 
@@ -113,11 +113,11 @@ export const moreFacilitators: Scenario = {
     id: 'Pendamping PKH dua kali lipat mulai 2023',
   },
   rationale:
-    'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 11,000 to 22,000 from 2023 lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
-  references: [WORLD_BANK_2015],
+    'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 2023 (36,000 to 72,000, and twice each later value in data/parameters: 71,454 from 2024, 68,182 from 2025, 66,000 from September 2025) lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
+  references: [VOI_2023],
   extends: 'graduation-push-under-40',
   patch: {
-    'policy.facilitators.count': { '2023-01-01': 22_000 },
+    'policy.facilitators.count': { '2023-01-01': 72_000, '2024-01-01': 71_454, '2025-01-01': 68_182, '2025-09-01': 66_000 },
   },
 };
 

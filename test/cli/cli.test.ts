@@ -47,7 +47,7 @@ describe('graduasi list, show, validate', () => {
     const r = graduasi('show', 'budget-cut-20');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('extends: graduation-push-under-40 ← integrated-2022');
-    expect(r.stdout).toContain('from 2023-01-01: Rp 22.96 T a year (data: Rp 28.7 T a year)');
+    expect(r.stdout).toContain('from 2023-01-01: Rp 22.48 T a year (data: Rp 28.1 T a year)');
   });
 
   it('validates a good file and names what it changes', () => {

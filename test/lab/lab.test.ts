@@ -247,8 +247,8 @@ describe('npm run lab', () => {
 
   it('the Graduasi panel lists the programmes and services of the registry, each with its parameters, indicators and reasons', async () => {
     const registry = page.locator('.gr-Registry');
-    await expect.poll(() => registry.locator('.gr-Entry').count()).toBe(9);
-    expect(await registry.locator('.gr-Entry').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).dataset.id))).toEqual(['pkh', 'bpnt', 'blt_bbm', 'atensi', 'rst', 'skills', 'pena', 'prokus', 'community']);
+    await expect.poll(() => registry.locator('.gr-Entry').count()).toBe(14);
+    expect(await registry.locator('.gr-Entry').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).dataset.id))).toEqual(['pkh', 'bpnt', 'blt_bbm', 'blt_dana_desa', 'rice_aid', 'blt_el_nino', 'blt_mrp', 'blt_kesra', 'atensi', 'rst', 'skills', 'pena', 'prokus', 'community']);
     const bltBbm = registry.locator('.gr-Entry[data-id="blt_bbm"]');
     await bltBbm.locator('summary').click();
     const text = await bltBbm.innerText();
@@ -256,7 +256,7 @@ describe('npm run lab', () => {
     expect(text).toContain('policy.blt_bbm.benefit');
     expect(text).toContain('blt_bbm_households');
     expect(text).toContain('Keluarga penerima BLT BBM');
-    expect(text).toContain('blt_bbm.not_in_pkh_or_bpnt');
+    expect(text).toContain('blt_bbm.programme_ended');
     await bltBbm.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, 'out', 'lab', 'registry.png') });
   }, 60_000);

@@ -593,7 +593,7 @@ describe('development → transition, development → graduated (pengembangan)',
   });
 
   it.each<[string, number, Reason[]]>([
-    ['PKH and BPNT and BLT BBM', IN_REGISTRY | PKH | BPNT | BLT_BBM, ['pkh.graduated', 'bpnt.graduated', 'blt_bbm.not_in_pkh_or_bpnt']],
+    ['PKH and BPNT and BLT BBM', IN_REGISTRY | PKH | BPNT | BLT_BBM, ['pkh.graduated', 'bpnt.graduated', 'blt_bbm.graduated']],
     ['PKH', IN_REGISTRY | PKH, ['pkh.graduated']],
     ['BPNT', IN_REGISTRY | BPNT, ['bpnt.graduated']],
   ])('graduating ends %s, marks the family as left by graduation and counts each exit', (_, programmes, exits) => {
@@ -602,7 +602,7 @@ describe('development → transition, development → graduated (pengembangan)',
     expect(PHASES[t.h.phase[0]]).toBe('graduated');
     expect(t.h.programmes[0]).toBe(IN_REGISTRY | LEFT_BY_GRADUATION);
     expect(t.h.history[0] & GRADUATED_BEFORE).toBe(GRADUATED_BEFORE);
-    for (const reason of ['pkh.graduated', 'bpnt.graduated', 'blt_bbm.not_in_pkh_or_bpnt'] as const) expect(t.flow(reason)).toBe(exits.includes(reason) ? W : 0);
+    for (const reason of ['pkh.graduated', 'bpnt.graduated', 'blt_bbm.graduated'] as const) expect(t.flow(reason)).toBe(exits.includes(reason) ? W : 0);
   });
 });
 

@@ -53,7 +53,7 @@ describe('a programme declared in one file', () => {
     const indicators = new Set(withAid.rows.map((r) => r.indicator));
     for (const x of ['fixture_aid_coverage', 'fixture_aid_inclusion_error', 'fixture_aid_exclusion_error']) expect(indicators).toContain(x);
     expect(withAid.rows.some((r) => r.indicator === 'fixture_aid_spend' && r.group.startsWith('province:') && r.value > 0)).toBe(true);
-    expect(withAid.manifest.registry?.programmes).toEqual(['pkh', 'bpnt', 'blt_bbm', 'fixture_aid']);
+    expect(withAid.manifest.registry?.programmes).toEqual(['pkh', 'bpnt', 'blt_bbm', 'blt_dana_desa', 'rice_aid', 'blt_el_nino', 'blt_mrp', 'blt_kesra', 'fixture_aid']);
     const [mine] = headlines(withAid.rows, undefined, registry);
     const [theirs] = headlines(without.rows);
     expect(mine.assistanceSpend.mean - theirs.assistanceSpend.mean).toBeGreaterThan(0);

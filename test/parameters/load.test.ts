@@ -48,7 +48,7 @@ describe('the parameter tree in data/parameters', () => {
     const policy = params.records.filter((r) => r.kind === 'policy');
     const saysSo = policy.filter((r) => /^An assumption/.test(r.reasoning ?? '')).map((r) => r.path);
     expect(policy.filter((r) => r.assumption).map((r) => r.path)).toEqual(saysSo);
-    expect(saysSo).toHaveLength(19);
+    expect(saysSo).toHaveLength(21);
     expect(policy.filter((r) => r.range !== undefined).map((r) => r.path)).toEqual(saysSo);
   });
 
@@ -106,8 +106,15 @@ describe('the tree reads like the policy', () => {
     expect(valueOn(params, 'policy.bpnt.benefit', '2020-04-01')).toBe(200_000);
   });
 
-  it('the 2022 Sembako budget is derived as 18.8 m families × Rp 200,000 × 12 months', () => {
-    expect(params.at(monthOf('2022-01')).policy.bpnt.budget).toBe(18_800_000 * 200_000 * 12);
+  it('the 2022 Sembako budget is the realised Rp 44.5 T, about 18.8 m families × Rp 197,000 × 12 months', () => {
+    expect(params.at(monthOf('2022-01')).policy.bpnt.budget).toBe(44_500_000_000_000);
+  });
+
+  it('PKH and Sembako budgets after the last realisation are the 2023 realised spending per family times the quota', () => {
+    const at2024 = params.at(monthOf('2024-06')).policy;
+    expect(at2024.pkh.budget).toBeCloseTo((28.1e12 / 9_900_000) * at2024.pkh.quota, -1);
+    const at2025 = params.at(monthOf('2025-06')).policy;
+    expect(at2025.bpnt.budget).toBeCloseTo((44.5e12 / 18_700_000) * at2025.bpnt.quota, -1);
   });
 
   it('the national poverty line in force in March 2022 is the March 2022 Susenas line', () => {

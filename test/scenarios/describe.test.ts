@@ -31,8 +31,8 @@ describe('list and show in Bahasa Indonesia', () => {
     const [s] = resolveScenarios(['budget-cut-20'], params);
     const text = describeScenario(s, params, 'id');
     expect(text.split('\n').slice(0, 2)).toEqual([`budget-cut-20: ${s.label.id}`, `  (${s.label.en})`]);
-    expect(text).toContain('mulai 2023-01-01: Rp 22,96 T per tahun (data: Rp 28,7 T per tahun)');
-    expect(describeScenario(s, params)).toContain('from 2023-01-01: Rp 22.96 T a year (data: Rp 28.7 T a year)');
+    expect(text).toContain('mulai 2023-01-01: Rp 22,48 T per tahun (data: Rp 28,1 T per tahun)');
+    expect(describeScenario(s, params)).toContain('from 2023-01-01: Rp 22.48 T a year (data: Rp 28.1 T a year)');
   });
 
   it('list names the built-in scenarios by their Indonesian labels', () => {

@@ -69,12 +69,21 @@ describe('built-in scenarios', () => {
     for (const path of Object.keys(calibrated.effectivePatch)) expect(onData.effectivePatch).not.toHaveProperty(path);
   });
 
-  it('budget-cut-20 cuts the budgets in data/parameters by exactly 20 %', () => {
+  it('budget-cut-20 cuts the budgets in data/parameters by exactly 20 % in every year from 2023, and not in 2022', () => {
     const [s] = resolveScenarios(['budget-cut-20'], params);
-    const before = params.at(2022 * 12 + 11).policy;
-    const after = params.patched(s.effectivePatch, 'test').at(2023 * 12).policy;
-    expect(after.pkh.budget).toBeCloseTo(0.8 * before.pkh.budget, -3);
-    expect(after.bpnt.budget).toBeCloseTo(0.8 * before.bpnt.budget, -3);
+    const cut = params.patched(s.effectivePatch, 'test');
+    for (const year of [2023, 2024, 2025, 2030]) {
+      const [before, after] = [params.at(year * 12).policy, cut.at(year * 12).policy];
+      expect(after.pkh.budget).toBeCloseTo(0.8 * before.pkh.budget, -3);
+      expect(after.bpnt.budget).toBeCloseTo(0.8 * before.bpnt.budget, -3);
+    }
+    expect(cut.at(2022 * 12 + 11).policy.pkh.budget).toBe(params.at(2022 * 12 + 11).policy.pkh.budget);
+  });
+
+  it('more-facilitators doubles the facilitators in data/parameters in every month from 2023', () => {
+    const [s] = resolveScenarios(['more-facilitators'], params);
+    const more = params.patched(s.effectivePatch, 'test');
+    for (let m = 2023 * 12; m < 2031 * 12; m++) expect(more.at(m).policy.facilitators.count).toBeCloseTo(2 * params.at(m).policy.facilitators.count, -1);
   });
 
   it('fuel-shock-2022 writes out exactly what data/parameters says', () => {
@@ -160,7 +169,7 @@ describe('scenarios written as data (in a notebook cell)', () => {
     const s = defineScenario(mine, params, 'cell 3');
     expect(s.lineage).toEqual(['calibrated', 'integrated-2022', 'graduation-push-under-40', 'budget-cut-20', 'pkh-12m']);
     expect(s.effectivePatch['policy.pkh.quota']).toEqual({ '2025-01-01': 12_000_000 });
-    expect(s.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 22_960_000_000_000 });
+    expect(s.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 22_480_000_000_000, '2024-01-01': 22_707_070_707_070 });
   });
 
   it('are refused with the same messages', () => {

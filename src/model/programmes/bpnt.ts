@@ -1,8 +1,11 @@
 /**
- * BPNT / Program Sembako: food assistance, a flat amount a month, for families in the registry.
+ * BPNT / Program Sembako: food assistance, a flat amount a month, for families in the registry, paid
+ * two months at a time in January, March, May, July, September and November
+ * (policy.bpnt.tranche_months). The budget (policy.bpnt.budget) is the realised spending of the year.
  * A graduated family is not taken back until it relapses.
  */
 import type { Programme } from '../world';
+import { trancheMonthsPaid } from './schedule';
 
 export const bpnt: Programme = {
   id: 'bpnt',
@@ -21,7 +24,7 @@ export const bpnt: Programme = {
   },
   leaves: { missingAll: 'bpnt.left_registry', missingAny: 'bpnt.left_registry', noEntitlement: 'bpnt.left_registry', cut: 'bpnt.quota_or_budget_cut', graduated: 'bpnt.graduated' },
   terms: (params) => ({ quota: params.policy.bpnt.quota, budget: params.policy.bpnt.budget, flat: params.policy.bpnt.benefit, compliance: 1 }),
+  monthsPaid: (params, month) => trancheMonthsPaid(params.policy.bpnt.tranche_months, month),
   inForce: (params) => params.policy.bpnt.benefit > 0 && params.policy.bpnt.quota > 0,
-  monthsPaid: () => 1,
   targeting: true,
 };

@@ -4,13 +4,16 @@
  * A family is entitled to the year's index for each eligible member (pregnant or post-partum,
  * young child, pupil by school level, severe disability, elderly), counting at most `member_cap`
  * members, the most valuable first (policy.pkh.benefit), for the share of members whose components
- * PKH has recorded (behaviour.pkh.components_recorded). It is paid in the months it meets its
- * conditions (health visits, school attendance, family development sessions): behaviour.pkh.compliance.
+ * PKH has recorded (behaviour.pkh.components_recorded). It is paid in quarterly tranches of three
+ * months' benefit, in January, April, July and October (policy.pkh.tranche_months), when it meets
+ * its conditions (health visits, school attendance, family development sessions):
+ * behaviour.pkh.compliance. The budget (policy.pkh.budget) is the realised spending of the year.
  * A graduated family is not taken back until it relapses.
  */
 import type { Households } from '../households';
 import type { ParameterValues } from '../../parameters/spec';
 import type { Programme } from '../world';
+import { trancheMonthsPaid } from './schedule';
 
 /**
  * PKH entitlement of every family, Rp a month: the annual index of each eligible member, counting at
@@ -59,8 +62,8 @@ export const pkh: Programme = {
     compute: pkhEntitlements,
   },
   terms: (params) => ({ quota: params.policy.pkh.quota, budget: params.policy.pkh.budget, flat: 0, compliance: params.behaviour.pkh.compliance }),
+  monthsPaid: (params, month) => trancheMonthsPaid(params.policy.pkh.tranche_months, month),
   inForce: (params) => params.policy.pkh.quota > 0 && Object.values(params.policy.pkh.benefit).some((v) => v > 0),
-  monthsPaid: () => 1,
   complianceStream: 'compliance',
   targeting: true,
 };
