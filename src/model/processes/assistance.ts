@@ -17,7 +17,8 @@
  *   3. otherwise free slots go to the poorest eligible families by registry score, as long as both
  *      the quota and the budget room hold;
  *   4. enrolled families are paid the months of benefit the payment covers — a conditional programme
- *      (PKH) only if its conditions are met (`compliance`).
+ *      (PKH) only if its conditions are met (`compliance`) — and live on it over those months: each
+ *      month a payment covers, a family paid by it holds one month's benefit in its transfers.
  * Between payments the caseload is held: nobody is cut or taken in, so there is no cliff when a new
  * budget year opens. The expected cost of a family is its entitlement times the probability it is
  * paid, so the caseload a budget holds is the one it pays for. Ranking uses a histogram of registry
@@ -259,7 +260,8 @@ function cut(
 /**
  * 3–4. Admit candidates in bins below `admitBelow`, and in that bin in household order while
  * `weightLeft` and `costLeft` allow (−1: admit no one); then pay every enrolled family the months of
- * benefit this month's payment covers.
+ * benefit this month's payment covers. A family lives on a payment over the months it covers: each
+ * of those months its transfers (what consumption sees) hold one month's benefit, if it was paid.
  */
 function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: number, weightLeft: number, costLeft: number): void {
   const h = world.households;
@@ -268,12 +270,12 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const scoreBits = world.scoreBits;
   const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance, monthsPaid } = rule;
   const expected = rule.complianceStream === null ? 1 : compliance;
-  const paid = rule.food ? h.foodTransfers : h.cashTransfers;
+  const received = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
   const enrolledReason = rule.reasons.enrolled;
   const flows = ctx.flows;
-  const month = ctx.month;
+  const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
   let total = 0;
   let families = 0;
   for (let i = 0, n = h.count; i < n; i++) {
@@ -294,16 +296,29 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
       countMove(flows, enrolledReason, world, i);
     }
     families += weight[i];
+    if (paidIn < 0) continue;
+    if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+    received[i] += ent;
     if (monthsPaid === 0) continue;
-    if (s !== null && (bits(s.k0, s.k1, i, month, 0) >>> 0) * UNIT >= compliance) continue;
-    const amount = ent * monthsPaid;
-    paid[i] += amount;
-    byProvince[province[i]] += weight[i] * amount;
-    total += weight[i] * amount;
+    const amount = weight[i] * ent * monthsPaid;
+    byProvince[province[i]] += amount;
+    total += amount;
   }
   book.spentThisMonth += total;
   book.spent += total;
   book.families = families;
+}
+
+/**
+ * The month of the payment whose months of benefit cover `month` (the latest payment month p ≤ month
+ * with month < p + its months of benefit), or −1 when no payment covers it.
+ */
+export function paymentCovering(book: ProgrammeBook, month: number): number {
+  for (let p = month; p >= book.paidFrom; p--) {
+    const covered = book.monthsPaid[p - book.paidFrom];
+    if (covered > 0) return month < p + covered ? p : -1;
+  }
+  return -1;
 }
 
 /** Months of benefit the programme pays from `month` to the end of its year (its `monthsPaid`). */
