@@ -55,6 +55,7 @@ export function runStreams(key: RunKey): Streams {
     business: stream(key, 'business'),
     community: stream(key, 'community'),
     offer: stream(key, 'offer'),
+    demography: stream(key, 'demography'),
   };
 }
 
@@ -114,6 +115,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,
+    membersVersion: 0,
     flowBytes: flowBytes(households),
   };
 }

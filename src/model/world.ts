@@ -55,8 +55,11 @@ export interface Programme {
   readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
   readonly leaves: { readonly missingAll: string; readonly missingAny: string; readonly noEntitlement: string; readonly cut: string; readonly graduated: string };
-  /** A per-family entitlement (Rp a month), recomputed whenever `key` of the month's parameters changes; without it every family gets `terms().flat`. */
-  readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
+  /**
+   * A per-family entitlement (Rp a month), recomputed whenever `key` of the month's parameters and the
+   * world changes (World.membersVersion, when it counts members); without it every family gets `terms().flat`.
+   */
+  readonly entitlement?: { key(params: ParameterValues, world: World): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
   /** Its terms this month. */
   terms(params: ParameterValues): ProgrammeTerms;
   /** Whether it pays benefits in a month with these parameters (its budget is spread over the months it pays). */
@@ -212,6 +215,11 @@ export interface World {
    * province, flags, the head's age): observers keep each household's group cell until it changes.
    */
   groupsVersion: number;
+  /**
+   * Bumped by any process that changes the members of some household (./processes/demography.ts:
+   * the PKH components and size), so entitlements counted by member are computed anew.
+   */
+  membersVersion: number;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
   readonly flowBytes: readonly Uint8Array[];
 }
@@ -227,6 +235,8 @@ export interface Streams {
   readonly pathway: Stream;
   readonly business: Stream;
   readonly community: Stream;
+  /** Draws of demography (./processes/demography.ts): school moves, births, pregnancies, deaths. */
+  readonly demography: Stream;
   /** Draws of a trial's offer (processes/offer.ts): the take-up of treated households outside transisi. */
   readonly offer: Stream;
 }

@@ -63,7 +63,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
   const registry = world.registry;
   const book = world.books[programme.id];
   if (programme.entitlement !== undefined && book.entitlement !== null) {
-    const key = programme.entitlement.key(ctx.params);
+    const key = programme.entitlement.key(ctx.params, world);
     if (book.entitlementKey !== key) {
       programme.entitlement.compute(world.households, ctx.params, book.entitlement);
       book.entitlementKey = key;

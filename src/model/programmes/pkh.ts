@@ -5,7 +5,9 @@
  * young child, pupil by school level, severe disability, elderly), counting at most `member_cap`
  * members, the most valuable first (policy.pkh.benefit). It is paid in the months it meets its
  * conditions (health visits, school attendance, family development sessions): behaviour.pkh.compliance.
- * A graduated family is not taken back until it relapses.
+ * A graduated family is not taken back until it relapses. Members change month by month
+ * (../processes/demography.ts): entitlements are computed anew whenever they do (World.membersVersion
+ * is part of the key), and a family left with no eligible member leaves PKH by natural graduation.
  */
 import type { Households } from '../households';
 import type { ParameterValues } from '../../parameters/spec';
@@ -46,14 +48,14 @@ export const pkh: Programme = {
     enrolled: { code: 'pkh.enrolled', label: { en: 'PKH: enrolled', id: 'PKH: menjadi penerima' } }, // a free slot went to the poorest eligible family by registry score
     exits: [
       { code: 'pkh.left_registry', label: { en: 'PKH: left the registry', id: 'PKH: keluar dari DTKS' } },
-      { code: 'pkh.no_eligible_member', label: { en: 'PKH: no eligible member left', id: 'PKH: tidak ada lagi anggota yang memenuhi syarat' } },
+      { code: 'pkh.natural_graduation', label: { en: 'PKH: natural graduation (no eligible member left)', id: 'PKH: graduasi alamiah (tidak ada lagi anggota yang memenuhi syarat)' } }, // children grown out of school ages, the elderly member died
       { code: 'pkh.quota_or_budget_cut', label: { en: 'PKH: quota or budget cut', id: 'PKH: kuota atau anggaran dipangkas' } }, // the least poor leave
     ],
     graduated: { code: 'pkh.graduated', label: { en: 'PKH: graduated', id: 'PKH: graduasi' } },
   },
-  leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.no_eligible_member', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
+  leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.natural_graduation', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
   entitlement: {
-    key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap]),
+    key: (params, world) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap, world.membersVersion]),
     compute: pkhEntitlements,
   },
   terms: (params) => ({ quota: params.policy.pkh.quota, budget: params.policy.pkh.budget, flat: 0, compliance: params.behaviour.pkh.compliance }),
