@@ -117,6 +117,7 @@ export function demography(world: World, ctx: MonthContext): void {
       changed = true;
     }
   }
-  if (changed) world.membersVersion++;
-  if (regrouped) world.groupsVersion++;
+  // Unconditional updates: a branch taken only some months would leave the optimised loop without type feedback for them.
+  world.membersVersion += changed ? 1 : 0;
+  world.groupsVersion += regrouped ? 1 : 0;
 }
