@@ -86,6 +86,7 @@ function book(programme: Programme, params: Parameters, start: Month, end: Month
     active,
     entitlement: programme.entitlement === undefined ? null : new Float32Array(households),
     entitlementKey: '',
+    membersVersion: 0,
   };
 }
 
@@ -116,6 +117,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,
     membersVersion: 0,
+    membersChanged: new Uint8Array(households.count),
     flowBytes: flowBytes(households),
   };
 }

@@ -56,10 +56,11 @@ export interface Programme {
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
   readonly leaves: { readonly missingAll: string; readonly missingAny: string; readonly noEntitlement: string; readonly cut: string; readonly graduated: string };
   /**
-   * A per-family entitlement (Rp a month), recomputed whenever `key` of the month's parameters and the
-   * world changes (World.membersVersion, when it counts members); without it every family gets `terms().flat`.
+   * A per-family entitlement (Rp a month), recomputed for every family whenever `key` of the month's
+   * parameters changes, and for the families marked in `changed` (World.membersChanged) when only
+   * members changed; without it every family gets `terms().flat`.
    */
-  readonly entitlement?: { key(params: ParameterValues, world: World): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
+  readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array, changed?: Uint8Array): void };
   /** Its terms this month. */
   terms(params: ParameterValues): ProgrammeTerms;
   /** Whether it pays benefits in a month with these parameters (its budget is spread over the months it pays). */
@@ -152,6 +153,8 @@ export interface ProgrammeBook {
   /** Per-family entitlement, Rp a month (programmes that declare one), and the parameters' key it was computed for. */
   readonly entitlement: Float32Array | null;
   entitlementKey: string;
+  /** The World.membersVersion the entitlements count the members of. */
+  membersVersion: number;
 }
 
 /** A service's money and intake: this month's and this year's. */
@@ -217,9 +220,12 @@ export interface World {
   groupsVersion: number;
   /**
    * Bumped by any process that changes the members of some household (./processes/demography.ts:
-   * the PKH components and size), so entitlements counted by member are computed anew.
+   * the PKH components and size), which also marks the household in `membersChanged`: entitlements
+   * counted by member are computed anew for those households.
    */
   membersVersion: number;
+  /** 1 for each household whose members changed since the programmes last counted them (cleared by ./processes/assistance.ts). */
+  readonly membersChanged: Uint8Array;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
   readonly flowBytes: readonly Uint8Array[];
 }

@@ -4,6 +4,7 @@ import type { Family, Tiny } from './world-fixture';
 import { PKH } from './bits';
 import { demography } from '../../src/model/processes/demography';
 import { assistance } from '../../src/model/processes/assistance';
+import { pkhEntitlements } from '../../src/model/programmes/pkh';
 import { FEMALE_HEAD } from '../../src/model/households';
 import type { Households } from '../../src/model/households';
 import { PROCESSES } from '../../src/model/month';
@@ -208,6 +209,15 @@ describe('PKH follows the members: natural graduation', () => {
     expect(left).toBeGreaterThan(N / 3); // 1 − (35/36)^24 ≈ 49 % expected
     expect(inPkh).toBe(N - left);
     expect(graduated).toBe(left * t.h.weight[0]);
+  });
+
+  it('the entitlements brought up to date family by family equal those computed afresh for every family', () => {
+    const t = tinyWorld(Array.from({ length: N }, (_, i) => ({ size: 3 + (i % 4), headAge: 25 + (i % 50), pregnant: i % 3 === 0 ? 1 : 0, earlyChildhood: i % 2, primaryPupils: (i >> 1) % 2, juniorPupils: (i >> 2) % 2, seniorPupils: (i >> 3) % 2, elderly: i % 7 === 0 ? 1 : 0 })), { month: '2023-01' });
+    t.months(12, demography, assistance);
+    const afresh = new Float32Array(N);
+    pkhEntitlements(t.h, t.ctx.params, afresh);
+    expect(Array.from(t.world.books['pkh'].entitlement!)).toEqual(Array.from(afresh));
+    expect(t.world.membersChanged.every((x) => x === 0)).toBe(true);
   });
 
   it('natural graduations happen every year of 2022–2025 in a 20,000-household run (flow.pkh.natural_graduation)', () => {

@@ -63,11 +63,14 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
   const registry = world.registry;
   const book = world.books[programme.id];
   if (programme.entitlement !== undefined && book.entitlement !== null) {
-    const key = programme.entitlement.key(ctx.params, world);
+    const key = programme.entitlement.key(ctx.params);
     if (book.entitlementKey !== key) {
       programme.entitlement.compute(world.households, ctx.params, book.entitlement);
       book.entitlementKey = key;
+    } else if (book.membersVersion !== world.membersVersion) {
+      programme.entitlement.compute(world.households, ctx.params, book.entitlement, world.membersChanged);
     }
+    book.membersVersion = world.membersVersion;
   }
   const terms = programme.terms(ctx.params);
   const reason = (code: string) => registry.reason[code];
@@ -99,6 +102,7 @@ export function assistance(world: World, ctx: MonthContext): void {
   for (const programme of world.registry.programmes) {
     runProgramme(world, ctx, programmeRule(world, ctx, programme), activeMonthsLeft(world.books[programme.id], ctx.month));
   }
+  world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */

@@ -35,6 +35,10 @@
  * the agent stays one household (the model neither dissolves nor forms households, so households and
  * weights are conserved), and a lone elderly member keeps her PKH component.
  *
+ * A household whose members changed is marked in World.membersChanged (and World.membersVersion is
+ * bumped), so the programmes compute its entitlement anew; World.groupsVersion is bumped only in a
+ * month in which some head crosses an age-group boundary (../groups.ts: 40, 60).
+ *
  * Sources and derivations: data/parameters/behaviour/demography/ (TFR 2.18, school enrolment, the
  * age structure of the elderly, BPS).
  */
@@ -60,6 +64,7 @@ export function demography(world: World, ctx: MonthContext): void {
   const h = world.households;
   const d = ctx.params.behaviour.demography;
   const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = h;
+  const changedMembers = world.membersChanged;
   const { k0, k1 } = ctx.streams.demography;
   const month = ctx.month;
   const leaveEarly = 1 / (12 * d.early_childhood_years);
@@ -78,42 +83,41 @@ export function demography(world: World, ctx: MonthContext): void {
     // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
     let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
     let p = early[i] * leaveEarly;
+    let moved = true;
     if (u < p) {
       early[i]--;
       if (u < p * entry) primary[i]++;
-      changed = true;
     } else if ((u -= p) < (p = primary[i] * leavePrimary)) {
       primary[i]--;
       if (u < p * toJunior) junior[i]++;
-      changed = true;
     } else if ((u -= p) < (p = junior[i] * leaveJunior)) {
       junior[i]--;
       if (u < p * toSenior) senior[i]++;
-      changed = true;
     } else if ((u -= p) < (p = senior[i] * leaveSenior)) {
       senior[i]--;
-      changed = true;
     } else if ((u -= p) < (p = pregnant[i] * birth)) {
       pregnant[i]--;
       early[i]++;
       size[i]++;
-      changed = true;
     } else if ((u -= p) < (p = headAge[i] < childbearing && ((flags[i] & FEMALE) !== 0 || size[i] >= 2) ? conception : 0)) {
       pregnant[i]++;
-      changed = true;
     } else if (u - p < (size[i] >= 2 ? elderly[i] * death : 0)) {
       elderly[i]--;
       size[i]--;
-      changed = true;
-    }
+    } else moved = false;
 
-    if (r !== birthdays) continue;
-    const age = headAge[i] + 1;
-    headAge[i] = age;
-    if (REGROUPS[age] === 1) regrouped = true;
-    if (age === ELDERLY) {
-      if (elderly[i] < size[i]) elderly[i]++;
-      if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
+    if (r === birthdays) {
+      const age = headAge[i] + 1;
+      headAge[i] = age;
+      if (REGROUPS[age] === 1) regrouped = true;
+      if (age === ELDERLY) {
+        if (elderly[i] < size[i]) elderly[i]++;
+        if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
+        moved = true;
+      }
+    }
+    if (moved) {
+      changedMembers[i] = 1;
       changed = true;
     }
   }

@@ -6,24 +6,26 @@
  * members, the most valuable first (policy.pkh.benefit). It is paid in the months it meets its
  * conditions (health visits, school attendance, family development sessions): behaviour.pkh.compliance.
  * A graduated family is not taken back until it relapses. Members change month by month
- * (../processes/demography.ts): entitlements are computed anew whenever they do (World.membersVersion
- * is part of the key), and a family left with no eligible member leaves PKH by natural graduation.
+ * (../processes/demography.ts): the entitlements of the families whose members changed are computed
+ * anew each month (World.membersChanged), and a family left with no eligible member leaves PKH by
+ * natural graduation.
  */
 import type { Households } from '../households';
 import type { ParameterValues } from '../../parameters/spec';
 import type { Programme } from '../world';
 
 /**
- * PKH entitlement of every family, Rp a month: the annual index of each eligible member, counting at
- * most `member_cap` members, the most valuable first.
+ * PKH entitlement of every family (or of the families marked in `changed`), Rp a month: the annual
+ * index of each eligible member, counting at most `member_cap` members, the most valuable first.
  */
-export function pkhEntitlements(h: Households, params: ParameterValues, out: Float32Array): void {
+export function pkhEntitlements(h: Households, params: ParameterValues, out: Float32Array, changed?: Uint8Array): void {
   const b = params.policy.pkh.benefit;
   const members = [h.pregnant, h.earlyChildhood, h.primaryPupils, h.juniorPupils, h.seniorPupils, h.severeDisability, h.elderly];
   const amounts = [b.pregnant, b.early_childhood, b.primary_school, b.junior_secondary, b.senior_secondary, b.severe_disability, b.elderly];
   const order = amounts.map((_, k) => k).sort((x, y) => amounts[y] - amounts[x] || x - y);
   const cap = params.policy.pkh.member_cap;
   for (let i = 0, n = h.count; i < n; i++) {
+    if (changed !== undefined && changed[i] === 0) continue;
     let left = cap;
     let annual = 0;
     for (let j = 0; j < order.length && left > 0; j++) {
@@ -55,7 +57,7 @@ export const pkh: Programme = {
   },
   leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.natural_graduation', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
   entitlement: {
-    key: (params, world) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap, world.membersVersion]),
+    key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap]),
     compute: pkhEntitlements,
   },
   terms: (params) => ({ quota: params.policy.pkh.quota, budget: params.policy.pkh.budget, flat: 0, compliance: params.behaviour.pkh.compliance }),
