@@ -80,6 +80,12 @@ const HEAD_SEX = dimension({
   flows: true,
 });
 
+/**
+ * 1 at each age where a head who reaches it changes group (40, 60): a process that ages heads bumps
+ * `world.groupsVersion` only then.
+ */
+export const HEAD_AGE_REGROUPS: Uint8Array = Uint8Array.from({ length: 256 }, (_, age) => (age > 0 && HEAD_AGE.table[age] !== HEAD_AGE.table[age - 1] ? 1 : 0));
+
 /** The dimensions, in the order their groups are reported. */
 export const DIMENSIONS: readonly Dimension[] = [PROVINCE, AREA, HEAD_AGE, HEAD_SEX];
 

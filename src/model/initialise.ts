@@ -58,6 +58,7 @@ export function runStreams(key: RunKey): Streams {
     business: stream(key, 'business'),
     community: stream(key, 'community'),
     offer: stream(key, 'offer'),
+    demography: stream(key, 'demography'),
   };
 }
 
@@ -90,6 +91,7 @@ function book(programme: Programme, params: Parameters, start: Month, end: Month
     monthsPaid,
     entitlement: programme.entitlement === undefined ? null : new Float32Array(households),
     entitlementKey: '',
+    membersVersion: 0,
   };
 }
 
@@ -121,6 +123,8 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,
+    membersVersion: 0,
+    membersChanged: new Uint8Array(households.count),
     flowBytes: flowBytes(households),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * One month of the model: the processes, in order.
  *
- *   community ─► income ─► business ─► registry ─► assistance ─► pathway ─► consumption
+ *   demography ─► community ─► income ─► business ─► registry ─► assistance ─► pathway ─► consumption
  *
+ *   demography   children move through school, pregnancies end in births, heads age, the elderly die:
+ *                the month's members, which PKH's entitlements count
  *   community    community programmes (KAT, Karang Taruna, LKS) reach the poorest communities
  *   income       market income moves with growth, prices, household, province and aggregate shocks
  *   business     businesses earn, grow or fail (poverty trap); profit adds to income
@@ -18,6 +20,7 @@
  * Each process reads only the world and the month's context (parameters in force, prices, streams).
  */
 import type { MonthContext, World } from './world';
+import { demography } from './processes/demography';
 import { income } from './processes/income';
 import { registry } from './processes/registry';
 import { assistance } from './processes/assistance';
@@ -31,6 +34,7 @@ export type Process = (world: World, ctx: MonthContext) => void;
 
 /** The monthly pipeline, in order. */
 export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]> = [
+  ['demography', demography],
   ['community', community],
   ['income', income],
   ['business', business],

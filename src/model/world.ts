@@ -61,8 +61,12 @@ export interface Programme {
   readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
   readonly leaves: { readonly missingAll: string; readonly missingAny: string; readonly noEntitlement: string; readonly cut: string; readonly graduated: string };
-  /** A per-family entitlement (Rp a month), recomputed whenever `key` of the month's parameters changes; without it every family gets `terms().flat`. */
-  readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array): void };
+  /**
+   * A per-family entitlement (Rp a month), recomputed for every family whenever `key` of the month's
+   * parameters changes, and for the families marked in `changed` (World.membersChanged) when only
+   * members changed; without it every family gets `terms().flat`.
+   */
+  readonly entitlement?: { key(params: ParameterValues): string; compute(h: Households, params: ParameterValues, out: Float32Array, changed?: Uint8Array): void };
   /** Its terms this month. */
   terms(params: ParameterValues): ProgrammeTerms;
   /**
@@ -164,6 +168,8 @@ export interface ProgrammeBook {
   /** Per-family entitlement, Rp a month (programmes that declare one), and the parameters' key it was computed for. */
   readonly entitlement: Float32Array | null;
   entitlementKey: string;
+  /** The World.membersVersion the entitlements count the members of. */
+  membersVersion: number;
 }
 
 /** A service's money and intake: this month's and this year's. */
@@ -231,6 +237,14 @@ export interface World {
    * province, flags, the head's age): observers keep each household's group cell until it changes.
    */
   groupsVersion: number;
+  /**
+   * Bumped by any process that changes the members of some household (./processes/demography.ts:
+   * the PKH components and size), which also marks the household in `membersChanged`: entitlements
+   * counted by member are computed anew for those households.
+   */
+  membersVersion: number;
+  /** 1 for each household whose members changed since the programmes last counted them (cleared by ./processes/assistance.ts). */
+  readonly membersChanged: Uint8Array;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
   readonly flowBytes: readonly Uint8Array[];
 }
@@ -246,6 +260,8 @@ export interface Streams {
   readonly pathway: Stream;
   readonly business: Stream;
   readonly community: Stream;
+  /** Draws of demography (./processes/demography.ts): school moves, births, pregnancies, deaths. */
+  readonly demography: Stream;
   /** Draws of a trial's offer (processes/offer.ts): the take-up of treated households outside transisi. */
   readonly offer: Stream;
 }

@@ -338,6 +338,32 @@ export const PARAMETERS = {
       /** Share of market income the households of the flooded province lose in the month it hits. */
       flood_loss: leaf('share'),
     },
+    demography: {
+      /** Mean years a child stays in PKH's early-childhood component (0–6) before school age. */
+      early_childhood_years: leaf('years'),
+      /** Mean years a pupil stays in primary school (SD/MI). */
+      primary_years: leaf('years'),
+      /** Mean years a pupil stays in junior secondary school (SMP/MTs). */
+      junior_years: leaf('years'),
+      /** Mean years a pupil stays in senior secondary school (SMA/SMK/MA), after which the child leaves PKH's components. */
+      senior_years: leaf('years'),
+      /** Probability that a child leaving early childhood enrols in primary school. */
+      primary_entry: leaf('probability'),
+      /** Probability that a pupil finishing primary school goes on to junior secondary school. */
+      junior_continuation: leaf('probability'),
+      /** Probability that a pupil finishing junior secondary school goes on to senior secondary school. */
+      senior_continuation: leaf('probability'),
+      /** Pregnancies a year per household with a woman of childbearing age as head or partner. */
+      fertility: leaf('rate-per-year'),
+      /** Age of the head below which the head (a woman) or the head's partner is of childbearing age. */
+      childbearing_age_limit: leaf('years'),
+      /** Months of pregnancy and post-partum (PKH "ibu hamil / nifas"), after which a birth adds a member. */
+      pregnancy_window: leaf('months'),
+      /** Probability that a male head of a household of two or more has a partner of his age (who turns 70 with him). */
+      partner_share: leaf('share'),
+      /** Annual death rate (hazard) of members aged 70 or over. */
+      elderly_mortality: leaf('rate-per-year'),
+    },
   },
 } as const;
 

@@ -17,7 +17,7 @@ describe('study parameters', () => {
     const names = studyParameters(params).map((r) => r.name);
     const behaviour = params.records.filter((r) => r.kind === 'behaviour' && r.range && r.values.length === 1 && !r.path.startsWith('behaviour.shocks.'));
     expect(names).toEqual(behaviour.map((r) => r.path));
-    expect(names).toHaveLength(36);
+    expect(names).toHaveLength(36 + 12); // 12 of demography
     expect(studyRanges(params)).toEqual(studyParameters(params));
   });
 

@@ -34,10 +34,15 @@ beforeAll(() => {
 describe('invariants of a baseline run', () => {
   it('households and their weights are conserved every month', () => {
     const households = [...series(run.rows, 'households').values()];
-    const persons = [...series(run.rows, 'persons').values()];
     expect(new Set(households).size).toBe(1);
-    expect(new Set(persons).size).toBe(1);
     expect(households[0]).toBeCloseTo(population.totals.households, -2);
+  });
+
+  it('persons change only by a month of births and deaths (demography): under 0.5 % a month, under 2 % a year from the start', () => {
+    const persons = [...series(run.rows, 'persons').values()];
+    expect(new Set(persons).size).toBeGreaterThan(1);
+    for (let m = 1; m < persons.length; m++) expect(Math.abs(persons[m] / persons[m - 1] - 1)).toBeLessThan(0.005);
+    expect(Math.abs(persons.at(-1)! / persons[0] - 1)).toBeLessThan((0.02 * persons.length) / 12);
   });
 
   it('provinces add up to the nation (households, families in each programme, spending)', () => {

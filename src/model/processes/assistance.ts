@@ -83,7 +83,10 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     if (book.entitlementKey !== key) {
       programme.entitlement.compute(world.households, ctx.params, book.entitlement);
       book.entitlementKey = key;
+    } else if (book.membersVersion !== world.membersVersion) {
+      programme.entitlement.compute(world.households, ctx.params, book.entitlement, world.membersChanged);
     }
+    book.membersVersion = world.membersVersion;
   }
   const terms = programme.terms(ctx.params);
   const inForce = programme.inForce(ctx.params);
@@ -119,6 +122,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
   for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), false);
+  world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
 
 /**
@@ -127,6 +131,7 @@ export function assistance(world: World, ctx: MonthContext): void {
  */
 export function openCaseloads(world: World, ctx: MonthContext): void {
   for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), true);
+  world.membersChanged.fill(0);
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */

@@ -8,7 +8,10 @@
  * months' benefit, in January, April, July and October (policy.pkh.tranche_months), when it meets
  * its conditions (health visits, school attendance, family development sessions):
  * behaviour.pkh.compliance. The budget (policy.pkh.budget) is the realised spending of the year.
- * A graduated family is not taken back until it relapses.
+ * A graduated family is not taken back until it relapses. Members change month by month
+ * (../processes/demography.ts): the entitlements of the families whose members changed are computed
+ * anew each month (World.membersChanged), and a family left with no eligible member leaves PKH by
+ * natural graduation.
  */
 import type { Households } from '../households';
 import type { ParameterValues } from '../../parameters/spec';
@@ -16,10 +19,11 @@ import type { Programme } from '../world';
 import { trancheMonthsPaid } from './schedule';
 
 /**
- * PKH entitlement of every family, Rp a month: the annual index of each eligible member, counting at
- * most `member_cap` members, the most valuable first, times the share of components recorded.
+ * PKH entitlement of every family (or of the families marked in `changed`), Rp a month: the annual
+ * index of each eligible member, counting at most `member_cap` members, the most valuable first,
+ * times the share of components recorded.
  */
-export function pkhEntitlements(h: Households, params: ParameterValues, out: Float32Array): void {
+export function pkhEntitlements(h: Households, params: ParameterValues, out: Float32Array, changed?: Uint8Array): void {
   const b = params.policy.pkh.benefit;
   const members = [h.pregnant, h.earlyChildhood, h.primaryPupils, h.juniorPupils, h.seniorPupils, h.severeDisability, h.elderly];
   const amounts = [b.pregnant, b.early_childhood, b.primary_school, b.junior_secondary, b.senior_secondary, b.severe_disability, b.elderly];
@@ -27,6 +31,7 @@ export function pkhEntitlements(h: Households, params: ParameterValues, out: Flo
   const cap = params.policy.pkh.member_cap;
   const recorded = params.behaviour.pkh.components_recorded;
   for (let i = 0, n = h.count; i < n; i++) {
+    if (changed !== undefined && changed[i] === 0) continue;
     let left = cap;
     let annual = 0;
     for (let j = 0; j < order.length && left > 0; j++) {
@@ -51,12 +56,12 @@ export const pkh: Programme = {
     enrolled: { code: 'pkh.enrolled', label: { en: 'PKH: enrolled', id: 'PKH: menjadi penerima' } }, // a free slot went to the poorest eligible family by registry score
     exits: [
       { code: 'pkh.left_registry', label: { en: 'PKH: left the registry', id: 'PKH: keluar dari DTKS' } },
-      { code: 'pkh.no_eligible_member', label: { en: 'PKH: no eligible member left', id: 'PKH: tidak ada lagi anggota yang memenuhi syarat' } },
+      { code: 'pkh.natural_graduation', label: { en: 'PKH: natural graduation (no eligible member left)', id: 'PKH: graduasi alamiah (tidak ada lagi anggota yang memenuhi syarat)' } }, // children grown out of school ages, the elderly member died
       { code: 'pkh.quota_or_budget_cut', label: { en: 'PKH: quota or budget cut', id: 'PKH: kuota atau anggaran dipangkas' } }, // the least poor leave
     ],
     graduated: { code: 'pkh.graduated', label: { en: 'PKH: graduated', id: 'PKH: graduasi' } },
   },
-  leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.no_eligible_member', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
+  leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.natural_graduation', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
   entitlement: {
     key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap, params.behaviour.pkh.components_recorded]),
     compute: pkhEntitlements,

@@ -1,0 +1,127 @@
+/**
+ * Demography: children grow through school, pregnancies end in births, heads age, the elderly die —
+ * so the members that give a family its PKH entitlement change month by month.
+ *
+ * Each month a household has at most one of these events, laid end to end on one uniform draw u
+ * (competing risks: each keeps its own probability; two in one month, a few percent squared, are
+ * not drawn; the probabilities add up to well under 1 for any household of fewer than ~25 members):
+ *
+ *   event                          probability this month                       what changes
+ *   a child leaves early childhood earlyChildhood / (12 · early_childhood_years)  early − 1; primary + 1 with primary_entry
+ *   a pupil finishes primary       primaryPupils / (12 · primary_years)          primary − 1; junior + 1 with junior_continuation
+ *   a pupil finishes junior        juniorPupils / (12 · junior_years)            junior − 1; senior + 1 with senior_continuation
+ *   a pupil finishes senior        seniorPupils / (12 · senior_years)            senior − 1
+ *   a pregnancy ends in a birth    pregnant / pregnancy_window                   pregnant − 1; early + 1; size + 1
+ *   a pregnancy begins             fertility / 12, when a woman of childbearing   pregnant + 1
+ *                                  age heads the household or is the partner
+ *   a member aged 70+ dies         elderly · (1 − e^(−elderly_mortality / 12)),   elderly − 1; size − 1
+ *                                  in a household of two or more
+ *
+ * A child who does not go on at school leaves PKH's components and stays a household member. Where
+ * u falls inside the event's stretch (uniform there, whatever the event) decides whether the child
+ * goes on. A woman of childbearing age: the head is under childbearing_age_limit and is a woman, or
+ * a man in a household of two or more (his partner, of his age; the population module's proxy).
+ * The newborn is counted when the pregnancy and post-partum window ends (about 1.4 months after the
+ * birth); infant deaths are not drawn.
+ *
+ * Heads age one year in their household's birthday month: household i in month of year (i mod 12) + 1
+ * (January for households 0, 12, 24 …), fixed and deterministic. A head reaching 70 joins PKH's
+ * elderly component, and so does the partner of a male head of a household of two or more with
+ * probability partner_share (a second draw, once in a household's life). Other members are not aged:
+ * the model does not know their ages, only the components.
+ *
+ * A death leaves the head's age and sex as they were: if the head died, the partner (of the same age
+ * group) or another member heads the household on. In a one-person household the death is not drawn:
+ * the agent stays one household (the model neither dissolves nor forms households, so households and
+ * weights are conserved), and a lone elderly member keeps her PKH component.
+ *
+ * A household whose members changed is marked in World.membersChanged (and World.membersVersion is
+ * bumped), so the programmes compute its entitlement anew; World.groupsVersion is bumped only in a
+ * month in which some head crosses an age-group boundary (../groups.ts: 40, 60).
+ *
+ * Sources and derivations: data/parameters/behaviour/demography/ (TFR 2.18, school enrolment, the
+ * age structure of the elderly, BPS).
+ */
+import { bits, UNIT } from '../random';
+import { exp } from '../math';
+import { FEMALE_HEAD } from '../households';
+import { HEAD_AGE_REGROUPS } from '../groups';
+import { monthOfYear } from '../../calendar/months';
+import type { MonthContext, World } from '../world';
+
+/** Age from which a member counts in PKH's elderly component (households.elderly: "lanjut usia", 70+). */
+export const ELDERLY_AGE = 70;
+
+// Module-local copies of imported bindings used in the per-household loop (module-namespace getters
+// are slow in hot loops under tsx and vitest).
+const hash = bits;
+const unit = UNIT;
+const FEMALE = FEMALE_HEAD;
+const REGROUPS = HEAD_AGE_REGROUPS;
+const ELDERLY = ELDERLY_AGE;
+
+export function demography(world: World, ctx: MonthContext): void {
+  const h = world.households;
+  const d = ctx.params.behaviour.demography;
+  const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = h;
+  const changedMembers = world.membersChanged;
+  const { k0, k1 } = ctx.streams.demography;
+  const month = ctx.month;
+  const leaveEarly = 1 / (12 * d.early_childhood_years);
+  const leavePrimary = 1 / (12 * d.primary_years);
+  const leaveJunior = 1 / (12 * d.junior_years);
+  const leaveSenior = 1 / (12 * d.senior_years);
+  const { primary_entry: entry, junior_continuation: toJunior, senior_continuation: toSenior, partner_share: partnerShare } = d;
+  const birth = 1 / d.pregnancy_window;
+  const conception = d.fertility / 12;
+  const childbearing = d.childbearing_age_limit;
+  const death = 1 - exp(-d.elderly_mortality / 12);
+  const birthdays = monthOfYear(month) - 1; // households i with i mod 12 equal to this age this month
+  let changed = false;
+  let regrouped = false;
+  for (let i = 0, n = h.count, r = 0; i < n; i++, r = r === 11 ? 0 : r + 1) {
+    // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
+    let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
+    let p = early[i] * leaveEarly;
+    let moved = true;
+    if (u < p) {
+      early[i]--;
+      if (u < p * entry) primary[i]++;
+    } else if ((u -= p) < (p = primary[i] * leavePrimary)) {
+      primary[i]--;
+      if (u < p * toJunior) junior[i]++;
+    } else if ((u -= p) < (p = junior[i] * leaveJunior)) {
+      junior[i]--;
+      if (u < p * toSenior) senior[i]++;
+    } else if ((u -= p) < (p = senior[i] * leaveSenior)) {
+      senior[i]--;
+    } else if ((u -= p) < (p = pregnant[i] * birth)) {
+      pregnant[i]--;
+      early[i]++;
+      size[i]++;
+    } else if ((u -= p) < (p = headAge[i] < childbearing && ((flags[i] & FEMALE) !== 0 || size[i] >= 2) ? conception : 0)) {
+      pregnant[i]++;
+    } else if (u - p < (size[i] >= 2 ? elderly[i] * death : 0)) {
+      elderly[i]--;
+      size[i]--;
+    } else moved = false;
+
+    if (r === birthdays) {
+      const age = headAge[i] + 1;
+      headAge[i] = age;
+      if (REGROUPS[age] === 1) regrouped = true;
+      if (age === ELDERLY) {
+        if (elderly[i] < size[i]) elderly[i]++;
+        if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
+        moved = true;
+      }
+    }
+    if (moved) {
+      changedMembers[i] = 1;
+      changed = true;
+    }
+  }
+  // Unconditional updates: a branch taken only some months would leave the optimised loop without type feedback for them.
+  world.membersVersion += changed ? 1 : 0;
+  world.groupsVersion += regrouped ? 1 : 0;
+}
