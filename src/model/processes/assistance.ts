@@ -63,6 +63,8 @@ export interface ProgrammeRule {
   /** Probability a family is paid at a payment (conditions met); 1 when unconditional. */
   readonly compliance: number;
   readonly complianceStream: Stream | null;
+  /** The probability a family is paid at a payment: `compliance` for a conditional programme, else 1 (its expected cost is its entitlement times this). */
+  readonly paidShare: number;
   /** Reasons, as indices of the registry's reasons: entering, leaving because a required status is missing (all / any), entitlement zero, cut. */
   readonly reasons: { readonly enrolled: number; readonly missingAll: number; readonly missingAny: number; readonly noEntitlement: number; readonly cut: number };
 }
@@ -109,6 +111,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     food: programme.paidAs === 'food',
     compliance: terms.compliance,
     complianceStream: programme.complianceStream === undefined ? null : ctx.streams[programme.complianceStream],
+    paidShare: programme.complianceStream === undefined ? 1 : terms.compliance,
     reasons: {
       enrolled: reason(programme.reasons.enrolled.code),
       missingAll: reason(programme.leaves.missingAll),
@@ -159,7 +162,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
   const settle = rule.monthsPaid > 0 || (opening && rule.inForce);
-  const expected = rule.complianceStream === null ? 1 : rule.compliance;
+  const expected = rule.paidShare;
 
   // 1. Exits; tally the enrolled and the candidates by score bin (expected cost per month of benefit).
   const enrolledWeight = new Float64Array(SCORE_BINS);
@@ -273,8 +276,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const book = world.books[rule.id];
   const { programmes: status, weight, province, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance, monthsPaid } = rule;
-  const expected = rule.complianceStream === null ? 1 : compliance;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance, monthsPaid, paidShare: expected } = rule;
   const received = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
