@@ -112,7 +112,8 @@ describe('an experiment', () => {
     [{ replicates: 0 }, 'replicates: expected a whole number of at least 1, got 0'],
     [{ workers: 0 }, 'workers: expected a whole number of at least 1, got 0'],
     [{ reference: 'budget-cut-30' }, 'reference: expected one of the experiment\'s scenarios'],
-    [{ end: '2021-12' }, 'end: expected a month from 2022-03 on, got 2021-12'],
+    [{ end: '2021-12' }, 'end: expected a month from the start, 2022-03, on, got 2021-12'],
+    [{ start: '2018-03' }, 'start: expected a Susenas round (2018-09, 2019-03, 2019-09, 2020-03, 2020-09, 2021-03, 2021-09, 2022-03), got "2018-03"'],
   ])('refuses %j', async (change, message) => {
     await expect(runExperiment({ ...SETTINGS, parameters, scenarios, ...change })).rejects.toThrow(message);
   });
