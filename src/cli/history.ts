@@ -15,15 +15,17 @@ import { BASELINE, historyCounts, historyCsv, historyTable } from '../report/his
 import { formatTable } from '../report/table';
 import { experimentFiles } from '../report/run';
 import { command, option, wholeNumber } from './options';
+import { monthLabel } from '../lang/index';
 import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
-import { years } from './run';
+import { start, years, yearsFromStart } from './run';
 import { progressDisplay } from './progress';
 
 /** The record runs to 2025: a history run stops at the end of 2025 unless told otherwise. */
 const HISTORY_END = '2025-12';
 
 const HISTORY_OPTIONS = {
-  years: option<string>({ ...years, default: HISTORY_END }),
+  start,
+  years: option({ ...years, default: { ...years.default, end: HISTORY_END } }),
   replicates: option<number>({ value: 'N', description: 'replicates of the baseline: each a different population sample and different draws', default: 3, check: wholeNumber(1) }),
   seed,
   households: households(),
@@ -40,16 +42,16 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
   about: `Runs the baseline (${BASELINE}, the default reference scenario) and prints every official figure of data/targets/targets.csv beside the model's value for it: the mean over replicates and its 5–95 % band, the ratio model ÷ official, z, and whether the run spans the figure (figures before the run's start or after its end, and those the model has no indicator for, are listed, not dropped). Writes a new run folder as run does, with history.csv and the section "The baseline beside the record" in report.html.`,
   args: { name: '', min: 0, max: 0, expected: 'options only' },
   options: HISTORY_OPTIONS,
-  check: householdsOrScale,
+  check: (line) => [...householdsOrScale(line), ...yearsFromStart(line)],
   run: async ({ options: o }) => {
     const parameters = loadParameters();
     const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
-    log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}; ${record.length} official figures\n`);
+    log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}; ${record.length} official figures\n`);
     const progress = progressDisplay(log, 'runs');
-    const experiment = await runExperiment({ parameters, scenarios, replicates: o.replicates, seed: o.seed, end: o.years, households: o.households, scale: o.scale, workers: o.workers, onProgress: progress.update });
+    const experiment = await runExperiment({ parameters, scenarios, replicates: o.replicates, seed: o.seed, start: o.start, end: o.years.end, households: o.households, scale: o.scale, workers: o.workers, onProgress: progress.update });
     progress.end();
     const history = compareWithRecord(experiment.rows, record);
     writeRunFolder(folder, { ...experimentFiles(experiment, o.lang), 'history.csv': historyCsv(history) });

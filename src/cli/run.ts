@@ -9,8 +9,8 @@ import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
 import { CALIBRATION_FOLDER, resolveScenarios } from '../scenarios/load';
 import { runExperiment, uncertaintyOf } from '../experiment/index';
 import { planRunFolder } from '../experiment/output';
-import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
-import { formatMonth } from '../calendar/months';
+import { DEFAULT_END } from '../run/simulate';
+import { DEFAULT_ROUND, loadPopulationData } from '../population/index';
 import { monthLabel } from '../lang/index';
 import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/output';
 import { headlines } from '../report/headline';
@@ -18,30 +18,46 @@ import { formatTable, headlineTables } from '../report/table';
 import { TEXT } from '../report/text';
 import { writeExperiment } from '../report/run';
 import { didYouMean, nearest, ProblemError } from '../problems/index';
-import { command, Expected, option, text, wholeNumber, type CommandLine } from './options';
+import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
+import type { Problem } from '../problems/index';
 import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
 import { progressDisplay } from './progress';
 
-/** The first year of every run: the synthetic population describes March 2022 (Susenas). */
-const FIRST_YEAR = formatMonth(REFERENCE_MONTH).slice(0, 4);
+/** The Susenas rounds a run can start from (data/population/rounds.csv). */
+const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
 
-/** --years 2022-YYYY, read as the last month of the run, December of YYYY. */
-export const years = option<string>({
-  value: `${FIRST_YEAR}-YYYY`,
-  description: `years to simulate, from ${monthLabel(formatMonth(REFERENCE_MONTH), 'en')} to December of YYYY`,
-  default: DEFAULT_END,
-  show: (end) => `${FIRST_YEAR}-${end.slice(0, 4)}`,
+/** --start YYYY-MM: the Susenas round the population describes, and the run's first month. */
+export const start = option<string>({
+  value: 'YYYY-MM',
+  description: `the Susenas round the run starts from, which the synthetic population describes: ${ROUNDS.join(', ')}`,
+  default: DEFAULT_ROUND,
+  check: oneOf(ROUNDS),
+});
+
+/** --years YYYY-YYYY, from the start's year: read as the last month of the run, December of the second year. */
+export const years = option<{ readonly from: string; readonly end: string }>({
+  value: 'YYYY-YYYY',
+  description: "years to simulate: from the start month, in the first year, to December of the second",
+  default: { from: DEFAULT_ROUND.slice(0, 4), end: DEFAULT_END },
+  show: (v) => `${v.from}-${v.end.slice(0, 4)}`,
   check: (t) => {
     const m = /^(\d{4})-(\d{4})$/.exec(t);
-    if (!m) return new Expected(`a span of years such as ${FIRST_YEAR}-2030`);
-    if (m[1] !== FIRST_YEAR) return new Expected(`${FIRST_YEAR}-YYYY`, `runs start in ${monthLabel(formatMonth(REFERENCE_MONTH), 'en')}, the month the synthetic population describes: Susenas`);
-    if (m[2] < FIRST_YEAR) return new Expected(`the last year to be ${FIRST_YEAR} or later`);
-    return `${m[2]}-12`;
+    if (!m) return new Expected(`a span of years such as ${DEFAULT_ROUND.slice(0, 4)}-2030`);
+    if (m[2] < m[1]) return new Expected('the last year to be the first or later');
+    return { from: m[1], end: `${m[2]}-12` };
   },
 });
 
+/** --years begins in the start's year (when both are given; --years alone begins in the default start's year). */
+export function yearsFromStart(line: CommandLine<{ start: typeof start; years: typeof years }>): Problem[] {
+  const { start: first, years: span } = line.options;
+  if (!line.given.has('years') || span.from === first.slice(0, 4)) return [];
+  return [{ path: '--years', expected: `${first.slice(0, 4)}-YYYY`, got: `${span.from}-${span.end.slice(0, 4)}`, hint: `runs start in ${monthLabel(first, 'en')} (--start ${first})` }];
+}
+
 /** The options of `run`; `compare` adds --reference. */
 const RUN_OPTIONS = {
+  start,
   years,
   replicates: option<number>({ value: 'N', description: 'replicates per scenario: each a different population sample and different draws, the same for every scenario', default: 3, check: wholeNumber(1) }),
   seed,
@@ -87,14 +103,15 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;
-  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, March 2022 to ${o.years}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
+  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
   const progress = progressDisplay(log, 'runs');
   const experiment = await runExperiment({
     parameters,
     scenarios,
     replicates: o.replicates,
     seed: o.seed,
-    end: o.years,
+    start: o.start,
+    end: o.years.end,
     households: o.households,
     scale: o.scale,
     reference,
@@ -120,7 +137,7 @@ export const RUN = command<typeof RUN_OPTIONS>({
   about: 'Runs scenarios — built-in ids or scenario files (YAML or JSON); every built-in when none is named — and writes a new run folder: manifest.json, results.csv, summary.csv and report.html.',
   args: SCENARIOS,
   options: RUN_OPTIONS,
-  check: householdsOrScale,
+  check: (line) => [...householdsOrScale(line), ...yearsFromStart(line)],
   run: (line) => runOrCompare('run', line),
 });
 
@@ -130,6 +147,6 @@ export const COMPARE = command<typeof COMPARE_OPTIONS>({
   about: 'Runs scenarios like run, and compares each with a reference scenario, replicate by replicate (paired differences: every scenario of a replicate sees the same population and draws).',
   args: SCENARIOS,
   options: COMPARE_OPTIONS,
-  check: householdsOrScale,
+  check: (line) => [...householdsOrScale(line), ...yearsFromStart(line)],
   run: (line) => runOrCompare('compare', line),
 });

@@ -14,8 +14,9 @@ import type { Seed } from '../model/random';
 import type { Provenance, ResultRow } from '../run/results';
 import { sha256, toCsv } from '../run/results';
 import { provenance } from '../run/provenance';
-import { DEFAULT_END, REFERENCE_MONTH } from '../run/simulate';
-import { formatMonth, monthOf } from '../calendar/months';
+import { DEFAULT_END } from '../run/simulate';
+import { DEFAULT_ROUND, loadPopulationData } from '../population/index';
+import { monthOf } from '../calendar/months';
 import { shown } from '../parameters/load';
 import { summarise, summaryCsv } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
@@ -34,6 +35,8 @@ export interface ExperimentOptions {
   /** Replicates per scenario (≥ 1): each a different population sample and different draws. */
   readonly replicates: number;
   readonly seed: Seed;
+  /** First month, a Susenas round "YYYY-MM" (2018-09 … 2022-03): the populations describe it and every run starts there. Default "2022-03". */
+  readonly start?: string;
   /** Last month, "YYYY-MM". Default DEFAULT_END. */
   readonly end?: string;
   /** Agents in the population; or `scale`, agents per real household. */
@@ -47,8 +50,8 @@ export interface ExperimentOptions {
   readonly onProgress?: (progress: Progress) => void;
   /**
    * Parameter uncertainty: replicate r runs with behaviour parameters drawn from a calibration's
-   * posterior (`posteriorDraws`, one per replicate), the same draw for every scenario; a scenario's
-   * own value of a parameter wins. Absent: the data's values, stochastic uncertainty only.
+   * posterior (`posteriorDraws`, one per replicate), the same draw for every scenario, in place of
+   * the calibration's point values; a scenario's own value of a parameter wins. Absent: the data's values, stochastic uncertainty only.
    */
   readonly posterior?: {
     readonly file: string;
@@ -126,9 +129,12 @@ function check(options: ExperimentOptions): void {
   if (options.reference !== undefined && !options.scenarios.some((s) => s.id === options.reference)) {
     problem('reference', `one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')})`, `"${options.reference}"`);
   }
+  const start = options.start ?? DEFAULT_ROUND;
+  const rounds = loadPopulationData().rounds.map((r) => r.round);
+  if (!rounds.includes(start)) problem('start', `a Susenas round (${rounds.join(', ')})`, `"${start}"`);
   const end = options.end ?? DEFAULT_END;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) problem('end', 'a month YYYY-MM', `"${end}"`);
-  else if (monthOf(end) < REFERENCE_MONTH) problem('end', `a month from ${formatMonth(REFERENCE_MONTH)} on`, end);
+  else if (rounds.includes(start) && monthOf(end) < monthOf(start)) problem('end', `a month from the start, ${start}, on`, end);
   refuse(problems);
 }
 
@@ -136,8 +142,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   check(options);
   const began = performance.now();
   const { parameters } = options;
+  const start = options.start ?? DEFAULT_ROUND;
   const end = options.end ?? DEFAULT_END;
-  const settings: JobSettings = { seed: options.seed, end, households: options.households, scale: options.scale };
+  const settings: JobSettings = { seed: options.seed, start, end, households: options.households, scale: options.scale };
 
   // Scenarios with identical parameters share a parameter set, and so a run.
   const hashes = options.scenarios.map((s) => parameters.patched(s.effectivePatch, `scenario ${s.id}`).hash);
@@ -150,8 +157,12 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   }
   const jobs: Job[] = [];
   for (let replicate = 0; replicate < options.replicates; replicate++) {
-    const draw = options.posterior?.draws[replicate].patch ?? {};
-    for (const [set, k] of firstOfSet.entries()) jobs.push({ set, id: options.scenarios[k].id, patch: { ...draw, ...options.scenarios[k].effectivePatch }, replicate });
+    const draw = options.posterior?.draws[replicate].patch;
+    for (const [set, k] of firstOfSet.entries()) {
+      const s = options.scenarios[k];
+      // A posterior draw replaces the calibration's point values; a scenario's own value still wins.
+      jobs.push({ set, id: s.id, patch: draw ? { ...s.effectivePatch, ...draw, ...s.ownPatch } : s.effectivePatch, replicate });
+    }
   }
 
   const results = await runJobs(jobs, settings, parameters, options.workers ?? 1, (done) =>
@@ -176,7 +187,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
-      start: formatMonth(REFERENCE_MONTH),
+      start,
       end,
       agents: populations[0].agents,
       reference: options.reference ?? null,

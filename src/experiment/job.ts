@@ -16,6 +16,8 @@ import { experimentIndicators } from './observe';
 /** What every job of an experiment shares. */
 export interface JobSettings {
   readonly seed: Seed;
+  /** The Susenas round the populations describe and the runs start from, "YYYY-MM" (absent: the default round). */
+  readonly start?: string;
   readonly end: string;
   readonly households?: number;
   readonly scale?: number;

@@ -3,14 +3,17 @@
  *
  * provinces.csv holds the 34 SP2020 provinces: population, the March 2022 poverty rate (P0) and the
  * series-B extreme-poverty rate where the reference pack has them, and two per-province assumption
- * columns. national.csv holds the national marginals the synthetic population is fitted to, the
- * validation figures, and the few explicit assumptions (confidence "assumption") that fill gaps in
- * the reference. Percent values are turned into shares here; nothing else is transformed.
+ * columns. rounds.csv holds the marginals of each Susenas round from September 2018 to March 2022
+ * (poverty, lines, inequality, mean consumption; derived or interpolated cells say so in its note).
+ * national.csv holds the frame (households, persons), demography, and the few explicit assumptions
+ * (confidence "assumption") that fill gaps in the reference. Percent values are turned into shares
+ * here; nothing else is transformed.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from './csv';
+import { ProblemError } from '../problems/index';
 
 /** data/population/ of this repository. */
 export const POPULATION_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'population');
@@ -34,29 +37,43 @@ export interface ProvinceRecord {
   readonly katArea: boolean;
 }
 
-/** The national marginals, validation figures and assumptions of national.csv. Shares are 0–1. */
+/** One Susenas round of rounds.csv: the marginals the population of that round is fitted to. Shares are 0–1. */
+export interface RoundRecord {
+  /** "YYYY-MM". */
+  readonly round: string;
+  readonly p0: number;
+  readonly p0Urban: number;
+  readonly p0Rural: number;
+  /** Poor persons, urban and rural, millions (undefined where the release gives none: Sep 2020). */
+  readonly poorUrbanMillions?: number;
+  readonly poorRuralMillions?: number;
+  /** BPS national poverty line of the round, Rp per person per month (a cross-check of the parameters). */
+  readonly nationalLine: number;
+  /** Series B, share of persons (published, or interpolated between rounds: see the note). */
+  readonly extreme: number;
+  /** Poverty gap index P1 as a share (0.01586); undefined where not published. */
+  readonly p1?: number;
+  readonly gini: number;
+  readonly giniUrban: number;
+  readonly giniRural: number;
+  /** Share of expenditure of the poorest 40 % of persons; undefined where not published. */
+  readonly bottom40Share?: number;
+  /** Mean size of households below the national line, persons. */
+  readonly poorHouseholdSize: number;
+  /** Mean consumption, Rp per person per month (published for March 2022, derived before). */
+  readonly consumptionMean: number;
+  /** Mean consumption of the poorest 20 % of persons; undefined where not published. */
+  readonly consumptionQ1Mean?: number;
+}
+
+/** The frame, demography and assumptions of national.csv. Shares are 0–1. */
 export interface NationalRecord {
   /** Households (family cards, KK), Dukcapil Dec 2020. */
   readonly households: number;
   /** Persons, SP2020. */
   readonly population: number;
-  readonly p0: number;
-  readonly p0Urban: number;
-  readonly p0Rural: number;
-  /** Poor persons, urban and rural, millions. */
-  readonly poorUrbanMillions: number;
-  readonly poorRuralMillions: number;
-  /** Series B, share of persons. */
-  readonly extreme: number;
-  /** Rp per person per month. */
-  readonly consumptionMean: number;
-  readonly consumptionQ1Mean: number;
-  /** Poverty gap index P1 as a share (0.01586). */
-  readonly p1: number;
-  readonly gini: number;
-  readonly bottom40Share: number;
-  /** Mean size of households below the national line, persons. */
-  readonly poorHouseholdSize: number;
+  /** Mean consumption urban / rural (Susenas September 2022), taken for every round. */
+  readonly consumptionUrbanRuralRatio: number;
   readonly femaleHeaded: number;
   readonly femaleHeadedUrban: number;
   readonly femaleHeadedRural: number;
@@ -91,6 +108,23 @@ export interface NationalRecord {
 export interface PopulationData {
   readonly provinces: readonly ProvinceRecord[];
   readonly national: NationalRecord;
+  /** The Susenas rounds, oldest first. */
+  readonly rounds: readonly RoundRecord[];
+}
+
+/** The round a population describes unless another is given: Susenas March 2022. */
+export const DEFAULT_ROUND = '2022-03';
+
+/**
+ * The record of a Susenas round. Refuses a round that is not in rounds.csv with the list of rounds:
+ * a ProblemError at `at`, the caller's name for the option (default: population options, round).
+ */
+export function roundRecord(data: PopulationData, round: string, at: { file: string; path: string } = { file: 'population options', path: 'round' }): RoundRecord {
+  const found = data.rounds.find((r) => r.round === round);
+  if (found === undefined) {
+    throw new ProblemError([{ ...at, expected: `a Susenas round (${data.rounds.map((r) => r.round).join(', ')})`, got: `"${String(round)}"` }]);
+  }
+  return found;
 }
 
 const HEAD_AGE_BANDS = [
@@ -103,11 +137,68 @@ const HEAD_AGE_BANDS = [
   ['head_age_80_89', 80, 89],
 ] as const;
 
-/** Reads and checks data/population/provinces.csv and national.csv (or the same files in `dir`). */
+/** Reads and checks data/population/provinces.csv, national.csv and rounds.csv (or the same files in `dir`). */
 export function loadPopulationData(dir: string = POPULATION_DATA_DIR): PopulationData {
   const national = readNational(join(dir, 'national.csv'));
   const provinces = readProvinces(join(dir, 'provinces.csv'), national);
-  return { provinces, national };
+  const rounds = readRounds(join(dir, 'rounds.csv'));
+  return { provinces, national, rounds };
+}
+
+const ROUND_COLUMNS = ['round', 'p0', 'p0_urban', 'p0_rural', 'poor_urban', 'poor_rural', 'national_line', 'extreme_b', 'p1', 'gini', 'gini_urban', 'gini_rural', 'bottom40_share', 'poor_household_size', 'consumption_mean', 'consumption_q1_mean', 'source', 'url', 'confidence', 'note'];
+
+function readRounds(file: string): RoundRecord[] {
+  const rows = parseCsv(readFileSync(file, 'utf8'), file);
+  for (const c of ROUND_COLUMNS) if (rows.length > 0 && !(c in rows[0])) throw new Error(`${file}: expected a column "${c}"`);
+  if (rows.length === 0) throw new Error(`${file}: expected at least one Susenas round`);
+  const rounds = rows.map((row, k) => {
+    const where = `row ${k + 2} (${row.round})`;
+    if (!/^\d{4}-(03|09)$/.test(row.round)) throw new Error(`${file}: ${where}: round: expected a Susenas round "YYYY-03" or "YYYY-09", found "${row.round}"`);
+    const optional = (column: string, min: number, max: number, what: string): number | undefined => {
+      if (row[column].trim() === '') return undefined;
+      const v = number(file, `${where}: ${column}`, row[column], what);
+      if (!(v > min && v < max)) throw new Error(`${file}: ${where}: ${column}: expected ${what} in (${min}, ${max}), found ${v}`);
+      return v;
+    };
+    const required = (column: string, min: number, max: number, what: string): number => {
+      const v = optional(column, min, max, what);
+      if (v === undefined) throw new Error(`${file}: ${where}: ${column}: expected ${what}, found an empty cell`);
+      return v;
+    };
+    const pct = (column: string) => required(column, 0, 100, 'a percentage') / 100;
+    const optionalPct = (column: string) => {
+      const v = optional(column, 0, 100, 'a percentage');
+      return v === undefined ? undefined : v / 100;
+    };
+    const record: RoundRecord = {
+      round: row.round,
+      p0: pct('p0'),
+      p0Urban: pct('p0_urban'),
+      p0Rural: pct('p0_rural'),
+      poorUrbanMillions: optional('poor_urban', 0, 1000, 'millions of persons'),
+      poorRuralMillions: optional('poor_rural', 0, 1000, 'millions of persons'),
+      nationalLine: required('national_line', 0, Infinity, 'Rp per person per month'),
+      extreme: pct('extreme_b'),
+      p1: optionalPct('p1'),
+      gini: required('gini', 0, 1, 'a Gini ratio'),
+      giniUrban: required('gini_urban', 0, 1, 'a Gini ratio'),
+      giniRural: required('gini_rural', 0, 1, 'a Gini ratio'),
+      bottom40Share: optionalPct('bottom40_share'),
+      poorHouseholdSize: required('poor_household_size', 1, 50, 'persons'),
+      consumptionMean: required('consumption_mean', 0, Infinity, 'Rp per person per month'),
+      consumptionQ1Mean: optional('consumption_q1_mean', 0, Infinity, 'Rp per person per month'),
+    };
+    if ((record.poorUrbanMillions === undefined) !== (record.poorRuralMillions === undefined)) {
+      throw new Error(`${file}: ${where}: poor_urban, poor_rural: expected both or neither`);
+    }
+    if (!(record.p0Urban < record.p0 && record.p0 < record.p0Rural)) throw new Error(`${file}: ${where}: expected p0_urban < p0 < p0_rural`);
+    if (!(record.extreme < record.p0)) throw new Error(`${file}: ${where}: expected extreme_b below p0`);
+    return record;
+  });
+  rounds.forEach((r, k) => {
+    if (k > 0 && !(r.round > rounds[k - 1].round)) throw new Error(`${file}: row ${k + 2} (${r.round}): expected the rounds in order, oldest first, each once`);
+  });
+  return rounds;
 }
 
 function number(file: string, where: string, text: string, what: string): number {
@@ -183,18 +274,7 @@ function readNational(file: string): NationalRecord {
   return {
     households: get('households_total', 1),
     population: get('population_total', 1),
-    p0: pct('p0'),
-    p0Urban: pct('p0_urban'),
-    p0Rural: pct('p0_rural'),
-    poorUrbanMillions: get('poor_urban'),
-    poorRuralMillions: get('poor_rural'),
-    extreme: pct('extreme_b'),
-    consumptionMean: get('consumption_mean', 1),
-    consumptionQ1Mean: get('consumption_q1_mean', 1),
-    p1: pct('p1'),
-    gini: get('gini', 0, 1),
-    bottom40Share: pct('bottom40_share'),
-    poorHouseholdSize: get('poor_household_size', 1),
+    consumptionUrbanRuralRatio: get('consumption_urban_rural_ratio', 1, 10),
     femaleHeaded: pct('female_headed'),
     femaleHeadedUrban: pct('female_headed_urban'),
     femaleHeadedRural: pct('female_headed_rural'),

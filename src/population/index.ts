@@ -1,6 +1,9 @@
 /**
- * The synthetic population: households of Indonesia in March 2022 (the Susenas round the policy story
- * starts from), as typed arrays whose weights sum to the official household totals.
+ * The synthetic population: households of Indonesia at a Susenas round (March 2022, the round the
+ * policy story starts from, unless another is asked for: any round from September 2018 in
+ * data/population/rounds.csv), as typed arrays whose weights sum to the official household totals.
+ * The frame (households, provinces, persons: SP2020 and the Dukcapil KK total) is the same in every
+ * round; the round sets the poverty, inequality and consumption marginals and the poverty lines.
  *
  * Method (data: data/population/*.csv; sources and assumptions: data/README.md):
  * 1. Layout (./layout.ts). Provinces get agents in proportion to their households (the Dukcapil KK
@@ -11,25 +14,28 @@
  *    a welfare score z, standard normal, sampled with importance (a quarter of the agents in the
  *    poorest 10 % of quantiles) — the weight carries the density ratio; household size
  *    1 + Poisson(λ0 e^(−βz)), fitted so mean size = persons / households (3.126) and the poor
- *    households' mean size = 4.74 (BPS), on the analytic distribution of z; the head's age (assumed
+ *    households' mean size is the round's (4.74 in March 2022, BPS), on the analytic distribution of
+ *    z; the head's age (assumed
  *    bands) and sex (BPS urban / rural female-headed shares).
  * 3. Weights: post-stratified per province so they sum exactly to its official households, its
  *    urban share of persons is the target (DKI all urban; one common share elsewhere, giving the
- *    national 57.46 %) and its KAT households are its share of the 156,512 (KAT provinces only).
+ *    round's national share, 57.46 % in March 2022) and its KAT households are its share of the
+ *    156,512 (KAT provinces only).
  * 4. Composition (./composition.ts): partner, members' age groups matched to the national age
  *    structure (TFR-based child cohorts, elderly 60+ and 70+), pupils, pregnant / post-partum women,
  *    severe disability (SUPAS 2015 rates).
- * 5. Consumption (./consumption.ts): log consumption per person = m_s + σ z (σ_low below the stratum
- *    median, σ_high above), m_s fitted per province × urban/rural to the known provincial P0 (the 13
- *    in the reference, with the national urban/rural ratio), Papua's extreme rate, and one common urban
- *    and rural rate elsewhere so national urban and rural P0 are exact; σ_low so 2.04 % of persons are
- *    below the extreme line (series B); σ_high so mean consumption is Rp 1,327,782.
+ * 5. Consumption (./consumption.ts): log consumption per person piecewise linear in z, with a knot
+ *    at the stratum's line and one at its median: the line's z fitted per province × urban/rural to
+ *    the known provincial P0 (the 13 in the reference, with the national urban/rural ratio), Papua's
+ *    extreme rate, and one common urban and rural rate elsewhere so national urban and rural P0 are
+ *    exact; the slope below the line so the round's extreme-poverty rate (series B) is exact; per
+ *    area, the slopes up to and above the median so the area's mean consumption and Gini are exact.
  * Everything is deterministic for a seed and a number of agents; no object per household, O(N) work
  * and no sort over the agents, so one agent per real household (`scale: 1`, 86.4 m agents) fits in
  * memory (the store's bytes per household, nothing else per agent; ~45 s to build). At least
  * MIN_HOUSEHOLDS agents (20,000), so that the smallest strata can be fitted.
  *
- * Consumption is nominal Rp per person per month at the reference month, as measured (transfers
+ * Consumption is nominal Rp per person per month at the round's month, as measured (transfers
  * received included), on one national scale: every stratum is compared with the same national line.
  */
 import type { Households } from '../model/households';
@@ -39,7 +45,7 @@ import { runKey, stream, uniform } from '../model/random';
 import type { Month } from '../calendar/months';
 import { monthOf } from '../calendar/months';
 import { exp } from '../model/math';
-import { loadPopulationData } from './data';
+import { DEFAULT_ROUND, loadPopulationData } from './data';
 import { deriveTargets } from './targets';
 import type { PopulationTargets } from './targets';
 import { MIN_HOUSEHOLDS, layoutAgents } from './layout';
@@ -54,13 +60,14 @@ import type { ConsumptionFit } from './consumption';
 
 export { MIN_HOUSEHOLDS, KAT_OVERSAMPLING } from './layout';
 export { AGE_GROUPS } from './targets';
-export { loadPopulationData } from './data';
+export { DEFAULT_ROUND, loadPopulationData, roundRecord } from './data';
+export type { RoundRecord } from './data';
 
 /** Agents built when neither `households` nor `scale` is given. */
 export const DEFAULT_HOUSEHOLDS = 200_000;
 
-/** The month the population describes: Susenas March 2022. */
-export const REFERENCE_MONTH: Month = monthOf('2022-03');
+/** The month the population describes unless another round is asked for: Susenas March 2022. */
+export const REFERENCE_MONTH: Month = monthOf(DEFAULT_ROUND);
 
 export interface PopulationOptions {
   /** The run's seed (a number or a string); the same seed and size give the same population. */
@@ -69,8 +76,10 @@ export interface PopulationOptions {
   households?: number;
   /** Alternative to `households`: agents per real household, 0 < scale ≤ 1 (1 = 86.4 m agents). */
   scale?: number;
-  /** Poverty lines, Rp per person per month at the reference month (March 2022), from the caller's parameters. */
+  /** Poverty lines, Rp per person per month in the round's month, from the caller's parameters. */
   lines: { national: number; extreme: number };
+  /** The Susenas round, "YYYY-MM", one of data/population/rounds.csv. Default DEFAULT_ROUND, "2022-03". */
+  round?: string;
 }
 
 export interface Province {
@@ -91,7 +100,7 @@ export interface Province {
 export interface PopulationCalibration {
   /** Household size = 1 + Poisson(lambda0 · e^(−beta z)). */
   readonly size: SizeModel;
-  /** Log-consumption model: location per stratum (2 × province + 0 urban / 1 rural), σ_low, σ_high. */
+  /** Log-consumption model: the line's z per stratum (2 × province + 0 urban / 1 rural), σ_poor, σ_mid and σ_high per area. */
   readonly consumption: ConsumptionFit;
   /** Age distribution of the other members and the pregnancy probability. */
   readonly composition: CompositionFit;
@@ -102,7 +111,9 @@ export interface PopulationCalibration {
 export interface Population {
   households: Households;
   provinces: readonly Province[];
+  /** The Susenas round's month ("YYYY-MM" in `round`): the first month of a run from this population. */
   referenceMonth: Month;
+  round: string;
   /** The official totals the weights stand for: households (KK, sum of weights, exact) and persons (SP2020; Σ weight × size matches it up to sampling error). */
   totals: { households: number; persons: number };
   /** The fitted values (an addition to the planned contract: read-only, for docs and checks). */
@@ -144,9 +155,11 @@ export function agentCount(options: PopulationOptions, officialHouseholds: numbe
 /** Builds the synthetic population for a seed. Deterministic: same options → identical arrays. */
 export function buildPopulation(options: PopulationOptions): Population {
   const data = loadPopulationData();
+  const round = options.round ?? DEFAULT_ROUND;
+  const targets = deriveTargets(data, round);
   const count = agentCount(options, data.national.households);
-  const targets = deriveTargets(data);
   const n = targets.national;
+  const r = targets.round;
   const key = runKey(options.seed);
   const welfareStream = stream(key, 'population.welfare');
   const sizeStream = stream(key, 'population.size');
@@ -159,13 +172,13 @@ export function buildPopulation(options: PopulationOptions): Population {
   };
 
   const blocks = layoutAgents(count, targets);
-  const poverty = { lines: options.lines, p0Urban: n.p0Urban, p0Rural: n.p0Rural, extreme: n.extreme, provinces: targets.provinces };
+  const poverty = { lines: options.lines, p0Urban: r.p0Urban, p0Rural: r.p0Rural, extreme: r.extreme, provinces: targets.provinces };
   const stratumHouseholds = new Float64Array(2 * targets.provinces.length);
   targets.provinces.forEach((_, p) => {
     stratumHouseholds[2 * p] = targets.provinceHouseholds[p] * targets.provinceUrbanShare[p];
     stratumHouseholds[2 * p + 1] = targets.provinceHouseholds[p] * (1 - targets.provinceUrbanShare[p]);
   });
-  const size = fitSizeModel(targets.meanSize, n.poorHouseholdSize, stratumHouseholds, poverty);
+  const size = fitSizeModel(targets.meanSize, r.poorHouseholdSize, stratumHouseholds, poverty);
   const h = allocateHouseholds(count);
 
   // Draws: cell, welfare score (kept in `consumption` until the consumption fit), size, head.
@@ -200,7 +213,7 @@ export function buildPopulation(options: PopulationOptions): Population {
   });
   calibrateWeights(h, blocks, targets);
   const compositionFit = fillComposition(h, targets, composition);
-  const consumption = fitConsumption(h, { ...poverty, consumptionMean: n.consumptionMean });
+  const consumption = fitConsumption(h, { ...poverty, consumptionMean: targets.consumptionMean, gini: { urban: r.giniUrban, rural: r.giniRural } });
 
   const provinces: Province[] = targets.provinces.map((p, index) => ({
     index,
@@ -213,7 +226,8 @@ export function buildPopulation(options: PopulationOptions): Population {
   return {
     households: h,
     provinces,
-    referenceMonth: REFERENCE_MONTH,
+    referenceMonth: monthOf(round),
+    round,
     totals: { households: n.households, persons: n.population },
     calibration: { size, consumption, composition: compositionFit, targets },
   };

@@ -1,18 +1,19 @@
 /**
- * Poverty targets per stratum (province × urban/rural) and the lower spread of log consumption.
+ * Poverty targets per stratum (province × urban/rural) and the spread of log consumption below the line.
  *
  * Within a stratum, consumption rises with the welfare score z, so the stratum's poverty rate is the
  * person-weighted share of its households below a z threshold t_s, and its extreme-poverty rate the
- * share below t_s − (log L − log E) / σ_low (L, E: national and extreme lines). Given the person
+ * share below t_s − (log L − log E) / σ_poor (L, E: national and extreme lines; σ_poor the slope of
+ * log consumption in z below the line). Given the person
  * distribution of z in each stratum (the sample's histograms, or the analytic distribution the size
  * model implies), this module sets:
  * - provinces with a known P0: urban and rural rates in the national urban/rural ratio (7.50 / 12.29),
  *   averaging to the province's P0 over its persons;
  * - provinces with a known extreme-poverty rate but no P0 (Papua): the same split of the extreme rate;
- *   their P0 follows from σ_low;
+ *   their P0 follows from σ_poor;
  * - every other province: one urban and one rural P0, solved so the national urban and rural P0 are
  *   the targets;
- * - σ_low (bisection): the national share of persons below the extreme line is the target (series B).
+ * - σ_poor (bisection): the national share of persons below the extreme line is the target (series B).
  */
 import { log } from '../model/math';
 import type { ProvinceRecord } from './data';
@@ -40,12 +41,11 @@ export interface PovertyTargets {
 }
 
 export interface StrataSolution {
-  readonly sigmaLow: number;
+  /** Slope of log consumption in z below the national line. */
+  readonly sigmaPoor: number;
   /** Poverty rate (national line) per stratum. */
   readonly p0: Float64Array;
-  /** log consumption at z = 0 under σ_low: log L − σ_low t_s (0 for an empty stratum). */
-  readonly location: Float64Array;
-  /** t_s: the z at the national line. */
+  /** t_s: the z at the national line (below 0: every stratum's line is below its median). */
   readonly threshold: Float64Array;
   /** The common P0 of the urban and of the rural strata of provinces without a known rate. */
   readonly commonP0: { readonly urban: number; readonly rural: number };
@@ -55,7 +55,7 @@ const KNOWN = 0;
 const EXTREME = 1;
 const COMMON = 2;
 
-/** Stratum poverty rates and σ_low for a set of stratum distributions. */
+/** Stratum poverty rates and σ_poor for a set of stratum distributions. */
 export function solveStrata(dist: StratumDistributions, targets: PovertyTargets): StrataSolution {
   const provinces = targets.provinces;
   const strata = 2 * provinces.length;
@@ -98,13 +98,13 @@ export function solveStrata(dist: StratumDistributions, targets: PovertyTargets)
   const threshold = new Float64Array(strata);
   let commonUrban = 0;
   let commonRural = 0;
-  /** Sets every stratum's P0 and t_s for a σ_low; returns the national extreme-poverty rate. */
-  const extremeRate = (sigmaLow: number): number => {
+  /** Sets every stratum's P0 and t_s for a σ_poor; returns the national extreme-poverty rate. */
+  const extremeRate = (sigmaPoor: number): number => {
     let knownUrban = 0;
     let knownRural = 0;
     for (let s = 0; s < strata; s++) {
       if (kind[s] === COMMON || !(persons[s] > 0)) continue;
-      threshold[s] = kind[s] === KNOWN ? quantileAtRate[s] : quantileAtRate[s] + gap / sigmaLow;
+      threshold[s] = kind[s] === KNOWN ? quantileAtRate[s] : quantileAtRate[s] + gap / sigmaPoor;
       p0[s] = kind[s] === KNOWN ? rate[s] : dist.cdf(s, threshold[s]);
       if (s % 2 === 0) knownUrban += p0[s] * persons[s];
       else knownRural += p0[s] * persons[s];
@@ -120,17 +120,16 @@ export function solveStrata(dist: StratumDistributions, targets: PovertyTargets)
         p0[s] = s % 2 === 0 ? commonUrban : commonRural;
         threshold[s] = dist.identical ? (s % 2 === 0 ? urbanT : ruralT) : dist.quantile(s, clamp01(p0[s]));
       }
-      extremePersons += kind[s] === EXTREME ? rate[s] * persons[s] : dist.cdf(s, threshold[s] - gap / sigmaLow) * persons[s];
+      extremePersons += kind[s] === EXTREME ? rate[s] * persons[s] : dist.cdf(s, threshold[s] - gap / sigmaPoor) * persons[s];
     }
     return extremePersons / (urbanPersons + ruralPersons);
   };
 
-  const sigmaLow = bisect(extremeRate, targets.extreme, 0.02, 5);
-  extremeRate(sigmaLow);
+  const sigmaPoor = bisect(extremeRate, targets.extreme, 0.02, 5);
+  extremeRate(sigmaPoor);
   if (!(commonUrban > 0 && commonRural > 0)) {
     throw new Error(`population: cannot fit: the known provincial rates leave no poverty for the other provinces (urban ${commonUrban}, rural ${commonRural})`);
   }
-  const location = new Float64Array(strata);
   for (let s = 0; s < strata; s++) {
     if (!(persons[s] > 0)) continue;
     if (!(threshold[s] < 0)) {
@@ -139,9 +138,8 @@ export function solveStrata(dist: StratumDistributions, targets: PovertyTargets)
         `population: cannot fit ${p.name} (${s % 2 === 0 ? 'urban' : 'rural'}): a poverty rate of ${p0[s]} puts the line above the stratum's median in this sample (too few agents there: build more households)`,
       );
     }
-    location[s] = logL - sigmaLow * threshold[s];
   }
-  return { sigmaLow, p0, location, threshold, commonP0: { urban: commonUrban, rural: commonRural } };
+  return { sigmaPoor, p0, threshold, commonP0: { urban: commonUrban, rural: commonRural } };
 }
 
 function clamp01(x: number): number {

@@ -1,10 +1,17 @@
 /**
  * Targets of the synthetic population, derived from the data files (./data.ts).
  *
- * Every derivation is written here once, with the arithmetic (the notes of national.csv say the same):
- * - urban share of persons: urban persons = poor urban / urban P0 = 11.82 m / 7.50 %, rural persons
- *   = 14.34 m / 12.29 %; share = urban / (urban + rural) = 57.46 %. DKI Jakarta is all urban
- *   (assumption); every other province gets one common share so the national share holds;
+ * Every derivation is written here once, with the arithmetic (the notes of the CSV files say the same):
+ * - the round's marginals are its row of rounds.csv;
+ * - urban share of persons in the round: urban persons = poor urban / urban P0 (March 2022: 11.82 m /
+ *   7.50 %), rural persons = 14.34 m / 12.29 %; share = urban / (urban + rural) = 57.46 %; in a round
+ *   without the counts (September 2020) from P0 = s × urban P0 + (1 − s) × rural P0. DKI Jakarta is
+ *   all urban (assumption); every other province gets one common share so the national share holds;
+ * - mean consumption by area: rural = mean / (s × ratio + 1 − s), urban = ratio × rural, with the
+ *   urban / rural ratio of September 2022 (1.469341) in every round (assumption);
+ * - provincial rates: the March 2022 P0 and extreme-poverty rates of provinces.csv; in another round
+ *   each scaled by the national rate of that round over March 2022's (assumption: a stable provincial
+ *   pattern over 2018–2022);
  * - province households = national KK total × the province's share of the SP2020 population, rounded
  *   to whole households by largest remainder (one mean household size everywhere: a gap);
  * - KAT households per province: the national KAT total spread over the rural households of the
@@ -17,7 +24,11 @@
  * - severe-disability rates = SUPAS 2015 counts / (2015 population × 2020 share of that age group),
  *   2015 population = SP2020 / 1.0125^5; the 0–6 group carries the 2–6 rate × 5/7.
  */
-import type { NationalRecord, PopulationData, ProvinceRecord } from './data';
+import type { NationalRecord, PopulationData, ProvinceRecord, RoundRecord } from './data';
+import { DEFAULT_ROUND, roundRecord } from './data';
+
+/** The round whose provincial rates provinces.csv holds. */
+export const PROVINCE_ROUND = '2022-03';
 
 /** Member age groups of the composition, in order. */
 export const AGE_GROUPS = ['0-6', '7-12', '13-15', '16-18', '19-59', '60-69', '70+'] as const;
@@ -31,7 +42,12 @@ export const ELDERLY = 6;
 
 export interface PopulationTargets {
   readonly national: NationalRecord;
+  /** The Susenas round's marginals (rounds.csv). */
+  readonly round: RoundRecord;
+  /** Provinces with their rates for the round (P0, extreme; scaled from March 2022 in other rounds). */
   readonly provinces: readonly ProvinceRecord[];
+  /** Mean consumption per person, urban and rural, Rp per month (the national mean split with the urban / rural ratio). */
+  readonly consumptionMean: { readonly urban: number; readonly rural: number };
   /** Official households per province (whole numbers summing to the national KK total). */
   readonly provinceHouseholds: Float64Array;
   /** Urban share of persons per province. */
@@ -54,12 +70,21 @@ export interface PopulationTargets {
   readonly disabilityRate: Float64Array;
 }
 
-/** The population's targets from its data. */
-export function deriveTargets(data: PopulationData): PopulationTargets {
-  const { national: n, provinces } = data;
-  const urbanPersons = n.poorUrbanMillions / n.p0Urban;
-  const ruralPersons = n.poorRuralMillions / n.p0Rural;
-  const urbanShare = urbanPersons / (urbanPersons + ruralPersons);
+/** The population's targets from its data, for a Susenas round (default March 2022; refused if not in rounds.csv). */
+export function deriveTargets(data: PopulationData, roundName: string = DEFAULT_ROUND): PopulationTargets {
+  const n = data.national;
+  const round = roundRecord(data, roundName);
+  const base = roundRecord(data, PROVINCE_ROUND);
+  const provinces = data.provinces.map((p) => ({
+    ...p,
+    p0: p.p0 === undefined ? undefined : (p.p0 * round.p0) / base.p0,
+    extreme: p.extreme === undefined ? undefined : (p.extreme * round.extreme) / base.extreme,
+  }));
+  const urbanShare =
+    round.poorUrbanMillions !== undefined && round.poorRuralMillions !== undefined
+      ? round.poorUrbanMillions / round.p0Urban / (round.poorUrbanMillions / round.p0Urban + round.poorRuralMillions / round.p0Rural)
+      : (round.p0Rural - round.p0) / (round.p0Rural - round.p0Urban);
+  const rural = round.consumptionMean / (urbanShare * n.consumptionUrbanRuralRatio + 1 - urbanShare);
 
   let fixedPersons = 0;
   let fixedUrban = 0;
@@ -119,7 +144,9 @@ export function deriveTargets(data: PopulationData): PopulationTargets {
 
   return {
     national: n,
+    round,
     provinces,
+    consumptionMean: { urban: n.consumptionUrbanRuralRatio * rural, rural },
     provinceHouseholds,
     provinceUrbanShare,
     provinceKat,

@@ -1,13 +1,14 @@
 /**
  * simulate(scenario, options): one run of the model, from the synthetic population in the start
- * month (March 2022, the Susenas round the population is calibrated to) to the end month.
+ * month (a Susenas round the population is calibrated to: March 2022 unless `start` says another) to
+ * the end month.
  *
  * Pure in what matters: the same scenario, seed, options and data give the same rows, byte for
  * byte, on any machine. The population is built from the unpatched parameters, so every scenario of
  * a seed starts from the same households and sees the same random draws (paired comparisons).
  */
 import type { Parameters, ParameterPatch } from '../parameters/types';
-import { buildPopulation, REFERENCE_MONTH } from '../population/index';
+import { buildPopulation, DEFAULT_ROUND, REFERENCE_MONTH, loadPopulationData, roundRecord } from '../population/index';
 import type { Population } from '../population/index';
 import { pricePath } from '../model/prices';
 import { runKey } from '../model/random';
@@ -39,6 +40,8 @@ export interface SimulateOptions {
   readonly seed: Seed;
   /** Replicate number (0, 1, …): a different population sample and different draws for the same seed. Default 0. */
   readonly replicate?: number;
+  /** First month, a Susenas round "YYYY-MM" of data/population/rounds.csv (2018-09 … 2022-03): the population describes it and the run starts there. Default "2022-03". Ignored when `population` is given (its round is the start). */
+  readonly start?: string;
   /** Last month, "YYYY-MM". Default {@link DEFAULT_END}, "2030-12". */
   readonly end?: string;
   /** Agents in the population (when `population` is not given). Default: the population module's default sample. */
@@ -68,7 +71,7 @@ export const DEFAULT_END = '2030-12';
 
 /** The seed of a run, a study or a trial unless another is given (the command's `--seed`). */
 export const DEFAULT_SEED = 2022;
-/** The month the synthetic population describes (Susenas March 2022), and so the first month of every run. */
+/** The month the synthetic population describes unless another round is asked for (Susenas March 2022), and so the first month of a run by default. */
 export { REFERENCE_MONTH };
 
 /** An offer as the manifest records it: the households as a count and a SHA-256 of their indices. */
@@ -88,15 +91,18 @@ function populationSeed(seed: Seed, replicate: number): string {
   return `${String(seed)}/population/${replicate}`;
 }
 
-/** The population of a seed and replicate, built from the given (unpatched) parameters. */
-export function populationFor(params: Parameters, seed: Seed, replicate: number, size: { households?: number; scale?: number }): Population {
-  return buildPopulation({ seed: populationSeed(seed, replicate), households: size.households, scale: size.scale, lines: referenceLines(params) });
+/** The population of a seed and replicate at a Susenas round (`start`, default "2022-03"), built from the given (unpatched) parameters. */
+export function populationFor(params: Parameters, seed: Seed, replicate: number, options: { households?: number; scale?: number; start?: string }): Population {
+  const round = options.start ?? DEFAULT_ROUND;
+  roundRecord(loadPopulationData(), round, { file: 'simulate', path: 'start' });
+  return buildPopulation({ seed: populationSeed(seed, replicate), households: options.households, scale: options.scale, lines: referenceLines(params, round), round });
 }
 
-/** Poverty lines in the population's reference month. */
-function referenceLines(params: Parameters): { national: number; extreme: number } {
-  const prices = pricePath(params, REFERENCE_MONTH, REFERENCE_MONTH);
-  return { national: prices.nationalLine(REFERENCE_MONTH), extreme: prices.extremeLine(REFERENCE_MONTH) };
+/** Poverty lines in a round's month ("YYYY-MM"), Rp per person per month. */
+export function referenceLines(params: Parameters, round: string = DEFAULT_ROUND): { national: number; extreme: number } {
+  const month = monthOf(round);
+  const prices = pricePath(params, month, month);
+  return { national: prices.nationalLine(month), extreme: prices.extremeLine(month) };
 }
 
 export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {

@@ -212,7 +212,14 @@ function resolveOne(start: Scenario, params: Parameters, set: ParameterSet): Res
   }
   if (problems.length) throw new ProblemError(problems);
   const lineage = chain.map((s) => s.id).reverse();
-  return { ...start, lineage, parameterSet: lineage[0] === CALIBRATED ? 'calibrated' : 'data', effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()) };
+  const own = chain.filter((s) => s.id !== CALIBRATED);
+  return {
+    ...start,
+    lineage,
+    parameterSet: lineage[0] === CALIBRATED ? 'calibrated' : 'data',
+    effectivePatch: mergePatches(chain.map((s) => s.patch).reverse()),
+    ownPatch: mergePatches(own.map((s) => s.patch).reverse()),
+  };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ResolvedScenario extends Scenario {
   readonly lineage: readonly string[];
   /** The patch over data/parameters: every ancestor's patch merged, the nearer one winning at equal dates. */
   readonly effectivePatch: ParameterPatch;
+  /** What the scenarios of the lineage change themselves: every patch but the calibration's at the root. */
+  readonly ownPatch: ParameterPatch;
 }
 
 /** Scenario ids: lower-case letters, digits and hyphens, starting with a letter. */

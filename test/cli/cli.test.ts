@@ -110,8 +110,9 @@ describe('refusals: a clear message and no output folder', () => {
     ['an extends cycle', () => { file('c2.yaml', SCENARIO.replace('id: facilitators-15k', 'id: c2').replace('graduation-push-under-40', 'c1.yaml')); return [file('c1.yaml', SCENARIO.replace('id: facilitators-15k', 'id: c1').replace('graduation-push-under-40', 'c2.yaml'))]; }, /extends: expected a chain of scenarios that ends, got a cycle/],
     ['an unknown scenario name', () => ['budget-cut-50'], /expected a built-in scenario .* got "budget-cut-50" \(did you mean "budget-cut-20"\?\)/],
     ['a non-numeric seed', () => ['graduation-push-under-40', '--seed', 'abc'], /--seed: expected a whole number of at least 0, got "abc"/],
-    ['an unknown option', () => ['graduation-push-under-40', '--colour', 'red'], /graduasi run: --colour: expected one of --years, --replicates, .*, got an unknown option/],
-    ['years that do not start in 2022', () => ['graduation-push-under-40', '--years', '2024-2030'], /graduasi run: --years: expected 2022-YYYY, got "2024-2030" \(runs start in March 2022/],
+    ['an unknown option', () => ['graduation-push-under-40', '--colour', 'red'], /graduasi run: --colour: expected one of --start, --years, --replicates, .*, got an unknown option/],
+    ['years that do not start in the start\'s year', () => ['graduation-push-under-40', '--years', '2024-2030'], /graduasi run: --years: expected 2022-YYYY, got 2024-2030 \(runs start in March 2022 \(--start 2022-03\)\)/],
+    ['a start that is not a Susenas round', () => ['graduation-push-under-40', '--start', '2018-03'], /graduasi run: --start: expected one of 2018-09, 2019-03, 2019-09, 2020-03, 2020-09, 2021-03, 2021-09, 2022-03, got "2018-03"/],
     ['a language the report has not', () => ['graduation-push-under-40', '--lang', 'fr'], /--lang: expected one of en, id, got "fr"/],
     ['too few agents', () => ['graduation-push-under-40', '--households', '500'], /--households: expected a whole number of at least 20,000, got "500"/],
   ];

@@ -94,14 +94,15 @@ describe('a default is stated once: the help states the value the parser fills i
     }
     const run = byName('run').parse([]);
     if (run === 'help') throw new Error('unexpected help');
-    expect(run.options.years).toBe(DEFAULT_END);
+    expect(run.options.years).toEqual({ from: '2022', end: DEFAULT_END });
+    expect(run.options.start).toBe('2022-03');
     expect(byName('run').help()).toContain('(default 2022-2030)');
   });
 
   it('history runs to December 2025, the end of the record, unless told otherwise', () => {
     const line = byName('history').parse([]);
     if (line === 'help') throw new Error('unexpected help');
-    expect(line.options).toMatchObject({ years: '2025-12', seed: DEFAULT_SEED, replicates: 3 });
+    expect(line.options).toMatchObject({ years: { from: '2022', end: '2025-12' }, seed: DEFAULT_SEED, replicates: 3 });
     expect(byName('history').help()).toContain('(default 2022-2025)');
     expect(refusal(byName('history'), ['assistance-only'])).toEqual([{ file: 'graduasi history', path: '', expected: 'options only', got: '"assistance-only"' }]);
   });
@@ -109,7 +110,7 @@ describe('a default is stated once: the help states the value the parser fills i
   it('a value given replaces the default', () => {
     const line = byName('run').parse(['--seed', '7', '--years', '2022-2024', 'assistance-only']);
     if (line === 'help') throw new Error('unexpected help');
-    expect(line.options).toMatchObject({ seed: 7, years: '2024-12', replicates: 3 });
+    expect(line.options).toMatchObject({ seed: 7, years: { from: '2022', end: '2024-12' }, replicates: 3 });
     expect(line.args).toEqual(['assistance-only']);
     expect([...line.given].sort()).toEqual(['seed', 'years']);
   });
@@ -118,7 +119,7 @@ describe('a default is stated once: the help states the value the parser fills i
 describe('what the command line gets wrong is refused, naming the command, the option, what was expected and what was given', () => {
   it('an unknown option, with the nearest one', () => {
     expect(refusal(byName('run'), ['--sed', '3'])).toEqual([
-      { file: 'graduasi run', path: '--sed', expected: 'one of --years, --replicates, --seed, --households, --scale, --workers, --out, --lang, --parameters, --posterior', got: 'an unknown option', hint: 'did you mean --seed?' },
+      { file: 'graduasi run', path: '--sed', expected: 'one of --start, --years, --replicates, --seed, --households, --scale, --workers, --out, --lang, --parameters, --posterior', got: 'an unknown option', hint: 'did you mean --seed?' },
     ]);
   });
 
@@ -127,7 +128,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'graduasi compare: --replicate: expected one of --years, --replicates, --seed, --households, --scale, --workers, --out, --lang, --parameters, --posterior, --reference, got an unknown option (did you mean --replicates?)\n' +
+      'graduasi compare: --replicate: expected one of --start, --years, --replicates, --seed, --households, --scale, --workers, --out, --lang, --parameters, --posterior, --reference, got an unknown option (did you mean --replicates?)\n' +
         '(graduasi compare --help lists its options)\n',
     );
   }, 30_000);

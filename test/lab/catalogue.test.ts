@@ -41,7 +41,7 @@ describe('the panel’s catalogue', () => {
 
   it('a scenario shows what its ancestors change too (its lineage, root first)', () => {
     const cut = scenario('budget-cut-20');
-    expect(cut.lineage).toEqual(['integrated-2022', 'graduation-push-under-40', 'budget-cut-20']);
+    expect(cut.lineage).toEqual(['calibrated', 'integrated-2022', 'graduation-push-under-40', 'budget-cut-20']);
     expect(cut.changes.map((c) => c.path)).toContain('policy.empowerment.under40_push');
   });
 });

@@ -200,7 +200,7 @@ describe('npm run lab', () => {
     const text = await details.innerText();
     expect(text).toContain('PKH budget');
     expect(text).toContain('idr-per-year');
-    expect(text).toMatch(/Rp 22\.96 T a year \(data: Rp 28\.7 T a year\)/);
+    expect(text).toMatch(/Rp 22\.48 T a year \(data: Rp 28\.1 T a year\)/);
     expect(await details.locator('.gr-Sources a').count()).toBeGreaterThan(0);
 
     const before = (await notebookState()).cells.length;

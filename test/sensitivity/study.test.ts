@@ -56,8 +56,10 @@ describe('a tiny study of PKH families in April 2022', () => {
       }
     });
     expect(morris.effects.map((e) => e.rank)).toEqual([1, 2, 3]);
-    expect(morris.effects[0]).toMatchObject({ parameter: REGISTRY });
-    expect(morris.effects[0].muStar).toBeGreaterThan(0);
+    const muStar = morris.effects.map((e) => e.muStar);
+    expect(muStar).toEqual([...muStar].sort((a, b) => b - a));
+    expect(morris.effects.map((e) => e.parameter).slice(0, 2).sort()).toEqual([REGISTRY, COMPLIANCE].sort());
+    expect(morris.effects[1].muStar).toBeGreaterThan(0);
   });
 
   it('Morris: the return on business capital cannot change PKH families in April 2022: μ* = μ = σ = 0 exactly', () => {
@@ -68,7 +70,7 @@ describe('a tiny study of PKH families in April 2022', () => {
     expect(sobol.run.runs).toBe(40);
     const business = sobol.indices.find((x) => x.parameter === BUSINESS)!;
     expect([business.first, business.firstLow, business.firstHigh, business.total, business.totalLow, business.totalHigh]).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(sobol.indices[0].parameter).toBe(REGISTRY);
+    expect(sobol.indices.at(-1)!.parameter).toBe(BUSINESS);
     expect(sobol.indices[0].total).toBeGreaterThan(0);
   });
 
@@ -152,7 +154,7 @@ describe('graduasi sensitivity', () => {
     expect(first.stderr).toContain('Graduasi sensitivity: p0_extreme, national, 2023-03; Morris (3 trajectories), then Sobol on the top 2 (N = 8), then one at a time');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Morris screening\n\nParameter\s+μ\* \(percentage points\)\s+μ \(percentage points\)\s+σ \(percentage points\)/);
-    expect(first.stdout).toMatch(/behaviour.business.monthly_return\s+0.000\s+0.000\s+0.000/);
+    expect(first.stdout).toMatch(/behaviour.business.monthly_return\s+0\.0+\s+0\.0+\s+0\.0+\n/);
     expect(first.stdout).toMatch(/Sobol indices\n\nParameter\s+S1 \[95 % interval\]\s+ST \[95 % interval\]/);
     expect(first.stdout).toContain(`Study written to ${join(dir, 'two')}`);
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(FILES);
