@@ -11,8 +11,9 @@ import { CALIBRATE } from './calibrate';
 import { SENSITIVITY } from './sensitivity';
 import { TRIAL } from './trial';
 import { HISTORY } from './history';
+import { BACKTEST } from './backtest';
 
-export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, REPORT, CALIBRATE, SENSITIVITY, TRIAL] as readonly Command[];
+export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, BACKTEST, REPORT, CALIBRATE, SENSITIVITY, TRIAL] as readonly Command[];
 
 /** `graduasi help`: every command with its one-line summary. */
 export function overview(): string {

@@ -29,7 +29,7 @@ const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
 /** --start YYYY-MM: the Susenas round the population describes, and the run's first month. */
 export const start = option<string>({
   value: 'YYYY-MM',
-  description: `the Susenas round the run starts from, which the synthetic population describes: ${ROUNDS.join(', ')}`,
+  description: `the Susenas round the run starts from, which the synthetic population describes: ${ROUNDS.join(', ')}; every parameter needs a value from January of its year`,
   default: DEFAULT_ROUND,
   check: oneOf(ROUNDS),
 });

@@ -135,7 +135,29 @@ function check(options: ExperimentOptions): void {
   const end = options.end ?? DEFAULT_END;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(end)) problem('end', 'a month YYYY-MM', `"${end}"`);
   else if (rounds.includes(start) && monthOf(end) < monthOf(start)) problem('end', `a month from the start, ${start}, on`, end);
+  if (rounds.includes(start) && problems.length === 0) problems.push(...uncoveredStart(options, start));
   refuse(problems);
+}
+
+/**
+ * A run reads every parameter from January of its start's year (the programmes' payment year opens
+ * there): each parameter a scenario runs on without a value by then is a problem of `start`.
+ */
+function uncoveredStart(options: ExperimentOptions, start: string): Problem[] {
+  const january = monthOf(`${start.slice(0, 4)}-01`);
+  const late = new Map<string, string>();
+  for (const s of options.scenarios) {
+    for (const r of options.parameters.patched(s.effectivePatch, `scenario ${s.id}`).records) {
+      if (r.values[0].month > january) late.set(r.path, `${r.path} from ${r.values[0].date} (${shown(r.file)})`);
+    }
+  }
+  if (late.size === 0) return [];
+  return [{
+    file: 'runExperiment',
+    path: 'start',
+    expected: `a round whose year the parameters cover: every parameter needs a value from ${start.slice(0, 4)}-01-01`,
+    got: `"${start}", and ${late.size} parameter${late.size === 1 ? ' starts' : 's start'} later: ${[...late.values()].join('; ')}`,
+  }];
 }
 
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {

@@ -64,7 +64,7 @@ const UNIT_WORDS: { readonly [unit: string]: { readonly words: Words; readonly d
 const unitOf = (figure: Target) => UNIT_WORDS[figure.published.unit] ?? { words: { en: figure.published.unit, id: figure.published.unit }, digits: 2 };
 
 /** The row's model value and band in the published unit, "mean [p05 – p95]" (the mean alone when the band is one number). */
-function modelCell(r: HistoryRow, lang: Lang): string {
+export function modelCell(r: HistoryRow, lang: Lang): string {
   if (r.model === null) return '—';
   const toPublished = r.figure.published.value / r.official;
   const { digits } = unitOf(r.figure);

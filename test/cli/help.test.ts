@@ -85,7 +85,7 @@ describe('a default is stated once: the help states the value the parser fills i
   );
 
   it('the seed is DEFAULT_SEED (2022) and the last month DEFAULT_END (2030-12) wherever they default', () => {
-    for (const name of ['run', 'compare', 'history', 'calibrate', 'sensitivity', 'trial']) {
+    for (const name of ['run', 'compare', 'history', 'backtest', 'calibrate', 'sensitivity', 'trial']) {
       const c = byName(name);
       const line = c.parse([]);
       if (line === 'help') throw new Error('unexpected help');
@@ -142,7 +142,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     ['arguments to a command that takes none', ['calibrate', 'budget-cut-20'], /^graduasi calibrate: expected options only, got "budget-cut-20"$/],
     ['an argument missing', ['show'], /^graduasi show: expected one scenario \(a built-in id or a file\), got nothing$/],
     ['an unknown design', ['trial', 'brac'], /^graduasi trial: design: expected one of pena-2023, brac-like, got "brac" \(did you mean "brac-like"\?\)$/],
-    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, history, report, calibrate, sensitivity, trial, got "simulat"$/],
+    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, history, backtest, report, calibrate, sensitivity, trial, got "simulat"$/],
   ])('%s', (_, [name, ...argv], message) => {
     const c = COMMANDS.find((x) => x.name === name);
     if (c === undefined) {

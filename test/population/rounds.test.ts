@@ -12,6 +12,8 @@ import { referenceLines, simulate } from '../../src/run/simulate';
 import { standardIndicators } from '../../src/observe/indicators';
 import { monthOf } from '../../src/calendar/months';
 import { ProblemError } from '../../src/problems/index';
+import { runExperiment } from '../../src/experiment/index';
+import { resolveScenarios } from '../../src/scenarios/load';
 import { LINES } from './helpers';
 
 const AGENTS = 30_000;
@@ -62,22 +64,25 @@ describe('rounds', () => {
     expect(() => simulate({ id: 'x', patch: {} }, { seed: 1, households: AGENTS, parameters, observe: standardIndicators, start: '2022-09' })).toThrow(/simulate: start: expected a Susenas round/);
   });
 
-  // Skipped until the parameters reach back to 2018 (outside src/population): the start year's budget
-  // book reads every parameter from January 2018, but the PKH component benefits start in 2021 and
-  // the national line in September 2018; the price path needs CPI inflation before 2018 (the extreme
-  // line's latest value before September 2018 is dated July 2017).
-  it.skip('a run from September 2018 reaches March 2022, with PKH and BPNT paying from the start and BLT BBM not', () => {
+  it('a run from March 2021 reaches March 2022, with PKH and BPNT paying from the start and BLT BBM not', () => {
     const parameters = loadParameters();
-    const lines = referenceLines(parameters, '2018-09');
-    expect(lines.national).toBe(410_670);
-    const { rows, manifest } = simulate({ id: 'legislated', patch: {} }, { seed: 5, households: 20_000, parameters, observe: standardIndicators, start: '2018-09', end: '2022-03' });
-    expect(manifest.options.start).toBe('2018-09');
+    expect(referenceLines(parameters, '2021-03').national).toBe(472_525);
+    const { rows, manifest } = simulate({ id: 'legislated', patch: {} }, { seed: 5, households: 20_000, parameters, observe: standardIndicators, start: '2021-03', end: '2022-03' });
+    expect(manifest.options.start).toBe('2021-03');
     const at = (month: string, indicator: string) => rows.find((r) => r.month === month && r.indicator === indicator && r.group === 'national')?.value;
-    expect(rows[0].month).toBe('2018-09');
+    expect(rows[0].month).toBe('2021-03');
     expect(rows[rows.length - 1].month).toBe('2022-03');
-    expect(at('2018-09', 'p0_national')).toBeCloseTo(0.0966, 2);
-    expect(at('2018-09', 'pkh_households')).toBeGreaterThan(0);
-    expect(at('2018-09', 'bpnt_households')).toBeGreaterThan(0);
-    expect(at('2021-06', 'blt_bbm_households') ?? 0).toBe(0);
+    expect(at('2021-03', 'p0_national')).toBeCloseTo(0.1014, 2);
+    expect(at('2021-03', 'pkh_households')).toBeGreaterThan(0);
+    expect(at('2021-03', 'bpnt_households')).toBeGreaterThan(0);
+    expect(at('2021-06', 'blt_bbm_households')).toBe(0);
+  }, 60_000);
+
+  it('a run from a round the parameters do not reach back to is refused before any work, naming each parameter that starts later and its file', async () => {
+    const parameters = loadParameters();
+    const scenarios = resolveScenarios(['assistance-only'], parameters, 'data');
+    await expect(runExperiment({ parameters, scenarios, replicates: 1, seed: 1, households: 20_000, start: '2018-09' })).rejects.toThrow(
+      /start: expected a round whose year the parameters cover: every parameter needs a value from 2018-01-01, got "2018-09", and 12 parameters start later: .*policy\.pkh\.budget from 2021-01-01 \(data\/parameters\/policy\/pkh\/budget\.yaml\)/,
+    );
   });
 });
