@@ -28,6 +28,7 @@ import type { PosteriorSummary } from './posterior';
 import { loadTargets, pickTargets } from './targets';
 import type { Target } from './targets';
 import { refuse } from '../problems/index';
+import { DEFAULT_ROUND } from '../population/index';
 
 /** What is fitted unless the researcher says otherwise: what moves consumption and PKH coverage between March and December 2022. */
 export const DEFAULT_PARAMETERS = [
@@ -60,6 +61,8 @@ export interface CalibrationOptions {
   /** Targets file (default data/targets/targets.csv). */
   readonly targetsFile?: string;
   readonly seed: Seed;
+  /** The Susenas round every run starts from (default March 2022); fitted and held-out targets are from it on. */
+  readonly start?: string;
   /** Posterior sample size (particles kept per ABC generation). Default 50. */
   readonly particles?: number;
   /** ABC generations, the first from the prior. Default 3. */
@@ -103,7 +106,7 @@ export interface Calibration {
   readonly targets: readonly Target[];
   readonly table: readonly TargetFit[];
   readonly runs: number;
-  readonly settings: { readonly seed: Seed; readonly households: number; readonly particles: number; readonly generations: number; readonly acceptFraction: number; readonly replicates: number; readonly maxEvaluations: number };
+  readonly settings: { readonly seed: Seed; readonly start: string; readonly households: number; readonly particles: number; readonly generations: number; readonly acceptFraction: number; readonly replicates: number; readonly maxEvaluations: number };
 }
 
 export const DEFAULT_HOUSEHOLDS = 20_000;
@@ -113,14 +116,20 @@ export const CALIBRATION_DEFAULTS = { households: DEFAULT_HOUSEHOLDS, particles:
 
 export async function calibrate(options: CalibrationOptions): Promise<Calibration> {
   const { params } = options;
-  const all = loadTargets(options.targetsFile);
+  const start = options.start ?? DEFAULT_ROUND;
+  const record = loadTargets(options.targetsFile);
   const ranges = studyRanges(params, options.parameters ?? DEFAULT_PARAMETERS);
-  const fit = pickTargets(all, options.fit ?? DEFAULT_FIT, 'fit');
-  const holdout = pickTargets(all, options.holdout ?? DEFAULT_HOLDOUT, 'holdout');
+  const fit = pickTargets(record, options.fit ?? DEFAULT_FIT, 'fit');
+  const holdout = pickTargets(record, options.holdout ?? DEFAULT_HOLDOUT, 'holdout');
   const overlap = holdout.filter((t) => fit.includes(t));
   refuse(overlap.map((t) => ({ path: 'holdout', expected: 'targets left out of the fit', got: `${t.id}, which is also fitted` })));
+  refuse([...fit.map((t) => ['fit', t] as const), ...holdout.map((t) => ['holdout', t] as const)].filter(([, t]) => t.month < start).map(([path, t]) => ({ path, expected: `targets from the runs' start, ${start}, on`, got: `${t.id} (${t.month})` })));
+  // Every figure the calibration may use from the start to the last fitted or held-out one is measured: fitted, held out or checked.
+  const last = [...fit, ...holdout].map((t) => t.month).sort().at(-1) ?? start;
+  const all = record.filter((t) => t.month >= start && t.month <= last);
   const settings = {
     seed: options.seed,
+    start,
     households: options.households ?? CALIBRATION_DEFAULTS.households,
     particles: options.particles ?? CALIBRATION_DEFAULTS.particles,
     generations: options.generations ?? CALIBRATION_DEFAULTS.generations,
@@ -147,6 +156,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
       replicates: 1,
       freshRuns: design.firstRun,
       seed: options.seed,
+      start,
       households: settings.households,
       workers: options.workers,
       onProgress: (p) => options.onProgress?.(label, p),
@@ -160,7 +170,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   const summary = posteriorSummary(posterior);
 
   // 2. Nelder–Mead from the posterior median, common random numbers over `replicates`.
-  const run = createPointRunner({ parameters: params, measures: all, seed: options.seed, households: settings.households });
+  const run = createPointRunner({ parameters: params, measures: all, seed: options.seed, start, households: settings.households });
   const meanOutputs = (point: readonly number[]) => {
     const patch = pointPatch(params, names, point);
     const sums = new Array<number>(all.length).fill(0);

@@ -18,6 +18,7 @@ import { measureProblems } from '../experiment/points';
 import type { Measure } from '../experiment/points';
 import { formatMonth, monthOf } from '../calendar/months';
 import { didYouMean, nearest, ProblemError, refuse, type Problem } from '../problems/index';
+import { loadPopulationData } from '../population/index';
 
 export const TARGETS_FILE = join(REPO_ROOT, 'data', 'targets', 'targets.csv');
 
@@ -117,7 +118,8 @@ export function loadRecord(file: string = TARGETS_FILE): Target[] {
     const calibrate = oneOf('calibrate', ['yes', 'no'] as const) === 'yes';
     let months = [r.month];
     if (calibrate) {
-      for (const p of measureProblems({ indicator: r.indicator, group: r.group, month: r.month })) problems.push({ ...p, file: where, path: `${at}: ${p.path}` });
+      // A figure the calibration uses is read from a run, which starts at a Susenas round at the earliest.
+      for (const p of measureProblems({ indicator: r.indicator, group: r.group, month: r.month }, loadPopulationData().rounds[0].round)) problems.push({ ...p, file: where, path: `${at}: ${p.path}` });
       if (measure !== 'month') problem('measure', 'month for a figure the calibration uses (it reads one month)', `"${measure}"`);
     } else {
       if (!/^[a-z0-9_.]+$/.test(r.indicator)) problem('indicator', 'an indicator id: lower-case letters, digits, _ and .', `"${r.indicator}"`);

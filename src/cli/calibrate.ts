@@ -9,14 +9,19 @@ import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { loadParameters, shown } from '../parameters/load';
 import { calibrationText } from '../report/calibration';
-import { command, list, option, wholeNumber } from './options';
+import { command, list, oneOf, option, wholeNumber } from './options';
+import { DEFAULT_ROUND, loadPopulationData } from '../population/index';
+import { monthLabel } from '../lang/index';
 import { households, onOptions, out, seed, workers } from './common';
 import { stageProgress } from './progress';
 
 const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
 const short = (path: string) => path.replace(/^behaviour\./, '');
 
+const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
+
 const OPTIONS = {
+  start: option<string>({ value: 'YYYY-MM', description: 'the Susenas round every run starts from; the targets fitted and held out are from it on', default: DEFAULT_ROUND, check: oneOf(ROUNDS) }),
   parameters: option<string[]>({ value: 'a,b,…', description: 'behaviour parameters to fit ("behaviour." may be left out)', default: [...DEFAULT_PARAMETERS], show: (v) => v.map(short).join(', '), check: list('behaviour parameter paths separated by commas', behaviourPath) }),
   fit: option<string[]>({ value: 'id,…', description: 'targets of data/targets/targets.csv to fit', default: [...DEFAULT_FIT], check: list('target ids separated by commas') }),
   holdout: option<string[]>({ value: 'id,…', description: 'targets left out of the fit and predicted', default: [...DEFAULT_HOLDOUT], check: list('target ids separated by commas') }),
@@ -31,7 +36,7 @@ const OPTIONS = {
 };
 
 /** The calibration's option each of the command's options sets, for naming it in problems. */
-const OPTION_OF: Readonly<Record<string, string>> = { parameters: '--parameters', fit: '--fit', holdout: '--holdout' };
+const OPTION_OF: Readonly<Record<string, string>> = { parameters: '--parameters', fit: '--fit', holdout: '--holdout', start: '--start' };
 
 export const CALIBRATE = command({
   name: 'calibrate',
@@ -43,13 +48,14 @@ export const CALIBRATE = command({
   async run({ argv, options: o }) {
     const folder = planRunFolder(o.out, 'calibrate');
     const log = process.stderr;
-    log.write(`Graduasi calibrate: seed ${o.seed}, ${o.households.toLocaleString('en')} agents, ${o.workers} worker${o.workers === 1 ? '' : 's'}\n`);
+    log.write(`Graduasi calibrate: seed ${o.seed}, ${o.households.toLocaleString('en')} agents, ${o.workers} worker${o.workers === 1 ? '' : 's'}, runs from ${monthLabel(o.start, 'en')}\n`);
     const progress = stageProgress(log);
     const params = loadParameters();
     let result;
     try {
       result = await calibrate({
         params,
+        start: o.start,
         parameters: o.parameters,
         fit: o.fit,
         holdout: o.holdout,

@@ -106,20 +106,20 @@ export function pointPatch(params: Parameters, names: readonly string[], values:
  * "month" (none when it names a known indicator and a month from the start on). Its group is known
  * to be wrong only once the model has run: see evaluatePoints.
  */
-export function measureProblems(m: Measure): Problem[] {
+export function measureProblems(m: Measure, start: string = formatMonth(REFERENCE_MONTH)): Problem[] {
   const problems: Problem[] = [];
   if (!(m.indicator in INDICATORS) && !m.indicator.startsWith('flow.')) {
     problems.push({ path: 'indicator', expected: `one of ${Object.keys(INDICATORS).join(', ')}`, got: `"${m.indicator}"`, hint: didYouMean(nearest(m.indicator, Object.keys(INDICATORS))) });
   }
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m.month)) problems.push({ path: 'month', expected: 'a month YYYY-MM', got: `"${m.month}"` });
-  else if (monthOf(m.month) < REFERENCE_MONTH) problems.push({ path: 'month', expected: `a month from the model's start, ${formatMonth(REFERENCE_MONTH)}, on`, got: m.month });
+  else if (m.month < start) problems.push({ path: 'month', expected: `a month from the runs' start, ${start}, on`, got: m.month });
   return problems;
 }
 
 /** Throws a ProblemError unless every measure names a known indicator and a month from the start month on. */
-export function checkMeasures(measures: readonly Measure[], where: string): void {
+export function checkMeasures(measures: readonly Measure[], where: string, start?: string): void {
   if (measures.length === 0) throw new ProblemError([{ file: where, path: 'measures', expected: 'at least one measure { indicator, group, month }', got: 'none' }]);
-  refuse(measures.flatMap((m, k) => measureProblems(m).map((p) => ({ ...p, file: where, path: `measures[${k}].${p.path}` }))));
+  refuse(measures.flatMap((m, k) => measureProblems(m, start).map((p) => ({ ...p, file: where, path: `measures[${k}].${p.path}` }))));
 }
 
 /** The groups the model reports, as problems name them. */
@@ -139,6 +139,8 @@ export interface PointsOptions {
    */
   readonly freshRuns?: number;
   readonly seed: Seed;
+  /** The Susenas round the runs start from (default March 2022); every measure is from it on. */
+  readonly start?: string;
   readonly households?: number;
   readonly scale?: number;
   readonly workers?: number;
@@ -150,7 +152,7 @@ export type PointValues = number[][][];
 
 /** Runs every point × replicate, through the month of the last measure, and returns the measured values. */
 export async function evaluatePoints(options: PointsOptions): Promise<PointValues> {
-  checkMeasures(options.measures, 'evaluatePoints');
+  checkMeasures(options.measures, 'evaluatePoints', options.start);
   if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new ProblemError([{ file: 'evaluatePoints', path: 'replicates', expected: 'a whole number of at least 1', got: String(options.replicates) }]);
   if (options.freshRuns !== undefined && (options.replicates !== 1 || !Number.isInteger(options.freshRuns) || options.freshRuns < 0)) {
     throw new ProblemError([{ file: 'evaluatePoints', path: 'freshRuns', expected: 'a whole number ≥ 0 with replicates 1', got: `freshRuns ${options.freshRuns}, replicates ${options.replicates}` }]);
@@ -183,9 +185,9 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
   return values;
 }
 
-function measureSettings(options: { measures: readonly Measure[]; seed: Seed; households?: number; scale?: number }): JobSettings {
+function measureSettings(options: { measures: readonly Measure[]; seed: Seed; start?: string; households?: number; scale?: number }): JobSettings {
   const last = Math.max(...options.measures.map((m) => monthOf(m.month)));
-  return { seed: options.seed, end: formatMonth(last), households: options.households, scale: options.scale, measures: options.measures };
+  return { seed: options.seed, start: options.start, end: formatMonth(last), households: options.households, scale: options.scale, measures: options.measures };
 }
 
 /**
@@ -193,8 +195,8 @@ function measureSettings(options: { measures: readonly Measure[]; seed: Seed; ho
  * `(patch, replicate)` → the measured values, in the order of `measures`. Populations are built once
  * per replicate and kept.
  */
-export function createPointRunner(options: { parameters: Parameters; measures: readonly Measure[]; seed: Seed; households?: number; scale?: number }): (patch: ParameterPatch, replicate: number) => number[] {
-  checkMeasures(options.measures, 'createPointRunner');
+export function createPointRunner(options: { parameters: Parameters; measures: readonly Measure[]; seed: Seed; start?: string; households?: number; scale?: number }): (patch: ParameterPatch, replicate: number) => number[] {
+  checkMeasures(options.measures, 'createPointRunner', options.start);
   const settings = measureSettings(options);
   const index = new Map(options.measures.map((m, k) => [`${m.month}|${m.indicator}|${m.group}`, k]));
   const runners = new Map<number, ReturnType<typeof createJobRunner>>();

@@ -42,6 +42,21 @@ describe('graduasi calibrate', () => {
     expect(run.experiment.uncertainty.particles).toHaveLength(2);
   }, 120_000);
 
+  it('fits on the past from an earlier round: --start, with the figures of the rounds after it', () => {
+    const r = graduasi('calibrate', '--start', '2021-03', '--parameters', 'income.real_growth', '--fit', 'poverty_rate_2021_09', '--holdout', 'poverty_rate_2022_03', '--particles', '4', '--generations', '1', '--evaluations', '4', '--replicates', '1', '--workers', '1', '--out', 'past');
+    expect(r.stderr).toContain('Graduasi calibrate: seed 2022, 20,000 agents, 1 worker, runs from March 2021');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/poverty_rate_2021_09\s+fit\s+0\.0971/);
+    expect(r.stdout).toMatch(/poverty_rate_2022_03\s+holdout\s+0\.0954/);
+    const manifest = JSON.parse(readFileSync(join(dir, 'past', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ settings: { start: '2021-03' }, targets: { fit: ['poverty_rate_2021_09'], holdout: ['poverty_rate_2022_03'] } });
+    // Checked too: every other figure the calibration may use in the window it spans, none before its start.
+    const roles = readFileSync(join(dir, 'past', 'fit.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(' '));
+    expect(roles).toContain('extreme_rate_2021_03 check');
+    expect(roles.some((l) => l.startsWith('poverty_rate_2020'))).toBe(false);
+    expect(roles.some((l) => l.startsWith('pkh_families_2022'))).toBe(false);
+  }, 120_000);
+
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown target', ['--fit', 'poverty_2031'], /graduasi calibrate: --fit: expected ids of data\/targets\/targets\.csv: .*, got "poverty_2031"/],
     ['a holdout that is fitted', ['--fit', 'pkh_families_2022', '--holdout', 'pkh_families_2022'], /graduasi calibrate: --holdout: expected targets left out of the fit, got pkh_families_2022, which is also fitted/],
@@ -49,6 +64,8 @@ describe('graduasi calibrate', () => {
     ['a policy parameter', ['--parameters', 'policy.pkh.quota'], /a policy parameter/],
     ['too few particles', ['--particles', '1'], /--particles: expected a whole number of at least 2, got "1"/],
     ['a positional argument', ['budget-cut-20'], /calibrate: expected options only/],
+    ['a fitted figure before the runs\' start', ['--fit', 'poverty_rate_2021_09'], /graduasi calibrate: --fit: expected targets from the runs' start, 2022-03, on, got poverty_rate_2021_09 \(2021-09\)/],
+    ['a start that is not a Susenas round', ['--start', '2021-06'], /graduasi calibrate: --start: expected one of 2018-09, .*, 2022-03, got "2021-06"/],
   ];
   it.each(cases)('refuses %s, writing nothing', (_, args, message) => {
     const r = graduasi('calibrate', ...args);
