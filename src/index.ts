@@ -63,6 +63,8 @@ export type { Calibration, CalibrationOptions } from './calibration/model';
 export { loadTargets, loadRecord } from './calibration/targets';
 export type { Target, FigureMeasure, FigureKind } from './calibration/targets';
 export { compareWithRecord, STATUSES } from './history/index';
+export { backtest, defaultOrigins, scoresOf, BACKTEST_MEASURES, HORIZONS } from './backtest/index';
+export type { Backtest, BacktestOptions, BacktestScore, Prediction } from './backtest/index';
 export type { HistoryRow, FigureStatus, ModelValue } from './history/index';
 export { posteriorDraws, posteriorSample, readPosterior } from './calibration/output';
 export type { PosteriorSample } from './calibration/output';
@@ -84,7 +86,7 @@ export type { Arm, TrialUnit, TrialRound, IttEstimate } from './trial/index';
 // Charts: Vega-Lite v5 specs
 export * as charts from './charts/index';
 export { povertyOverTime, differenceOverTime, phasesOverTime, flowsOverTime, spendAndCost, provinceRanking, tornado } from './charts/index';
-export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime } from './charts/index';
+export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime, backtestChart } from './charts/index';
 export type { ChartOptions, OverTimeOptions, DifferenceOptions, PhasesOptions, FlowsOptions, SpendOptions, RankingOptions, SensitivityBar, TornadoOptions } from './charts/index';
 export type { StudyChartOptions, PosteriorChartInput, TargetFitRow, TrialEffectsOptions, ScenarioName, RecordOverTimeOptions } from './charts/index';
 
@@ -95,6 +97,7 @@ export { headlineTables, formatTable, tableRecords } from './report/table';
 export type { Table } from './report/table';
 export { reportHtml } from './report/html';
 export { historyTable, historyCounts, historyCsv, inSeriesOrder, BASELINE } from './report/history';
+export { predictionTable, scoreTable, predictionsCsv, scoresCsv } from './report/backtest';
 export { provinceTable } from './report/provinces';
 export { calibrationText, posteriorTable, fitTable, targetFitRows } from './report/calibration';
 export { morrisTable, sobolTable } from './report/sensitivity';

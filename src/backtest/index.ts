@@ -16,7 +16,8 @@
  */
 import { runExperiment, type Experiment, type Progress } from '../experiment/index';
 import { compareWithRecord, type HistoryRow } from '../history/index';
-import type { Target } from '../calibration/targets';
+import { loadRecord, type Target } from '../calibration/targets';
+import { loadPopulationData } from '../population/index';
 import type { Parameters } from '../parameters/types';
 import type { ResolvedScenario } from '../scenarios/types';
 import type { Seed } from '../model/random';
@@ -32,10 +33,10 @@ export interface BacktestOptions {
   readonly parameters: Parameters;
   /** The baseline, resolved. */
   readonly scenario: ResolvedScenario;
-  /** The official figures (data/targets/targets.csv). */
-  readonly record: readonly Target[];
-  /** The Susenas rounds a population can be built for, in order (data/population/rounds.csv). */
-  readonly rounds: readonly string[];
+  /** The official figures; default data/targets/targets.csv (loadRecord). */
+  readonly record?: readonly Target[];
+  /** The Susenas rounds a population can be built for, in order; default data/population/rounds.csv. */
+  readonly rounds?: readonly string[];
   /** The origins, rounds of `rounds`; default every round with a figure to predict after it. */
   readonly origins?: readonly string[];
   readonly replicates: number;
@@ -103,7 +104,8 @@ export function defaultOrigins(record: readonly Target[], rounds: readonly strin
 }
 
 export async function backtest(options: BacktestOptions): Promise<Backtest> {
-  const { rounds, record } = options;
+  const record = options.record ?? loadRecord();
+  const rounds = options.rounds ?? loadPopulationData().rounds.map((r) => r.round);
   const byRound = figuresByRound(record, rounds);
   const origins = options.origins ?? defaultOrigins(record, rounds);
   const problems: Problem[] = [];

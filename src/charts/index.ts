@@ -24,3 +24,5 @@ export { trialEffects } from './trial';
 export type { TrialEffectsOptions } from './trial';
 export { recordRatios, recordOverTime, figureName, figureIndicator, figurePeriod } from './history';
 export type { RecordOverTimeOptions } from './history';
+export { backtestChart } from './backtest';
+export type { BacktestChartOptions } from './backtest';

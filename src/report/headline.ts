@@ -6,7 +6,7 @@
  * - Extreme poverty (P0 at the extreme line) in March, the Susenas round, of the first target year
  *   (2024, the year of the zero-extreme-poverty target) and of the last year of the run.
  * - Graduations and empowerment spending over the whole run; cost per graduate = one over the other.
- * - Assistance spending (PKH, BPNT / Sembako, BLT BBM) over the whole run.
+ * - Assistance spending (every programme of the registry) over the whole run.
  */
 import { mean, quantileSorted } from 'simple-statistics';
 import type { ResultRow } from '../run/results';

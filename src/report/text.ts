@@ -17,7 +17,7 @@ export const TEXT = {
     costPerGraduate: 'Per graduate (Rp m)',
     band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'mean [5th–95th percentile over replicates]' : 'mean [5th–95th percentile over replicates, each with its own posterior draw of the behaviour parameters]'),
     columnsNote: (reference: string | undefined) =>
-      `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (PKH, BPNT / Sembako, BLT BBM) over the whole run; per graduate: empowerment spending per graduation.`,
+      `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (every programme of the registry: PKH, BPNT / Sembako, BLT BBM, rice aid, the BLTs) over the whole run; per graduate: empowerment spending per graduation.`,
     headline: 'Headline numbers',
     charts: 'Charts',
     scenarios: 'Scenarios',
@@ -50,7 +50,7 @@ export const TEXT = {
     costPerGraduate: 'Per graduasi (Rp jt)',
     band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'rata-rata [persentil ke-5–95 antar-replikasi]' : 'rata-rata [persentil ke-5–95 antar-replikasi, masing-masing dengan parameter perilaku yang ditarik dari posterior]'),
     columnsNote: (reference: string | undefined) =>
-      `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (PKH, BPNT / Sembako, BLT BBM) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
+      `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (setiap program dalam registri: PKH, BPNT / Sembako, BLT BBM, bantuan beras, BLT lainnya) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
     headline: 'Angka utama',
     charts: 'Grafik',
     scenarios: 'Skenario',

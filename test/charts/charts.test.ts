@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndCost, tornado } from '../../src/charts/index';
+import { backtestChart, differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndCost, tornado } from '../../src/charts/index';
+import type { Prediction } from '../../src/backtest/index';
 import { loadRecord } from '../../src/calibration/targets';
 import type { HistoryRow } from '../../src/history/index';
 import type { SummaryRow } from '../../src/observe/summary';
@@ -29,6 +30,14 @@ const HISTORY: HistoryRow[] = loadRecord().map((figure) => {
   return inSpan
     ? { figure, status: 'in span', official, model: { replicates: 2, mean: 1.05 * official, p05: 1.03 * official, p95: 1.07 * official, sd: 0.01 * official }, ratio: 1.05, z: 2.5, sd: figure.sd }
     : { figure, status: 'outside span', official, model: null, ratio: NaN, z: NaN, sd: NaN };
+});
+
+/** A made-up backtest: from March and September 2021, the model at 1.05 × BPS's poverty rate one and two rounds on (a band of ± 2 %). */
+const PREDICTIONS: Prediction[] = ([['2021-03', 1, 'poverty_rate_2021_09'], ['2021-03', 2, 'poverty_rate_2022_03'], ['2021-09', 1, 'poverty_rate_2022_03']] as const).map(([origin, horizon, id]) => {
+  const figure = loadRecord().find((t) => t.id === id)!;
+  const official = figure.value;
+  const row: HistoryRow = { figure, status: 'in span', official, model: { replicates: 2, mean: 1.05 * official, p05: 1.03 * official, p95: 1.07 * official, sd: 0.01 * official }, ratio: 1.05, z: 2.5, sd: figure.sd };
+  return { origin, horizon, row, error: 0.05 * official, covered: false };
 });
 
 /** A chart of the summary in a language, and texts its drawing must show in English and in Indonesian. */
@@ -103,6 +112,14 @@ const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLeve
     {
       en: ['Poverty rate (P0, BPS national line), national: the model beside the record', 'Poverty rate (% of persons)', 'Model', 'Official'],
       id: ['Tingkat kemiskinan (P0, garis kemiskinan nasional BPS), nasional: model di samping data resmi', 'Tingkat kemiskinan (% penduduk)', 'Model', 'Resmi'],
+    },
+  ],
+  [
+    'backtestChart',
+    (_, lang) => backtestChart(PREDICTIONS, loadRecord(), { lang }),
+    {
+      en: ['Backtest: Poverty rate (P0, BPS national line), predicted from each Susenas round', 'Poverty rate (% of persons)', 'From', 'March 2021', 'September 2021'],
+      id: ['Uji balik: Tingkat kemiskinan (P0, garis kemiskinan nasional BPS), diprediksi dari setiap putaran Susenas', 'Tingkat kemiskinan (% penduduk)', 'Dari', 'Maret 2021', 'September 2021'],
     },
   ],
   [
