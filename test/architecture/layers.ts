@@ -19,6 +19,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['notebook'],
   ['report'],
   ['charts'],
+  ['backtest'],
   ['history'],
   ['calibration', 'sensitivity', 'trial'],
   ['experiment'],

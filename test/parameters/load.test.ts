@@ -136,7 +136,7 @@ describe('at(month)', () => {
   });
 
   it('throws, naming the parameter and its first date, before a parameter has a value', () => {
-    expect(() => params.at(monthOf('2019-06'))).toThrow(/policy\.pkh\.benefit\.pregnant.*2021-01-01/);
+    expect(() => params.at(monthOf('2017-06'))).toThrow(/has no value in 2017-06: its first value applies from 2018-01-01/);
   });
 });
 
@@ -200,7 +200,7 @@ describe('patched(patch, source)', () => {
     expect(p.at(monthOf('2022-12')).policy.pkh.benefit.primary_school).toBe(900_000);
     expect(p.at(monthOf('2023-01')).policy.pkh.benefit.primary_school).toBe(1_000_000);
     expect(params.at(monthOf('2023-01')).policy.pkh.benefit.primary_school).toBe(900_000);
-    expect(p.get('policy.pkh.benefit.primary_school').values.map((v) => v.date)).toEqual(['2021-01-01', '2023-01-01']);
+    expect(p.get('policy.pkh.benefit.primary_school').values.map((v) => v.date)).toEqual(['2018-01-01', '2021-01-01', '2023-01-01']);
   });
 
   it('replaces a value at the same date and inserts earlier dates in order', () => {

@@ -4,10 +4,13 @@
  * tolerance. 30,000 agents; lines of the round (the extreme line of the fixture, carried with the
  * ratio of national lines for September 2018).
  */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPopulation } from '../../src/population/index';
 import { fitTable } from '../../src/population/fit';
-import { loadParameters } from '../../src/parameters/load';
+import { DEFAULT_PARAMETER_DIR as PARAMETER_DIR, loadParameters } from '../../src/parameters/load';
 import { referenceLines, simulate } from '../../src/run/simulate';
 import { standardIndicators } from '../../src/observe/indicators';
 import { monthOf } from '../../src/calendar/months';
@@ -79,10 +82,15 @@ describe('rounds', () => {
   }, 60_000);
 
   it('a run from a round the parameters do not reach back to is refused before any work, naming each parameter that starts later and its file', async () => {
-    const parameters = loadParameters();
+    // A copy of the tree whose PKH budget starts in 2021, as it did before the backtest needed 2018.
+    const folder = join(mkdtempSync(join(tmpdir(), 'graduasi-rounds-')), 'parameters');
+    cpSync(PARAMETER_DIR, folder, { recursive: true });
+    const budget = join(folder, 'policy', 'pkh', 'budget.yaml');
+    writeFileSync(budget, readFileSync(budget, 'utf8').replace(/^  2018-01-01: .*\n/m, ''));
+    const parameters = loadParameters(folder);
     const scenarios = resolveScenarios(['assistance-only'], parameters, 'data');
-    await expect(runExperiment({ parameters, scenarios, replicates: 1, seed: 1, households: 20_000, start: '2018-09' })).rejects.toThrow(
-      /start: expected a round whose year the parameters cover: every parameter needs a value from 2018-01-01, got "2018-09", and 12 parameters start later: .*policy\.pkh\.budget from 2021-01-01 \(data\/parameters\/policy\/pkh\/budget\.yaml\)/,
+    await expect(runExperiment({ parameters, scenarios, replicates: 1, seed: 1, households: 20_000, start: '2019-03' })).rejects.toThrow(
+      /start: expected a round whose year the parameters cover: every parameter needs a value from 2019-01-01, got "2019-03", and 1 parameter starts later: policy\.pkh\.budget from 2021-01-01 \(.*budget\.yaml\)/,
     );
   });
 });

@@ -123,7 +123,7 @@ describe('bad options are refused before anything runs, every problem named', ()
   });
 
   it.each<[string, () => Promise<unknown>, RegExp]>([
-    ['a month before the start', () => sobolStudy({ ...TINY, measure: { indicator: 'p0_extreme', month: '2021-12' }, samples: 8 }), /^measure\.month: expected a month from the model's start, 2022-03, on, got 2021-12$/],
+    ['a month before the start', () => sobolStudy({ ...TINY, measure: { indicator: 'p0_extreme', month: '2021-12' }, samples: 8 }), /^measure\.month: expected a month from the runs' start, 2022-03, on, got 2021-12$/],
     ['one Sobol base row', () => sobolStudy({ ...TINY, samples: 1 }), /^samples: expected a whole number ≥ 2 \(base rows N of the Saltelli matrices A and B\), got 1$/],
     ['fewer agents than the population needs', () => morrisStudy({ ...TINY, trajectories: 2, households: 5000 }), /^households: expected a whole number ≥ 20,000 \(agents in the population\), got 5000$/],
     ['a top K above the parameters screened', () => screenThenSobol({ ...TINY, trajectories: 2, samples: 4, top: 4 }), /^top: expected a whole number from 1 to 3 \(parameters taken into the Sobol stage\), got 4$/],
@@ -201,7 +201,7 @@ describe('graduasi sensitivity', () => {
     ['an unknown method', ['--method', 'fast'], /--method: expected one of morris, sobol, both, got "fast"/],
     ['--top without a screening', ['--method', 'sobol', '--top', '3'], /graduasi sensitivity: --top: expected only with --method both, got --method sobol, which does not use it/],
     ['an unknown parameter', ['--parameters', 'business.monthly_retrun'], /graduasi sensitivity: --parameters: behaviour\.business\.monthly_retrun: expected a behaviour parameter path .*, got no such parameter/],
-    ['an unknown indicator and a month before the start, together', ['--indicator', 'p0_extrem', '--month', '2021-01'], /2 problems:\n {2}graduasi sensitivity: --indicator: expected one of .*, got "p0_extrem".*\n {2}graduasi sensitivity: --month: expected a month from the model's start, 2022-03, on, got 2021-01/],
+    ['an unknown indicator and a month before the start, together', ['--indicator', 'p0_extrem', '--month', '2021-01'], /2 problems:\n {2}graduasi sensitivity: --indicator: expected one of .*, got "p0_extrem".*\n {2}graduasi sensitivity: --month: expected a month from the runs' start, 2022-03, on, got 2021-01/],
     ['a group the model does not report', ['--group', 'province:Atlantis', '--month', '2022-04'], /graduasi sensitivity: --group: expected a group the model reports p0_extreme for: .*, got "province:Atlantis"/],
     ['a language', ['--lang', 'fr'], /--lang: expected one of en, id, got "fr"/],
     ['an output folder that holds a run', ['--out', 'two'], /two: expected a new output folder, so that no earlier results are overwritten, got a folder that already holds a run \(manifest\.json\)/],
