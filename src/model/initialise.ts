@@ -86,6 +86,7 @@ function book(programme: Programme, params: Parameters, start: Month, end: Month
     spent: inYear > 0 && Number.isFinite(budget) ? (budget * before) / inYear : 0,
     spentThisMonth: 0,
     families: 0,
+    paidThisMonth: 0,
     spentByProvince: new Float64Array(provinces),
     paidFrom,
     monthsPaid,

@@ -55,6 +55,7 @@ export function openMonth(world: World, ctx: MonthContext): void {
       book.spent = 0;
     }
     book.spentThisMonth = 0;
+    book.paidThisMonth = 0;
     book.spentByProvince.fill(0);
   }
   for (const { id } of world.registry.services) {

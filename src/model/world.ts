@@ -159,6 +159,8 @@ export interface ProgrammeBook {
   spentThisMonth: number;
   /** Families enrolled after this month's entries and exits (weighted). */
   families: number;
+  /** Families paid by this month's payment (weighted; 0 in a month without one): the enrolled who met its conditions. */
+  paidThisMonth: number;
   /** Rp paid this month, by province. */
   readonly spentByProvince: Float64Array;
   /** First month of `monthsPaid`: January of the start year. */

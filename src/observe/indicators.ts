@@ -206,6 +206,7 @@ function programmeIndicators(p: Programme, t: Tally): Indicator[] {
           ),
         ]
       : []),
+    national(`${p.id}_paid_households`, 'households', { en: `${en}: families paid this month`, id: `${id}: keluarga yang dibayar bulan ini` }, (v) => v.world.books[p.id].paidThisMonth),
     spendIndicator(p.id, { en: `${en} spending`, id: `Belanja ${id}` }, (world) => world.books[p.id]),
   ];
 }

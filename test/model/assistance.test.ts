@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import { simulate } from '../../src/run/simulate';
+import { monthOf } from '../../src/calendar/months';
 import { createRegistry } from '../../src/model/registry';
 import { PROGRAMMES } from '../../src/model/programmes/index';
 import { SERVICES } from '../../src/model/services/index';
@@ -45,6 +46,24 @@ describe('a programme paid in quarterly tranches', () => {
       if (PAYMENT_MONTHS.includes(month.slice(5))) expect(spend).toBeCloseTo(value(run, 'quarterly_aid_households', month) * QUARTERLY_BENEFIT * 3, -4);
       else expect(spend).toBe(0);
     }
+  });
+
+  it('counts the families each tranche pays: every enrolled family of an unconditional programme, none between tranches', () => {
+    for (const month of months.slice(1)) {
+      const paid = value(run, 'quarterly_aid_paid_households', month);
+      if (PAYMENT_MONTHS.includes(month.slice(5))) expect(paid).toBeCloseTo(value(run, 'quarterly_aid_households', month), -1);
+      else expect(paid).toBe(0);
+    }
+  });
+
+  it('counts as paid by a PKH tranche only the families that met its conditions', () => {
+    const compliance = loadParameters().at(monthOf('2023-01')).behaviour.pkh.compliance;
+    for (const month of ['2022-04', '2023-01', '2023-07']) {
+      const share = value(run, 'pkh_paid_households', month) / value(run, 'pkh_households', month);
+      expect(share).toBeGreaterThan(compliance - 0.03);
+      expect(share).toBeLessThan(compliance + 0.03);
+    }
+    expect(value(run, 'pkh_paid_households', '2023-02')).toBe(0);
   });
 
   it('holds its caseload when a budget year opens: no January cliff, and a year within budget', () => {

@@ -285,6 +285,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
   let total = 0;
   let families = 0;
+  let paid = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     let p = status[i];
     if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0) || (flags[i] & areaMask) !== areaValue)) continue;
@@ -310,10 +311,12 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
     const amount = weight[i] * ent * monthsPaid;
     byProvince[province[i]] += amount;
     total += amount;
+    paid += weight[i];
   }
   book.spentThisMonth += total;
   book.spent += total;
   book.families = families;
+  book.paidThisMonth += paid;
 }
 
 /**
