@@ -25,7 +25,7 @@ describe('provinces.csv', () => {
     ['Kalimantan', 6.15],
     ['Bali-Nusa Tenggara', 5.54],
     ['Maluku-Papua', 3.17],
-  ])('%s holds %s %% of the population (BPS SP2020 island shares)', (island, share) => {
+  ])('%s holds %s percent of the population (BPS SP2020 island shares)', (island, share) => {
     const persons = data.provinces.filter((p) => p.island === island).reduce((s, p) => s + p.population, 0);
     expect(Math.abs((persons / 270_203_917) * 100 - share)).toBeLessThan(0.01);
   });
@@ -82,7 +82,7 @@ describe('provinces.csv', () => {
     [94, 'Papua', 4_303_707, undefined, 10.92],
   ];
 
-  it.each(PUBLISHED)('%i %s: %i persons in SP2020, P0 %s %% and extreme poverty %s %% in March 2022, as published', (code, name, population, p0, extreme) => {
+  it.each(PUBLISHED)('%i %s: %i persons in SP2020; P0 %s and extreme poverty %s (percent) in March 2022, as published', (code, name, population, p0, extreme) => {
     const province = data.provinces.find((p) => p.code === code);
     expect(province, `provinces.csv has no row for BPS code ${code}`).toBeDefined();
     expect(province).toMatchObject({ name, population });
