@@ -7,8 +7,9 @@ import { ATTRIBUTES } from '../../src/model/households';
 
 /**
  * Poverty lines for the tests, Rp per person per month, March 2022. The national line is BPS's
- * (505,469, shared/reference/poverty_national.csv). The extreme line is USD 1.90 PPP 2011 at its 2021
- * rupiah value (11,941 a day, Kemendagri, facts.md §1.1) × 365 / 12: a test fixture; the model takes
+ * (505,469, BPS release of 15 Jul 2022, as data/parameters/policy/poverty_line/national.yaml cites it).
+ * The extreme line is USD 1.90 PPP 2011 at its 2021 rupiah value (11,941 a day, Kemendagri slides of
+ * 21 Sep 2022) × 365 / 12: a test fixture; the model takes
  * both lines from the caller's parameters.
  */
 export const LINES = { national: 505_469, extreme: (11_941 * 365) / 12 } as const;
