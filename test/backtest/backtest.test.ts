@@ -26,7 +26,7 @@ describe('a backtest from the 2021 rounds', () => {
   let result: Backtest;
   beforeAll(async () => {
     result = await backtest({ ...SMALL, origins: ['2021-03', '2021-09'] });
-  }, 120_000);
+  });
 
   it('predicts from each origin the national figures of the record one and two rounds on, and none after March 2022', () => {
     expect(result.predictions.map((p) => [p.origin, p.horizon, p.row.figure.id])).toEqual([
@@ -92,7 +92,7 @@ describe('graduasi backtest', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'bt', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ kind: 'backtest', settings: { scenario: 'assistance-only', parameterSet: 'calibrated', origins: ['2021-09'], replicates: 2, seed: 2022 } });
     expect(manifest.runs.map((x: { origin: string; end: string }) => [x.origin, x.end])).toEqual([['2021-09', '2022-03']]);
-  }, 120_000);
+  });
 
   it('refuses an origin that is not a round with something to predict, with no folder', () => {
     const r = graduasi('--origins', '2022-03', '--out', 'refused');

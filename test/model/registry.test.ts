@@ -28,7 +28,7 @@ describe('a programme declared in one file', () => {
   beforeAll(() => {
     withAid = run(true);
     without = run(false);
-  }, 120_000);
+  });
 
   it('is paid: Rp 150,000 a month to each family, within its quota of 2 million families', () => {
     for (const month of ['2022-04', '2022-08', '2022-12']) {

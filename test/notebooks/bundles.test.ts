@@ -119,7 +119,7 @@ describe('headline numbers', () => {
     const level = (100 * cut.extremePoverty.at(-1)!.level.mean).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     expect(text).toContain(level);
     expect(() => headline(run, 'en')).toThrow(/not in a notebook kernel/);
-  }, 60_000);
+  });
 });
 
 describe('outside the kernel', () => {

@@ -46,5 +46,5 @@ describe("the kernel's TypeScript", () => {
       return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
     });
     expect(problems).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -49,7 +49,7 @@ describe('the fixtures: one good notebook, one whose second cell throws', () => 
   beforeAll(async () => {
     goodBefore = readFileSync(join(FIXTURES, 'good.ipynb'), 'utf8');
     run = await runner(FIXTURES, '--out', out);
-  }, 180_000);
+  });
 
   it('the good notebook passes', () => {
     expect(run.stdout).toMatch(/^ok {3}good\.ipynb \(/m);
@@ -96,7 +96,7 @@ describe('--update, with a chart that is not Vega-Lite v5', () => {
     copyFileSync(join(FIXTURES, 'good.ipynb'), join(folder, 'good.ipynb'));
     copyFileSync(join(FIXTURES, 'schema', 'invalid-chart.ipynb'), join(folder, 'invalid-chart.ipynb'));
     run = await runner(folder, '--out', join(temp, 'update-out'), '--update');
-  }, 180_000);
+  });
 
   it('a notebook showing an invalid chart fails, with the schema error', () => {
     expect(run.stdout).toMatch(/^FAIL invalid-chart\.ipynb$/m);
@@ -115,7 +115,7 @@ describe('headline cells: a re-run must reproduce the committed numbers', () => 
   let run: Run;
   beforeAll(async () => {
     run = await runner(join(FIXTURES, 'headline'), '--out', join(temp, 'headline'));
-  }, 180_000);
+  });
 
   it('passes the notebook whose committed headline output comes back the same', () => {
     expect(run.stdout).toMatch(/^ok {3}same\.ipynb \(/m);

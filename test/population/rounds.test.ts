@@ -79,7 +79,7 @@ describe('rounds', () => {
     expect(at('2021-03', 'pkh_households')).toBeGreaterThan(0);
     expect(at('2021-03', 'bpnt_households')).toBeGreaterThan(0);
     expect(at('2021-06', 'blt_bbm_households')).toBe(0);
-  }, 60_000);
+  });
 
   it('a run from a round the parameters do not reach back to is refused before any work, naming each parameter that starts later and its file', async () => {
     // A copy of the tree whose PKH budget starts in 2021, as it did before the backtest needed 2018.

@@ -24,7 +24,7 @@ describe('trialEffects', () => {
   it.each([
     ['en', ['Intention-to-treat effects by months after the offer', 'Months after the offer', 'Effect', 'Consumption per person', 'Rp thousand a month', 'Business assets', 'Rp thousand', 'Runs a business', 'pp']],
     ['id', ['Dampak intention-to-treat menurut bulan setelah penawaran', 'Bulan setelah penawaran', 'Dampak', 'Pengeluaran per kapita', 'ribu Rp sebulan', 'Aset usaha', 'ribu Rp', 'Menjalankan usaha', 'poin']],
-  ] as const)('in %s: valid Vega-Lite v5, drawn with its texts', { timeout: 20_000 }, async (lang, texts) => {
+  ] as const)('in %s: valid Vega-Lite v5, drawn with its texts', async (lang, texts) => {
     const spec = trialEffects(rows(), { lang });
     expect(schemaErrors(spec)).toEqual([]);
     const shown = svgTexts(await renderSvg(spec));

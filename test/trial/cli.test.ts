@@ -39,14 +39,14 @@ describe('graduasi trial', () => {
     expect(manifest.files['itt.csv'].rows).toBe(6);
     expect(manifest.data.some((d: { file: string }) => d.file === 'data/evidence/brac-tup.csv')).toBe(true);
     expect(a['itt.csv'].split('\n')[0]).toBe('outcome,horizon_months,n_treatment,n_control,control_mean,treatment_mean,effect,se,ci_low,ci_high,p_value,relative_effect,control_sd,standardised_effect');
-  }, 20_000);
+  });
 
   it('prints the table in Bahasa Indonesia with --lang id; pena-2023 has no published.csv', async () => {
     await trialCommand(['pena-2023', ...SMALL, '--share', '0.3', '--lang', 'id', '--out', join(dir, 'pena')]);
     expect(stdout).toContain('Aset usaha (Rp)');
     expect(readdirSync(join(dir, 'pena')).sort()).toEqual(['balance.csv', 'itt.csv', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(dir, 'pena', 'manifest.json'), 'utf8')).design.treatmentShare).toBe(0.3);
-  }, 20_000);
+  });
 });
 
 describe('graduasi trial refuses, before running and without writing a folder', () => {
@@ -76,5 +76,5 @@ describe('graduasi trial refuses, before running and without writing a folder', 
     const before = files(join(dir, 'taken'));
     await expect(trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'taken')])).rejects.toThrow(/taken: expected a new output folder, so that no earlier results are overwritten, got a folder that already holds a run \(manifest\.json\)/);
     expect(files(join(dir, 'taken'))).toEqual(before);
-  }, 20_000);
+  });
 });

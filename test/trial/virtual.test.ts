@@ -15,7 +15,7 @@ let trial: TrialResult;
 
 beforeAll(() => {
   trial = runTrial(SMALL, { ...options, spillovers: true });
-}, 30_000);
+});
 
 const row = (outcome: string, horizon: number) => trial.itt.find((r) => r.outcome === outcome && r.horizon === horizon)!;
 
