@@ -46,6 +46,12 @@ export interface ExperimentOptions {
   readonly reference?: string;
   /** Worker threads (≥ 1). One runs every job in the calling thread. */
   readonly workers?: number;
+  /**
+   * The command that asked for the experiment, as words ("graduasi", "run", …), recorded in the
+   * manifest; leave out what cannot change a result (the worker count, the output folder), so that
+   * the same seed still gives the same manifest. Absent (null in the manifest) when called from code.
+   */
+  readonly command?: readonly string[];
   /** Called after each finished job. */
   readonly onProgress?: (progress: Progress) => void;
   /**
@@ -78,6 +84,8 @@ export interface Progress {
 }
 
 export interface ExperimentManifest extends Provenance {
+  /** The command's words, less --workers and --out (ExperimentOptions.command); null from code, absent in runs made before it was recorded. */
+  readonly command?: readonly string[] | null;
   readonly experiment: {
     readonly seed: Seed;
     readonly replicates: number;
@@ -98,6 +106,8 @@ export interface ExperimentManifest extends Provenance {
     readonly lineage: readonly string[];
     /** The scenario file, relative to the repository when inside it. */
     readonly file: string | null;
+    /** SHA-256 of the scenario file's bytes as read (null for a built-in; absent in runs made before it was recorded). */
+    readonly sha256?: string | null;
     /** The merged patch over the parameter tree. */
     readonly patch: ResolvedScenario['effectivePatch'];
     readonly parametersHash: string;
@@ -206,6 +216,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const { data, ...code } = provenance();
   const manifest: ExperimentManifest = {
     ...code,
+    command: options.command ?? null,
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
@@ -225,6 +236,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       rationale: s.rationale,
       lineage: s.lineage,
       file: s.file ? shown(s.file) : null,
+      sha256: s.sha256 ?? null,
       patch: s.effectivePatch,
       parametersHash: hashes[k],
     })),

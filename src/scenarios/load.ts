@@ -34,6 +34,7 @@ import { z } from 'zod';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { REPO_ROOT } from '../parameters/load';
 import { described, didYouMean, ProblemError, type Problem } from '../problems/index';
+import { sha256 } from '../run/results';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { Words } from '../lang/index';
 import type { ResolvedScenario, Scenario } from './types';
@@ -79,7 +80,8 @@ export function readScenarioFile(path: string): Scenario {
   const file = resolve(path);
   const where = shown(file);
   if (!existsSync(file)) throw new ProblemError([{ file: where, path: '', expected: 'a scenario file', got: 'no such file' }]);
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
   let data: unknown;
   if (extname(file).toLowerCase() === '.json') {
     try {
@@ -92,7 +94,7 @@ export function readScenarioFile(path: string): Scenario {
     if (doc.errors.length) throw new ProblemError(doc.errors.map((e) => ({ file: where, path: '', expected: 'valid YAML', got: e.message.split('\n')[0] })));
     data = doc.toJS();
   }
-  return checkedScenario(data, where, file);
+  return { ...checkedScenario(data, where, file), sha256: sha256(bytes) };
 }
 
 /** A scenario from plain data (a parsed file, or an object written in a notebook cell), shape checked. */

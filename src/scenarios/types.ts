@@ -18,6 +18,8 @@ export interface Scenario {
   readonly patch: ParameterPatch;
   /** The file the scenario was read from; absent for built-ins. */
   readonly file?: string;
+  /** SHA-256 of that file's bytes, as read. */
+  readonly sha256?: string;
 }
 
 /** A scenario with its ancestry merged: what a run uses. */

@@ -15,16 +15,31 @@ import { reportCharts, reportHtml } from '../../src/report/html';
 import { baselineHistory, historyCharts, historyTable } from '../../src/report/history';
 import { readRun, writeExperiment } from '../../src/report/run';
 import { resolveScenarios } from '../../src/scenarios/load';
+import { sha256 } from '../../src/run/results';
 import { offlinePage, openBrowser } from '../support/browser';
 
 let experiment: Experiment;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 const dir = mkdtempSync(join(tmpdir(), 'graduasi-report-'));
+/** A user's scenario file: a smaller cut than budget-cut-20, with a dated value of its own. */
+const USER_SCENARIO = `id: budget-cut-10
+label:
+  en: Budget cut of 10 %
+  id: Pemotongan anggaran 10 %
+rationale: Half the cut of budget-cut-20.
+extends: budget-cut-20
+patch:
+  policy.pkh.budget:
+    2023-01-01: 25000000000000
+`;
+const userFile = join(dir, 'budget-cut-10.yaml');
+const COMMAND = ['graduasi', 'compare', 'assistance-only', 'graduation-push-under-40', 'budget-cut-20', userFile, '--replicates', '2'];
 
 beforeAll(async () => {
+  writeFileSync(userFile, USER_SCENARIO);
   const parameters = loadParameters();
-  const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40', 'budget-cut-20'], parameters);
-  experiment = await runExperiment({ parameters, scenarios, replicates: 2, seed: 3, end: '2024-06', households: 20_000, reference: 'assistance-only' });
+  const scenarios = resolveScenarios(['assistance-only', 'graduation-push-under-40', 'budget-cut-20', userFile], parameters);
+  experiment = await runExperiment({ parameters, scenarios, replicates: 2, seed: 3, end: '2024-06', households: 20_000, reference: 'assistance-only', command: COMMAND });
   browser = await openBrowser();
 }, 120_000);
 
@@ -90,7 +105,35 @@ describe('the section "The baseline beside the record"', () => {
   });
 });
 
+describe('the manifest', () => {
+  it('records the command and the SHA-256 of each scenario file (none for a built-in)', () => {
+    expect(experiment.manifest.command).toEqual(COMMAND);
+    expect(experiment.manifest.scenarios.map((s) => s.sha256)).toEqual([null, null, null, sha256(USER_SCENARIO)]);
+  });
+});
+
 describe('a run folder read back', () => {
+  it.each(['results.csv', 'summary.csv'] as const)('%s changed after the run is refused, naming the file and both hashes', (name) => {
+    const folder = join(dir, `changed-${name}`);
+    writeExperiment(folder, experiment, 'en');
+    const file = join(folder, name);
+    const recorded = readFileSync(file);
+    const changed = Buffer.from(recorded.toString('utf8').replace(/\n([^\n]*?),(-?[\d.e-]+)\n/, (_, row: string, value: string) => `\n${row},${Number(value) + 1}\n`));
+    expect(changed.equals(recorded)).toBe(false);
+    writeFileSync(file, changed);
+    const field = name === 'results.csv' ? 'results' : 'summary';
+    expect(() => readRun(folder)).toThrow(`${file}: expected the file the run wrote, SHA-256 ${sha256(recorded)} (manifest.json: ${field}.sha256), got a file changed since, SHA-256 ${sha256(changed)}`);
+    writeFileSync(file, recorded);
+    expect(readRun(folder).rows).toHaveLength(experiment.rows.length);
+  });
+
+  it('a manifest.json that is not JSON is refused, naming it', () => {
+    const folder = join(dir, 'corrupt-manifest');
+    writeExperiment(folder, experiment, 'en');
+    writeFileSync(join(folder, 'manifest.json'), '{"model": "graduasi",');
+    expect(() => readRun(folder)).toThrow(`${join(folder, 'manifest.json')}: expected valid JSON, the manifest of a graduasi run or compare, got`);
+  });
+
   it('a folder written before scenario labels were { en, id } (label and label_id) reads with both', () => {
     const folder = join(dir, 'older-run');
     writeExperiment(folder, experiment, 'en');
