@@ -15,7 +15,7 @@ import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
 import { headlineTables } from './table';
 import type { Table } from './table';
-import { TEXT } from './text';
+import { ENOUGH_REPLICATES, TEXT } from './text';
 import { BASELINE, HISTORY_TEXT, baselineHistory, historyCharts, historyCounts, historyTable } from './history';
 import type { HistoryRow } from '../history/index';
 import type { Lang } from '../lang/index';
@@ -113,9 +113,9 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
 <p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))} ${escapeHtml(t.parameterSet(parameterSetOf(manifest)))}</p>
 <h2>${escapeHtml(t.headline)}</h2>
 ${tables}
-<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest)))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
+<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest), e.replicates))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
 <p class="note">${escapeHtml(t.bandNote(uncertaintyOf(manifest)))}</p>
-<h2>${escapeHtml(t.charts)}</h2>
+${e.replicates < ENOUGH_REPLICATES ? `<p class="warning">${escapeHtml(t.fewReplicates(e.replicates))}</p>\n` : ''}<h2>${escapeHtml(t.charts)}</h2>
 ${chartDivs}
 ${history ? historySection(history, names.get(BASELINE) ?? BASELINE, charts.length, recordCharts.length, lang) : ''}<h2>${escapeHtml(t.scenarios)}</h2>
 <ul class="scenarios">
@@ -152,6 +152,7 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   th[scope="row"], thead th:first-child { text-align: left; }
   thead th { background: #f5f7fa; }
   .muted, .note { color: #616e7c; }
+  .warning { font-size: 0.85rem; color: #7c4a03; background: #fff8e6; border-left: 3px solid #e8a33d; padding: 0.3rem 0.6rem; }
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
