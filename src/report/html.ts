@@ -13,6 +13,7 @@ import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../run/results';
 import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
+import { findingsHeading, keyFindings } from './findings';
 import { headlineTables } from './table';
 import type { Table } from './table';
 import { ENOUGH_REPLICATES, TEXT } from './text';
@@ -96,6 +97,7 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const names = new Map(manifest.scenarios.map((s) => [s.id, s.label[lang]]));
   const tables = headlineTables(headlines(rows, reference), names, lang, reference).map(tableHtml).join('\n');
   const charts = reportCharts(manifest, summary, lang);
+  const findings = keyFindings({ rows, summary, scenarios: manifest.scenarios.map((s) => s.id), reference, labels: names }, lang);
   const scenarioList = manifest.scenarios
     .map((s) => {
       const name = s.label[lang];
@@ -111,7 +113,12 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
 
   return reportPage({ lang, title: t.title, body: `<h1>${escapeHtml(t.title)}</h1>
 <p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))} ${escapeHtml(t.parameterSet(parameterSetOf(manifest)))}</p>
-<h2>${escapeHtml(t.headline)}</h2>
+${findings.length ? `<h2 id="findings">${escapeHtml(findingsHeading(lang))}</h2>
+<ul class="findings">
+${findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}
+</ul>
+<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest), e.replicates))}.</p>
+` : ''}<h2>${escapeHtml(t.headline)}</h2>
 ${tables}
 <p class="note">${escapeHtml(t.band(uncertaintyOf(manifest), e.replicates))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
 <p class="note">${escapeHtml(t.bandNote(uncertaintyOf(manifest)))}</p>
@@ -156,6 +163,8 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
+  ul.findings { padding-left: 1.2rem; }
+  ul.findings li { margin-bottom: 0.4rem; }
   code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
   .wide { overflow-x: auto; }
   .wide th[scope="row"] { white-space: nowrap; font-weight: normal; }`;

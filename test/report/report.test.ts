@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/index';
 import type { Experiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
-import { reportCharts, reportHtml } from '../../src/report/html';
+import { escapeHtml, reportCharts, reportHtml } from '../../src/report/html';
+import { keyFindings } from '../../src/report/findings';
 import { baselineHistory, historyCharts, historyTable } from '../../src/report/history';
 import { readRun, writeExperiment } from '../../src/report/run';
 import { resolveScenarios } from '../../src/scenarios/load';
@@ -75,6 +76,24 @@ describe('report.html', () => {
     expect(html).toContain(`<td>${mean.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} [`);
     expect(html).toContain('Extreme poor 2024-03 (%)');
     expect(html).toContain('<code>budget-cut-20</code>');
+  });
+
+  it.each(['en', 'id'] as const)('opens with the key findings of the run (%s)', (lang) => {
+    const html = reportHtml(experiment, lang);
+    const labels = new Map(experiment.manifest.scenarios.map((s) => [s.id, s.label[lang]]));
+    const findings = keyFindings({ rows: experiment.rows, summary: experiment.summary, scenarios: experiment.scenarios.map((s) => s.id), reference: 'assistance-only', labels }, lang);
+    expect(findings).toHaveLength(4);
+    const at = html.indexOf(`<h2 id="findings">${lang === 'en' ? 'Key findings' : 'Temuan utama'}</h2>`);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(html.indexOf('<table>'));
+    for (const f of findings) expect(html).toContain(`<li>${escapeHtml(f)}</li>`);
+  });
+
+  it('says how many replicates the bands come from, and warns below 10', () => {
+    expect(reportHtml(experiment, 'en')).toContain('mean [5th–95th percentile over 2 replicates]');
+    expect(reportHtml(experiment, 'en')).toContain('<p class="warning">Each band comes from only 2 replicates, fewer than 10');
+    const ten = { ...experiment, manifest: { ...experiment.manifest, experiment: { ...experiment.manifest.experiment, replicates: 10 } } };
+    expect(reportHtml(ten, 'en')).not.toContain('class="warning"');
   });
 });
 
