@@ -6,6 +6,7 @@ import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { readRun, writeReport } from '../report/run';
 import { command } from './options';
+import { loadParameters } from '../parameters/load';
 import { lang } from './common';
 
 export const REPORT = command({
@@ -16,7 +17,10 @@ export const REPORT = command({
   options: { lang: lang('the tables and the report') },
   run: ({ args, options }) => {
     const folder = args[0];
-    const run = readRun(folder);
+    const parameters = loadParameters();
+    const read = readRun(folder);
+    // The scenarios' changes are listed beside the data's values only from the tree the run patched.
+    const run = read.manifest.parameterTree?.hash === parameters.hash ? { ...read, parameters } : read;
     const file = writeReport(folder, run, options.lang);
     const labels = new Map(run.manifest.scenarios.map((s) => [s.id, s.id]));
     const reference = run.manifest.experiment.reference ?? undefined;

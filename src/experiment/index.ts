@@ -110,6 +110,8 @@ export interface ExperimentManifest extends Provenance {
     readonly sha256?: string | null;
     /** The merged patch over the parameter tree. */
     readonly patch: ResolvedScenario['effectivePatch'];
+    /** What the scenario and its ancestors change themselves: the patch less the calibration's values (absent in runs made before it was recorded). */
+    readonly changes?: ResolvedScenario['ownPatch'];
     readonly parametersHash: string;
   }>;
   readonly populations: ReadonlyArray<{ readonly replicate: number; readonly agents: number; readonly households: number; readonly persons: number }>;
@@ -122,6 +124,8 @@ export interface Experiment {
   readonly rows: readonly ResultRow[];
   readonly summary: readonly SummaryRow[];
   readonly manifest: ExperimentManifest;
+  /** The parameter tree the scenarios patched (ExperimentOptions.parameters). */
+  readonly parameters: Parameters;
   /** results.csv and summary.csv as written. */
   readonly resultsCsv: string;
   readonly summaryCsv: string;
@@ -238,6 +242,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       file: s.file ? shown(s.file) : null,
       sha256: s.sha256 ?? null,
       patch: s.effectivePatch,
+      changes: s.ownPatch,
       parametersHash: hashes[k],
     })),
     data,
@@ -245,5 +250,5 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     results: { rows: rows.length, sha256: sha256(resultsText) },
     summary: { rows: summary.length, sha256: sha256(summaryText) },
   };
-  return { scenarios: options.scenarios, rows, summary, manifest, resultsCsv: resultsText, summaryCsv: summaryText };
+  return { scenarios: options.scenarios, rows, summary, manifest, parameters, resultsCsv: resultsText, summaryCsv: summaryText };
 }

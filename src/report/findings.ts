@@ -113,7 +113,10 @@ export function findingsHeading(lang: Lang): string {
 }
 
 function facts(run: FindingsInput): Facts | undefined {
-  const baselineId = baselineOf(run.scenarios, run.reference);
+  const present = new Set(run.rows.map((r) => r.scenario));
+  const scenarios = run.scenarios.filter((id) => present.has(id));
+  if (scenarios.length === 0) return undefined;
+  const baselineId = baselineOf(scenarios, run.reference !== undefined && present.has(run.reference) ? run.reference : undefined);
   const all = headlines(run.rows, baselineId);
   const month = all[0]?.extremePoverty.at(-1)?.month;
   if (month === undefined) return undefined;

@@ -21,6 +21,9 @@ import { BASELINE, HISTORY_TEXT, baselineHistory, historyCharts, historyCounts, 
 import type { HistoryRow } from '../history/index';
 import type { Lang } from '../lang/index';
 import { CALIBRATED } from '../scenarios/load';
+import { patchChanges } from '../scenarios/describe';
+import type { Parameters } from '../parameters/types';
+import type { RunData } from './run';
 
 const require = createRequire(import.meta.url);
 
@@ -83,13 +86,28 @@ export function tableHtml(table: Table): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
+/**
+ * What a scenario of the manifest changes, in words, beside the data's values (describe.ts, as
+ * `graduasi show` prints it); nothing without the parameter tree the run patched.
+ */
+function changesHtml(s: ExperimentManifest['scenarios'][number], parameters: Parameters | undefined, lang: Lang): string {
+  if (!parameters) return '';
+  const changes = patchChanges(s.changes ?? s.patch, parameters, lang);
+  if (changes.length === 0) return `<br><span class="muted">${escapeHtml(TEXT[lang].changesNothing)}</span>`;
+  const items = changes.map((c) => {
+    const values = c.values.map((v) => `${escapeHtml(TEXT[lang].from)} ${escapeHtml(v.date)}: <strong>${escapeHtml(v.value)}</strong> <span class="muted">(${escapeHtml(v.data)})</span>`).join('; ');
+    return `<li>${escapeHtml(c.label)} <code>${escapeHtml(c.path)}</code>: ${values}</li>`;
+  });
+  return `\n<ul class="changes">\n${items.join('\n')}\n</ul>`;
+}
+
 /** The values a run's scenarios were resolved on: the calibration when it is the root of their lineage. */
 function parameterSetOf(manifest: ExperimentManifest): 'calibrated' | 'data' {
   return manifest.scenarios.every((s) => s.lineage[0] === CALIBRATED) ? 'calibrated' : 'data';
 }
 
 /** The report of a run (an experiment just run, or one read back from its folder). */
-export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly ResultRow[]; summary: readonly SummaryRow[] }, lang: Lang): string {
+export function reportHtml(run: RunData, lang: Lang): string {
   const { manifest, rows, summary } = run;
   const t = TEXT[lang];
   const e = manifest.experiment;
@@ -104,7 +122,7 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
       const parents = s.lineage.filter((id) => id !== CALIBRATED);
       const parent = parents.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(parents.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
-      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;
+      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}${changesHtml(s, run.parameters, lang)}</li>`;
     })
     .join('\n');
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
@@ -163,6 +181,8 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
+  ul.changes { font-size: 0.85rem; margin: 0.2rem 0 0; padding-left: 1.2rem; }
+  ul.changes li { margin-bottom: 0.1rem; }
   ul.findings { padding-left: 1.2rem; }
   ul.findings li { margin-bottom: 0.4rem; }
   code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }

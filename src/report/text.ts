@@ -29,6 +29,8 @@ export const TEXT = {
     scenarios: 'Scenarios',
     howMade: 'How these results were made',
     rationale: 'Rationale',
+    from: 'from',
+    changesNothing: 'Changes nothing: every parameter as in data/parameters.',
     extends: 'extends',
     reference: 'reference',
     parameterSet: (set: 'calibrated' | 'data') =>
@@ -65,6 +67,8 @@ export const TEXT = {
     scenarios: 'Skenario',
     howMade: 'Cara hasil ini dibuat',
     rationale: 'Alasan',
+    from: 'mulai',
+    changesNothing: 'Tidak mengubah apa pun: setiap parameter seperti di data/parameters.',
     extends: 'turunan dari',
     reference: 'pembanding',
     parameterSet: (set: 'calibrated' | 'data') =>

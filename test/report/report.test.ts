@@ -85,8 +85,21 @@ describe('report.html', () => {
     expect(findings).toHaveLength(4);
     const at = html.indexOf(`<h2 id="findings">${lang === 'en' ? 'Key findings' : 'Temuan utama'}</h2>`);
     expect(at).toBeGreaterThan(0);
-    expect(at).toBeLessThan(html.indexOf('<table>'));
+    expect(at).toBeLessThan(html.indexOf(`<h2>${lang === 'en' ? 'Headline numbers' : 'Angka utama'}</h2>`));
     for (const f of findings) expect(html).toContain(`<li>${escapeHtml(f)}</li>`);
+  });
+
+  it.each([
+    ['en', 'PKH budget <code>policy.pkh.budget</code>: from 2023-01-01: <strong>Rp 25 T a year</strong> <span class="muted">(data: Rp 28.1 T a year)</span>; from 2024-01-01: <strong>Rp 22.71 T a year</strong>'],
+    ['id', '<code>policy.pkh.budget</code>: mulai 2023-01-01: <strong>Rp 25 T per tahun</strong> <span class="muted">(data: Rp 28,1 T per tahun)</span>'],
+  ] as const)("lists what a user's scenario changes, beside the data's values (%s)", (lang, pkh) => {
+    const html = reportHtml(experiment, lang);
+    const user = html.slice(html.indexOf('<code>budget-cut-10</code>'));
+    // Its own value for 2023 wins over budget-cut-20's; 2024 and the BPNT budget come from budget-cut-20.
+    expect(user.slice(0, user.indexOf('</li>\n</ul>'))).toContain(pkh);
+    expect(user).toContain('<code>policy.bpnt.budget</code>');
+    // From the run folder alone (no parameter tree at hand) the list is left out, not guessed.
+    expect(reportHtml({ ...experiment, parameters: undefined }, lang)).not.toContain('<ul class="changes">');
   });
 
   it('says how many replicates the bands come from, and warns below 10', () => {
