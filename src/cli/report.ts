@@ -5,6 +5,7 @@
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { readRun, writeReport } from '../report/run';
+import { TEXT } from '../report/text';
 import { command } from './options';
 import { loadParameters } from '../parameters/load';
 import { lang } from './common';
@@ -25,6 +26,6 @@ export const REPORT = command({
     const labels = new Map(run.manifest.scenarios.map((s) => [s.id, s.id]));
     const reference = run.manifest.experiment.reference ?? undefined;
     const tables = headlineTables(headlines(run.rows, reference), labels, options.lang, reference);
-    process.stdout.write(`${tables.map(formatTable).join('\n\n')}\n\nReport written to ${file}\n`);
+    process.stdout.write(`${tables.map(formatTable).join('\n\n')}\n\n${TEXT[options.lang].reportWritten(file)}\n`);
   },
 });

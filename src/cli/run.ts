@@ -121,8 +121,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;
-  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
-  const progress = progressDisplay(log, 'runs');
+  const t = TEXT[o.lang];
+  log.write(`${t.starting({ command: name, scenarios: scenarios.length, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, parameters: o.parameters, posterior: posterior?.file })}\n`);
+  const progress = progressDisplay(log, 'runs', o.lang);
   const experiment = await runExperiment({
     parameters,
     scenarios,
@@ -145,9 +146,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const h = headlines(experiment.rows, reference);
   process.stdout.write(
     `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
-      `${TEXT[o.lang].band(uncertaintyOf(experiment.manifest), o.replicates)}. ${TEXT[o.lang].columnsNote(reference)}\n` +
-      `${o.replicates < ENOUGH_REPLICATES ? `${TEXT[o.lang].fewReplicates(o.replicates)}\n` : ''}\n` +
-      `Run written to ${folder}\n  report.html  manifest.json  results.csv  summary.csv\n`,
+      `${t.band(uncertaintyOf(experiment.manifest), o.replicates)}. ${t.columnsNote(reference)}\n` +
+      `${o.replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(o.replicates)}\n` : ''}\n` +
+      `${t.runWritten(folder)}\n  report.html  manifest.json  results.csv  summary.csv\n`,
   );
 }
 

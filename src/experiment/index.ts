@@ -101,7 +101,8 @@ export interface ExperimentManifest extends Provenance {
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
     readonly label: Words;
-    readonly rationale: string;
+    /** In both languages (runs made before Indonesian rationales have one text: see src/report/run.ts). */
+    readonly rationale: Words;
     /** Ids from the root ancestor to the scenario. */
     readonly lineage: readonly string[];
     /** The scenario file, relative to the repository when inside it. */

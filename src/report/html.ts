@@ -122,7 +122,7 @@ export function reportHtml(run: RunData, lang: Lang): string {
       const parents = s.lineage.filter((id) => id !== CALIBRATED);
       const parent = parents.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(parents.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
-      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}${changesHtml(s, run.parameters, lang)}</li>`;
+      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale[lang])}${changesHtml(s, run.parameters, lang)}</li>`;
     })
     .join('\n');
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');

@@ -14,7 +14,7 @@ import { parseCsv } from '../population/csv';
 import { sha256 } from '../run/results';
 import { ProblemError } from '../problems/index';
 import { reportHtml } from './html';
-import type { Lang } from '../lang/index';
+import type { Lang, Words } from '../lang/index';
 import type { Parameters } from '../parameters/types';
 
 /** What a report is made of. */
@@ -68,18 +68,22 @@ function readCsv(file: string, header: string, manifest: ExperimentManifest, fie
   return parseCsv(text, file);
 }
 
-/** A scenario of a manifest written before scenario labels were { en, id }: two texts. */
+/** A scenario of a manifest written before scenario labels (two texts) and rationales (one) were { en, id }. */
 interface OlderScenario {
-  readonly label: string;
+  readonly label: string | Words;
   readonly label_id?: string;
+  readonly rationale: string | Words;
 }
 
-/** The manifest's scenarios with labels { en, id }, whichever version wrote it. */
+/** The manifest's scenarios with labels and rationales { en, id }, whichever version wrote it (one text stands for both). */
 function withLabels(manifest: ExperimentManifest): ExperimentManifest {
   const scenarios = manifest.scenarios.map((s) => {
-    if (typeof s.label !== 'string') return s;
-    const { label, label_id, ...rest } = s as unknown as OlderScenario & typeof s;
-    return { ...rest, label: { en: label, id: label_id ?? label } };
+    const { label, label_id, rationale, ...rest } = s as unknown as OlderScenario & typeof s;
+    return {
+      ...rest,
+      label: typeof label === 'string' ? { en: label, id: label_id ?? label } : label,
+      rationale: typeof rationale === 'string' ? { en: rationale, id: rationale } : rationale,
+    };
   });
   return { ...manifest, scenarios };
 }

@@ -2,11 +2,26 @@
  * The words of reports and of the command's tables, in English and Bahasa Indonesia.
  */
 import type { Uncertainty } from '../experiment/index';
-import { LANGS } from '../lang/index';
+import { LANGS, monthLabel } from '../lang/index';
 import type { Lang } from '../lang/index';
 
 /** Replicates below which a report warns that its bands are rough. */
 export const ENOUGH_REPLICATES = 10;
+
+/** What the first status line of `run` and `compare` says. */
+export interface RunStart {
+  readonly command: string;
+  readonly scenarios: number;
+  readonly replicates: number;
+  /** "YYYY-MM". */
+  readonly start: string;
+  readonly end: string;
+  readonly seed: string | number;
+  readonly workers: number;
+  readonly parameters: 'calibrated' | 'data';
+  /** The posterior the behaviour parameters are drawn from, if any. */
+  readonly posterior?: string;
+}
 
 export const TEXT = {
   en: {
@@ -46,6 +61,10 @@ export const TEXT = {
       'Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
     provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
     notAvailable: 'n/a',
+    starting: (m: RunStart) =>
+      `Graduasi ${m.command}: ${m.scenarios} scenario${m.scenarios === 1 ? '' : 's'} × ${m.replicates} replicate${m.replicates === 1 ? '' : 's'}, ${monthLabel(m.start, 'en')} to ${monthLabel(m.end, 'en')}, seed ${m.seed}, ${m.workers} worker${m.workers === 1 ? '' : 's'}, ${m.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${m.posterior ? `, behaviour parameters drawn from ${m.posterior}` : ''}`,
+    runWritten: (folder: string) => `Run written to ${folder}`,
+    reportWritten: (file: string) => `Report written to ${file}`,
   },
   id: {
     title: 'Graduasi: perbandingan skenario kebijakan',
@@ -84,6 +103,10 @@ export const TEXT = {
       'Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
     provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',
     notAvailable: 't/a',
+    starting: (m: RunStart) =>
+      `Graduasi ${m.command}: ${m.scenarios} skenario × ${m.replicates} replikasi, ${monthLabel(m.start, 'id')} sampai ${monthLabel(m.end, 'id')}, seed ${m.seed}, ${m.workers} worker, ${m.parameters === 'calibrated' ? 'parameter hasil kalibrasi' : 'nilai parameter data apa adanya'}${m.posterior ? `, parameter perilaku ditarik dari ${m.posterior}` : ''}`,
+    runWritten: (folder: string) => `Hasil simulasi ditulis ke ${folder}`,
+    reportWritten: (file: string) => `Laporan ditulis ke ${file}`,
   },
 } as const;
 

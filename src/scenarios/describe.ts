@@ -1,7 +1,7 @@
 /**
  * Scenarios and parameters in words, for `graduasi list` and `graduasi show`, in English or Bahasa
  * Indonesia: the headings, units and numbers in the language asked for; a scenario's label in it too
- * (label_id); rationales, parameter labels and sources as the data gives them (in English).
+ * (label_id), and its rationale; parameter labels and sources as the data gives them (in English).
  */
 import type { Parameters, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
@@ -123,7 +123,7 @@ export function describeScenario(s: ResolvedScenario, params: Parameters, lang: 
   const lines = [`${s.id}: ${labelOf(s, lang)}`, `  (${labelOf(s, lang === 'id' ? 'en' : 'id')})`];
   if (s.lineage.length > 1) lines.push(`  ${w.extends}: ${s.lineage.slice(0, -1).reverse().join(' ← ')}`);
   if (s.file) lines.push(`  ${w.file}: ${s.file}`);
-  lines.push('', `  ${s.rationale}`, '');
+  lines.push('', `  ${s.rationale[lang]}`, '');
   const changes = patchChanges(s.effectivePatch, params, lang);
   if (changes.length === 0) lines.push(`  ${w.nothingChanged}`);
   else lines.push(`  ${w.changes}`);

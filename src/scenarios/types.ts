@@ -9,8 +9,8 @@ export interface Scenario {
   readonly id: string;
   /** Short name in English and in Bahasa Indonesia. */
   readonly label: Words;
-  /** Why the scenario is what it is, and what question it answers. */
-  readonly rationale: string;
+  /** Why the scenario is what it is, and what question it answers, in English and Bahasa Indonesia. */
+  readonly rationale: Words;
   readonly references: readonly Reference[];
   /** The scenario this one starts from (a built-in id, or a scenario file relative to this one's file). */
   readonly extends?: string;

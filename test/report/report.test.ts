@@ -27,7 +27,9 @@ const USER_SCENARIO = `id: budget-cut-10
 label:
   en: Budget cut of 10 %
   id: Pemotongan anggaran 10 %
-rationale: Half the cut of budget-cut-20.
+rationale:
+  en: Half the cut of budget-cut-20.
+  id: Separuh pemotongan budget-cut-20.
 extends: budget-cut-20
 patch:
   policy.pkh.budget:
@@ -100,6 +102,16 @@ describe('report.html', () => {
     expect(user).toContain('<code>policy.bpnt.budget</code>');
     // From the run folder alone (no parameter tree at hand) the list is left out, not guessed.
     expect(reportHtml({ ...experiment, parameters: undefined }, lang)).not.toContain('<ul class="changes">');
+  });
+
+  it.each([
+    ['en', 'Half the cut of budget-cut-20.', 'Separuh pemotongan'],
+    ['id', 'Separuh pemotongan budget-cut-20.', 'Half the cut'],
+  ] as const)('gives each rationale in the language of the report, built-in or from a file (%s)', (lang, user, other) => {
+    const html = reportHtml(experiment, lang);
+    for (const s of experiment.scenarios.slice(0, 3)) expect(html).toContain(escapeHtml(s.rationale[lang]));
+    expect(html).toContain(`<br>${user}`);
+    expect(html).not.toContain(other);
   });
 
   it('says how many replicates the bands come from, and warns below 10', () => {
