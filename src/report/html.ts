@@ -13,7 +13,7 @@ import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../run/results';
 import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
-import { findingsHeading, keyFindings } from './findings';
+import { baselineOf, findingsHeading, keyFindings } from './findings';
 import { headlineTables } from './table';
 import type { Table } from './table';
 import { ENOUGH_REPLICATES, TEXT } from './text';
@@ -58,10 +58,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The scenario whose pathway and provinces the report shows: the first that is not the reference. */
+/** The scenario whose pathway and provinces the report shows: the first that is not the baseline (the reference, else assistance-only, which has no pathway). */
 function focusScenario(manifest: ExperimentManifest): string {
   const ids = manifest.scenarios.map((s) => s.id);
-  return ids.find((id) => id !== manifest.experiment.reference) ?? ids[0];
+  const baseline = baselineOf(ids, manifest.experiment.reference ?? undefined);
+  return ids.find((id) => id !== baseline) ?? ids[0];
 }
 
 /** The charts of a run, in the order they appear. */
