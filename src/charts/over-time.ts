@@ -11,7 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
-import { HEIGHT, SCHEMA, WIDTH, config, monthAxis, wrapped } from './frame';
+import { HEIGHT, SCHEMA, WIDTH, config, monthAxis, titled, wrapped } from './frame';
 import type { ChartOptions } from './frame';
 import { TEXT, groupLabel } from './labels';
 import { labelOf, replicates, scenarioColours, scenarioNames, select } from './rows';
@@ -74,7 +74,7 @@ function overlaid({ lang, rows, all, scale, title, subtitle, axis, zero }: Band)
   } as const;
   return {
     $schema: SCHEMA,
-    title: { text: title, subtitle },
+    title: { text: titled(title), subtitle },
     width: WIDTH,
     height: HEIGHT,
     config: config(lang),
@@ -108,7 +108,7 @@ function smallMultiples({ lang, rows, all, scale, title, subtitle, zero }: Band)
   const y = { type: 'quantitative', title: scale.words } as const; // the unit alone: the title names the indicator, and a long name would run into the next row
   return {
     $schema: SCHEMA,
-    title: { text: title, subtitle: [subtitle, ...(baseline ? [fill(TEXT[lang].baselineLine, { baseline: baseline.label })] : [])] },
+    title: { text: titled(title), subtitle: [subtitle, ...(baseline ? [fill(TEXT[lang].baselineLine, { baseline: baseline.label })] : [])] },
     config: config(lang),
     data: { values },
     columns: PANELS.columns,
