@@ -36,7 +36,7 @@ export const TEXT = {
     band: (u: Uncertainty, replicates: number) =>
       `mean [5th–95th percentile over ${replicates} replicate${replicates === 1 ? '' : 's'}${u.kind === 'stochastic' ? '' : ', each with its own posterior draw of the behaviour parameters'}]`,
     fewReplicates: (replicates: number) =>
-      `Each band comes from only ${replicates} replicate${replicates === 1 ? '' : 's'}, fewer than ${ENOUGH_REPLICATES}: it is close to the range of ${replicates === 1 ? 'one value' : `${replicates} values`} and looks more precise than it is. Run with --replicates ${ENOUGH_REPLICATES} or more before reading meaning into small differences.`,
+      `Each band comes from only ${replicates} replicate${replicates === 1 ? '' : 's'}, fewer than ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'it is that one value and says nothing of the spread' : `it is close to the range of ${replicates} values and looks more precise than it is`}. Run with --replicates ${ENOUGH_REPLICATES} or more before reading meaning into small differences.`,
     columnsNote: (reference: string | undefined) =>
       `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (every programme of the registry: PKH, BPNT / Sembako, BLT BBM, rice aid, the BLTs) over the whole run; per graduate: empowerment spending per graduation.`,
     headline: 'Headline numbers',
@@ -78,7 +78,7 @@ export const TEXT = {
     band: (u: Uncertainty, replicates: number) =>
       `rata-rata [persentil ke-5–95 dari ${replicates} replikasi${u.kind === 'stochastic' ? '' : ', masing-masing dengan parameter perilaku yang ditarik dari posterior'}]`,
     fewReplicates: (replicates: number) =>
-      `Setiap rentang hanya berasal dari ${replicates} replikasi, kurang dari ${ENOUGH_REPLICATES}: rentang itu hampir sama dengan jangkauan ${replicates === 1 ? 'satu nilai' : `${replicates} nilai`} dan tampak lebih pasti daripada yang sebenarnya. Jalankan dengan --replicates ${ENOUGH_REPLICATES} atau lebih sebelum menafsirkan selisih yang kecil.`,
+      `Setiap rentang hanya berasal dari ${replicates} replikasi, kurang dari ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'rentang itu hanya satu nilai dan tidak menunjukkan sebaran apa pun' : `rentang itu hampir sama dengan jangkauan ${replicates} nilai dan tampak lebih pasti daripada yang sebenarnya`}. Jalankan dengan --replicates ${ENOUGH_REPLICATES} atau lebih sebelum menafsirkan selisih yang kecil.`,
     columnsNote: (reference: string | undefined) =>
       `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (setiap program dalam registri: PKH, BPNT / Sembako, BLT BBM, bantuan beras, BLT lainnya) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
     headline: 'Angka utama',
