@@ -64,6 +64,7 @@ export const TEXT = {
     starting: (m: RunStart) =>
       `Graduasi ${m.command}: ${m.scenarios} scenario${m.scenarios === 1 ? '' : 's'} × ${m.replicates} replicate${m.replicates === 1 ? '' : 's'}, ${monthLabel(m.start, 'en')} to ${monthLabel(m.end, 'en')}, seed ${m.seed}, ${m.workers} worker${m.workers === 1 ? '' : 's'}, ${m.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${m.posterior ? `, behaviour parameters drawn from ${m.posterior}` : ''}`,
     runWritten: (folder: string) => `Run written to ${folder}`,
+    officialFigures: (n: number) => `${n} official figures`,
     reportWritten: (file: string) => `Report written to ${file}`,
   },
   id: {
@@ -106,6 +107,7 @@ export const TEXT = {
     starting: (m: RunStart) =>
       `Graduasi ${m.command}: ${m.scenarios} skenario × ${m.replicates} replikasi, ${monthLabel(m.start, 'id')} sampai ${monthLabel(m.end, 'id')}, seed ${m.seed}, ${m.workers} worker, ${m.parameters === 'calibrated' ? 'parameter hasil kalibrasi' : 'nilai parameter data apa adanya'}${m.posterior ? `, parameter perilaku ditarik dari ${m.posterior}` : ''}`,
     runWritten: (folder: string) => `Hasil simulasi ditulis ke ${folder}`,
+    officialFigures: (n: number) => `${n} angka resmi`,
     reportWritten: (file: string) => `Laporan ditulis ke ${file}`,
   },
 } as const;
