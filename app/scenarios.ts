@@ -56,7 +56,7 @@ export function catalogue(params: Parameters = loadParameters()): Catalogue {
     scenarios: scenarios.map((s) => ({
       id: s.id,
       label: s.label,
-      rationale: s.rationale,
+      rationale: s.rationale.en,
       lineage: s.lineage,
       references: s.references.map((r) => ({ title: r.title, href: r.href })),
       changes: Object.entries(s.effectivePatch as Record<string, Record<string, number | boolean>>).map(([path, dated]) => change(path, dated, params)),

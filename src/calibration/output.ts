@@ -55,9 +55,14 @@ export function calibratedYaml(c: Calibration, command: string): string {
   const scenario = {
     id: 'calibrated',
     label: { en: 'Behaviour parameters calibrated to official figures', id: 'Parameter perilaku yang dikalibrasi ke angka resmi' },
-    rationale:
-      `Nelder–Mead point fit (distance ${c.pointFit.distance.toPrecision(3)}) to ${c.fit.map((t) => t.id).join(', ')}; ` +
-      `held out ${c.holdout.map((t) => t.id).join(', ') || 'nothing'}. Made by: ${command} (seed ${String(c.settings.seed)}, commit ${provenance().commit}).`,
+    rationale: {
+      en:
+        `Nelder–Mead point fit (distance ${c.pointFit.distance.toPrecision(3)}) to ${c.fit.map((t) => t.id).join(', ')}; ` +
+        `held out ${c.holdout.map((t) => t.id).join(', ') || 'nothing'}. Made by: ${command} (seed ${String(c.settings.seed)}, commit ${provenance().commit}).`,
+      id:
+        `Kecocokan titik Nelder–Mead (jarak ${c.pointFit.distance.toPrecision(3)}) terhadap ${c.fit.map((t) => t.id).join(', ')}; ` +
+        `disisihkan: ${c.holdout.map((t) => t.id).join(', ') || 'tidak ada'}. Dibuat dengan: ${command} (seed ${String(c.settings.seed)}, commit ${provenance().commit}).`,
+    },
     patch: c.patch,
   };
   return stringify(scenario, { lineWidth: 0 });

@@ -6,7 +6,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
-import { SCHEMA, WIDTH, config } from './frame';
+import { SCHEMA, WIDTH, config, nameAxis, titled } from './frame';
+
+/** Pixels a scenario or province name may take beside its bar: enough for the longest built-in scenario's. */
+const NAME_WIDTH = 600;
 import type { ChartOptions } from './frame';
 import { TEXT } from './labels';
 import { firstScenario, labelOf, lastMonth, replicates, scenarioColours, scenarioNames, select } from './rows';
@@ -35,12 +38,16 @@ interface Bar {
   readonly high: number;
 }
 
-/** Horizontal bars with error bars, top to bottom in the order given; `colour` maps names to colours. */
-function rangedBars(bars: readonly Bar[], names: { title: string; colour?: { domain: string[]; range: string[] } }, valueTitle: string) {
+/**
+ * Horizontal bars with error bars, top to bottom in the order given; `colour` maps names to colours;
+ * without `labelled` the names are left out (a panel beside one that has them).
+ */
+function rangedBars(bars: readonly Bar[], names: { title: string; colour?: { domain: string[]; range: string[] }; labelled?: boolean }, valueTitle: string) {
   const colour = names.colour ? { color: { field: 'name', type: 'nominal', scale: names.colour, legend: null } as const } : {};
+  const axis = names.labelled === false ? null : nameAxis(NAME_WIDTH);
   return {
     data: { values: bars.map((b) => ({ ...b })) },
-    encoding: { y: { field: 'name', type: 'nominal', title: names.title, sort: bars.map((b) => b.name), axis: { labelLimit: 220 } } } as const,
+    encoding: { y: { field: 'name', type: 'nominal', title: axis ? names.title : null, sort: bars.map((b) => b.name), axis } } as const,
     layer: [
       { mark: 'bar', encoding: { ...colour, x: { field: 'mean', type: 'quantitative', title: valueTitle } } } as const,
       { mark: { type: 'errorbar', ticks: true }, encoding: { x: { field: 'low', type: 'quantitative', title: valueTitle }, x2: { field: 'high' } } } as const,
@@ -59,20 +66,20 @@ export function spendAndCost(rows: readonly SummaryRow[], options: SpendOptions 
   const chart = 'spendAndCost';
   const month = options.month ?? lastMonth(select(rows, { chart, indicator: 'empowerment_spend_to_date', group: 'national' }));
   const all = scenarioNames(rows, options.scenarios);
-  const panel = (indicator: string, title: string) => {
+  const panel = (indicator: string, title: string, labelled: boolean) => {
     const picked = select(rows, { chart, indicator, group: 'national', month });
     const scale = scaleFor(unitOf(indicator), largest(picked), lang);
     const f = scale.factor;
     const bars = all.flatMap((s) => picked.filter((r) => r.scenario === s.id).map((r) => ({ name: s.label, mean: r.mean * f, low: r.p05 * f, high: r.p95 * f })));
     const colour = scenarioColours(all, picked.map((r) => r.scenario));
-    return { title, width: WIDTH / 2 - 20, height: { step: 28 }, ...rangedBars(bars, { title: t.scenario, colour }, axisTitle(title, scale)) };
+    return { title, width: WIDTH / 2 - 20, height: { step: 28 }, ...rangedBars(bars, { title: t.scenario, colour, labelled }, axisTitle(title, scale)) };
   };
   const n = replicates(select(rows, { chart, indicator: 'empowerment_spend_to_date', group: 'national', month }));
   return {
     $schema: SCHEMA,
     title: { text: fill(t.spendTitle, { month: monthLabel(month, lang) }), subtitle: fill(t.errorBars, { n }) },
     config: config(lang),
-    hconcat: [panel('empowerment_spend_to_date', t.spendPanel), panel('cost_per_graduate', t.costPanel)],
+    hconcat: [panel('empowerment_spend_to_date', t.spendPanel, true), panel('cost_per_graduate', t.costPanel, false)], // the second panel's bars line up with the first's names
   };
 }
 
@@ -98,7 +105,7 @@ export function provinceRanking(rows: readonly SummaryRow[], options: RankingOpt
   return {
     $schema: SCHEMA,
     title: {
-      text: fill(t.rankingTitle, { indicator: indicatorLabel(indicator, lang), scenario: labelOf(all, scenario), month: monthLabel(month, lang) }),
+      text: titled(fill(t.rankingTitle, { indicator: indicatorLabel(indicator, lang), scenario: labelOf(all, scenario), month: monthLabel(month, lang) })),
       subtitle: fill(t.errorBars, { n: replicates(picked) }),
     },
     config: config(lang),

@@ -3,7 +3,8 @@
  * entering empowerment (pemulihan sosial), graduating and relapsing, each panel stacked by the
  * reason recorded for the move (the "flow.<reason>" indicators). Monthly moves are too noisy to
  * read, so the monthly means over replicates are summed per year; a year the run covers only in
- * part is said so in the subtitle. Panels have their own scale: entries dwarf relapses.
+ * part is said so in the subtitle. Panels have their own scale and unit (entries in millions,
+ * graduations in thousands or single households): entries dwarf relapses.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
@@ -57,17 +58,27 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
     for (const r of picked[k]) byYear.set(r.month.slice(0, 4), byYear.get(r.month.slice(0, 4))! + r.mean);
     return byYear;
   });
-  let highest = 0;
-  for (const [panel] of PANELS) {
-    for (const year of months.keys()) {
-      highest = Math.max(highest, reasons.reduce((s, x, k) => (x.panel === panel ? s + sums[k].get(year)! : s), 0));
-    }
-  }
-  const m = magnitudeOf(highest);
-  const f = m ? 1 / m.factor : 1;
-  const values = reasons.flatMap(({ panel, reason }, k) =>
-    [...sums[k]].map(([year, sum]) => ({ year, panel: t[panel], reason: reasonLabel(reason, lang), order: k, households: sum * f })),
-  );
+  /** One panel: its reasons stacked by year, in the unit its own largest year calls for. */
+  const panelChart = (panel: (typeof PANELS)[number][0]) => {
+    let highest = 0;
+    for (const year of months.keys()) highest = Math.max(highest, reasons.reduce((s, x, k) => (x.panel === panel ? s + sums[k].get(year)! : s), 0));
+    const m = magnitudeOf(highest);
+    const f = m ? 1 / m.factor : 1;
+    const values = reasons.flatMap(({ panel: p, reason }, k) => (p === panel ? [...sums[k]].map(([year, sum]) => ({ year, reason: reasonLabel(reason, lang), order: k, households: sum * f })) : []));
+    return {
+      title: t[panel],
+      data: { values },
+      width: 250,
+      height: 190,
+      mark: 'bar',
+      encoding: {
+        x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } },
+        y: { field: 'households', type: 'quantitative', title: countAxis(t.householdsPerYear, m, lang) },
+        color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => reasonLabel(reason, lang)), range: REASON_COLOURS } },
+        order: { field: 'order', type: 'quantitative', sort: 'ascending' },
+      },
+    } as const;
+  };
   const partial = [...months].filter(([, covered]) => covered.size < 12).map(([year, covered]) => fill(t.partialYear, { year, months: covered.size }));
 
   return {
@@ -77,17 +88,8 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
       subtitle: [fill(t.flowsSubtitle, { n: replicates(picked[0]) }), ...(partial.length ? [partial.join('; ')] : [])],
     },
     config: config(lang),
-    data: { values },
-    width: 250,
-    height: 190,
-    mark: 'bar',
-    encoding: {
-      facet: { field: 'panel', type: 'nominal', title: null, sort: PANELS.map(([panel]) => t[panel]), columns: 2 },
-      x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } },
-      y: { field: 'households', type: 'quantitative', title: countAxis(t.householdsPerYear, m, lang) },
-      color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => reasonLabel(reason, lang)), range: REASON_COLOURS } },
-      order: { field: 'order', type: 'quantitative', sort: 'ascending' },
-    },
+    columns: 2,
+    concat: PANELS.map(([panel]) => panelChart(panel)),
     resolve: { scale: { y: 'independent' } },
   };
 }

@@ -32,9 +32,40 @@ export function config(lang: Lang): Config {
   return {
     ...(locale ? { locale } : {}),
     title: { anchor: 'start', subtitleColor: '#555', subtitleFontSize: 11 },
-    legend: { labelLimit: 320 },
+    legend: { labelLimit: 0 }, // scenario names in full: a name cut short can be mistaken for another
     axis: { titleFontWeight: 'normal' },
   };
+}
+
+/** Characters of a subtitle line that fit over a chart of WIDTH. */
+export const SUBTITLE_CHARACTERS = 100;
+
+/** Characters of a title line that fit across a report page. */
+export const TITLE_CHARACTERS = 120;
+
+/** A title as one line when it fits in `width` characters, else as lines (wrapped). */
+export function titled(text: string, width: number = TITLE_CHARACTERS): string | string[] {
+  return text.length <= width ? text : wrapped(text, width);
+}
+
+/** A text broken at spaces into lines of at most `width` characters (a longer word keeps its own line): a title or subtitle of several lines. */
+export function wrapped(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * The axis of names (scenarios, provinces, parameters) on the left of horizontal bars: labels up to
+ * `labelLimit` pixels, its title level and above the labels, flush with the axis line, where no
+ * label can run into it (a turned title beside them does when a label is long).
+ */
+export function nameAxis(labelLimit: number) {
+  return { labelLimit, titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -6 } as const;
 }
 
 /**

@@ -4,10 +4,14 @@
  * difference from the reference scenario (differenceOverTime, around a zero rule). Replicates of a
  * seed share population and draws across scenarios, so the band of a difference is the spread of
  * the policy's effect, narrower than the spread of the levels.
+ *
+ * Up to OVERLAID scenarios share one chart; more would hide each other's lines and bands, so they
+ * are drawn as small multiples, one panel per scenario on a common scale, each level panel with
+ * the first scenario's mean (the baseline) as a grey line to read it against.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
-import { HEIGHT, SCHEMA, WIDTH, config, monthAxis } from './frame';
+import { HEIGHT, SCHEMA, WIDTH, config, monthAxis, titled, wrapped } from './frame';
 import type { ChartOptions } from './frame';
 import { TEXT, groupLabel } from './labels';
 import { labelOf, replicates, scenarioColours, scenarioNames, select } from './rows';
@@ -42,8 +46,20 @@ interface Band {
   readonly zero: boolean;
 }
 
-/** Mean lines and 5–95 % bands per scenario over months. */
-function bandChart({ lang, rows, all, scale, title, subtitle, axis, zero }: Band): TopLevelSpec {
+/** Scenarios drawn on one chart; more are drawn as small multiples. */
+export const OVERLAID = 4;
+
+/** Small multiples: panels per row, their size, and the characters of a panel's title line. */
+const PANELS = { columns: 3, width: 200, height: 130, characters: 36 } as const;
+
+/** Mean lines and 5–95 % bands per scenario over months: one chart, or small multiples past OVERLAID scenarios. */
+function bandChart(band: Band): TopLevelSpec {
+  const shown = new Set(band.rows.map((r) => r.scenario));
+  return shown.size > OVERLAID ? smallMultiples(band) : overlaid(band);
+}
+
+/** Every scenario's line and band on one chart. */
+function overlaid({ lang, rows, all, scale, title, subtitle, axis, zero }: Band): TopLevelSpec {
   const f = scale.factor;
   const values = rows.map((r) => ({ scenario: labelOf(all, r.scenario), month: r.month, mean: r.mean * f, low: r.p05 * f, high: r.p95 * f }));
   const byScenario = {
@@ -58,7 +74,7 @@ function bandChart({ lang, rows, all, scale, title, subtitle, axis, zero }: Band
   } as const;
   return {
     $schema: SCHEMA,
-    title: { text: title, subtitle },
+    title: { text: titled(title), subtitle },
     width: WIDTH,
     height: HEIGHT,
     config: config(lang),
@@ -69,6 +85,51 @@ function bandChart({ lang, rows, all, scale, title, subtitle, axis, zero }: Band
       ...(zero ? [{ data: { values: [{}] }, mark: { type: 'rule', color: '#888' }, encoding: { y: { datum: 0, type: 'quantitative' } } } as const] : []),
     ],
   };
+}
+
+/**
+ * One panel per scenario, in legend order, on a common scale; its name wrapped over the panel. A
+ * level panel (not `zero`) also draws the first scenario's mean as a grey line, the baseline read
+ * against; a difference panel draws the rule at zero.
+ */
+function smallMultiples({ lang, rows, all, scale, title, subtitle, zero }: Band): TopLevelSpec {
+  const f = scale.factor;
+  const order = all.filter((s) => rows.some((r) => r.scenario === s.id));
+  const panelOf = new Map(order.map((s) => [s.id, wrapped(s.label, PANELS.characters).join('\n')]));
+  const baseline = zero ? undefined : order[0];
+  const point = (r: SummaryRow, panel: string, role: 'own' | 'baseline') => ({ panel, role, scenario: labelOf(all, r.scenario), month: r.month, mean: r.mean * f, low: r.p05 * f, high: r.p95 * f });
+  const values = rows.flatMap((r) => [
+    point(r, panelOf.get(r.scenario)!, 'own'),
+    ...(baseline && r.scenario === baseline.id ? order.slice(1).map((s) => point(r, panelOf.get(s.id)!, 'baseline')) : []),
+  ]);
+  const own = { filter: "datum.role === 'own'" } as const;
+  const colour = { field: 'scenario', type: 'nominal', scale: scenarioColours(all, rows.map((r) => r.scenario)), legend: null } as const;
+  const x = { ...monthAxis(lang), axis: { format: '%Y' } } as const; // years: month names crowd a small panel
+  const y = { type: 'quantitative', title: scale.words } as const; // the unit alone: the title names the indicator, and a long name would run into the next row
+  return {
+    $schema: SCHEMA,
+    title: { text: titled(title), subtitle: [subtitle, ...(baseline ? [fill(TEXT[lang].baselineLine, { baseline: baseline.label })] : [])] },
+    config: config(lang),
+    data: { values },
+    columns: PANELS.columns,
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: [...panelOf.values()],
+      header: { labelExpr: "split(datum.value, '\\n')", labelLimit: 0, labelAlign: 'left', labelAnchor: 'start', labelFontSize: 11 },
+    },
+    spec: {
+      width: PANELS.width,
+      height: PANELS.height,
+      layer: [
+        ...(baseline ? [{ transform: [{ filter: "datum.role === 'baseline'" }], mark: { type: 'line', color: '#999', strokeWidth: 1.5 }, encoding: { x, y: { ...y, field: 'mean' } } } as const] : []),
+        { transform: [own], mark: { type: 'area', opacity: 0.25 }, encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color: colour } },
+        { transform: [own], mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'mean' }, color: colour } },
+        ...(zero ? [{ transform: [{ aggregate: [{ op: 'count', as: 'rows' }] }], mark: { type: 'rule', color: '#888' }, encoding: { y: { datum: 0, type: 'quantitative' } } } as const] : []),
+      ],
+    },
+  } as TopLevelSpec;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
 import { PHASES } from '../model/phases';
-import { HEIGHT, SCHEMA, WIDTH, config, monthAxis } from './frame';
+import { HEIGHT, SCHEMA, SUBTITLE_CHARACTERS, WIDTH, config, monthAxis, titled, wrapped } from './frame';
 import type { ChartOptions } from './frame';
 import { PHASE_LABELS, TEXT, groupLabel } from './labels';
 import { labelOf, replicates, scenarioNames, select } from './rows';
@@ -76,8 +76,8 @@ export function phasesOverTime(rows: readonly SummaryRow[], options: PhasesOptio
   return {
     $schema: SCHEMA,
     title: {
-      text: `${t.phasesTitle}${one ? `: ${labelOf(all, scenario)}` : ''}, ${groupLabel(group, lang)}`,
-      subtitle: fill(t.phasesSubtitle, { n: replicates(picked[0]) }),
+      text: titled(`${t.phasesTitle}${one ? `: ${labelOf(all, scenario)}` : ''}, ${groupLabel(group, lang)}`),
+      subtitle: [fill(t.phasesSubtitle, { n: replicates(picked[0]) }), ...wrapped(t.phasesRhythm, SUBTITLE_CHARACTERS)],
     },
     config: config(lang),
     vconcat: [tier(0, 0, HEIGHT / 3), tier(1, DRAWN.length - 1, (HEIGHT * 2) / 3)],

@@ -5,7 +5,7 @@
  * are sorted by swing (|high − low|), widest on top, so the parameters that matter most lead.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { SCHEMA, WIDTH, config } from './frame';
+import { SCHEMA, WIDTH, config, nameAxis } from './frame';
 import type { ChartOptions } from './frame';
 import { TEXT } from './labels';
 import { axisTitle, indicatorLabel, scaleFor, shortLabel, unitOf } from './units';
@@ -77,7 +77,7 @@ export function tornado(bars: readonly SensitivityBar[], options: TornadoOptions
       {
         mark: 'bar',
         encoding: {
-          y: { field: 'label', type: 'nominal', title: t.parameter, sort: sorted.map((b) => b.label), axis: { labelLimit: 260 } },
+          y: { field: 'label', type: 'nominal', title: t.parameter, sort: sorted.map((b) => b.label), axis: nameAxis(400) },
           x: { field: 'value', type: 'quantitative', title: axis, scale: { zero: false } },
           x2: { field: 'base' },
           color: { field: 'end', type: 'nominal', title: t.end, scale: { domain: [t.low, t.high], range: ['#4c78a8', '#f58518'] } },

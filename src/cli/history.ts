@@ -15,9 +15,9 @@ import { BASELINE, historyCounts, historyCsv, historyTable } from '../report/his
 import { formatTable } from '../report/table';
 import { experimentFiles } from '../report/run';
 import { command, option, wholeNumber } from './options';
-import { monthLabel } from '../lang/index';
 import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
-import { start, years, yearsFromStart } from './run';
+import { recordedCommand, start, years, yearsFromStart } from './run';
+import { TEXT } from '../report/text';
 import { progressDisplay } from './progress';
 
 /** The record runs to 2025: a history run stops at the end of 2025 unless told otherwise. */
@@ -43,21 +43,22 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
   args: { name: '', min: 0, max: 0, expected: 'options only' },
   options: HISTORY_OPTIONS,
   check: (line) => [...householdsOrScale(line), ...yearsFromStart(line)],
-  run: async ({ options: o }) => {
+  run: async ({ options: o, argv }) => {
     const parameters = loadParameters();
     const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
-    log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}; ${record.length} official figures\n`);
-    const progress = progressDisplay(log, 'runs');
-    const experiment = await runExperiment({ parameters, scenarios, replicates: o.replicates, seed: o.seed, start: o.start, end: o.years.end, households: o.households, scale: o.scale, workers: o.workers, onProgress: progress.update });
+    const t = TEXT[o.lang];
+    log.write(`${t.starting({ command: `history (${BASELINE})`, scenarios: 1, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, parameters: o.parameters })}; ${t.officialFigures(record.length)}\n`);
+    const progress = progressDisplay(log, 'runs', o.lang);
+    const experiment = await runExperiment({ parameters, scenarios, replicates: o.replicates, seed: o.seed, start: o.start, end: o.years.end, households: o.households, scale: o.scale, workers: o.workers, command: recordedCommand('history', argv), onProgress: progress.update });
     progress.end();
     const history = compareWithRecord(experiment.rows, record);
     writeRunFolder(folder, { ...experimentFiles(experiment, o.lang), 'history.csv': historyCsv(history) });
     process.stdout.write(
       `${formatTable(historyTable(history, o.lang))}\n\n${historyCounts(history, o.lang)}\n\n` +
-        `Run written to ${folder}\n  report.html  history.csv  manifest.json  results.csv  summary.csv\n`,
+        `${t.runWritten(folder)}\n  report.html  history.csv  manifest.json  results.csv  summary.csv\n`,
     );
   },
 });

@@ -1,9 +1,24 @@
 /**
  * Progress of a long run: a bar with elapsed and remaining time on a terminal, plain log lines
- * (about one per tenth of the work) when the output goes to a file or a pipe.
+ * (about one per tenth of the work) when the output goes to a file or a pipe, in the language asked for.
  */
 import type { Progress } from '../experiment/index';
 import { clock } from '../report/text';
+import type { Bilingual, Lang } from '../lang/index';
+
+/** The words of the progress lines: what is counted, the times, and the plain line. */
+const WORDS: Bilingual<{ what: (what: string) => string; times: (elapsed: string, left: string | undefined) => string; line: (what: string, done: number, total: number, times: string) => string }> = {
+  en: {
+    what: (what) => what,
+    times: (elapsed, left) => `${elapsed} elapsed${left === undefined ? '' : `, ${left} left`}`,
+    line: (what, done, total, times) => `${what}: ${done} of ${total} done, ${times}`,
+  },
+  id: {
+    what: (what) => ({ runs: 'simulasi', months: 'bulan' })[what] ?? what,
+    times: (elapsed, left) => `${elapsed} berlalu${left === undefined ? '' : `, sisa ${left}`}`,
+    line: (what, done, total, times) => `${what}: ${done} dari ${total} selesai, ${times}`,
+  },
+};
 
 
 /** One progress display per stage (a new one when the stage changes), on `stream`; `finish` ends the last. */
@@ -24,15 +39,17 @@ export function stageProgress(stream: NodeJS.WriteStream): { update: (stage: str
   };
 }
 
-/** A progress display writing to `stream`; call `end()` once the work is done. */
-export function progressDisplay(stream: NodeJS.WriteStream, what: string): { update: (p: Progress) => void; end: () => void } {
+/** A progress display writing to `stream` in `lang` (default English); call `end()` once the work is done. */
+export function progressDisplay(stream: NodeJS.WriteStream, counted: string, lang: Lang = 'en'): { update: (p: Progress) => void; end: () => void } {
+  const w = WORDS[lang];
+  const what = w.what(counted);
   const tty = stream.isTTY === true;
   let lastLogged = -1;
   let drawn = false;
   return {
     update({ done, total, elapsed }: Progress) {
       const remaining = done > 0 ? (elapsed / done) * (total - done) : NaN;
-      const times = `${clock(elapsed)} elapsed${Number.isFinite(remaining) ? `, ${clock(remaining)} left` : ''}`;
+      const times = w.times(clock(elapsed), Number.isFinite(remaining) ? clock(remaining) : undefined);
       if (tty) {
         const width = 30;
         const filled = Math.round((done / total) * width);
@@ -42,7 +59,7 @@ export function progressDisplay(stream: NodeJS.WriteStream, what: string): { upd
         const tenth = Math.floor((done * 10) / total);
         if (tenth !== lastLogged || done === total) {
           lastLogged = tenth;
-          stream.write(`${what}: ${done} of ${total} done, ${times}\n`);
+          stream.write(`${w.line(what, done, total, times)}\n`);
         }
       }
     },

@@ -15,7 +15,7 @@ import { monthLabel } from '../lang/index';
 import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/output';
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
-import { TEXT } from '../report/text';
+import { ENOUGH_REPLICATES, TEXT } from '../report/text';
 import { writeExperiment } from '../report/run';
 import { didYouMean, nearest, ProblemError } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
@@ -86,6 +86,24 @@ const SCENARIOS = { name: '<scenario>', min: 0, max: Infinity, expected: 'scenar
 
 type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
 
+/** Options that change no result (where and how fast it is computed), left out of the command a manifest records. */
+const UNRECORDED = new Set(['--workers', '--out']);
+
+/**
+ * The words of the command as the manifest records them: "graduasi", the command, and what followed,
+ * less --workers and --out with their values, so that a run's manifest is the same bytes at any worker
+ * count and in any folder.
+ */
+export function recordedCommand(name: string, argv: readonly string[]): string[] {
+  const words = ['graduasi', name];
+  for (let k = 0; k < argv.length; k++) {
+    const [option, inline] = argv[k].split(/=(.*)/s);
+    if (!UNRECORDED.has(option)) words.push(argv[k]);
+    else if (inline === undefined) k++; // its value is the next word
+  }
+  return words;
+}
+
 async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<void> {
   const o = line.options;
   const names = line.args.length ? line.args : BUILTIN_SCENARIOS.map((s) => s.id);
@@ -103,8 +121,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;
-  log.write(`Graduasi ${name}: ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${posterior ? `, behaviour parameters drawn from ${posterior.file}` : ''}\n`);
-  const progress = progressDisplay(log, 'runs');
+  const t = TEXT[o.lang];
+  log.write(`${t.starting({ command: name, scenarios: scenarios.length, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, parameters: o.parameters, posterior: posterior?.file })}\n`);
+  const progress = progressDisplay(log, 'runs', o.lang);
   const experiment = await runExperiment({
     parameters,
     scenarios,
@@ -116,6 +135,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     scale: o.scale,
     reference,
     workers: o.workers,
+    command: recordedCommand(name, line.argv),
     onProgress: progress.update,
     posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
   });
@@ -126,8 +146,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const h = headlines(experiment.rows, reference);
   process.stdout.write(
     `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
-      `${TEXT[o.lang].band(uncertaintyOf(experiment.manifest))}. ${TEXT[o.lang].columnsNote(reference)}\n\n` +
-      `Run written to ${folder}\n  report.html  manifest.json  results.csv  summary.csv\n`,
+      `${t.band(uncertaintyOf(experiment.manifest), o.replicates)}. ${t.columnsNote(reference)}\n` +
+      `${o.replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(o.replicates)}\n` : ''}\n` +
+      `${t.runWritten(folder)}\n  report.html  manifest.json  results.csv  summary.csv\n`,
   );
 }
 

@@ -46,6 +46,12 @@ export interface ExperimentOptions {
   readonly reference?: string;
   /** Worker threads (≥ 1). One runs every job in the calling thread. */
   readonly workers?: number;
+  /**
+   * The command that asked for the experiment, as words ("graduasi", "run", …), recorded in the
+   * manifest; leave out what cannot change a result (the worker count, the output folder), so that
+   * the same seed still gives the same manifest. Absent (null in the manifest) when called from code.
+   */
+  readonly command?: readonly string[];
   /** Called after each finished job. */
   readonly onProgress?: (progress: Progress) => void;
   /**
@@ -78,6 +84,8 @@ export interface Progress {
 }
 
 export interface ExperimentManifest extends Provenance {
+  /** The command's words, less --workers and --out (ExperimentOptions.command); null from code, absent in runs made before it was recorded. */
+  readonly command?: readonly string[] | null;
   readonly experiment: {
     readonly seed: Seed;
     readonly replicates: number;
@@ -93,13 +101,18 @@ export interface ExperimentManifest extends Provenance {
   readonly scenarios: ReadonlyArray<{
     readonly id: string;
     readonly label: Words;
-    readonly rationale: string;
+    /** In both languages (runs made before Indonesian rationales have one text: see src/report/run.ts). */
+    readonly rationale: Words;
     /** Ids from the root ancestor to the scenario. */
     readonly lineage: readonly string[];
     /** The scenario file, relative to the repository when inside it. */
     readonly file: string | null;
+    /** SHA-256 of the scenario file's bytes as read (null for a built-in; absent in runs made before it was recorded). */
+    readonly sha256?: string | null;
     /** The merged patch over the parameter tree. */
     readonly patch: ResolvedScenario['effectivePatch'];
+    /** What the scenario and its ancestors change themselves: the patch less the calibration's values (absent in runs made before it was recorded). */
+    readonly changes?: ResolvedScenario['ownPatch'];
     readonly parametersHash: string;
   }>;
   readonly populations: ReadonlyArray<{ readonly replicate: number; readonly agents: number; readonly households: number; readonly persons: number }>;
@@ -112,6 +125,8 @@ export interface Experiment {
   readonly rows: readonly ResultRow[];
   readonly summary: readonly SummaryRow[];
   readonly manifest: ExperimentManifest;
+  /** The parameter tree the scenarios patched (ExperimentOptions.parameters). */
+  readonly parameters: Parameters;
   /** results.csv and summary.csv as written. */
   readonly resultsCsv: string;
   readonly summaryCsv: string;
@@ -206,6 +221,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const { data, ...code } = provenance();
   const manifest: ExperimentManifest = {
     ...code,
+    command: options.command ?? null,
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
@@ -225,7 +241,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       rationale: s.rationale,
       lineage: s.lineage,
       file: s.file ? shown(s.file) : null,
+      sha256: s.sha256 ?? null,
       patch: s.effectivePatch,
+      changes: s.ownPatch,
       parametersHash: hashes[k],
     })),
     data,
@@ -233,5 +251,5 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     results: { rows: rows.length, sha256: sha256(resultsText) },
     summary: { rows: summary.length, sha256: sha256(summaryText) },
   };
-  return { scenarios: options.scenarios, rows, summary, manifest, resultsCsv: resultsText, summaryCsv: summaryText };
+  return { scenarios: options.scenarios, rows, summary, manifest, parameters, resultsCsv: resultsText, summaryCsv: summaryText };
 }

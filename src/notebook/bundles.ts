@@ -124,7 +124,7 @@ export function headlineBundle(run: Pick<Experiment, 'rows' | 'scenarios' | 'man
   const labels = new Map(run.scenarios.map((s) => [s.id, s.label[lang]]));
   const ids = new Map(run.scenarios.map((s) => [s.id, s.id]));
   const t = TEXT[lang];
-  const note = `${t.band(uncertaintyOf(run.manifest))}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;
+  const note = `${t.band(uncertaintyOf(run.manifest), run.manifest.experiment.replicates)}. ${t.columnsNote(reference === undefined ? undefined : labels.get(reference))}`;
   return {
     data: {
       'text/html': `${headlineTables(numbers, labels, lang, reference).map(tableHtml).join('\n')}\n<p>${escapeHtml(note)}</p>`,

@@ -13,13 +13,17 @@ import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../run/results';
 import type { SummaryRow } from '../observe/summary';
 import { headlines } from './headline';
+import { baselineOf, findingsHeading, keyFindings } from './findings';
 import { headlineTables } from './table';
 import type { Table } from './table';
-import { TEXT } from './text';
+import { ENOUGH_REPLICATES, TEXT } from './text';
 import { BASELINE, HISTORY_TEXT, baselineHistory, historyCharts, historyCounts, historyTable } from './history';
 import type { HistoryRow } from '../history/index';
 import type { Lang } from '../lang/index';
 import { CALIBRATED } from '../scenarios/load';
+import { patchChanges } from '../scenarios/describe';
+import type { Parameters } from '../parameters/types';
+import type { RunData } from './run';
 
 const require = createRequire(import.meta.url);
 
@@ -54,10 +58,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The scenario whose pathway and provinces the report shows: the first that is not the reference. */
+/** The scenario whose pathway and provinces the report shows: the first that is not the baseline (the reference, else assistance-only, which has no pathway). */
 function focusScenario(manifest: ExperimentManifest): string {
   const ids = manifest.scenarios.map((s) => s.id);
-  return ids.find((id) => id !== manifest.experiment.reference) ?? ids[0];
+  const baseline = baselineOf(ids, manifest.experiment.reference ?? undefined);
+  return ids.find((id) => id !== baseline) ?? ids[0];
 }
 
 /** The charts of a run, in the order they appear. */
@@ -82,13 +87,28 @@ export function tableHtml(table: Table): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
+/**
+ * What a scenario of the manifest changes, in words, beside the data's values (describe.ts, as
+ * `graduasi show` prints it); nothing without the parameter tree the run patched.
+ */
+function changesHtml(s: ExperimentManifest['scenarios'][number], parameters: Parameters | undefined, lang: Lang): string {
+  if (!parameters) return '';
+  const changes = patchChanges(s.changes ?? s.patch, parameters, lang);
+  if (changes.length === 0) return `<br><span class="muted">${escapeHtml(TEXT[lang].changesNothing)}</span>`;
+  const items = changes.map((c) => {
+    const values = c.values.map((v) => `${escapeHtml(TEXT[lang].from)} ${escapeHtml(v.date)}: <strong>${escapeHtml(v.value)}</strong> <span class="muted">(${escapeHtml(v.data)})</span>`).join('; ');
+    return `<li>${escapeHtml(c.label)} <code>${escapeHtml(c.path)}</code>: ${values}</li>`;
+  });
+  return `\n<ul class="changes">\n${items.join('\n')}\n</ul>`;
+}
+
 /** The values a run's scenarios were resolved on: the calibration when it is the root of their lineage. */
 function parameterSetOf(manifest: ExperimentManifest): 'calibrated' | 'data' {
   return manifest.scenarios.every((s) => s.lineage[0] === CALIBRATED) ? 'calibrated' : 'data';
 }
 
 /** The report of a run (an experiment just run, or one read back from its folder). */
-export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly ResultRow[]; summary: readonly SummaryRow[] }, lang: Lang): string {
+export function reportHtml(run: RunData, lang: Lang): string {
   const { manifest, rows, summary } = run;
   const t = TEXT[lang];
   const e = manifest.experiment;
@@ -96,13 +116,14 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
   const names = new Map(manifest.scenarios.map((s) => [s.id, s.label[lang]]));
   const tables = headlineTables(headlines(rows, reference), names, lang, reference).map(tableHtml).join('\n');
   const charts = reportCharts(manifest, summary, lang);
+  const findings = keyFindings({ rows, summary, scenarios: manifest.scenarios.map((s) => s.id), reference, labels: names }, lang);
   const scenarioList = manifest.scenarios
     .map((s) => {
       const name = s.label[lang];
       const parents = s.lineage.filter((id) => id !== CALIBRATED);
       const parent = parents.length > 1 ? ` <span class="muted">(${t.extends} ${escapeHtml(parents.at(-2)!)})</span>` : '';
       const ref = s.id === reference ? ` <span class="muted">— ${t.reference}</span>` : '';
-      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale)}</li>`;
+      return `<li><strong>${escapeHtml(name)}</strong> <code>${escapeHtml(s.id)}</code>${parent}${ref}<br>${escapeHtml(s.rationale[lang])}${changesHtml(s, run.parameters, lang)}</li>`;
     })
     .join('\n');
   const chartDivs = charts.map((_, k) => `<figure id="chart-${k}" class="chart"></figure>`).join('\n');
@@ -111,11 +132,16 @@ export function reportHtml(run: { manifest: ExperimentManifest; rows: readonly R
 
   return reportPage({ lang, title: t.title, body: `<h1>${escapeHtml(t.title)}</h1>
 <p class="muted">${escapeHtml(t.runSummary({ start: e.start, end: e.end, replicates: e.replicates, agents: e.agents, seed: e.seed }))} ${escapeHtml(t.parameterSet(parameterSetOf(manifest)))}</p>
-<h2>${escapeHtml(t.headline)}</h2>
+${findings.length ? `<h2 id="findings">${escapeHtml(findingsHeading(lang))}</h2>
+<ul class="findings">
+${findings.map((f) => `<li>${escapeHtml(f)}</li>`).join('\n')}
+</ul>
+<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest), e.replicates))}.</p>
+` : ''}<h2>${escapeHtml(t.headline)}</h2>
 ${tables}
-<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest)))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
+<p class="note">${escapeHtml(t.band(uncertaintyOf(manifest), e.replicates))}. ${escapeHtml(t.columnsNote(reference === undefined ? undefined : (names.get(reference) ?? reference)))}</p>
 <p class="note">${escapeHtml(t.bandNote(uncertaintyOf(manifest)))}</p>
-<h2>${escapeHtml(t.charts)}</h2>
+${e.replicates < ENOUGH_REPLICATES ? `<p class="warning">${escapeHtml(t.fewReplicates(e.replicates))}</p>\n` : ''}<h2>${escapeHtml(t.charts)}</h2>
 ${chartDivs}
 ${history ? historySection(history, names.get(BASELINE) ?? BASELINE, charts.length, recordCharts.length, lang) : ''}<h2>${escapeHtml(t.scenarios)}</h2>
 <ul class="scenarios">
@@ -152,9 +178,14 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   th[scope="row"], thead th:first-child { text-align: left; }
   thead th { background: #f5f7fa; }
   .muted, .note { color: #616e7c; }
+  .warning { font-size: 0.85rem; color: #7c4a03; background: #fff8e6; border-left: 3px solid #e8a33d; padding: 0.3rem 0.6rem; }
   .note { font-size: 0.85rem; }
   figure.chart { margin: 1.2rem 0; }
   ul.scenarios li { margin-bottom: 0.6rem; }
+  ul.changes { font-size: 0.85rem; margin: 0.2rem 0 0; padding-left: 1.2rem; }
+  ul.changes li { margin-bottom: 0.1rem; }
+  ul.findings { padding-left: 1.2rem; }
+  ul.findings li { margin-bottom: 0.4rem; }
   code { font-size: 0.85em; background: #f5f7fa; padding: 0 0.2em; }
   .wide { overflow-x: auto; }
   .wide th[scope="row"] { white-space: nowrap; font-weight: normal; }`;

@@ -11,14 +11,22 @@ import type { ResultRow } from '../run/results';
 import { SUMMARY_HEADER } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import { parseCsv } from '../population/csv';
+import { sha256 } from '../run/results';
+import { ProblemError } from '../problems/index';
 import { reportHtml } from './html';
-import type { Lang } from '../lang/index';
+import type { Lang, Words } from '../lang/index';
+import type { Parameters } from '../parameters/types';
 
 /** What a report is made of. */
 export interface RunData {
   readonly manifest: ExperimentManifest;
   readonly rows: readonly ResultRow[];
   readonly summary: readonly SummaryRow[];
+  /**
+   * The parameter tree the run patched, when it is at hand (its hash the manifest's): the report then
+   * lists what each scenario changes, in words, beside the data's values.
+   */
+  readonly parameters?: Parameters;
 }
 
 /** The files of a finished experiment's run folder, by name, with its report in `lang`. */
@@ -43,37 +51,61 @@ function number(value: string, file: string, line: number, column: string): numb
   return x;
 }
 
-function readCsv(file: string, header: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
+/**
+ * A CSV of the run as written: refused, naming the file and both hashes, when its SHA-256 is not the
+ * one manifest.json recorded for it (`field`: "results" or "summary").
+ */
+function readCsv(file: string, header: string, manifest: ExperimentManifest, field: 'results' | 'summary'): Record<string, string>[] {
+  const bytes = readFileSync(file);
+  const found = sha256(bytes);
+  const recorded = manifest[field].sha256;
+  if (found !== recorded) {
+    throw new ProblemError([{ file, path: '', expected: `the file the run wrote, SHA-256 ${recorded} (manifest.json: ${field}.sha256)`, got: `a file changed since, SHA-256 ${found}` }]);
+  }
+  const text = bytes.toString('utf8');
   const first = text.slice(0, text.indexOf('\n'));
   if (first !== header) throw new Error(`${file}: expected the header "${header}", got "${first}"`);
   return parseCsv(text, file);
 }
 
-/** A scenario of a manifest written before scenario labels were { en, id }: two texts. */
+/** A scenario of a manifest written before scenario labels (two texts) and rationales (one) were { en, id }. */
 interface OlderScenario {
-  readonly label: string;
+  readonly label: string | Words;
   readonly label_id?: string;
+  readonly rationale: string | Words;
 }
 
-/** The manifest's scenarios with labels { en, id }, whichever version wrote it. */
+/** The manifest's scenarios with labels and rationales { en, id }, whichever version wrote it (one text stands for both). */
 function withLabels(manifest: ExperimentManifest): ExperimentManifest {
   const scenarios = manifest.scenarios.map((s) => {
-    if (typeof s.label !== 'string') return s;
-    const { label, label_id, ...rest } = s as unknown as OlderScenario & typeof s;
-    return { ...rest, label: { en: label, id: label_id ?? label } };
+    const { label, label_id, rationale, ...rest } = s as unknown as OlderScenario & typeof s;
+    return {
+      ...rest,
+      label: typeof label === 'string' ? { en: label, id: label_id ?? label } : label,
+      rationale: typeof rationale === 'string' ? { en: rationale, id: rationale } : rationale,
+    };
   });
   return { ...manifest, scenarios };
 }
 
-/** Reads a run folder written by `run` or `compare`. */
+/**
+ * Reads a run folder written by `run` or `compare`, refusing one whose results.csv or summary.csv is
+ * not the file the run wrote (its SHA-256 differs from the manifest's).
+ */
 export function readRun(folder: string): RunData {
   const manifestFile = join(folder, MANIFEST_FILE);
   if (!existsSync(manifestFile)) throw new Error(`${folder}: expected a run folder with ${MANIFEST_FILE} (written by graduasi run or compare), found none`);
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExperimentManifest;
-  if (manifest.model !== 'graduasi' || !manifest.experiment) throw new Error(`${manifestFile}: expected the manifest of a graduasi run or compare`);
+  let manifest: ExperimentManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExperimentManifest;
+  } catch (e) {
+    throw new ProblemError([{ file: manifestFile, path: '', expected: 'valid JSON, the manifest of a graduasi run or compare', got: (e as Error).message }]);
+  }
+  if (manifest?.model !== 'graduasi' || !manifest.experiment || typeof manifest.results?.sha256 !== 'string' || typeof manifest.summary?.sha256 !== 'string') {
+    throw new ProblemError([{ file: manifestFile, path: '', expected: 'the manifest of a graduasi run or compare (model, experiment, results and summary with their SHA-256)', got: 'another JSON document' }]);
+  }
   const resultsFile = join(folder, 'results.csv');
-  const rows: ResultRow[] = readCsv(resultsFile, CSV_HEADER).map((r, k) => ({
+  const rows: ResultRow[] = readCsv(resultsFile, CSV_HEADER, manifest, 'results').map((r, k) => ({
     scenario: r.scenario,
     replicate: number(r.replicate, resultsFile, k + 2, 'replicate'),
     month: r.month,
@@ -82,7 +114,7 @@ export function readRun(folder: string): RunData {
     value: number(r.value, resultsFile, k + 2, 'value'),
   }));
   const summaryFile = join(folder, 'summary.csv');
-  const summary: SummaryRow[] = readCsv(summaryFile, SUMMARY_HEADER).map((r, k) => ({
+  const summary: SummaryRow[] = readCsv(summaryFile, SUMMARY_HEADER, manifest, 'summary').map((r, k) => ({
     scenario: r.scenario,
     compared_with: r.compared_with,
     month: r.month,

@@ -12,11 +12,20 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly string[]>;
 }
 
-function formatBand(b: Band, scale: number, digits: number, lang: Lang, signed = false): string {
+/** Decimals a band may gain so that two ends that differ do not round to one value. */
+const EXTRA_DIGITS = 3;
+
+/**
+ * A band as "mean [p05 – p95]", always with its ends. When the ends differ but round to the same
+ * text, decimals are added (up to EXTRA_DIGITS more) until they show apart; ends that are equal stay
+ * equal ("0.00 [0.00 – 0.00]": every replicate gave that value).
+ */
+export function formatBand(b: Band, scale: number, digits: number, lang: Lang, signed = false): string {
   if (!Number.isFinite(b.mean)) return TEXT[lang].notAvailable;
-  const f = (x: number) => decimal(x * scale, digits, lang, signed);
-  const [mean, low, high] = [f(b.mean), f(b.p05), f(b.p95)];
-  return low === high ? mean : `${mean} [${low} – ${high}]`;
+  const f = (x: number, d: number) => decimal(x * scale, d, lang, signed);
+  let d = digits;
+  while (d < digits + EXTRA_DIGITS && b.p05 !== b.p95 && f(b.p05, d) === f(b.p95, d)) d++;
+  return `${f(b.mean, d)} [${f(b.p05, d)} – ${f(b.p95, d)}]`;
 }
 
 /**

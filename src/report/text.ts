@@ -2,8 +2,26 @@
  * The words of reports and of the command's tables, in English and Bahasa Indonesia.
  */
 import type { Uncertainty } from '../experiment/index';
-import { LANGS } from '../lang/index';
+import { LANGS, monthLabel } from '../lang/index';
 import type { Lang } from '../lang/index';
+
+/** Replicates below which a report warns that its bands are rough. */
+export const ENOUGH_REPLICATES = 10;
+
+/** What the first status line of `run` and `compare` says. */
+export interface RunStart {
+  readonly command: string;
+  readonly scenarios: number;
+  readonly replicates: number;
+  /** "YYYY-MM". */
+  readonly start: string;
+  readonly end: string;
+  readonly seed: string | number;
+  readonly workers: number;
+  readonly parameters: 'calibrated' | 'data';
+  /** The posterior the behaviour parameters are drawn from, if any. */
+  readonly posterior?: string;
+}
 
 export const TEXT = {
   en: {
@@ -15,7 +33,10 @@ export const TEXT = {
     assistanceSpend: 'Assistance (Rp T)',
     empowermentSpend: 'Empowerment (Rp T)',
     costPerGraduate: 'Per graduate (Rp m)',
-    band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'mean [5th–95th percentile over replicates]' : 'mean [5th–95th percentile over replicates, each with its own posterior draw of the behaviour parameters]'),
+    band: (u: Uncertainty, replicates: number) =>
+      `mean [5th–95th percentile over ${replicates} replicate${replicates === 1 ? '' : 's'}${u.kind === 'stochastic' ? '' : ', each with its own posterior draw of the behaviour parameters'}]`,
+    fewReplicates: (replicates: number) =>
+      `Each band comes from only ${replicates} replicate${replicates === 1 ? '' : 's'}, fewer than ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'it is that one value and says nothing of the spread' : `it is close to the range of ${replicates} values and looks more precise than it is`}. Run with --replicates ${ENOUGH_REPLICATES} or more before reading meaning into small differences.`,
     columnsNote: (reference: string | undefined) =>
       `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (every programme of the registry: PKH, BPNT / Sembako, BLT BBM, rice aid, the BLTs) over the whole run; per graduate: empowerment spending per graduation.`,
     headline: 'Headline numbers',
@@ -23,6 +44,8 @@ export const TEXT = {
     scenarios: 'Scenarios',
     howMade: 'How these results were made',
     rationale: 'Rationale',
+    from: 'from',
+    changesNothing: 'Changes nothing: every parameter as in data/parameters.',
     extends: 'extends',
     reference: 'reference',
     parameterSet: (set: 'calibrated' | 'data') =>
@@ -38,6 +61,11 @@ export const TEXT = {
       'Differences are paired: each replicate of a scenario is compared with the same replicate of the reference. Extreme poverty: USD 1.90 a day (2011 PPP), BPS series B, read in March, the Susenas round.',
     provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
     notAvailable: 'n/a',
+    starting: (m: RunStart) =>
+      `Graduasi ${m.command}: ${m.scenarios} scenario${m.scenarios === 1 ? '' : 's'} × ${m.replicates} replicate${m.replicates === 1 ? '' : 's'}, ${monthLabel(m.start, 'en')} to ${monthLabel(m.end, 'en')}, seed ${m.seed}, ${m.workers} worker${m.workers === 1 ? '' : 's'}, ${m.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${m.posterior ? `, behaviour parameters drawn from ${m.posterior}` : ''}`,
+    runWritten: (folder: string) => `Run written to ${folder}`,
+    officialFigures: (n: number) => `${n} official figures`,
+    reportWritten: (file: string) => `Report written to ${file}`,
   },
   id: {
     title: 'Graduasi: perbandingan skenario kebijakan',
@@ -48,7 +76,10 @@ export const TEXT = {
     assistanceSpend: 'Bansos (Rp T)',
     empowermentSpend: 'Pemberdayaan (Rp T)',
     costPerGraduate: 'Per graduasi (Rp jt)',
-    band: (u: Uncertainty) => (u.kind === 'stochastic' ? 'rata-rata [persentil ke-5–95 antar-replikasi]' : 'rata-rata [persentil ke-5–95 antar-replikasi, masing-masing dengan parameter perilaku yang ditarik dari posterior]'),
+    band: (u: Uncertainty, replicates: number) =>
+      `rata-rata [persentil ke-5–95 dari ${replicates} replikasi${u.kind === 'stochastic' ? '' : ', masing-masing dengan parameter perilaku yang ditarik dari posterior'}]`,
+    fewReplicates: (replicates: number) =>
+      `Setiap rentang hanya berasal dari ${replicates} replikasi, kurang dari ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'rentang itu hanya satu nilai dan tidak menunjukkan sebaran apa pun' : `rentang itu hampir sama dengan jangkauan ${replicates} nilai dan tampak lebih pasti daripada yang sebenarnya`}. Jalankan dengan --replicates ${ENOUGH_REPLICATES} atau lebih sebelum menafsirkan selisih yang kecil.`,
     columnsNote: (reference: string | undefined) =>
       `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (setiap program dalam registri: PKH, BPNT / Sembako, BLT BBM, bantuan beras, BLT lainnya) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
     headline: 'Angka utama',
@@ -56,6 +87,8 @@ export const TEXT = {
     scenarios: 'Skenario',
     howMade: 'Cara hasil ini dibuat',
     rationale: 'Alasan',
+    from: 'mulai',
+    changesNothing: 'Tidak mengubah apa pun: setiap parameter seperti di data/parameters.',
     extends: 'turunan dari',
     reference: 'pembanding',
     parameterSet: (set: 'calibrated' | 'data') =>
@@ -71,6 +104,11 @@ export const TEXT = {
       'Selisih dihitung berpasangan: setiap replikasi suatu skenario dibandingkan dengan replikasi yang sama dari skenario pembanding. Kemiskinan ekstrem: USD 1,90 per hari (PPP 2011), seri B BPS, diukur pada bulan Maret (Susenas).',
     provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',
     notAvailable: 't/a',
+    starting: (m: RunStart) =>
+      `Graduasi ${m.command}: ${m.scenarios} skenario × ${m.replicates} replikasi, ${monthLabel(m.start, 'id')} sampai ${monthLabel(m.end, 'id')}, seed ${m.seed}, ${m.workers} worker, ${m.parameters === 'calibrated' ? 'parameter hasil kalibrasi' : 'nilai parameter data apa adanya'}${m.posterior ? `, parameter perilaku ditarik dari ${m.posterior}` : ''}`,
+    runWritten: (folder: string) => `Hasil simulasi ditulis ke ${folder}`,
+    officialFigures: (n: number) => `${n} angka resmi`,
+    reportWritten: (file: string) => `Laporan ditulis ke ${file}`,
   },
 } as const;
 

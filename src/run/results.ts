@@ -29,6 +29,8 @@ export interface Provenance {
   readonly node: string;
   /** Git commit of the code ("-dirty" when the work tree had uncommitted changes), or "unknown". */
   readonly commit: string;
+  /** With a "-dirty" commit: SHA-256 of `git diff --binary HEAD`, the uncommitted changes to tracked files. */
+  readonly diff?: string;
   /** SHA-256 of every data file under data/ (not the READMEs), sorted by path. */
   readonly data: readonly DataFile[];
 }

@@ -35,8 +35,10 @@ export const assistanceOnly: Scenario = {
     en: 'Assistance only (as before 2022)',
     id: 'Bantuan sosial saja (seperti sebelum 2022)',
   },
-  rationale:
-    'The counterfactual of the 2022 integration: PKH, BPNT / Sembako and BLT BBM go on, but households are not moved through pemulihan sosial, transisi and pengembangan, and there is no graduation push. Every other policy scenario is best read against this one.',
+  rationale: {
+    en: 'The counterfactual of the 2022 integration: PKH, BPNT / Sembako and BLT BBM go on, but households are not moved through pemulihan sosial, transisi and pengembangan, and there is no graduation push. Every other policy scenario is best read against this one.',
+    id: 'Kontrafaktual dari integrasi 2022: PKH, BPNT / Sembako dan BLT BBM tetap berjalan, tetapi rumah tangga tidak dibawa melalui pemulihan sosial, transisi dan pengembangan, dan tidak ada dorongan graduasi. Setiap skenario kebijakan lain paling baik dibaca terhadap skenario ini.',
+  },
   references: [KOMPASIANA_2022],
   patch: {
     'policy.empowerment.in_effect': { '2022-01-01': false },
@@ -50,8 +52,10 @@ export const integrated2022: Scenario = {
     en: 'Integrated assistance and empowerment (2022), extreme poor first',
     id: 'Integrasi bantuan dan pemberdayaan (2022), miskin ekstrem lebih dulu',
   },
-  rationale:
-    'The Kemensos approach from 2022: assistance plus the three empowerment phases, with places going to the extreme poor by registry score, without the push for families whose head is under 40.',
+  rationale: {
+    en: 'The Kemensos approach from 2022: assistance plus the three empowerment phases, with places going to the extreme poor by registry score, without the push for families whose head is under 40.',
+    id: 'Pendekatan Kemensos sejak 2022: bantuan sosial ditambah tiga tahap pemberdayaan, dengan tempat diberikan lebih dulu kepada miskin ekstrem menurut skor registri, tanpa dorongan untuk keluarga yang kepala keluarganya berusia di bawah 40 tahun.',
+  },
   references: [KOMPASIANA_2022],
   patch: {
     'policy.empowerment.under40_push': { '2022-01-01': false },
@@ -64,8 +68,10 @@ export const graduationPushUnder40: Scenario = {
     en: 'Integration with the graduation push for heads under 40 (policy as legislated)',
     id: 'Integrasi dengan dorongan graduasi untuk kepala keluarga di bawah 40 tahun (kebijakan berlaku)',
   },
-  rationale:
-    'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 moved towards graduation first. The policy variants below start from this one.',
+  rationale: {
+    en: 'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 moved towards graduation first. The policy variants below start from this one.',
+    id: 'Kebijakan sebagaimana tertulis di data/parameters: integrasi, dengan keluarga PKH yang kepala keluarganya berusia di bawah 40 tahun didorong lebih dulu menuju graduasi. Varian kebijakan di bawah berangkat dari skenario ini.',
+  },
   references: [KOMPASIANA_2022],
   extends: 'integrated-2022',
   patch: {
@@ -79,8 +85,10 @@ export const adaptiveCommunity: Scenario = {
     en: 'Community programmes four times as large (KAT, Karang Taruna, LKS)',
     id: 'Program komunitas empat kali lipat (KAT, Karang Taruna, LKS)',
   },
-  rationale:
-    'An adaptive, community-based push: from 2023 the programmes run with remote indigenous communities (KAT), Karang Taruna and LKS reach four times as many households a year (10,000 KAT households instead of 2,500; 40,000 each through Karang Taruna and LKS instead of 10,000), poorest communities first.',
+  rationale: {
+    en: 'An adaptive, community-based push: from 2023 the programmes run with remote indigenous communities (KAT), Karang Taruna and LKS reach four times as many households a year (10,000 KAT households instead of 2,500; 40,000 each through Karang Taruna and LKS instead of 10,000), poorest communities first.',
+    id: 'Dorongan adaptif berbasis komunitas: mulai 2023 program bersama komunitas adat terpencil (KAT), Karang Taruna dan LKS menjangkau empat kali lebih banyak rumah tangga per tahun (10.000 rumah tangga KAT, bukan 2.500; masing-masing 40.000 melalui Karang Taruna dan LKS, bukan 10.000), komunitas termiskin lebih dulu.',
+  },
   references: [],
   extends: 'graduation-push-under-40',
   patch: {
@@ -96,8 +104,10 @@ export const budgetCut20: Scenario = {
     en: 'PKH and BPNT budgets cut by 20 % from 2023',
     id: 'Anggaran PKH dan BPNT dipotong 20 % mulai 2023',
   },
-  rationale:
-    'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.48 T instead of Rp 28.1 T (Rp 22.71 T instead of Rp 28.38 T from 2024) and the BPNT / Sembako budget Rp 35.6 T instead of Rp 44.5 T (Rp 34.84 T instead of Rp 43.55 T from 2025): 80 % of each dated value in data/parameters; empowerment goes on as legislated.',
+  rationale: {
+    en: 'A fiscal squeeze on transfers: from 2023 the PKH budget is Rp 22.48 T instead of Rp 28.1 T (Rp 22.71 T instead of Rp 28.38 T from 2024) and the BPNT / Sembako budget Rp 35.6 T instead of Rp 44.5 T (Rp 34.84 T instead of Rp 43.55 T from 2025): 80 % of each dated value in data/parameters; empowerment goes on as legislated.',
+    id: 'Pengetatan fiskal atas bantuan: mulai 2023 anggaran PKH Rp 22,48 T, bukan Rp 28,1 T (Rp 22,71 T, bukan Rp 28,38 T, mulai 2024) dan anggaran BPNT / Sembako Rp 35,6 T, bukan Rp 44,5 T (Rp 34,84 T, bukan Rp 43,55 T, mulai 2025): 80 % dari setiap nilai bertanggal di data/parameters; pemberdayaan tetap berjalan sesuai ketentuan.',
+  },
   references: [IDX_2024],
   extends: 'graduation-push-under-40',
   patch: {
@@ -112,8 +122,10 @@ export const moreFacilitators: Scenario = {
     en: 'Twice as many PKH facilitators from 2023',
     id: 'Pendamping PKH dua kali lipat mulai 2023',
   },
-  rationale:
-    'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 2023 (36,000 to 72,000, and twice each later value in data/parameters: 71,454 from 2024, 68,182 from 2025, 66,000 from September 2025) lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
+  rationale: {
+    en: 'Delivery capacity as the bottleneck: facilitators (pendamping) case-manage households in the empowerment phases; doubling them from 2023 (36,000 to 72,000, and twice each later value in data/parameters: 71,454 from 2024, 68,182 from 2025, 66,000 from September 2025) lets twice as many households be in pemulihan sosial, transisi and pengembangan at once.',
+    id: 'Kapasitas pelaksanaan sebagai hambatan: pendamping mendampingi rumah tangga dalam tahap pemberdayaan; menggandakannya mulai 2023 (36.000 menjadi 72.000, dan dua kali setiap nilai berikutnya di data/parameters: 71.454 mulai 2024, 68.182 mulai 2025, 66.000 mulai September 2025) memungkinkan dua kali lebih banyak rumah tangga berada dalam pemulihan sosial, transisi dan pengembangan sekaligus.',
+  },
   references: [VOI_2023],
   extends: 'graduation-push-under-40',
   patch: {
@@ -127,8 +139,10 @@ export const betterTargeting: Scenario = {
     en: 'Better targeting: registry errors halved from 2023',
     id: 'Penargetan lebih baik: kesalahan data terpadu dikurangi separuh mulai 2023',
   },
-  rationale:
-    'A registry that is updated more often and scores households better (as DTSEN promises): from 2023 the registry misses 15 % instead of 30 % of the bottom 40 %, lists 15 % instead of 30 % households outside it, and its proxy-means score errs by half as much (log-sd 0.15 instead of 0.3).',
+  rationale: {
+    en: 'A registry that is updated more often and scores households better (as DTSEN promises): from 2023 the registry misses 15 % instead of 30 % of the bottom 40 %, lists 15 % instead of 30 % households outside it, and its proxy-means score errs by half as much (log-sd 0.15 instead of 0.3).',
+    id: 'Registri yang lebih sering diperbarui dan menilai rumah tangga lebih baik (sebagaimana dijanjikan DTSEN): mulai 2023 registri melewatkan 15 %, bukan 30 %, dari 40 % terbawah, mencantumkan 15 %, bukan 30 %, rumah tangga di luarnya, dan kesalahan skor proxy-means-nya tinggal separuh (log-sd 0,15, bukan 0,3).',
+  },
   references: [DTSEN_2025],
   extends: 'graduation-push-under-40',
   patch: {
@@ -144,8 +158,10 @@ export const fuelShock2022: Scenario = {
     en: 'The 2022 fuel-price rise with BLT BBM (as it happened)',
     id: 'Kenaikan harga BBM 2022 dengan BLT BBM (sesuai kejadian)',
   },
-  rationale:
-    'The September 2022 fuel-price rise (a one-month price jump of 0.79 % on top of underlying inflation) with BLT BBM, Rp 150,000 a month for September–December 2022. These are the values in data/parameters, written out so the fuel comparison names them; the results equal graduation-push-under-40.',
+  rationale: {
+    en: 'The September 2022 fuel-price rise (a one-month price jump of 0.79 % on top of underlying inflation) with BLT BBM, Rp 150,000 a month for September–December 2022. These are the values in data/parameters, written out so the fuel comparison names them; the results equal graduation-push-under-40.',
+    id: 'Kenaikan harga BBM September 2022 (lonjakan harga satu bulan sebesar 0,79 % di atas inflasi dasar) dengan BLT BBM, Rp 150.000 per bulan untuk September–Desember 2022. Ini nilai-nilai di data/parameters, ditulis ulang agar perbandingan BBM menyebutnya; hasilnya sama dengan graduation-push-under-40.',
+  },
   references: [TEMPO_2022],
   extends: 'graduation-push-under-40',
   patch: {
@@ -160,7 +176,10 @@ export const fuelShock2022WithoutBlt: Scenario = {
     en: 'The 2022 fuel-price rise without BLT BBM',
     id: 'Kenaikan harga BBM 2022 tanpa BLT BBM',
   },
-  rationale: 'The same price rise with no compensation: what BLT BBM protected households from.',
+  rationale: {
+    en: 'The same price rise with no compensation: what BLT BBM protected households from.',
+    id: 'Kenaikan harga yang sama tanpa kompensasi: dari inilah BLT BBM melindungi rumah tangga.',
+  },
   references: [TEMPO_2022],
   extends: 'fuel-shock-2022',
   patch: {
@@ -174,7 +193,10 @@ export const noFuelShock: Scenario = {
     en: 'No fuel-price rise in 2022 (and so no BLT BBM)',
     id: 'Tanpa kenaikan harga BBM 2022 (dan tanpa BLT BBM)',
   },
-  rationale: 'The world without the September 2022 price jump: the shock\'s cost is fuel-shock-2022-without-blt minus this scenario.',
+  rationale: {
+    en: 'The world without the September 2022 price jump: the shock\'s cost is fuel-shock-2022-without-blt minus this scenario.',
+    id: 'Dunia tanpa lonjakan harga September 2022: biaya guncangan itu adalah fuel-shock-2022-without-blt dikurangi skenario ini.',
+  },
   references: [TEMPO_2022],
   extends: 'fuel-shock-2022',
   patch: {

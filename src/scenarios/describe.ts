@@ -1,7 +1,7 @@
 /**
  * Scenarios and parameters in words, for `graduasi list` and `graduasi show`, in English or Bahasa
  * Indonesia: the headings, units and numbers in the language asked for; a scenario's label in it too
- * (label_id); rationales, parameter labels and sources as the data gives them (in English).
+ * (label_id), and its rationale; parameter labels and sources as the data gives them (in English).
  */
 import type { Parameters, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
@@ -70,6 +70,29 @@ function valueAt(record: ParameterRecord, date: string): number | boolean | unde
   return value;
 }
 
+/** One parameter a patch changes, in words: its label and path, and each dated value beside the data's. */
+export interface ParameterChange {
+  readonly label: string;
+  readonly path: string;
+  /** By date: the patch's value and the data's in force then ("data: Rp 28.1 T a year"), in the language asked for. */
+  readonly values: ReadonlyArray<{ readonly date: string; readonly value: string; readonly data: string }>;
+}
+
+/** What `patch` changes over the parameter tree `params`, in words in `lang`: what `show` prints and the report lists. */
+export function patchChanges(patch: ResolvedScenario['effectivePatch'], params: Parameters, lang: Lang = 'en'): ParameterChange[] {
+  const w = WORDS[lang];
+  return Object.entries(patch as Record<string, Record<string, number | boolean>>).map(([path, dated]) => {
+    const record = params.get(path as ParameterPath);
+    const values = Object.entries(dated)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, value]) => {
+        const before = valueAt(record, date);
+        return { date, value: formatValue(value, record.unit, lang), data: before === undefined ? w.noValueYet : `${w.data}: ${formatValue(before, record.unit, lang)}` };
+      });
+    return { label: record.label, path, values };
+  });
+}
+
 /** The built-in scenarios, one id and label each (the label in `lang`). */
 export function describeScenarios(lang: Lang = 'en'): string {
   const w = WORDS[lang];
@@ -100,18 +123,13 @@ export function describeScenario(s: ResolvedScenario, params: Parameters, lang: 
   const lines = [`${s.id}: ${labelOf(s, lang)}`, `  (${labelOf(s, lang === 'id' ? 'en' : 'id')})`];
   if (s.lineage.length > 1) lines.push(`  ${w.extends}: ${s.lineage.slice(0, -1).reverse().join(' ← ')}`);
   if (s.file) lines.push(`  ${w.file}: ${s.file}`);
-  lines.push('', `  ${s.rationale}`, '');
-  const changes = Object.entries(s.effectivePatch as Record<string, Record<string, number | boolean>>);
+  lines.push('', `  ${s.rationale[lang]}`, '');
+  const changes = patchChanges(s.effectivePatch, params, lang);
   if (changes.length === 0) lines.push(`  ${w.nothingChanged}`);
   else lines.push(`  ${w.changes}`);
-  for (const [path, dated] of changes) {
-    const record = params.get(path as ParameterPath);
-    lines.push(`  - ${record.label} (${path})`);
-    for (const [date, value] of Object.entries(dated).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const before = valueAt(record, date);
-      const data = before === undefined ? w.noValueYet : `${w.data}: ${formatValue(before, record.unit, lang)}`;
-      lines.push(`      ${w.from} ${date}: ${formatValue(value, record.unit, lang)} (${data})`);
-    }
+  for (const change of changes) {
+    lines.push(`  - ${change.label} (${change.path})`);
+    for (const v of change.values) lines.push(`      ${w.from} ${v.date}: ${v.value} (${v.data})`);
   }
   if (s.references.length) {
     lines.push('', `  ${w.references}`);

@@ -8,7 +8,9 @@
  *   label:                                        # in English and Bahasa Indonesia
  *     en: PKH for 12 million families
  *     id: PKH untuk 12 juta keluarga
- *   rationale: What the scenario asks and why.
+ *   rationale:                                    # in English and Bahasa Indonesia
+ *     en: What the scenario asks and why.
+ *     id: Apa yang ditanyakan skenario ini dan mengapa.
  *   references:                                   # optional
  *     - title: Source
  *       href: https://…
@@ -17,7 +19,7 @@
  *     policy.pkh.quota:
  *       2023-01-01: 12000000
  *
- * A plain `label: PKH for 12 million families` is English only and shown in both languages; files
+ * A plain `label: PKH for 12 million families` (or `rationale: …`) is in one language and shown in both; files
  * written before labels were `{ en, id }` give the Indonesian as `label_id` beside it, which is still
  * read (label: { en: label, id: label_id }).
  *
@@ -34,6 +36,7 @@ import { z } from 'zod';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { REPO_ROOT } from '../parameters/load';
 import { described, didYouMean, ProblemError, type Problem } from '../problems/index';
+import { sha256 } from '../run/results';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { Words } from '../lang/index';
 import type { ResolvedScenario, Scenario } from './types';
@@ -43,7 +46,7 @@ const FILE_SCHEMA = z.strictObject({
   id: z.string().regex(SCENARIO_ID, 'expected lower-case letters, digits and hyphens, starting with a letter'),
   label: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), id: z.string().min(1) })], { error: 'expected a label: { en: …, id: … } (or a text in English)' }),
   label_id: z.string().min(1).optional(),
-  rationale: z.string().min(1),
+  rationale: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), id: z.string().min(1) })]),
   references: z.array(z.strictObject({ title: z.string().min(1), href: z.string().min(1) })).optional(),
   extends: z.string().min(1).optional(),
   patch: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.boolean()]))),
@@ -79,7 +82,8 @@ export function readScenarioFile(path: string): Scenario {
   const file = resolve(path);
   const where = shown(file);
   if (!existsSync(file)) throw new ProblemError([{ file: where, path: '', expected: 'a scenario file', got: 'no such file' }]);
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const text = bytes.toString('utf8');
   let data: unknown;
   if (extname(file).toLowerCase() === '.json') {
     try {
@@ -92,7 +96,7 @@ export function readScenarioFile(path: string): Scenario {
     if (doc.errors.length) throw new ProblemError(doc.errors.map((e) => ({ file: where, path: '', expected: 'valid YAML', got: e.message.split('\n')[0] })));
     data = doc.toJS();
   }
-  return checkedScenario(data, where, file);
+  return { ...checkedScenario(data, where, file), sha256: sha256(bytes) };
 }
 
 /** A scenario from plain data (a parsed file, or an object written in a notebook cell), shape checked. */
@@ -109,7 +113,7 @@ function checkedScenario(data: unknown, where: string, file?: string): Scenario 
   return {
     id: s.id,
     label,
-    rationale: s.rationale,
+    rationale: typeof s.rationale === 'string' ? { en: s.rationale, id: s.rationale } : s.rationale,
     references: s.references ?? [],
     extends: s.extends,
     patch: s.patch as ParameterPatch,
@@ -128,6 +132,12 @@ export function defineScenario(data: unknown, params: Parameters, source = 'scen
   return resolveOne(scenario, params, set);
 }
 
+/** The fields of a scenario file in both languages, and what each expects. */
+const BILINGUAL_FIELDS = {
+  label: 'a label: { en: …, id: … } (or a text in English)',
+  rationale: 'a rationale: { en: …, id: … } (or one text, shown in both languages)',
+} as const;
+
 /** What a zod issue expected and found. */
 function issueProblem(issue: z.core.$ZodIssue): Pick<Problem, 'expected' | 'got'> {
   const got = described((issue as { input?: unknown }).input);
@@ -137,7 +147,7 @@ function issueProblem(issue: z.core.$ZodIssue): Pick<Problem, 'expected' | 'got'
     case 'invalid_type':
       return { expected: { string: 'a text', number: 'a number', object: 'a mapping', record: 'a mapping', array: 'a list' }[issue.expected as string] ?? `a ${issue.expected}`, got };
     case 'invalid_union':
-      return { expected: issue.path.length === 1 && issue.path[0] === 'label' ? 'a label: { en: …, id: … } (or a text in English)' : 'a number or true/false', got };
+      return { expected: issue.path.length === 1 && issue.path[0] in BILINGUAL_FIELDS ? BILINGUAL_FIELDS[issue.path[0] as keyof typeof BILINGUAL_FIELDS] : 'a number or true/false', got };
     case 'too_small':
       return { expected: issue.origin === 'string' ? 'a non-empty text' : `at least ${issue.minimum}`, got };
     default:

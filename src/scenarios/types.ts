@@ -9,8 +9,8 @@ export interface Scenario {
   readonly id: string;
   /** Short name in English and in Bahasa Indonesia. */
   readonly label: Words;
-  /** Why the scenario is what it is, and what question it answers. */
-  readonly rationale: string;
+  /** Why the scenario is what it is, and what question it answers, in English and Bahasa Indonesia. */
+  readonly rationale: Words;
   readonly references: readonly Reference[];
   /** The scenario this one starts from (a built-in id, or a scenario file relative to this one's file). */
   readonly extends?: string;
@@ -18,6 +18,8 @@ export interface Scenario {
   readonly patch: ParameterPatch;
   /** The file the scenario was read from; absent for built-ins. */
   readonly file?: string;
+  /** SHA-256 of that file's bytes, as read. */
+  readonly sha256?: string;
 }
 
 /** A scenario with its ancestry merged: what a run uses. */

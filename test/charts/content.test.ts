@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost, tornado } from '../../src/charts/index';
 import { bySwing } from '../../src/charts/tornado';
 import type { SummaryRow } from '../../src/observe/summary';
-import { NAMES, experimentSummary, valuesOf } from './helpers';
+import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts, valuesOf } from './helpers';
 
 let summary: SummaryRow[];
 beforeAll(() => {
@@ -94,7 +94,7 @@ describe('phasesOverTime', () => {
 describe('flowsOverTime', () => {
   it('sums the monthly mean moves per calendar year for each reason (2022 has 10 months: March to December)', () => {
     const spec = json(flowsOverTime(summary, { scenario: 'cut' }));
-    const values = valuesOf(spec);
+    const values: { year: string; reason: string; households: number }[] = spec.concat.flatMap((panel: { data: { values: unknown[] } }) => panel.data.values);
     expect(values).toHaveLength(7 * 2); // 7 reasons × 2 years
     for (const year of ['2022', '2023']) {
       const monthly = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'flow.pathway.enrolled_in_assistance' && r.group === 'national' && r.month.startsWith(year));
@@ -102,8 +102,24 @@ describe('flowsOverTime', () => {
       const drawn = values.find((v) => v.year === year && v.reason === 'Entered assistance')!;
       expect(drawn.households).toBeCloseTo(monthly.reduce((s, r) => s + r.mean, 0) / 1e6, 9);
     }
-    expect(spec.encoding.y.title).toBe('Households per year (millions)');
+    expect(spec.concat[0].encoding.y.title).toBe('Households per year (millions)');
     expect(spec.title.subtitle).toContain('2022: 10 months');
+  });
+
+  it('gives each panel the unit of its own largest year: graduations are not drawn in millions because entries are', () => {
+    const spec = json(flowsOverTime(summary, { scenario: 'cut' }));
+    expect(spec.concat.map((p: { title: string }) => p.title)).toEqual(['Into assistance', 'Into social recovery', 'Graduations', 'Relapses']);
+    const graduations = spec.concat[2];
+    const largest = Math.max(...['2022', '2023'].map((year) =>
+      summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.group === 'national' && r.month.startsWith(year) && r.indicator.startsWith('flow.pathway.graduated_')).reduce((s, r) => s + r.mean, 0)));
+    expect(largest).toBeLessThan(1e6);
+    expect(graduations.encoding.y.title).not.toContain('millions');
+    // Drawn in thousands from 10,000 a year, else in households: the stacked year times the unit is the sum.
+    const unit = graduations.encoding.y.title === 'Households per year (thousands)' ? 1e3 : 1;
+    expect(graduations.encoding.y.title).toBe(largest >= 1e4 ? 'Households per year (thousands)' : 'Households per year');
+    const values: { year: string; households: number }[] = graduations.data.values;
+    const stacked = Math.max(...['2022', '2023'].map((year) => values.filter((v) => v.year === year).reduce((s, v) => s + v.households, 0)));
+    expect(stacked * unit).toBeCloseTo(largest, 6);
   });
 
   it('draws the first scenario named when none is asked for', () => {
@@ -209,5 +225,83 @@ describe('a chart asked for what the rows do not hold throws, naming it', () => 
     ['a finite result of a tornado', () => tornado([{ parameter: 'behaviour.a', label: 'A', low: Number.NaN, high: 0.02 }], { base: 0.02 }), /parameter behaviour.a has low NaN/],
   ])('%s', (_, chart, message) => {
     expect(chart).toThrow(message);
+  });
+});
+
+describe('legible with many scenarios and long names', () => {
+  /** The summary with `extra` more scenarios, copies of "cut" under other ids. */
+  const many = (extra: number): { rows: SummaryRow[]; scenarios: { id: string; label: string }[] } => {
+    const ids = Array.from({ length: extra }, (_, k) => `variant-${k + 1}`);
+    const rows = [...summary, ...ids.flatMap((id) => summary.filter((r) => r.scenario === 'cut').map((r) => ({ ...r, scenario: id })))];
+    return { rows, scenarios: [...names, ...ids.map((id, k) => ({ id, label: `Variant ${k + 1}, with a long name that would be cut short in a legend` }))] };
+  };
+
+  it('up to four scenarios share one chart; five or more are small multiples, one panel each, in legend order', () => {
+    const four = many(2);
+    expect(json(povertyOverTime(four.rows, { scenarios: four.scenarios })).layer).toBeDefined();
+    const five = many(3);
+    const spec = json(povertyOverTime(five.rows, { scenarios: five.scenarios }));
+    expect(spec.layer).toBeUndefined();
+    expect(spec.facet.field).toBe('panel');
+    expect(spec.facet.sort.map((p: string) => p.replace(/\n/g, ' '))).toEqual(five.scenarios.map((s) => s.label));
+    expect(spec.facet.sort.every((p: string) => p.split('\n').every((line) => line.length <= 36))).toBe(true);
+    expect(schemaErrors(spec)).toEqual([]);
+  });
+
+  it('small multiples render, each panel titled with its name over lines', async () => {
+    const five = many(3);
+    const texts = svgTexts(await renderSvg(povertyOverTime(five.rows, { scenarios: five.scenarios })));
+    expect(texts).toContain('Variant 3, with a long name that'); // 36 characters a line at most
+    expect(texts).toContain('would be cut short in a legend');
+    expect(texts).toContain('% of persons');
+  });
+
+  it('each level panel but the first draws the first scenario (the baseline) as a grey line beside its own', () => {
+    const five = many(3);
+    const spec = json(povertyOverTime(five.rows, { scenarios: five.scenarios }));
+    const values: { panel: string; role: string; scenario: string; month: string; mean: number }[] = spec.data.values;
+    const baselineRows = levels('p0_extreme').filter((r) => r.scenario === 'baseline');
+    for (const panel of spec.facet.sort.slice(1)) {
+      const grey = values.filter((v) => v.panel === panel && v.role === 'baseline');
+      expect(grey.map((v) => v.mean)).toEqual(baselineRows.map((r) => r.mean * 100));
+      expect(grey.every((v) => v.scenario === 'Baseline')).toBe(true);
+    }
+    expect(values.filter((v) => v.panel === spec.facet.sort[0] && v.role === 'baseline')).toEqual([]);
+    expect(spec.title.subtitle).toContain('Grey line: Baseline');
+  });
+
+  it('differences of five or more scenarios are small multiples around a zero rule, with no grey line', () => {
+    const five = many(4);
+    const spec = json(differenceOverTime(five.rows, { scenarios: five.scenarios }));
+    expect(spec.facet).toBeDefined();
+    expect(spec.data.values.some((v: { role: string }) => v.role === 'baseline')).toBe(false);
+    expect(spec.spec.layer.at(-1).mark.type).toBe('rule');
+  });
+
+  it('legends give scenario names in full', () => {
+    expect(json(povertyOverTime(summary, { scenarios: names })).config.legend.labelLimit).toBe(0);
+  });
+
+  it.each([
+    ['spendAndCost', () => json(spendAndCost(summary, { scenarios: names })).hconcat[0].encoding.y.axis],
+    ['provinceRanking', () => json(provinceRanking(summary, { scenarios: names })).encoding.y.axis],
+    ['tornado', () => json(tornado([{ parameter: 'a', label: 'A', low: 0.01, high: 0.02 }], { base: 0.015 })).layer[0].encoding.y.axis],
+  ])('%s: the title of the names axis stands level above the names, not turned beside them', (_, axis) => {
+    expect(axis()).toMatchObject({ titleAngle: 0, titleY: -6, titleBaseline: 'bottom' });
+  });
+
+  it('spendAndCost: the cost panel lines up with the names of the spending panel and does not repeat them', () => {
+    const spec = json(spendAndCost(summary, { scenarios: names }));
+    expect(spec.hconcat[1].encoding.y.axis).toBeNull();
+    expect(spec.hconcat[0].encoding.y.axis.labelLimit).toBeGreaterThanOrEqual(600);
+  });
+
+  it.each([
+    ['en', 'The phases swing in a two-year rhythm'],
+    ['id', 'Fase-fase berayun dalam irama dua tahunan'],
+  ] as const)('phasesOverTime (%s): the caption explains the two-year rhythm', (lang, words) => {
+    const subtitle: string[] = json(phasesOverTime(summary, { lang, scenario: 'cut' })).title.subtitle;
+    expect(subtitle.join(' ')).toContain(words);
+    expect(subtitle.join(' ')).toContain('policy.empowerment.transition_max_months');
   });
 });

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS, MAGNITUDES, VEGA_LOCALE, decimal, fill, monthLabel } from '../../src/lang/index';
+import { BUILTIN_SCENARIOS } from '../../src/scenarios/builtin';
+import { TEXT } from '../../src/report/text';
+import { progressDisplay } from '../../src/cli/progress';
 
 describe('words', () => {
   it.each<[string, () => string, string]>([
@@ -35,5 +38,32 @@ describe('numbers', () => {
   it('Vega draws Indonesian numbers with the same separators', () => {
     expect(VEGA_LOCALE.en).toBeNull();
     expect(VEGA_LOCALE.id?.number).toMatchObject({ decimal: ',', thousands: '.' });
+  });
+});
+
+describe('the scenarios and the status lines speak the language asked for', () => {
+  it.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('%s has a rationale in each language, the Indonesian its own text', (_, s) => {
+    for (const lang of LANGS) expect(s.rationale[lang].length).toBeGreaterThan(40);
+    expect(s.rationale.id).not.toBe(s.rationale.en);
+  });
+
+  it.each([
+    ['en', 'Graduasi run: 2 scenarios × 3 replicates, March 2022 to December 2024, seed 7, 1 worker, calibrated parameters', 'Run written to runs/x', 'Report written to runs/x/report-en.html'],
+    ['id', 'Graduasi run: 2 skenario × 3 replikasi, Maret 2022 sampai Desember 2024, seed 7, 1 worker, parameter hasil kalibrasi', 'Hasil simulasi ditulis ke runs/x', 'Laporan ditulis ke runs/x/report-en.html'],
+  ] as const)('%s: the status lines of run and report', (lang, starting, written, report) => {
+    const t = TEXT[lang];
+    expect(t.starting({ command: 'run', scenarios: 2, replicates: 3, start: '2022-03', end: '2024-12', seed: 7, workers: 1, parameters: 'calibrated' })).toBe(starting);
+    expect(t.runWritten('runs/x')).toBe(written);
+    expect(t.reportWritten('runs/x/report-en.html')).toBe(report);
+  });
+
+  it.each([
+    ['en', 'runs: 1 of 4 done, 0:10 elapsed, 0:30 left\n'],
+    ['id', 'simulasi: 1 dari 4 selesai, 0:10 berlalu, sisa 0:30\n'],
+  ] as const)('%s: the progress lines written to a file or a pipe', (lang, line) => {
+    let written = '';
+    const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+    progressDisplay(stream, 'runs', lang).update({ done: 1, total: 4, elapsed: 10 });
+    expect(written).toBe(line);
   });
 });

@@ -118,7 +118,7 @@ describe('scenario files', () => {
     ['a wrong type', VALID.replace('12000000', 'lots'), ['bad.yaml: patch.policy.pkh.quota.2023-01-01']],
     ['a date that does not exist', VALID.replace('2023-01-01', '2023-02-30'), ['bad.yaml: policy.pkh.quota: 2023-02-30: expected a date YYYY-MM-DD that exists']],
     ['an unknown key', `${VALID}colour: red\n`, ['bad.yaml', 'unknown key "colour"']],
-    ['a missing rationale', VALID.replace('rationale: More families in PKH.\n', ''), ['bad.yaml: rationale: expected a text, got nothing']],
+    ['a missing rationale', VALID.replace('rationale: More families in PKH.\n', ''), ['bad.yaml: rationale: expected a rationale: { en: …, id: … } (or one text, shown in both languages), got nothing']],
     ['an unknown parent', VALID.replace('graduation-push-under-40', 'graduation-push'), ['bad.yaml: extends: expected a built-in scenario', '"graduation-push"', 'did you mean "graduation-push-under-40"?']],
     ['an id that is not a plain name', VALID.replace('pkh-12m', 'PKH 12m'), ['bad.yaml: id: expected lower-case letters']],
     ['a built-in id', VALID.replace('id: pkh-12m', 'id: budget-cut-20'), ['bad.yaml: id: expected an id that is not a built-in scenario\'s, got "budget-cut-20"']],
@@ -174,7 +174,7 @@ describe('scenarios written as data (in a notebook cell)', () => {
 
   it('are refused with the same messages', () => {
     expect(() => defineScenario({ ...mine, patch: { 'policy.pkh.qouta': { '2025-01-01': 1 } } }, params, 'cell 3')).toThrow(/scenario pkh-12m: policy\.pkh\.qouta: expected a declared parameter path.*did you mean "policy\.pkh\.quota"/);
-    expect(() => defineScenario({ ...mine, rationale: undefined }, params, 'cell 3')).toThrow(/cell 3: rationale: expected a text, got nothing/);
+    expect(() => defineScenario({ ...mine, rationale: undefined }, params, 'cell 3')).toThrow(/cell 3: rationale: expected a rationale: \{ en: …, id: … \} \(or one text, shown in both languages\), got nothing/);
     expect(() => defineScenario({ ...mine, id: 'assistance-only' }, params, 'cell 3')).toThrow(/cell 3: id: expected an id that is not a built-in scenario's/);
   });
 });
