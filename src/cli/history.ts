@@ -16,8 +16,9 @@ import { formatTable } from '../report/table';
 import { experimentFiles } from '../report/run';
 import { command, option, wholeNumber } from './options';
 import { monthLabel } from '../lang/index';
-import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
-import { start, years, yearsFromStart } from './run';
+import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
+import { RUN_SIZE, start, years, yearsFromStart } from './run';
+import { checkMemory, experimentMemory, rowsPerRun } from './memory';
 import { progressDisplay } from './progress';
 
 /** The record runs to 2025: a history run stops at the end of 2025 unless told otherwise. */
@@ -26,7 +27,7 @@ const HISTORY_END = '2025-12';
 const HISTORY_OPTIONS = {
   start,
   years: option({ ...years, default: { ...years.default, end: HISTORY_END } }),
-  replicates: option<number>({ value: 'N', description: 'replicates of the baseline: each a different population sample and different draws', default: 3, check: wholeNumber(1) }),
+  replicates: replicates('replicates of the baseline: each a different population sample and different draws', 3),
   seed,
   households: households(),
   scale,
@@ -47,6 +48,7 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
     const parameters = loadParameters();
     const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
+    checkMemory('history', RUN_SIZE, experimentMemory({ runs: o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers }));
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
     log.write(`Graduasi history: ${BASELINE} × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, ${monthLabel(o.start, 'en')} to ${monthLabel(o.years.end, 'en')}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}; ${record.length} official figures\n`);

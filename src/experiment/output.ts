@@ -30,8 +30,8 @@ export const PROTECTED_TREES: readonly string[] = ['data', 'src'];
 /** What a run folder must be, as problems say it. */
 const NEW_FOLDER = 'a new output folder, so that no earlier results are overwritten';
 
-/** Folders this process has claimed and not yet written (writeRunFolder fills them). */
-const claimed = new Set<string>();
+/** Folders this process has claimed and not yet written (writeRunFolder fills them), each with the first of its parents that claiming it created, if any. */
+const claimed = new Map<string, string | undefined>();
 
 /** The hidden folder a run is written into before it is renamed into place. */
 function partialOf(folder: string, pid = process.pid): string {
@@ -130,8 +130,9 @@ function cannotCreate(folder: string, error: NodeJS.ErrnoException): Problem {
  * took the name first.
  */
 function claim(folder: string): boolean {
+  let created: string | undefined;
   try {
-    mkdirSync(dirname(folder), { recursive: true });
+    created = mkdirSync(dirname(folder), { recursive: true });
     mkdirSync(folder);
     closeSync(openSync(join(folder, runningMark()), 'wx'));
   } catch (error) {
@@ -139,15 +140,20 @@ function claim(folder: string): boolean {
     if (e.code === 'EEXIST' && existsSync(folder)) return false;
     throw new ProblemError([cannotCreate(folder, e)]);
   }
-  claimed.add(folder);
+  claimed.set(folder, created);
   if (claimed.size === 1) process.once('exit', releaseClaims);
   return true;
 }
 
-/** Removes the claimed folders this process did not get to write. */
+/** Removes the claimed folders this process did not get to write, and the parents claiming them created (runs/) if they are left empty. */
 function releaseClaims(): void {
-  for (const folder of claimed) {
-    if (existsSync(folder) && claimant(folder) === process.pid) rmSync(folder, { recursive: true, force: true });
+  for (const [folder, created] of claimed) {
+    if (!existsSync(folder) || claimant(folder) !== process.pid) continue;
+    rmSync(folder, { recursive: true, force: true });
+    for (let parent = dirname(folder); created !== undefined && parent.startsWith(created); parent = dirname(parent)) {
+      if (readdirSync(parent).length > 0) break;
+      rmSync(parent, { recursive: true });
+    }
   }
   claimed.clear();
 }

@@ -6,9 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planRunFolder, writeRunFolder } from '../../src/experiment/output';
 import { REPO_ROOT } from '../../src/parameters/load';
+
+/** tsx's loader, for a child process whose working folder is not the project. */
+const TSX = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'graduasi-output-'));
 
@@ -122,10 +126,13 @@ describe('run folders', () => {
     expect(() => planRunFolder(join(parent, 'file', 'sub'), 'run')).toThrow(new RegExp(`sub: expected a folder that can be created: its parent a folder this process may write in, got ${join(parent, 'file')}, a file, where a folder is needed`));
   });
 
-  it('removes a claimed folder that the process did not get to write when it ends', () => {
+  it.each([
+    ['a folder named', (parent: string) => `'${join(parent, 'run')}'`],
+    ['a default folder, and the runs/ folder made for it', () => 'undefined'],
+  ])('removes %s that the process claimed and did not get to write when it ends', (_, out) => {
     const parent = fresh();
-    const script = `import('${join(REPO_ROOT, 'src/experiment/output.ts')}').then((m) => { m.planRunFolder('${join(parent, 'run')}', 'run'); process.exit(3); });`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const script = `import('${join(REPO_ROOT, 'src/experiment/output.ts')}').then((m) => { m.planRunFolder(${out(parent)}, 'run'); process.exit(3); });`;
+    const r = spawnSync(process.execPath, ['--import', TSX, '-e', script], { cwd: parent, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(3);
     expect(readdirSync(parent)).toEqual([]);
