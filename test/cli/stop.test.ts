@@ -49,6 +49,8 @@ describe('a signal stops the run and leaves nothing behind', () => {
   it.each<[string, NodeJS.Signals, NodeJS.ProcessEnv]>([
     ['SIGTERM to npx', 'SIGTERM', {}],
     ['SIGINT to npx', 'SIGINT', {}],
+    // npm killed at once passes nothing on: the command sees its starter gone.
+    ['SIGKILL to npx', 'SIGKILL', {}],
     // A shell between npm and the command (npm's default, sh): SIGTERM ends the shell, and the command sees its starter gone.
     ['SIGTERM to npx, through sh', 'SIGTERM', { npm_config_script_shell: 'sh' }],
   ])('%s', async (_, signal, env) => {
