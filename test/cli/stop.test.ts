@@ -78,8 +78,12 @@ describe('a signal stops the run and leaves nothing behind', () => {
 });
 
 describe('output folders are checked before any work', () => {
-  function graduasi(args: string[], options: { uid?: number; gid?: number; cwd?: string } = {}) {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', uid: options.uid, gid: options.gid });
+  function graduasi(args: string[], options: { asUser?: boolean } = {}) {
+    // root may write in any folder: for the check of a read-only one, the command runs as root
+    // without that power (util-linux's setpriv drops the capabilities that override permissions).
+    const asUser = options.asUser && process.getuid?.() === 0 ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--inh-caps', '-dac_override,-dac_read_search', '--'] : [];
+    const [command, ...rest] = [...asUser, process.execPath, BIN, ...args];
+    const r = spawnSync(command, rest, { cwd: ROOT, encoding: 'utf8' });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -104,10 +108,7 @@ describe('output folders are checked before any work', () => {
     const locked = join(parent, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o555);
-    // root may write anywhere: the command then runs as "nobody", for whom the folder is read-only as for any user.
-    const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    chmodSync(parent, 0o777);
-    const r = graduasi([...SHORT, '--out', join(locked, 'run')], { ...user, cwd: parent });
+    const r = graduasi([...SHORT, '--out', join(locked, 'run')], { asUser: true });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${join(locked, 'run')}: expected a folder that can be created: its parent a folder this process may write in, got no permission to write in ${locked}\n`);
     expect(readdirSync(locked)).toEqual([]);
