@@ -122,10 +122,23 @@ export function posteriorSample(c: Calibration, label = 'the calibration just ru
   return { file: label, sha256: sha256(posteriorCsv(c)), parameters: c.parameters.map((p) => p.name), weights: c.posterior.weights, points: c.posterior.points };
 }
 
+/** A number as the calibration writes it: decimal digits, a point, an exponent (String(x) of a finite number). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
- * Reads posterior.csv from a file or a calibration run folder, checking every cell and that each
- * column names a behaviour parameter or a policy assumption of `params` with one value and stays
- * within its range.
+ * The finite number a cell of posterior.csv holds, or NaN: nothing else is read as a number, so
+ * that blanks around it, hexadecimal ("0x0"), "Infinity" and numbers beyond the largest double
+ * ("1e309") are refused rather than read as some number.
+ */
+export function decimal(cell: string): number {
+  const x = DECIMAL.test(cell) ? Number(cell) : NaN;
+  return Number.isFinite(x) ? x : NaN;
+}
+
+/**
+ * Reads posterior.csv from a file or a calibration run folder, checking every cell (weights positive
+ * and values finite decimal numbers, see {@link decimal}) and that each column names a behaviour
+ * parameter or a policy assumption of `params` with one value and stays within its range.
  */
 export function readPosterior(path: string, params: Parameters): PosteriorSample {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, POSTERIOR_FILE) : path;
@@ -146,15 +159,15 @@ export function readPosterior(path: string, params: Parameters): PosteriorSample
   refuse(problems);
   if (rows.length < 1) throw new ProblemError([{ file: where, path: '', expected: 'at least one particle', got: 'none' }]);
   const weights = rows.map((r, k) => {
-    const w = Number(r.weight);
-    if (r.weight === '' || !(w > 0)) problems.push({ file: where, path: `row ${k + 2}: weight`, expected: 'a positive number', got: `"${r.weight}"` });
+    const w = decimal(r.weight);
+    if (!(w > 0)) problems.push({ file: where, path: `row ${k + 2}: weight`, expected: 'a positive decimal number, finite (e.g. 0.02 or 1.5e-3)', got: `"${r.weight}"` });
     return w;
   });
   const points = rows.map((r, k) =>
     parameters.map((name) => {
-      const x = Number(r[name]);
+      const x = decimal(r[name]);
       const range = params.get(name as ParameterPath).range;
-      if (r[name] === '' || !Number.isFinite(x)) problems.push({ file: where, path: `row ${k + 2}: ${name}`, expected: 'a number', got: `"${r[name]}"` });
+      if (Number.isNaN(x)) problems.push({ file: where, path: `row ${k + 2}: ${name}`, expected: 'a decimal number, finite (e.g. 0.85 or -1.5e-3)', got: `"${r[name]}"` });
       else if (range && (x < range.min || x > range.max)) problems.push({ file: where, path: `row ${k + 2}: ${name}`, expected: `a value within the parameter's range [${range.min}, ${range.max}]`, got: String(x) });
       return x;
     }),

@@ -16,8 +16,10 @@ import { BASELINE } from '../report/history';
 import { formatTable } from '../report/table';
 import { monthLabel } from '../lang/index';
 import { command, list, oneOf, option, wholeNumber } from './options';
-import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
+import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
 import { stageProgress } from './progress';
+import { checkMemory, experimentMemory, rowsPerRun } from './memory';
+import { formatMonth, monthOf } from '../calendar/months';
 
 const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
 const ORIGINS = defaultOrigins(loadRecord(), ROUNDS);
@@ -37,7 +39,7 @@ const OPTIONS = {
       return names;
     },
   }),
-  replicates: option<number>({ value: 'N', description: 'replicates from each origin: each a different population sample and different draws', default: 5, check: wholeNumber(1) }),
+  replicates: replicates('replicates from each origin: each a different population sample and different draws', 5),
   seed,
   households: households(),
   scale,
@@ -57,6 +59,9 @@ export const BACKTEST = command<typeof OPTIONS>({
   run: async ({ argv, options: o }) => {
     const parameters = loadParameters();
     const [scenario] = resolveScenarios([BASELINE], parameters, o.parameters);
+    // Each origin's runs reach at most two rounds, twelve months, ahead; every origin's rows are kept.
+    const rows = Math.max(...o.origins.map((origin) => rowsPerRun(origin, formatMonth(monthOf(origin) + 12))));
+    checkMemory('backtest', '--origins, --replicates, --households or --scale, --workers', experimentMemory({ runs: o.origins.length * o.replicates, rows, agents: agentsOf(o), workers: o.workers }));
     const folder = planRunFolder(o.out, 'backtest');
     const log = process.stderr;
     log.write(`Graduasi backtest: ${BASELINE} from ${o.origins.length} origin${o.origins.length === 1 ? '' : 's'} (${o.origins.map((r) => monthLabel(r, 'en')).join(', ')}) × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}\n`);

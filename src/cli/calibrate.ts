@@ -9,10 +9,20 @@ import { CALIBRATED_FILE } from '../scenarios/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { loadParameters, shown } from '../parameters/load';
 import { calibrationText } from '../report/calibration';
-import { command, list, oneOf, option, wholeNumber } from './options';
+import { command, list, oneOf, option, wholeNumber, type Bound } from './options';
 import { DEFAULT_ROUND, loadPopulationData } from '../population/index';
 import { monthLabel } from '../lang/index';
-import { households, onOptions, out, seed, workers } from './common';
+import { households, onOptions, out, seed, workers, replicates } from './common';
+import { checkMemory, studyMemory } from './memory';
+
+/** The largest posterior sample: each particle is a model run in every generation, and a few hundred already describe a posterior of a handful of parameters. */
+export const MAX_PARTICLES: Bound = { max: 10_000, why: 'each particle is a model run in every generation; a few hundred describe a posterior of a handful of parameters' };
+
+/** The most ABC-SMC generations: the tolerance shrinks with each, and the gain is spent in a few. */
+export const MAX_GENERATIONS: Bound = { max: 100, why: 'the tolerance shrinks with each generation and the gain is spent within a few' };
+
+/** The most Nelder–Mead evaluations: a search over a few parameters converges in hundreds. */
+export const MAX_EVALUATIONS: Bound = { max: 100_000, why: 'a search over a few parameters converges within hundreds' };
 import { stageProgress } from './progress';
 
 const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
@@ -25,10 +35,10 @@ const OPTIONS = {
   parameters: option<string[]>({ value: 'a,b,…', description: 'behaviour parameters to fit ("behaviour." may be left out)', default: [...DEFAULT_PARAMETERS], show: (v) => v.map(short).join(', '), check: list('behaviour parameter paths separated by commas', behaviourPath) }),
   fit: option<string[]>({ value: 'id,…', description: 'targets of data/targets/targets.csv to fit', default: [...DEFAULT_FIT], check: list('target ids separated by commas') }),
   holdout: option<string[]>({ value: 'id,…', description: 'targets left out of the fit and predicted', default: [...DEFAULT_HOLDOUT], check: list('target ids separated by commas') }),
-  particles: option<number>({ value: 'N', description: 'posterior sample size', default: CALIBRATION_DEFAULTS.particles, check: wholeNumber(2) }),
-  generations: option<number>({ value: 'N', description: 'ABC-SMC generations, the first from the prior', default: CALIBRATION_DEFAULTS.generations, check: wholeNumber(1) }),
-  replicates: option<number>({ value: 'N', description: 'replicates shared by every point of the Nelder–Mead fit', default: CALIBRATION_DEFAULTS.replicates, check: wholeNumber(1) }),
-  evaluations: option<number>({ value: 'N', description: 'most Nelder–Mead evaluations', default: CALIBRATION_DEFAULTS.maxEvaluations, check: wholeNumber(1) }),
+  particles: option<number>({ value: 'N', description: `posterior sample size, at most ${MAX_PARTICLES.max.toLocaleString('en')}`, default: CALIBRATION_DEFAULTS.particles, check: wholeNumber(2, MAX_PARTICLES) }),
+  generations: option<number>({ value: 'N', description: `ABC-SMC generations, the first from the prior; at most ${MAX_GENERATIONS.max}`, default: CALIBRATION_DEFAULTS.generations, check: wholeNumber(1, MAX_GENERATIONS) }),
+  replicates: replicates('replicates shared by every point of the Nelder–Mead fit', CALIBRATION_DEFAULTS.replicates),
+  evaluations: option<number>({ value: 'N', description: `most Nelder–Mead evaluations, up to ${MAX_EVALUATIONS.max.toLocaleString('en')}`, default: CALIBRATION_DEFAULTS.maxEvaluations, check: wholeNumber(1, MAX_EVALUATIONS) }),
   seed,
   households: households(CALIBRATION_DEFAULTS.households),
   workers,
@@ -46,6 +56,7 @@ export const CALIBRATE = command({
   args: { name: '', min: 0, max: 0, expected: 'options only' },
   options: OPTIONS,
   async run({ argv, options: o }) {
+    checkMemory('calibrate', '--households, --workers', studyMemory({ agents: o.households, workers: o.workers }));
     const folder = planRunFolder(o.out, 'calibrate');
     const log = process.stderr;
     log.write(`Graduasi calibrate: seed ${o.seed}, ${o.households.toLocaleString('en')} agents, ${o.workers} worker${o.workers === 1 ? '' : 's'}, runs from ${monthLabel(o.start, 'en')}\n`);

@@ -1,30 +1,41 @@
 /**
  * The options several commands take, declared once: the seed, the population's size, the workers,
- * the output folder and the language. Each command puts them in its table (./options.ts) with its
- * own default where the default differs (a study runs 20,000 agents, a run 200,000).
+ * the replicates, the output folder and the language. Each command puts them in its table
+ * (./options.ts) with its own default where the default differs (a study runs 20,000 agents, a run
+ * 200,000). Sizes have upper bounds, stated in the help and in a refusal with where they come from;
+ * what the sizes add up to is checked against the machine's memory before any work (./memory.ts).
  */
 import { availableParallelism } from 'node:os';
 import { ProblemError, type Problem } from '../problems/index';
 import { DEFAULT_SEED } from '../run/simulate';
 import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS, loadPopulationData } from '../population/index';
 import { LANGS, type Lang } from '../lang/index';
-import { Expected, number, oneOf, option, text, wholeNumber, type CommandLine, type Option } from './options';
+import { Expected, number, oneOf, option, text, wholeNumber, type Bound, type CommandLine, type Option } from './options';
 import { PARAMETER_SETS, type ParameterSet } from '../scenarios/load';
 
 /** --seed N (default DEFAULT_SEED, 2022). */
 export const seed = option<number>({ value: 'N', description: 'seed, a whole number: the same seed gives the same results, byte for byte', default: DEFAULT_SEED, check: wholeNumber(0), show: String });
 
-/** --households N: agents in the population, at least MIN_HOUSEHOLDS; `fallback` the default (none: the population's, 200,000). */
+/** The most agents a population may have: one per household of the registry (data/population/national.csv, 86.4 m). */
+export const MAX_HOUSEHOLDS: Bound = { max: loadPopulationData().national.households, why: "one agent per household of the registry, data/population/national.csv" };
+
+/** --households N: agents in the population, from MIN_HOUSEHOLDS to MAX_HOUSEHOLDS; `fallback` the default (none: the population's, 200,000). */
 export function households(fallback: number): Option<number>;
 export function households(): Option<number | undefined>;
 export function households(fallback?: number): Option<number | undefined> {
   return option<number | undefined>({
     value: 'N',
-    description: `agents in the population, at least ${MIN_HOUSEHOLDS.toLocaleString('en')}`,
+    description: `agents in the population, from ${MIN_HOUSEHOLDS.toLocaleString('en')} to ${MAX_HOUSEHOLDS.max.toLocaleString('en')} (${MAX_HOUSEHOLDS.why})`,
     default: fallback,
     ...(fallback === undefined ? { defaultText: DEFAULT_HOUSEHOLDS.toLocaleString('en') } : {}),
-    check: wholeNumber(MIN_HOUSEHOLDS),
+    check: wholeNumber(MIN_HOUSEHOLDS, MAX_HOUSEHOLDS),
   });
+}
+
+/** The agents a command line's --households or --scale asks for (neither: `fallback`). */
+export function agentsOf(o: { readonly households?: number; readonly scale?: number }, fallback = DEFAULT_HOUSEHOLDS): number {
+  if (o.scale !== undefined) return Math.round(o.scale * MAX_HOUSEHOLDS.max);
+  return o.households ?? fallback;
 }
 
 /** --scale X: agents per real household, instead of --households; enough for MIN_HOUSEHOLDS agents. */
@@ -35,23 +46,34 @@ export const scale = option<number | undefined>({
   check: (t) => {
     const x = number((v) => v > 0 && v <= 1, 'agents per real household in (0, 1]')(t);
     if (x instanceof Expected) return x;
-    const official = loadPopulationData().national.households;
+    const official = MAX_HOUSEHOLDS.max;
     return Math.round(x * official) >= MIN_HOUSEHOLDS ? x : new Expected(`agents per real household of at least ${Math.ceil((MIN_HOUSEHOLDS / official) * 1e6) / 1e6} (${MIN_HOUSEHOLDS.toLocaleString('en')} agents)`);
   },
 });
 
-/** --workers N (default: the machine's cores). */
+/** The most worker threads: twice the machine's cores. More threads than cores only share the cores, each with its own population in memory. */
+export const MAX_WORKERS: Bound = { max: 2 * availableParallelism(), why: `twice the machine's ${availableParallelism()} cores: more threads than cores only slow the run and each holds its own population` };
+
+/** --workers N (default: the machine's cores; at most MAX_WORKERS). */
 export const workers = option<number>({
   value: 'N',
-  description: 'worker threads; the results are the same bytes at any number',
+  description: 'worker threads, at most twice the cores; the results are the same bytes at any number',
   default: availableParallelism(),
   defaultText: `the machine's cores, ${availableParallelism()} here`,
-  check: wholeNumber(1),
+  check: wholeNumber(1, MAX_WORKERS),
 });
+
+/** The most replicates a command runs of each scenario or point. */
+export const MAX_REPLICATES: Bound = { max: 1_000, why: 'the 5–95 % band over replicates is steady long before; more only take time and memory' };
+
+/** --replicates N: `description` says what a replicate is; at most MAX_REPLICATES. */
+export function replicates(description: string, fallback: number): Option<number> {
+  return option<number>({ value: 'N', description: `${description}; at most ${MAX_REPLICATES.max.toLocaleString('en')}`, default: fallback, check: wholeNumber(1, MAX_REPLICATES) });
+}
 
 /** --out FOLDER: a new folder for what `command` writes (default runs/<date-time>-<command>). */
 export function out(command: string): Option<string | undefined> {
-  return option<string | undefined>({ value: 'FOLDER', description: 'a new folder for the results; an existing one is refused', default: undefined, defaultText: `runs/<date-time>-${command}`, check: text });
+  return option<string | undefined>({ value: 'FOLDER', description: "a new folder for the results, outside the project's data/ and src/; an existing one is refused", default: undefined, defaultText: `runs/<date-time>-${command}`, check: text });
 }
 
 /** --lang en|id: the language of `what`. */

@@ -15,8 +15,9 @@ import { BASELINE, historyCounts, historyCsv, historyTable } from '../report/his
 import { formatTable } from '../report/table';
 import { experimentFiles } from '../report/run';
 import { command, option, wholeNumber } from './options';
-import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
-import { recordedCommand, start, years, yearsFromStart } from './run';
+import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
+import { recordedCommand, RUN_SIZE, start, years, yearsFromStart } from './run';
+import { checkMemory, experimentMemory, rowsPerRun } from './memory';
 import { TEXT } from '../report/text';
 import { progressDisplay } from './progress';
 
@@ -26,7 +27,7 @@ const HISTORY_END = '2025-12';
 const HISTORY_OPTIONS = {
   start,
   years: option({ ...years, default: { ...years.default, end: HISTORY_END } }),
-  replicates: option<number>({ value: 'N', description: 'replicates of the baseline: each a different population sample and different draws', default: 3, check: wholeNumber(1) }),
+  replicates: replicates('replicates of the baseline: each a different population sample and different draws', 3),
   seed,
   households: households(),
   scale,
@@ -47,6 +48,7 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
     const parameters = loadParameters();
     const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
+    checkMemory('history', RUN_SIZE, experimentMemory({ runs: o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers }));
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
     const t = TEXT[o.lang];

@@ -3,10 +3,12 @@
  * The `graduasi` command: finds the command named (./commands.ts), runs it, and is the one place
  * that prints what went wrong and sets the exit code — problems with what the user gave (a
  * ProblemError, src/problems) as their lines, anything else as "graduasi: <message>"; exit code 1
- * either way. `graduasi help` lists the commands; `graduasi <command> --help` describes one.
+ * either way. `graduasi help` lists the commands; `graduasi <command> --help` describes one. A
+ * signal, or the end of the npm process that started it, stops it cleanly (./stop.ts).
  */
 import { didYouMean, formatProblems, nearest, ProblemError } from '../problems/index';
 import { COMMANDS, overview } from './commands';
+import { stopOnSignals } from './stop';
 
 /** The command called `name`, or a problem naming the ones there are. */
 function find(name: string) {
@@ -38,8 +40,7 @@ function report(error: unknown, name: string | undefined): string {
   return `${formatProblems(error.problems)}\n${pointer}`;
 }
 
-// Ctrl-C: exit through process.exit so that a half-written run folder is removed.
-process.once('SIGINT', () => process.exit(130));
+stopOnSignals();
 
 const argv = process.argv.slice(2);
 main(argv).then(

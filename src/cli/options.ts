@@ -117,11 +117,18 @@ export function command<O extends Options>(spec: CommandSpec<O>): Command<O> {
 /** Any text. */
 export const text: Check<string> = (t) => t;
 
-/** A whole number of at least `min`. */
-export function wholeNumber(min: number): Check<number> {
+/** An upper bound of a number and where it comes from, e.g. { max: 1_000, why: 'the 5–95 % band is steady long before' }. */
+export interface Bound {
+  readonly max: number;
+  readonly why: string;
+}
+
+/** A whole number of at least `min` and, when `bound` is given, at most its max (the refusal says why). */
+export function wholeNumber(min: number, bound?: Bound): Check<number> {
+  const expected = bound === undefined ? `a whole number of at least ${min.toLocaleString('en')}` : `a whole number from ${min.toLocaleString('en')} to ${bound.max.toLocaleString('en')} (${bound.why})`;
   return (t) => {
     const n = Number(t);
-    return /^-?\d+$/.test(t) && Number.isSafeInteger(n) && n >= min ? n : new Expected(`a whole number of at least ${min.toLocaleString('en')}`);
+    return /^-?\d+$/.test(t) && Number.isSafeInteger(n) && n >= min && (bound === undefined || n <= bound.max) ? n : new Expected(expected);
   };
 }
 

@@ -20,8 +20,9 @@ import { writeExperiment } from '../report/run';
 import { didYouMean, nearest, ProblemError } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
 import type { Problem } from '../problems/index';
-import { households, householdsOrScale, lang, out, parameterSet, scale, seed, workers } from './common';
+import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
 import { progressDisplay } from './progress';
+import { checkMemory, experimentMemory, rowsPerRun } from './memory';
 
 /** The Susenas rounds a run can start from (data/population/rounds.csv). */
 const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
@@ -34,16 +35,24 @@ export const start = option<string>({
   check: oneOf(ROUNDS),
 });
 
-/** --years YYYY-YYYY, from the start's year: read as the last month of the run, December of the second year. */
+/**
+ * The last year a run may reach: the end of the national long-term development plan (RPJPN
+ * 2025–2045, the horizon of Indonesia's own planning). The data's dated values end in 2026; later
+ * years carry them forward, so a longer run would only add months of the same policy.
+ */
+export const LAST_YEAR = 2045;
+
+/** --years YYYY-YYYY, from the start's year to LAST_YEAR at most: read as the last month of the run, December of the second year. */
 export const years = option<{ readonly from: string; readonly end: string }>({
   value: 'YYYY-YYYY',
-  description: "years to simulate: from the start month, in the first year, to December of the second",
+  description: `years to simulate: from the start month, in the first year, to December of the second, ${LAST_YEAR} at the latest (the end of the national long-term plan, RPJPN 2025–2045)`,
   default: { from: DEFAULT_ROUND.slice(0, 4), end: DEFAULT_END },
   show: (v) => `${v.from}-${v.end.slice(0, 4)}`,
   check: (t) => {
     const m = /^(\d{4})-(\d{4})$/.exec(t);
     if (!m) return new Expected(`a span of years such as ${DEFAULT_ROUND.slice(0, 4)}-2030`);
     if (m[2] < m[1]) return new Expected('the last year to be the first or later');
+    if (Number(m[2]) > LAST_YEAR) return new Expected(`a last year of ${LAST_YEAR} at the latest (the end of the national long-term plan, RPJPN 2025–2045; the data's values end in 2026)`);
     return { from: m[1], end: `${m[2]}-12` };
   },
 });
@@ -59,7 +68,7 @@ export function yearsFromStart(line: CommandLine<{ start: typeof start; years: t
 const RUN_OPTIONS = {
   start,
   years,
-  replicates: option<number>({ value: 'N', description: 'replicates per scenario: each a different population sample and different draws, the same for every scenario', default: 3, check: wholeNumber(1) }),
+  replicates: replicates('replicates per scenario: each a different population sample and different draws, the same for every scenario', 3),
   seed,
   households: households(),
   scale,
@@ -83,6 +92,9 @@ const COMPARE_OPTIONS = {
 };
 
 const SCENARIOS = { name: '<scenario>', min: 0, max: Infinity, expected: 'scenarios: built-in ids or files' };
+
+/** The options that make a run's size, as a refusal for memory names them. */
+export const RUN_SIZE = '--replicates, --households or --scale, --years, --workers';
 
 type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
 
@@ -118,6 +130,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     if (scenarios.length < 2) throw new ProblemError([{ file: where, path: '', expected: 'at least two scenarios (or none, for every built-in)', got: `one, "${names[0]}"` }]);
   }
   const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
+  checkMemory(name, RUN_SIZE, experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers }));
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;

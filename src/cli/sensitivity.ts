@@ -16,9 +16,17 @@ import { clock } from '../report/text';
 import { STUDY_DEFAULTS, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
 import type { Problem } from '../problems/index';
-import { command, list, month, oneOf, option, text, wholeNumber, type CommandLine } from './options';
-import { households, lang, onOptions, out, seed, workers } from './common';
+import { command, Expected, list, month, oneOf, option, text, wholeNumber, type Bound, type CommandLine } from './options';
+import { households, lang, onOptions, out, seed, workers, replicates } from './common';
 import { stageProgress } from './progress';
+import { checkMemory, studyMemory } from './memory';
+import { LAST_YEAR } from './run';
+
+/** The most Morris trajectories: screening uses tens (Campolongo et al. 2007 take 10 to 20). */
+export const MAX_TRAJECTORIES: Bound = { max: 1_000, why: 'Morris screening uses tens of trajectories' };
+
+/** The most Sobol base rows: the indices settle within a few thousand. */
+export const MAX_SAMPLES: Bound = { max: 65_536, why: 'Sobol indices settle within a few thousand base rows' };
 
 const METHODS = ['morris', 'sobol', 'both'] as const;
 type Method = (typeof METHODS)[number];
@@ -30,12 +38,12 @@ const OPTIONS = {
   method: option<Method>({ value: METHODS.join('|'), description: 'Morris screening, Sobol indices, or screening then Sobol on the top K', default: 'both', check: oneOf(METHODS) }),
   indicator: option<string>({ value: 'NAME', description: "the outcome's indicator (INDICATORS in src/observe/indicators.ts)", default: 'p0_extreme', check: text }),
   group: option<string>({ value: 'GROUP', description: 'national, province:<name>, area:urban|rural, head_age:…, head_sex:…', default: STUDY_DEFAULTS.group, check: text }),
-  month: option<string>({ value: 'YYYY-MM', description: "the outcome's month", default: '2030-03', check: month }),
+  month: option<string>({ value: 'YYYY-MM', description: `the outcome's month, in ${LAST_YEAR} at the latest`, default: '2030-03', check: (t) => { const m = month(t); return m instanceof Expected || Number(m.slice(0, 4)) <= LAST_YEAR ? m : new Expected(`a month in ${LAST_YEAR} at the latest (the end of the national long-term plan, RPJPN 2025–2045), e.g. 2030-03`); } }),
   parameters: option<string[] | undefined>({ value: 'a,b,…', description: 'behaviour parameters ("behaviour." may be left out) or policy assumptions (policy.…) to vary', default: undefined, defaultText: 'every behaviour parameter with a range and one value', check: list('parameter paths separated by commas, e.g. business.monthly_return,policy.facilitators.caseload', behaviourPath) }),
   top: option<number>({ value: 'K', description: '(both) parameters with the highest μ* taken into the Sobol stage', default: 8, check: wholeNumber(1) }),
-  trajectories: option<number>({ value: 'R', description: '(morris, both) Morris trajectories: R × (parameters + 1) points', default: 20, check: wholeNumber(2) }),
-  samples: option<number>({ value: 'N', description: '(sobol, both) Sobol base rows: N × (parameters + 2) points', default: 256, check: wholeNumber(2) }),
-  replicates: option<number>({ value: 'N', description: 'replicates per point, shared by every point', default: STUDY_DEFAULTS.replicates, check: wholeNumber(1) }),
+  trajectories: option<number>({ value: 'R', description: `(morris, both) Morris trajectories: R × (parameters + 1) points; at most ${MAX_TRAJECTORIES.max.toLocaleString('en')}`, default: 20, check: wholeNumber(2, MAX_TRAJECTORIES) }),
+  samples: option<number>({ value: 'N', description: `(sobol, both) Sobol base rows: N × (parameters + 2) points; at most ${MAX_SAMPLES.max.toLocaleString('en')}`, default: 256, check: wholeNumber(2, MAX_SAMPLES) }),
+  replicates: replicates('replicates per point, shared by every point', STUDY_DEFAULTS.replicates),
   seed,
   households: households(STUDY_DEFAULTS.households),
   workers,
@@ -75,6 +83,7 @@ const STAGES = { morris: 'Morris runs', sobol: 'Sobol runs', oneAtATime: 'One-at
 
 /** `graduasi sensitivity [options]` (see the module comment). */
 async function sensitivity({ options: s }: Line): Promise<void> {
+  checkMemory('sensitivity', '--households, --workers', studyMemory({ agents: s.households, workers: s.workers }));
   const folder = planRunFolder(s.out, 'sensitivity');
   const params = loadParameters();
   const log = process.stderr;

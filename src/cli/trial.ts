@@ -21,7 +21,8 @@ import { formatTable } from '../report/table';
 import { didYouMean, nearest, type Problem } from '../problems/index';
 import { progressDisplay } from './progress';
 import { command, Expected, number, option, type CommandLine } from './options';
-import { households, householdsOrScale, lang, out, scale, seed } from './common';
+import { agentsOf, households, householdsOrScale, lang, out, scale, seed } from './common';
+import { checkMemory, studyMemory } from './memory';
 import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
 import type { TrialDesign } from '../trial/designs';
 import { HORIZONS_EXPECTED, runTrial, validHorizons } from '../trial/virtual';
@@ -114,6 +115,7 @@ export function trialFiles(result: TrialResult, options: { readonly households?:
 async function trial(line: Line): Promise<void> {
   const o = line.options;
   const d = designOf(line);
+  checkMemory('trial', '--households or --scale', studyMemory({ agents: agentsOf(o), workers: 1 }));
   const folder = planRunFolder(o.out, 'trial');
   const log = process.stderr;
   log.write(`Graduasi trial ${d.id}: ${d.programme} offered in ${d.offerMonth} to ${d.treatmentShare} of the eligible (${d.eligibility.id}), outcomes ${d.horizons.join(', ')} months after, seed ${o.seed}\n`);

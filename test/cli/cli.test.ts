@@ -114,7 +114,7 @@ describe('refusals: a clear message and no output folder', () => {
     ['years that do not start in the start\'s year', () => ['graduation-push-under-40', '--years', '2024-2030'], /graduasi run: --years: expected 2022-YYYY, got 2024-2030 \(runs start in March 2022 \(--start 2022-03\)\)/],
     ['a start that is not a Susenas round', () => ['graduation-push-under-40', '--start', '2018-03'], /graduasi run: --start: expected one of 2018-09, 2019-03, 2019-09, 2020-03, 2020-09, 2021-03, 2021-09, 2022-03, got "2018-03"/],
     ['a language the report has not', () => ['graduation-push-under-40', '--lang', 'fr'], /--lang: expected one of en, id, got "fr"/],
-    ['too few agents', () => ['graduation-push-under-40', '--households', '500'], /--households: expected a whole number of at least 20,000, got "500"/],
+    ['too few agents', () => ['graduation-push-under-40', '--households', '500'], /--households: expected a whole number from 20,000 to 86,437,053 \(one agent per household of the registry, data\/population\/national\.csv\), got "500"/],
   ];
   it.each(cases)('refuses %s', (_, args, message) => {
     const given = args();

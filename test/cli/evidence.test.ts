@@ -62,7 +62,7 @@ describe('graduasi calibrate', () => {
     ['a holdout that is fitted', ['--fit', 'pkh_families_2022', '--holdout', 'pkh_families_2022'], /graduasi calibrate: --holdout: expected targets left out of the fit, got pkh_families_2022, which is also fitted/],
     ['an unknown parameter', ['--parameters', 'income.groth'], /graduasi calibrate: --parameters: behaviour\.income\.groth: expected a behaviour parameter path such as .*, got no such parameter/],
     ['a policy parameter', ['--parameters', 'policy.pkh.quota'], /a policy parameter/],
-    ['too few particles', ['--particles', '1'], /--particles: expected a whole number of at least 2, got "1"/],
+    ['too few particles', ['--particles', '1'], /--particles: expected a whole number from 2 to 10,000 \(each particle is a model run in every generation; .*\), got "1"/],
     ['a positional argument', ['budget-cut-20'], /calibrate: expected options only/],
     ['a fitted figure before the runs\' start', ['--fit', 'poverty_rate_2021_09'], /graduasi calibrate: --fit: expected targets from the runs' start, 2022-03, on, got poverty_rate_2021_09 \(2021-09\)/],
     ['a start that is not a Susenas round', ['--start', '2021-06'], /graduasi calibrate: --start: expected one of 2018-09, .*, 2022-03, got "2021-06"/],

@@ -1,0 +1,122 @@
+/**
+ * The memory a command will need, estimated from its options before any work, and checked against
+ * the machine: the memory available now (os.freemem: free and reclaimable) and the V8 heap limit of
+ * this process, which is also each worker thread's. A run that would not fit is refused with the
+ * estimate and the limit, rather than dying of "heap out of memory" minutes later.
+ *
+ * What takes the memory (measured with Node 20 on the development machine, rounded up):
+ *   - a thread's population and the run's own copy of it: about 95 B per agent at 10 million agents
+ *     (README, Speed and size), typed arrays outside the heap — AGENT_BYTES;
+ *   - the rows a run records (src/experiment/observe.ts): 146 a month nationally, 2,949 in March and
+ *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
+ *   - each row held in the heap until the files are written: the row, its line of results.csv and
+ *     its share of summary.csv, 275–531 B (1 to 4 replicates of 20,000 agents) — ROW_BYTES;
+ *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES.
+ * The estimate errs on the high side; its purpose is to refuse what cannot fit, not to plan to the byte.
+ */
+import { freemem, totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { monthOf, monthOfYear } from '../calendar/months';
+import { ProblemError } from '../problems/index';
+
+/** Bytes per agent a thread holds: the population and the run's copy. */
+export const AGENT_BYTES = 100;
+/** Rows a run records in a month with the national figures only, and in a month with every group. */
+export const NATIONAL_ROWS = 150;
+export const GROUPED_ROWS = 3_000;
+/** Heap bytes a recorded row holds until the files are written. */
+export const ROW_BYTES = 600;
+/** A thread's fixed cost, in bytes. */
+export const THREAD_BYTES = 100 * 2 ** 20;
+
+/** What a command will hold, in bytes. */
+export interface MemoryEstimate {
+  /** The largest heap one thread needs. */
+  readonly heap: number;
+  /** Every thread's heap and populations together. */
+  readonly total: number;
+  /** What it is made of, in words ("12 runs of 200,000 agents, 2 threads"). */
+  readonly what: string;
+}
+
+/** The machine's memory as a command may use it, in bytes. */
+export interface MachineMemory {
+  /** Available now: free and reclaimable (os.freemem). */
+  readonly available: number;
+  readonly total: number;
+  /** The V8 heap limit of this process and of each worker thread. */
+  readonly heapLimit: number;
+}
+
+export function machineMemory(): MachineMemory {
+  return { available: freemem(), total: totalmem(), heapLimit: getHeapStatistics().heap_size_limit };
+}
+
+/** Rows one run of the experiment records from `start` to `end` ("YYYY-MM"): national each month, every group in March and the last month. */
+export function rowsPerRun(start: string, end: string): number {
+  const first = monthOf(start);
+  const last = monthOf(end);
+  let rows = 0;
+  for (let m = first; m <= last; m++) rows += monthOfYear(m) === 3 || m === last ? GROUPED_ROWS : NATIONAL_ROWS;
+  return rows;
+}
+
+/** Threads that hold a population: the workers, or the calling thread alone when there is one worker. */
+const threadsFor = (runs: number, workers: number) => (workers > 1 ? Math.min(workers, runs) : 1);
+
+/**
+ * An experiment's memory (run, compare, history, backtest): `runs` runs of `agents` agents, each
+ * recording `rows` rows that the calling thread keeps until the files are written, over `workers`
+ * threads.
+ */
+export function experimentMemory(o: { readonly runs: number; readonly rows: number; readonly agents: number; readonly workers: number }): MemoryEstimate {
+  const threads = threadsFor(o.runs, o.workers);
+  const kept = THREAD_BYTES + o.runs * o.rows * ROW_BYTES;
+  const thread = THREAD_BYTES + o.rows * ROW_BYTES;
+  const populations = threads * o.agents * AGENT_BYTES;
+  return {
+    heap: Math.max(kept, thread),
+    total: kept + (o.workers > 1 ? threads * thread : 0) + populations,
+    what: `${count(o.runs, 'run')} of ${o.agents.toLocaleString('en')} agents recording ${o.rows.toLocaleString('en')} rows each, ${count(threads, 'thread')}`,
+  };
+}
+
+/** A study's memory (calibrate, sensitivity, trial): runs of `agents` agents that record a few numbers each, on `workers` threads. */
+export function studyMemory(o: { readonly agents: number; readonly workers: number }): MemoryEstimate {
+  const threads = o.workers;
+  return {
+    heap: THREAD_BYTES,
+    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES,
+    what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'thread')}`,
+  };
+}
+
+const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+
+/** Bytes as a person reads them: "1.2 GB", "350 MB" (powers of 1024). */
+export function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let k = 0;
+  let x = n;
+  while (x >= 1024 && k < units.length - 1) {
+    x /= 1024;
+    k++;
+  }
+  return `${x >= 100 || k === 0 ? Math.round(x) : x.toPrecision(2)} ${units[k]}`;
+}
+
+/**
+ * Refuses, as a problem of `graduasi <command>`, an estimate that does not fit `machine`: its heap
+ * above the V8 heap limit, or its total above the memory available. `options` names what makes the
+ * estimate, for the user to lower.
+ */
+export function checkMemory(command: string, options: string, estimate: MemoryEstimate, machine: MachineMemory = machineMemory()): void {
+  const file = `graduasi ${command}`;
+  const hint = `fewer or smaller runs: lower ${options}`;
+  if (estimate.heap > machine.heapLimit) {
+    throw new ProblemError([{ file, path: options, expected: `a run whose heap fits the V8 heap limit of ${bytes(machine.heapLimit)} of each thread`, got: `about ${bytes(estimate.heap)} in one thread (${estimate.what})`, hint }]);
+  }
+  if (estimate.total > machine.available) {
+    throw new ProblemError([{ file, path: options, expected: `a run that fits the memory available, ${bytes(machine.available)} (of ${bytes(machine.total)})`, got: `about ${bytes(estimate.total)} (${estimate.what})`, hint }]);
+  }
+}
