@@ -9,6 +9,11 @@
 //   4. writes the scenario catalogue of the Graduasi panel (app/scenarios.ts) from src/ and data/;
 //   5. starts app/server.py on 127.0.0.1 with a random token, and prints the address to open.
 //
+// Steps 2 and 3 take minutes the first time: each says when it begins and how long it took, npm
+// and webpack show their own progress, and a line every half minute says the step is still going.
+// The token reaches the server in a file of mode 0600 in the temporary folder (JUPYTER_TOKEN_FILE),
+// never on its command line, where any local user could read it with `ps`.
+//
 // Ctrl-C stops the server, which shuts its kernels down. Jupyter's runtime, data and config folders
 // are a temporary folder removed on exit; user settings and workspaces stay in app/.lab (git-ignored)
 // so the layout is kept between sessions. Nothing is written to the home folder.
@@ -19,6 +24,7 @@
 // build only, then exit), --verbose (the server's log at INFO level: requests, kernels).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -31,10 +37,22 @@ const PYTHON = process.env.PYTHON ?? '/usr/bin/python3'; // Debian's (a pyenv py
 const BUILD = join(APP, 'build');
 const STAMP = join(BUILD, '.sources');
 const INSTALL_STAMP = join(APP, 'node_modules', '.graduasi-lock');
+/** What the first install and build take on a two-core machine (measured; shown while they run). */
+const INSTALL_TIME = 'about 75 s';
+const BUILD_TIME = { production: 'about 3½ to 5½ min', development: 'about 25 s' };
 /** The Python modules the server needs and the Debian packages that have them. */
 const DEBIAN = { jupyter_server: 'python3-jupyter-server', jupyterlab_server: 'python3-jupyterlab-server' };
 
 const say = (line) => console.log(`lab: ${line}`);
+/** Time since `began` (a performance.now()), as m:ss. */
+const elapsed = (began) => {
+  const seconds = Math.round((performance.now() - began) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+/** How long the server has to stop (its kernels shut down) before it is killed, in ms. */
+const STOP_GRACE = 15_000;
+/** How often a long step says it is still going, in ms. */
+const HEARTBEAT = 30_000;
 
 function usage(problem) {
   console.error(`lab: ${problem}\nusage: npm run lab [-- --port N] [--root DIR] [--state DIR] [--dev] [--build] [--verbose]`);
@@ -82,10 +100,20 @@ function checkPython() {
   process.exit(1);
 }
 
-function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`lab: ${command} ${args.join(' ')} failed${result.error ? `: ${result.error.message}` : ` (exit code ${result.status})`}`);
+/**
+ * Runs one step of the install or the build with its output shown, saying every half minute that
+ * `step` is still going; exits when it fails.
+ */
+async function run(step, command, args, cwd) {
+  const began = performance.now();
+  const child = spawn(command, args, { cwd, stdio: 'inherit' });
+  const heartbeat = setInterval(() => say(`still ${step} (${elapsed(began)})`), HEARTBEAT);
+  const [code, signal] = await once(child, 'exit') // rejected with the error when it cannot start
+    .catch((error) => [error])
+    .finally(() => clearInterval(heartbeat));
+  if (code !== 0) {
+    const why = code instanceof Error ? `: ${code.message}` : signal ? ` (${signal})` : ` (exit code ${code})`;
+    console.error(`lab: ${command} ${args.join(' ')} failed${why}`);
     process.exit(1);
   }
 }
@@ -93,12 +121,14 @@ function run(command, args, cwd) {
 const sha256 = (...parts) => createHash('sha256').update(parts.join('\0')).digest('hex');
 
 /** app/'s own packages, installed exactly from app/package-lock.json when it has changed. */
-function install() {
+async function install() {
   const lock = sha256(readFileSync(join(APP, 'package-lock.json'), 'utf8'));
   if (existsSync(INSTALL_STAMP) && readFileSync(INSTALL_STAMP, 'utf8') === lock) return;
-  say('installing the lab’s packages (npm ci in app/, once; about a minute)');
-  run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], APP);
+  const began = performance.now();
+  say(`installing the lab’s packages (npm ci in app/: ${INSTALL_TIME}, once)`);
+  await run('installing the lab’s packages', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], APP);
   writeFileSync(INSTALL_STAMP, lock);
+  say(`installed the lab’s packages in ${elapsed(began)}`);
 }
 
 /** Every file the build reads from app/ (its packages are covered by the lockfile). */
@@ -113,16 +143,18 @@ function sources() {
 }
 
 /** app/build, rebuilt only when a source or the kind of build has changed. */
-function build(dev) {
+async function build(dev) {
   const hash = sha256(dev ? 'development' : 'production', ...sources().flatMap((f) => [f, readFileSync(join(APP, f), 'utf8')]));
   if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
   const began = performance.now();
-  say(`building the front end (${dev ? 'development' : 'production'}; about ${dev ? 15 : 60} s)`);
+  say(`building the front end into app/build (${dev ? `development: ${BUILD_TIME.development}` : `production: ${BUILD_TIME.production}`})`);
   rmSync(BUILD, { recursive: true, force: true });
-  run(process.execPath, [join(APP, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', APP], APP);
-  run(process.execPath, [join(APP, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', dev ? 'development' : 'production', '--stats', 'errors-warnings'], APP);
+  say('compiling app/src (tsc)');
+  await run('compiling app/src', process.execPath, [join(APP, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', APP], APP);
+  say('bundling (webpack; its progress below)');
+  await run('bundling', process.execPath, [join(APP, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', dev ? 'development' : 'production', '--stats', 'errors-warnings'], APP);
   writeFileSync(STAMP, hash);
-  say(`built app/build in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  say(`built app/build in ${elapsed(began)}`);
 }
 
 /** The panel's catalogue of scenarios, made from src/ and data/ by app/scenarios.ts. */
@@ -160,8 +192,8 @@ async function main() {
     process.exit(1);
   }
   if (!options.buildOnly) checkPython();
-  install();
-  build(options.dev);
+  await install();
+  await build(options.dev);
   if (options.buildOnly) return;
 
   const jupyter = mkdtempSync(join(tmpdir(), 'graduasi-lab-'));
@@ -171,13 +203,15 @@ async function main() {
   await writeCatalogue(catalogue);
 
   const token = randomBytes(24).toString('hex');
-  const env = { ...jupyterEnvironment(jupyter), JUPYTER_NO_CONFIG: '1', PYTHONDONTWRITEBYTECODE: '1' };
+  const tokenFile = join(jupyter, 'token'); // the folder is the user's alone (mkdtemp: mode 0700)
+  writeFileSync(tokenFile, token, { mode: 0o600 });
+  const env = { ...jupyterEnvironment(jupyter), JUPYTER_TOKEN_FILE: tokenFile, JUPYTER_NO_CONFIG: '1', PYTHONDONTWRITEBYTECODE: '1' };
+  delete env.JUPYTER_TOKEN; // would come before the file
   const args = [
     join(APP, 'server.py'),
     '--ip=127.0.0.1',
     `--port=${options.port}`,
     '--no-browser',
-    `--ServerApp.token=${token}`,
     `--ServerApp.root_dir=${options.root}`,
     `--ServerApp.log_level=${options.verbose ? 'INFO' : 'WARN'}`,
     `--GraduasiLab.state_dir=${options.state}`,
@@ -187,21 +221,26 @@ async function main() {
   const server = spawn(PYTHON, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
 
   let stopping = false;
+  let killed = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
     say(`stopping (${signal}): shutting the kernels down`);
     server.kill('SIGTERM');
-    setTimeout(() => server.kill('SIGKILL'), 15_000).unref();
+    setTimeout(() => {
+      killed = true;
+      console.error(`lab: the server did not stop within ${STOP_GRACE / 1000} s: killed it (its kernels may be left running)`);
+      server.kill('SIGKILL');
+    }, STOP_GRACE).unref();
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
   const parent = process.ppid; // a test runner, say, that ended without stopping the lab
   setInterval(() => process.ppid !== parent && stop('its parent process ended'), 1000).unref();
   server.on('exit', (code, signal) => {
     clean();
-    if (stopping) say('stopped');
-    else console.error(`lab: the server stopped (${signal ?? `exit code ${code}`})`);
-    process.exit(stopping ? 0 : 1);
+    if (stopping && !killed) say('stopped');
+    else if (!stopping) console.error(`lab: the server stopped (${signal ?? `exit code ${code}`})`);
+    process.exit(stopping && !killed ? 0 : 1);
   });
 
   const info = await serverInfo(join(jupyter, 'runtime'), server);

@@ -8,20 +8,28 @@ It also serves the built-in scenarios for the Graduasi panel (/graduasi/scenario
 written by app/lab.js at each start. Ctrl-C (or SIGTERM) stops it at once and shuts every kernel
 down, one being started at that moment included.
 
-Start it through `npm run lab` (app/lab.js), which sets the Jupyter folders, the token and the
-options below. Options of its own (besides jupyter_server's):
+A request for a kernel the lab does not offer (python3, say) is refused with 400 and the names of
+those it has. The token never appears in the log: every `token=` value in a logged line (a request's
+URL, its referer) is masked.
+
+Start it through `npm run lab` (app/lab.js), which sets the Jupyter folders, the token (in a file
+of mode 0600 named by JUPYTER_TOKEN_FILE, so that it is not on the command line for `ps` to show)
+and the options below. Options of its own (besides jupyter_server's):
 
     --GraduasiLab.state_dir=DIR        user settings and workspaces (default app/.lab, git-ignored)
     --GraduasiLab.scenarios_file=FILE  the scenarios JSON the panel shows
 """
 import asyncio
 import json
+import logging
 import os
+import re
 import signal
 
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.base.zmqhandlers import WebSocketMixin
 from jupyter_server.serverapp import ServerApp
+from jupyter_server.services.sessions.handlers import SessionRootHandler
 from jupyterlab_server import LabServerApp
 from tornado import web, websocket
 from traitlets import Unicode, default
@@ -79,6 +87,51 @@ class ScenariosHandler(APIHandler):
             self.finish(f.read())
 
 
+# The value of a token in a URL, plain or percent-encoded (in a login page's ?next=): up to the
+# next parameter or fragment, which may be encoded too.
+TOKEN_IN_URL = re.compile(r"(token(?:=|%3D|%253D))(?:[^&#%\s'\"]|%(?!26|23|2526|2523)[0-9A-Fa-f]{2})+", re.IGNORECASE)
+
+
+def hide_tokens(text):
+    """The text with the value of every `token=` in it replaced by `[hidden]`."""
+    return TOKEN_IN_URL.sub(r"\1[hidden]", text)
+
+
+class HideTokens(logging.Filter):
+    """Masks tokens in every line a log handler writes: jupyter_server logs a refused request's URL
+    and referer, and tornado a failed request's whole description."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = hide_tokens(record.exc_text)
+        masked = hide_tokens(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def check_kernel_name(manager, kernel_name):
+    """Refuses (400, with the names of the kernels the lab has) a kernel `manager` does not offer."""
+    names = sorted(manager.kernel_spec_manager.get_all_specs())
+    if kernel_name is not None and kernel_name not in names:
+        raise web.HTTPError(400, f"no kernel named {kernel_name}; this lab has: {', '.join(names)}")
+
+
+def refuse_unknown_kernels(manager):
+    """Makes `manager` refuse to start a kernel it does not offer, before anything starts
+    (jupyter_client would fail inside the start, and /api/kernels answer 500 with the traceback)."""
+    start_kernel = manager.start_kernel
+
+    async def start_known_kernel(kernel_name=None, **kwargs):
+        check_kernel_name(manager, kernel_name)
+        return await start_kernel(kernel_name=kernel_name, **kwargs)
+
+    manager.start_kernel = start_known_kernel
+
+
 class GraduasiLab(LabServerApp):
     name = "graduasi_lab"
     app_name = "Graduasi"
@@ -116,6 +169,8 @@ class GraduasiLab(LabServerApp):
     def initialize_settings(self):
         super().initialize_settings()
         self.settings["graduasi_scenarios_file"] = self.scenarios_file
+        refuse_unknown_kernels(self.serverapp.kernel_manager)
+        hide_tokens_in_logs(self.serverapp.log, self.log, logging.getLogger())
 
     def initialize_handlers(self):
         super().initialize_handlers()
@@ -126,6 +181,13 @@ class GraduasiLab(LabServerApp):
                 ("/graduasi/scenarios", ScenariosHandler),
             ]
         )
+
+
+def hide_tokens_in_logs(*loggers):
+    """Puts HideTokens on every handler of `loggers` (tornado's loggers write through the server's)."""
+    for handler in {h for logger in loggers for h in logger.handlers}:
+        if not any(isinstance(f, HideTokens) for f in handler.filters):
+            handler.addFilter(HideTokens())
 
 
 def _jupyter_server_extension_points():
@@ -146,11 +208,34 @@ async def _cleanup_kernels(self):
 
     manager.start_kernel = refuse
     for _ in range(10):
+        forget_failed_starts(manager)
         await original_cleanup_kernels(self)
         await asyncio.sleep(0.2)
+        forget_failed_starts(manager)
         if not manager.list_kernel_ids() and not manager._pending_kernels:
             return
 
+
+def forget_failed_starts(manager):
+    """Drops the kernels whose start failed: jupyter_client keeps them as pending for ever, and
+    waiting for them to be shut down would hold up the stop."""
+    for kernel_id, start in list(manager._pending_kernels.items()):
+        if start.done() and kernel_id not in manager.list_kernel_ids():
+            manager._pending_kernels.pop(kernel_id, None)
+
+
+@web.authenticated
+async def _post_session(self):
+    """A new session whose kernel the lab does not offer is refused with 400 (jupyter_server would
+    answer 501, or 500 for any error of the start)."""
+    kernel = (self.get_json_body() or {}).get("kernel") or {}
+    if not kernel.get("id"):
+        check_kernel_name(self.kernel_manager, kernel.get("name"))
+    return await original_post_session(self)
+
+
+original_post_session = SessionRootHandler.post
+SessionRootHandler.post = _post_session
 
 original_cleanup_kernels = ServerApp.cleanup_kernels
 ServerApp.cleanup_kernels = _cleanup_kernels

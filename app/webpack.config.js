@@ -17,6 +17,27 @@ const assets = builder.Build.ensureAssets({
   output: join(HERE, 'build'),
 });
 
+/**
+ * A line on the bundling at every tenth of it, and when its step changes after ten seconds or more
+ * without a line: how far it is, the step and the time since it began. (Minifying, most of a
+ * production build, reports nothing at 90 %; app/lab.js says every half minute that it is going.)
+ */
+function progressLines() {
+  const began = performance.now();
+  let tenths = -1;
+  let said = '';
+  let saidAt = began;
+  return new webpack.ProgressPlugin((fraction, ...step) => {
+    const tenth = Math.floor(fraction * 10);
+    const what = step.filter(Boolean).join(' ');
+    const now = performance.now();
+    if (tenth <= tenths && (what === said || now - saidAt < 10_000)) return;
+    [tenths, said, saidAt] = [Math.max(tenth, tenths), what, now];
+    const seconds = Math.round((now - began) / 1000);
+    console.log(`webpack: ${Math.floor(fraction * 100)}% ${what} (${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')})`);
+  });
+}
+
 export default (env, argv) => [
   {
     entry: [join(HERE, 'build', 'style.js'), join(HERE, 'style', 'panel.css'), join(HERE, 'build', 'lib', 'index.js')],
@@ -35,7 +56,7 @@ export default (env, argv) => [
         { test: /\.(png|jpg|gif|ttf|woff|woff2|eot)(\?v=[0-9]\.[0-9]\.[0-9])?$/, type: 'asset/resource' },
       ],
     },
-    plugins: [new webpack.DefinePlugin({ process: { cwd: () => '/', env: {} } })],
+    plugins: [new webpack.DefinePlugin({ process: { cwd: () => '/', env: {} } }), progressLines()],
   },
   ...assets,
 ];

@@ -5,7 +5,8 @@
 Called by scripts/notebooks.js, which sets JUPYTER_PATH and Jupyter's folders. The kernel is
 "tslab" (jupyter/kernels/tslab) whatever the notebook's metadata says; it starts in the notebook's
 folder, and its launcher moves to the repository root. The executed copy is written even when a
-cell fails. Prints one JSON line: {"ok": true}, or {"ok": false, "cell": index, "source": ...,
+cell fails, without timing metadata: a notebook run here and one run and saved in the lab
+(`npm run lab`) are the same file. Prints one JSON line: {"ok": true}, or {"ok": false, "cell": index, "source": ...,
 "ename": ..., "evalue": ..., "traceback": [...]} for the cell that failed.
 
 tslab reports a failed cell only with an error status and the error text on stderr (no "error"
@@ -66,6 +67,7 @@ def main(source, target, timeout):
         nb,
         kernel_name="tslab",
         timeout=timeout,
+        record_timing=False,  # as the lab saves a notebook it ran: no timestamps in cell metadata
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(source))}},
     )
     running = {"index": None}

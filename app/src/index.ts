@@ -1,7 +1,8 @@
 /**
  * The lab's front end: JupyterLab 4 put together from its npm packages, as in JupyterLab's
  * examples/app — file browser, notebooks, launcher, editor, search, the light theme, JSON and
- * Vega-Lite (v5) outputs — plus the Graduasi scenario panel (./panel). Served by app/server.py.
+ * Vega-Lite (v5) outputs, drawn without changing them (./vega) — plus the Graduasi scenario panel
+ * (./panel). Served by app/server.py.
  *
  * A few plugins are left out because what they need is not here: the language server and the
  * table of contents (not bundled), the raw-cell metadata form, and the news announcements (backed
@@ -30,8 +31,8 @@ import themeLightExtension from '@jupyterlab/theme-light-extension';
 import translationExtension from '@jupyterlab/translation-extension';
 import uiComponentsExtension from '@jupyterlab/ui-components-extension';
 import jsonExtension from '@jupyterlab/json-extension';
-import vega5Extension from '@jupyterlab/vega5-extension';
 import graduasiPanel from './panel';
+import vegaAsSent from './vega';
 
 /** Plugins whose requirements are not in this app. */
 const LEFT_OUT = new Set([
@@ -49,7 +50,7 @@ function plugins(...modules: Plugins[]): JupyterFrontEndPlugin<unknown>[] {
 }
 
 async function main(): Promise<void> {
-  const mimeExtensions = [jsonExtension, vega5Extension] as unknown as IRenderMime.IExtensionModule[];
+  const mimeExtensions = [jsonExtension, vegaAsSent] as unknown as IRenderMime.IExtensionModule[];
   const lab = new JupyterLab({ mimeExtensions });
   lab.registerPlugins(
     plugins(

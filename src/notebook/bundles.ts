@@ -96,12 +96,13 @@ export function tableBundle<Row extends object>(rows: readonly Row[], columns?: 
 
 /**
  * The state of a long run: a progress bar in HTML and a line of text ("Runs: 3 of 8 done, 0:12
- * elapsed, 0:20 left"). Before the first step, `progress` is absent.
+ * elapsed, 0:20 left"). Before the first step, `progress` is absent. At the end it says no time
+ * ("Runs: 8 of 8 done"): that output stays in the notebook, which must be the same file at every run.
  */
 export function progressBundle(label: string, progress?: Progress): MimeBundle {
   let status: string;
   if (!progress) status = 'starting';
-  else if (progress.done >= progress.total) status = `${progress.done} of ${progress.total} done in ${clock(progress.elapsed)}`;
+  else if (progress.done >= progress.total) status = `${progress.done} of ${progress.total} done`;
   else {
     const left = progress.done > 0 ? `, ${clock((progress.elapsed / progress.done) * (progress.total - progress.done))} left` : '';
     status = `${progress.done} of ${progress.total} done, ${clock(progress.elapsed)} elapsed${left}`;

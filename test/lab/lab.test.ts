@@ -3,15 +3,18 @@
  * `npm run lab`, end to end: the launcher (app/lab.js) builds the app if needed and starts Debian's
  * jupyter_server on a free port with a token; a request without the token is refused; in Debian's
  * Chromium the quickstart notebook opens from the file browser, every cell runs in the project's
- * kernel without an error and its Vega-Lite charts are drawn; the Graduasi panel shows a scenario's
- * parameters and inserts a comparison cell, which runs and draws its chart; Ctrl-C stops the
- * server and its kernel. The notebook is a copy (outputs cleared) in a temporary folder served as
- * the root, HOME is a temporary folder that must stay empty, and `git status` must not change.
- * A screenshot is left in out/lab/screenshot.png.
+ * kernel without an error and its Vega-Lite charts are drawn, and the notebook saved is the one
+ * committed, byte for byte; a committed notebook opened, drawn and saved is unchanged; the Graduasi
+ * panel shows a scenario's parameters and inserts a comparison cell, which runs and draws its
+ * chart; a request for a kernel the lab does not have is refused with 400; the token is neither on
+ * a command line nor in the log; Ctrl-C stops the server and its kernels (without the launcher
+ * having to kill it). The notebooks are copies in a temporary folder served as the root, HOME is a
+ * temporary folder that must stay empty, and `git status` must not change. A screenshot is left in
+ * out/lab/screenshot.png.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +27,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LAB = join(ROOT, 'app', 'lab.js');
 const SCREENSHOT = join(ROOT, 'out', 'lab', 'screenshot.png');
 const QUICKSTART = '01-quickstart.ipynb';
+/** A folder of the served root holding the quickstart exactly as committed, outputs included. */
+const AS_COMMITTED = 'as-committed';
 const SCENARIO = 'budget-cut-20';
 
 const work = mkdtempSync(join(tmpdir(), 'graduasi-lab-test-'));
@@ -54,6 +59,30 @@ function freePort(): Promise<number> {
       server.close(() => done(port));
     });
   });
+}
+
+const read = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // gone meanwhile
+  }
+};
+const processes = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+/** The launcher, server and kernels of this lab: the processes that inherited its HOME. */
+const ours = () => processes().filter((p) => read(`/proc/${p}/environ`).split('\0').includes(`HOME=${home}`));
+/** The lab's token, from the address it prints. */
+const token = () => new URL(url).searchParams.get('token')!;
+/** What the lab printed, less the line that gives the address to open (the one place for the token). */
+const logged = () => log.join('').replace(/^ {2}Open http:\S+$/m, '');
+
+/** Opens a file of the served root in the main area (in the page; resolves to nothing, not the widget). */
+const open = (path: string): Promise<void> => (window as any).jupyterapp.commands.execute('docmanager:open', { path }).then(() => undefined);
+
+/** Saves the notebook in the main area, as Ctrl-S would. */
+async function save(): Promise<void> {
+  await page.evaluate(() => (window as any).jupyterapp.commands.execute('docmanager:save').then(() => undefined));
+  await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty === false, null, { timeout: 60_000 });
 }
 
 /** The quickstart as committed, without its outputs: whatever is drawn, this run drew. */
@@ -124,6 +153,8 @@ beforeAll(async () => {
 
   mkdirSync(home);
   copyQuickstart(join(work, 'root', 'notebooks'));
+  mkdirSync(join(work, 'root', AS_COMMITTED));
+  copyFileSync(join(ROOT, 'notebooks', QUICKSTART), join(work, 'root', AS_COMMITTED, QUICKSTART));
   const port = await freePort();
   lab = spawn(process.execPath, [LAB, '--port', String(port), '--root', join(work, 'root'), '--state', join(work, 'state')], {
     cwd: ROOT,
@@ -165,9 +196,35 @@ describe('npm run lab', () => {
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toMatch(/\/login\?next=/);
     expect((await fetch(`${origin}/graduasi/scenarios`)).status).toBe(403);
-    const token = new URL(url).searchParams.get('token');
-    const specs = await (await fetch(`${origin}/api/kernelspecs?token=${token}`)).json();
+    const specs = await (await fetch(`${origin}/api/kernelspecs?token=${token()}`)).json();
     expect(Object.keys(specs.kernelspecs)).toEqual(['tslab']);
+  });
+
+  it('keeps the token off every command line and out of the log, refused requests included', async () => {
+    const server = ours().filter((p) => read(`/proc/${p}/cmdline`).includes('server.py'));
+    expect(server).toHaveLength(1);
+    for (const p of ours()) expect(read(`/proc/${p}/cmdline`).split('\0').join(' ')).not.toContain(token());
+
+    const wrong = 'f'.repeat(48);
+    expect((await fetch(`${origin}/api/contents?token=${wrong}`)).status).toBe(403);
+    expect((await fetch(`${origin}/api/no-such-thing?token=${token()}`, { headers: { referer: `${url}&from=referer` } })).status).toBe(404);
+    await expect.poll(logged, { timeout: 10_000 }).toMatch(/404 GET \/api\/no-such-thing\?token=\[hidden\].*referer=\S+token=\[hidden\]/);
+    expect(logged()).toMatch(/403 GET \/api\/contents\?token=\[hidden\]/);
+    expect(logged()).not.toContain(wrong);
+    expect(logged()).not.toContain(token());
+  });
+
+  it('refuses a kernel it does not have with 400 and the names of those it has, not a traceback', async () => {
+    const asked = { name: 'python3' };
+    const kernels = await fetch(`${origin}/api/kernels?token=${token()}`, { method: 'POST', body: JSON.stringify(asked) });
+    const sessions = await fetch(`${origin}/api/sessions?token=${token()}`, { method: 'POST', body: JSON.stringify({ path: 'notebooks/x.ipynb', type: 'notebook', kernel: asked }) });
+    for (const answer of [kernels, sessions]) {
+      expect(answer.status).toBe(400);
+      const body = await answer.json();
+      expect(body.message).toBe('no kernel named python3; this lab has: tslab');
+      expect(body).not.toHaveProperty('traceback');
+    }
+    expect(logged()).not.toContain('Traceback');
   });
 
   it('opens the quickstart from the file browser, runs every cell and draws its charts', async () => {
@@ -190,7 +247,25 @@ describe('npm run lab', () => {
     // drawn by Vega in the page, not the static SVG the kernel also sends
     await page.waitForFunction((n) => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= n, charts, { timeout: 60_000 });
     expect(problems).toEqual([]);
+
+    // saved as the notebook runner writes it: the file is the committed one again
+    await save();
+    expect(readFileSync(join(work, 'root', 'notebooks', QUICKSTART), 'utf8')).toBe(readFileSync(join(ROOT, 'notebooks', QUICKSTART), 'utf8'));
   }, 360_000);
+
+  it('a committed notebook opened, its charts drawn, and saved is unchanged', async () => {
+    const path = `${AS_COMMITTED}/${QUICKSTART}`;
+    await page.evaluate(open, path);
+    await page.waitForFunction((p) => (window as any).jupyterapp.shell.currentWidget?.context?.path === p, path, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= 4, null, { timeout: 60_000 });
+    expect((await notebookState()).cells.flatMap((c) => c.mimes)).not.toContain('image/png');
+    await save();
+    expect(readFileSync(join(work, 'root', path), 'utf8')).toBe(readFileSync(join(ROOT, 'notebooks', QUICKSTART), 'utf8'));
+    // closed (its kernel stays); back to the quickstart run above, for the panel
+    await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.dispose());
+    await page.evaluate(open, `notebooks/${QUICKSTART}`);
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget?.context?.path === 'notebooks/01-quickstart.ipynb', null, { timeout: 60_000 });
+  }, 120_000);
 
   it('the Graduasi panel shows a scenario with units and sources, and inserts a comparison cell that runs', async () => {
     await page.locator(`.jp-SideBar .lm-TabBar-tab[data-id="graduasi-scenarios"]`).click();
@@ -263,22 +338,14 @@ describe('npm run lab', () => {
 
   it('Ctrl-C stops the server and its kernels; nothing is written to HOME or the repository', async () => {
     expect(kernelId).not.toBe('');
-    const read = (file: string) => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return ''; // gone meanwhile
-      }
-    };
-    const processes = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-    /** The server and kernels of this lab: the processes that inherited its HOME. */
-    const ours = () => processes().filter((p) => read(`/proc/${p}/environ`).split('\0').includes(`HOME=${home}`));
     const kernelRunning = () => processes().some((p) => read(`/proc/${p}/cmdline`).includes(`kernel-${kernelId}.json`));
     expect(kernelRunning()).toBe(true);
-    expect(ours().length).toBeGreaterThanOrEqual(4); // npm run lab, the server, the two notebooks' kernels (and tsx's esbuild after a change)
+    expect(ours().length).toBeGreaterThanOrEqual(4); // npm run lab, the server, the notebooks' kernels (and tsx's esbuild after a change)
+    for (const p of ours()) expect(read(`/proc/${p}/cmdline`) + read(`/proc/${p}/environ`)).not.toContain(token()); // kernels included
     lab!.kill('SIGINT');
     expect(await labExit).toBe(0);
     expect(log.join('')).toContain('lab: stopped');
+    expect(log.join('')).not.toContain('did not stop'); // the server stopped by itself, after the refused kernel too
     expect(kernelRunning()).toBe(false);
     expect(ours()).toEqual([]);
     expect(readdirSync(home)).toEqual([]);
