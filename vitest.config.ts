@@ -1,7 +1,8 @@
 /**
  * Tests run on machines that may be busy (CI shares its cores): a test or hook is given minutes,
  * not vitest's default seconds, so a slow machine does not fail a correct test. Speed is measured
- * by the benchmarks in bench/, never by a timeout here.
+ * by the benchmarks in bench/, never by a timeout here. No test file sets a timeout of its own
+ * (test/scripts/timeouts.test.ts): a test has 10 minutes, a hook 20 (the lab's first build).
  *
  * Two projects split the suite: `slow`, the files named in SLOW_TESTS, and `quick`, every other
  * test. `npx vitest run` (and `npm test`) runs both; `npm run test:quick` runs `--project quick`.
@@ -31,8 +32,8 @@ export const SLOW_TESTS = [
 
 export default defineConfig({
   test: {
-    testTimeout: 300_000,
-    hookTimeout: 600_000,
+    testTimeout: 600_000,
+    hookTimeout: 1_200_000,
     projects: [
       { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW_TESTS] } },
       { extends: true, test: { name: 'slow', include: SLOW_TESTS } },

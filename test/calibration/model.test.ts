@@ -151,7 +151,7 @@ describe('calibrate on a planted value', () => {
     const draws = posteriorDraws(sample, 5, 3, params);
     expect(draws).toEqual(posteriorDraws(posteriorSample(c), 5, 3, params));
     expect(draws.every((d) => d.particle >= 0 && d.particle < sample.points.length)).toBe(true);
-  }, 120_000);
+  });
 
   it('refuses a holdout that is also fitted, and a parameter without a range', async () => {
     await expect(calibrate({ ...options, holdout: ['planted'] })).rejects.toThrow('holdout: expected targets left out of the fit, got planted, which is also fitted');
@@ -185,5 +185,5 @@ describe('scenario comparisons with parameter uncertainty', () => {
     // Growth at 0 and at 1.6 × household-consumption growth: poverty higher and lower than at the calibrated multiple (0.89).
     expect(p0(withPosterior.rows, 0)).toBeGreaterThan(p0(without.rows, 0));
     expect(p0(withPosterior.rows, 1)).toBeLessThan(p0(without.rows, 1));
-  }, 60_000);
+  });
 });

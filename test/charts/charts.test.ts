@@ -16,7 +16,7 @@ import type { Lang } from '../../src/lang/index';
 let summary: SummaryRow[];
 beforeAll(() => {
   summary = experimentSummary();
-}, 120_000);
+});
 
 const PARAMETERS = {
   en: ['Business failure hazard', 'PKH compliance', 'Return to capital'],

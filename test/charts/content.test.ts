@@ -12,7 +12,7 @@ import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts, valuesOf }
 let summary: SummaryRow[];
 beforeAll(() => {
   summary = experimentSummary();
-}, 120_000);
+});
 
 const names = NAMES.en;
 const label = (id: string) => names.find((s) => s.id === id)!.label;

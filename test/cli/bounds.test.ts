@@ -103,7 +103,7 @@ describe('the memory a run needs, estimated before it starts', () => {
     const estimate = rowsPerRun('2022-03', '2023-12');
     expect(estimate).toBeGreaterThanOrEqual(experiment.rows.length);
     expect(estimate).toBeLessThan(1.25 * experiment.rows.length);
-  }, 120_000);
+  });
 
   it('graduasi run: every built-in scenario × 1,000 replicates is refused before any work', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), 'run', '--replicates', '1000', '--workers', '1'], { cwd: ROOT, encoding: 'utf8' });
@@ -111,5 +111,5 @@ describe('the memory a run needs, estimated before it starts', () => {
     expect(r.stderr).toMatch(/^graduasi run: --replicates, --households or --scale, --years, --workers: expected a run whose heap fits the V8 heap limit of [\d.]+ [MGT]B of each thread, got about [\d.]+ [GTP]B in one thread \([\d,]+ runs of 200,000 agents recording [\d,]+ rows each, 1 thread\)/);
     expect(r.stderr).not.toContain('Graduasi run:');
     expect(r.stdout).toBe('');
-  }, 60_000);
+  });
 });

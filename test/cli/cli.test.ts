@@ -64,7 +64,7 @@ describe('graduasi run, compare and report', () => {
     expect(r.stderr).toContain('Graduasi compare: 2 scenarios × 2 replicates');
     expect(r.status).toBe(0);
     first = r.stdout;
-  }, 120_000);
+  });
 
   it('prints the headline table and where the run was written', () => {
     expect(first).toMatch(/Extreme poor 2023-03 \(%\)/);
@@ -78,7 +78,7 @@ describe('graduasi run, compare and report', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(join(dir, 'second', 'results.csv'))).toEqual(readFileSync(join(dir, 'first', 'results.csv')));
     expect(readFileSync(join(dir, 'second', 'summary.csv'))).toEqual(readFileSync(join(dir, 'first', 'summary.csv')));
-  }, 120_000);
+  });
 
   it('writes the report again in Bahasa Indonesia, once', () => {
     const r = graduasi('report', 'first', '--lang', 'id');
@@ -91,7 +91,7 @@ describe('graduasi run, compare and report', () => {
     const again = graduasi('report', 'first', '--lang', 'id');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('report-id.html already exists');
-  }, 60_000);
+  });
 
   it('refuses an output folder that already holds a run, leaving it as it was', () => {
     const before = readFileSync(join(dir, 'first', 'manifest.json'));

@@ -40,7 +40,7 @@ describe('graduasi calibrate', () => {
     const run = JSON.parse(readFileSync(join(dir, 'cmp', 'manifest.json'), 'utf8'));
     expect(run.experiment.uncertainty.kind).toBe('parameter and stochastic');
     expect(run.experiment.uncertainty.particles).toHaveLength(2);
-  }, 120_000);
+  });
 
   it('fits on the past from an earlier round: --start, with the figures of the rounds after it', () => {
     const r = graduasi('calibrate', '--start', '2021-03', '--parameters', 'income.real_growth', '--fit', 'poverty_rate_2021_09', '--holdout', 'poverty_rate_2022_03', '--particles', '4', '--generations', '1', '--evaluations', '4', '--replicates', '1', '--workers', '1', '--out', 'past');
@@ -55,7 +55,7 @@ describe('graduasi calibrate', () => {
     expect(roles).toContain('extreme_rate_2021_03 check');
     expect(roles.some((l) => l.startsWith('poverty_rate_2020'))).toBe(false);
     expect(roles.some((l) => l.startsWith('pkh_families_2022'))).toBe(false);
-  }, 120_000);
+  });
 
   const cases: Array<[string, string[], RegExp]> = [
     ['an unknown target', ['--fit', 'poverty_2031'], /graduasi calibrate: --fit: expected ids of data\/targets\/targets\.csv: .*, got "poverty_2031"/],

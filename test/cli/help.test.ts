@@ -66,7 +66,7 @@ describe("each command's help prints its usage and every option with its default
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(byName(name).help());
     expect(graduasi('help', name).stdout).toBe(r.stdout);
-  }, 60_000);
+  });
 
   it('--help wins over anything else on the line', () => {
     expect(byName('run').parse(['--seed', 'abc', '--colour', 'red', '-h'])).toBe('help');
@@ -131,7 +131,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
       'graduasi compare: --replicate: expected one of --start, --years, --replicates, --seed, --households, --scale, --workers, --out, --lang, --parameters, --posterior, --reference, got an unknown option (did you mean --replicates?)\n' +
         '(graduasi compare --help lists its options)\n',
     );
-  }, 30_000);
+  });
 
   it.each<[string, string[], RegExp]>([
     ['a bad value', ['sensitivity', '--method', 'sobal'], /^graduasi sensitivity: --method: expected one of morris, sobol, both, got "sobal" \(did you mean "sobol"\?\)$/],
@@ -155,7 +155,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     const problems = refusal(c, argv);
     expect(problems).toHaveLength(1);
     expect(new ProblemError(problems).message).toMatch(message);
-  }, 30_000);
+  });
 
   it('every problem of a command line at once', () => {
     expect(refusal(byName('run'), ['--seed', 'abc', '--lang', 'fr', '--households', '5']).map((p) => p.path)).toEqual(['--seed', '--households', '--lang']);

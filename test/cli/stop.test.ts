@@ -62,7 +62,7 @@ describe('a signal stops the run and leaves nothing behind', () => {
     await run.exited;
     await until(() => !groupAlive(run.child.pid!));
     expect(readdirSync(parent)).toEqual([]);
-  }, 240_000);
+  });
 
   it.each<[NodeJS.Signals, number]>([
     ['SIGTERM', 143],
@@ -74,7 +74,7 @@ describe('a signal stops the run and leaves nothing behind', () => {
     process.kill(run.child.pid!, signal);
     expect(await run.exited).toEqual({ code, signal: null });
     expect(readdirSync(parent)).toEqual([]);
-  }, 240_000);
+  });
 });
 
 describe('output folders are checked before any work', () => {
@@ -93,7 +93,7 @@ describe('output folders are checked before any work', () => {
     const r = graduasi([...SHORT, '--out', join(parent, 'file', 'sub')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${join(parent, 'file', 'sub')}: expected a folder that can be created: its parent a folder this process may write in, got ${join(parent, 'file')}, a file, where a folder is needed\n`);
-  }, 60_000);
+  });
 
   it('a folder inside the data tree, which every command reads', () => {
     const folder = join(ROOT, 'data', 'parameters', 'x');
@@ -101,7 +101,7 @@ describe('output folders are checked before any work', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/data\/parameters\/x: expected an output folder outside the project's data\/ tree .*, got a folder inside .*data\n$/);
     expect(existsSync(folder)).toBe(false);
-  }, 60_000);
+  });
 
   it('a folder whose parent this process may not write in', () => {
     const parent = fresh();
@@ -112,5 +112,5 @@ describe('output folders are checked before any work', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`${join(locked, 'run')}: expected a folder that can be created: its parent a folder this process may write in, got no permission to write in ${locked}\n`);
     expect(readdirSync(locked)).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -136,5 +136,5 @@ describe('run folders', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(3);
     expect(readdirSync(parent)).toEqual([]);
-  }, 30_000);
+  });
 });

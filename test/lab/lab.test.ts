@@ -82,7 +82,7 @@ const open = (path: string): Promise<void> => (window as any).jupyterapp.command
 /** Saves the notebook in the main area, as Ctrl-S would. */
 async function save(): Promise<void> {
   await page.evaluate(() => (window as any).jupyterapp.commands.execute('docmanager:save').then(() => undefined));
-  await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty === false, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty === false, null, { timeout: 180_000 });
 }
 
 /** The quickstart as committed, without its outputs: whatever is drawn, this run drew. */
@@ -177,7 +177,7 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 1200 });
-}, 900_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -231,8 +231,8 @@ describe('npm run lab', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${url}&reset`);
-    await page.locator('.jp-DirListing-itemText', { hasText: QUICKSTART }).dblclick({ timeout: 60_000 });
-    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle', null, { timeout: 60_000 });
+    await page.locator('.jp-DirListing-itemText', { hasText: QUICKSTART }).dblclick({ timeout: 180_000 });
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle', null, { timeout: 180_000 });
     kernelId = await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.id);
     expect(await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.kernelDisplayName)).toBe('TypeScript (Graduasi, tslab)');
 
@@ -245,27 +245,27 @@ describe('npm run lab', () => {
     const charts = cells.filter((c) => c.mimes.includes('application/vnd.vegalite.v5+json')).length;
     expect(charts).toBe(4);
     // drawn by Vega in the page, not the static SVG the kernel also sends
-    await page.waitForFunction((n) => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= n, charts, { timeout: 60_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= n, charts, { timeout: 180_000 });
     expect(problems).toEqual([]);
 
     // saved as the notebook runner writes it: the file is the committed one again
     await save();
     expect(readFileSync(join(work, 'root', 'notebooks', QUICKSTART), 'utf8')).toBe(readFileSync(join(ROOT, 'notebooks', QUICKSTART), 'utf8'));
-  }, 360_000);
+  });
 
   it('a committed notebook opened, its charts drawn, and saved is unchanged', async () => {
     const path = `${AS_COMMITTED}/${QUICKSTART}`;
     await page.evaluate(open, path);
-    await page.waitForFunction((p) => (window as any).jupyterapp.shell.currentWidget?.context?.path === p, path, { timeout: 60_000 });
-    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= 4, null, { timeout: 60_000 });
+    await page.waitForFunction((p) => (window as any).jupyterapp.shell.currentWidget?.context?.path === p, path, { timeout: 180_000 });
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= 4, null, { timeout: 180_000 });
     expect((await notebookState()).cells.flatMap((c) => c.mimes)).not.toContain('image/png');
     await save();
     expect(readFileSync(join(work, 'root', path), 'utf8')).toBe(readFileSync(join(ROOT, 'notebooks', QUICKSTART), 'utf8'));
     // closed (its kernel stays); back to the quickstart run above, for the panel
     await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.dispose());
     await page.evaluate(open, `notebooks/${QUICKSTART}`);
-    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget?.context?.path === 'notebooks/01-quickstart.ipynb', null, { timeout: 60_000 });
-  }, 120_000);
+    await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget?.context?.path === 'notebooks/01-quickstart.ipynb', null, { timeout: 180_000 });
+  });
 
   it('the Graduasi panel shows a scenario with units and sources, and inserts a comparison cell that runs', async () => {
     await page.locator(`.jp-SideBar .lm-TabBar-tab[data-id="graduasi-scenarios"]`).click();
@@ -292,7 +292,7 @@ describe('npm run lab', () => {
     expect(comparison.count).not.toBeNull();
     expect(comparison.mimes).toContain('text/html'); // the headline table
     expect(comparison.mimes).toContain('application/vnd.vegalite.v5+json');
-    await page.waitForFunction(() => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= 5, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= 5, null, { timeout: 180_000 });
 
     // the screenshot: a wider sidebar, the scenario picked at its top, the comparison cell and its outputs
     const handle = (await page.locator('#jp-main-split-panel > .lm-SplitPanel-handle').first().boundingBox())!;
@@ -304,7 +304,7 @@ describe('npm run lab', () => {
     await page.locator('.jp-Notebook .jp-Cell').nth(active).evaluate((e) => e.scrollIntoView({ block: 'start' }));
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
-  }, 360_000);
+  });
 
   it('the Graduasi panel opens a new notebook that compares the scenario picked', async () => {
     await page.locator('.gr-Open').click();
@@ -313,12 +313,12 @@ describe('npm run lab', () => {
     await page.waitForFunction((path) => {
       const widget = (window as any).jupyterapp.shell.currentWidget;
       return widget?.context?.path === path && widget.sessionContext.session?.kernel?.status === 'idle';
-    }, `notebooks/${name}`, { timeout: 60_000 });
+    }, `notebooks/${name}`, { timeout: 180_000 });
     expect(await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.kernelDisplayName)).toBe('TypeScript (Graduasi, tslab)');
     const notebook = JSON.parse(readFileSync(join(work, 'root', 'notebooks', name), 'utf8'));
     expect(notebook.metadata.kernelspec.name).toBe('tslab');
     expect([notebook.cells[1].source].flat().join('')).toContain(`resolveScenarios(['assistance-only', '${SCENARIO}']`);
-  }, 60_000);
+  });
 
   it('the Graduasi panel lists the programmes and services of the registry, each with its parameters, indicators and reasons', async () => {
     const registry = page.locator('.gr-Registry');
@@ -334,7 +334,7 @@ describe('npm run lab', () => {
     expect(text).toContain('blt_bbm.programme_ended');
     await bltBbm.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ROOT, 'out', 'lab', 'registry.png') });
-  }, 60_000);
+  });
 
   it('Ctrl-C stops the server and its kernels; nothing is written to HOME or the repository', async () => {
     expect(kernelId).not.toBe('');
@@ -351,5 +351,5 @@ describe('npm run lab', () => {
     expect(readdirSync(home)).toEqual([]);
     expect(gitStatus()).toBe(gitBefore);
     expect(existsSync(SCREENSHOT)).toBe(true);
-  }, 60_000);
+  });
 });
