@@ -11,6 +11,7 @@ import type { ResultRow } from '../run/results';
 import { SUMMARY_HEADER } from '../observe/summary';
 import type { SummaryRow } from '../observe/summary';
 import { parseCsv } from '../population/csv';
+import { ProblemError } from '../problems/index';
 import { reportHtml } from './html';
 import type { Lang } from '../lang/index';
 
@@ -70,8 +71,13 @@ function withLabels(manifest: ExperimentManifest): ExperimentManifest {
 export function readRun(folder: string): RunData {
   const manifestFile = join(folder, MANIFEST_FILE);
   if (!existsSync(manifestFile)) throw new Error(`${folder}: expected a run folder with ${MANIFEST_FILE} (written by graduasi run or compare), found none`);
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExperimentManifest;
-  if (manifest.model !== 'graduasi' || !manifest.experiment) throw new Error(`${manifestFile}: expected the manifest of a graduasi run or compare`);
+  let manifest: ExperimentManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExperimentManifest;
+  } catch (e) {
+    throw new ProblemError([{ file: manifestFile, path: '', expected: `valid JSON, the ${MANIFEST_FILE} a graduasi run or compare writes`, got: (e as Error).message }]);
+  }
+  if (manifest?.model !== 'graduasi' || !manifest.experiment) throw new Error(`${manifestFile}: expected the manifest of a graduasi run or compare`);
   const resultsFile = join(folder, 'results.csv');
   const rows: ResultRow[] = readCsv(resultsFile, CSV_HEADER).map((r, k) => ({
     scenario: r.scenario,
