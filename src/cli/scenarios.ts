@@ -4,11 +4,11 @@
  * says reaches the terminal with its control characters escaped (see describeScenario).
  */
 import { loadParameters } from '../parameters/load';
-import { readScenarioFile, resolveScenarios } from '../scenarios/load';
+import { isScenarioFile, resolveScenarios } from '../scenarios/load';
 import { describeParameters, describeScenario, describeScenarios } from '../scenarios/describe';
 import { command } from './options';
 import { lang } from './common';
-import { escapedControls } from '../problems/index';
+import { described, escapedControls, refuse } from '../problems/index';
 
 export const LIST = command({
   name: 'list',
@@ -40,7 +40,8 @@ export const VALIDATE = command({
   args: { name: '<file>', min: 1, max: Infinity, expected: 'one or more scenario files' },
   options: {},
   run: ({ args }) => {
-    for (const file of args) readScenarioFile(file);
+    // Every file is read and checked by resolveScenarios, which reports the problems of all of them at once.
+    refuse(args.filter((name) => !isScenarioFile(name)).map((name) => ({ file: 'graduasi validate', path: '', expected: 'a scenario file (.yaml, .yml or .json)', got: described(name) })));
     const resolved = resolveScenarios(args, loadParameters(), 'data');
     for (const [k, s] of resolved.entries()) {
       const changed = Object.keys(s.effectivePatch).length;
