@@ -1,12 +1,14 @@
 /**
  * `graduasi list`, `graduasi show` and `graduasi validate`: the scenarios and parameters in words
- * (src/scenarios/describe.ts), and scenario files checked without running them.
+ * (src/scenarios/describe.ts), and scenario files checked without running them. What a scenario file
+ * says reaches the terminal with its control characters escaped (see describeScenario).
  */
 import { loadParameters } from '../parameters/load';
-import { readScenarioFile, resolveScenarios } from '../scenarios/load';
+import { isScenarioFile, resolveScenarios } from '../scenarios/load';
 import { describeParameters, describeScenario, describeScenarios } from '../scenarios/describe';
 import { command } from './options';
 import { lang } from './common';
+import { described, escapedControls, refuse } from '../problems/index';
 
 export const LIST = command({
   name: 'list',
@@ -38,11 +40,12 @@ export const VALIDATE = command({
   args: { name: '<file>', min: 1, max: Infinity, expected: 'one or more scenario files' },
   options: {},
   run: ({ args }) => {
-    for (const file of args) readScenarioFile(file);
+    // Every file is read and checked by resolveScenarios, which reports the problems of all of them at once.
+    refuse(args.filter((name) => !isScenarioFile(name)).map((name) => ({ file: 'graduasi validate', path: '', expected: 'a scenario file (.yaml, .yml or .json)', got: described(name) })));
     const resolved = resolveScenarios(args, loadParameters(), 'data');
     for (const [k, s] of resolved.entries()) {
       const changed = Object.keys(s.effectivePatch).length;
-      process.stdout.write(`${args[k]}: valid — scenario ${s.id}${s.lineage.length > 1 ? ` (extends ${s.lineage.slice(0, -1).join(' → ')})` : ''}, ${changed} parameter${changed === 1 ? '' : 's'} changed\n`);
+      process.stdout.write(`${escapedControls(args[k])}: valid — scenario ${s.id}${s.lineage.length > 1 ? ` (extends ${s.lineage.slice(0, -1).join(' → ')})` : ''}, ${changed} parameter${changed === 1 ? '' : 's'} changed\n`);
     }
   },
 });

@@ -15,7 +15,7 @@ import { formatMonth, monthOf } from '../calendar/months';
 import { INDICATORS } from '../observe/indicators';
 import { didYouMean, nearest, ProblemError, refuse, type Problem } from '../problems/index';
 import type { Parameters, ParameterPatch, ParameterRecord } from '../parameters/types';
-import type { ParameterPath } from '../parameters/spec';
+import { WHOLE_UNITS, type ParameterPath } from '../parameters/spec';
 import type { ParameterRange } from './ranges';
 import type { Progress } from './index';
 import type { Job, JobSettings, Measure } from './job';
@@ -88,7 +88,8 @@ export function studyRanges(params: Parameters, names: readonly string[] = [], o
 
 /**
  * The patch that sets each named study parameter to its value, at the date of its one value. A value
- * of a parameter counted in whole numbers (unit "count", e.g. the facilitators' caseload) is rounded
+ * of a parameter counted in whole numbers (units "count", "households", "persons", e.g. the facilitators'
+ * caseload or the places in skills training) is rounded
  * to the nearest one: a design point between two counts runs at the nearer count.
  */
 export function pointPatch(params: Parameters, names: readonly string[], values: ArrayLike<number>): ParameterPatch {
@@ -96,7 +97,7 @@ export function pointPatch(params: Parameters, names: readonly string[], values:
   const patch: Record<string, Record<string, number>> = {};
   names.forEach((name, k) => {
     const record = params.get(name as ParameterPath);
-    patch[name] = { [record.values[0].date]: record.unit === 'count' ? Math.round(values[k]) : values[k] };
+    patch[name] = { [record.values[0].date]: WHOLE_UNITS.has(record.unit) ? Math.round(values[k]) : values[k] };
   });
   return patch as ParameterPatch;
 }

@@ -17,7 +17,8 @@
  *
  * The result is deeply frozen. `at(month)` gives the values in force in a month (cached per month);
  * `patched()` merges a scenario's dated values (a value replaces any value in the same month), checked
- * against units, not ranges: a scenario may explore beyond the plausible range.
+ * against units, not ranges: a scenario may explore beyond the plausible range. Their dates run from
+ * the parameter's first value in the data to the end of LAST_YEAR: outside, a value changes no run.
  *
  * Only the edges call loadParameters (the command line, a notebook cell, the lab, benchmarks, tests);
  * the library takes the tree it is given. A worker thread gets it as plain data (`toTransfer`, then
@@ -30,8 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatMonth, monthOf, type Month } from '../calendar/months';
-import { described as describe, didYouMean as guess, nearest, ProblemError, type Problem } from '../problems/index';
-import { PARAMETERS, UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
+import { described as describe, didYouMean as guess, nearest, PROBLEMS_LISTED, ProblemError, typed, type Problem } from '../problems/index';
+import { PARAMETERS, UNITS, WHOLE_UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
 import type { DatedValue, ParameterPatch, ParameterRecord, Parameters } from './types';
 
 /** The repository root: this file is src/parameters/load.ts. */
@@ -39,6 +40,13 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 
 /** The default parameter folder, <repo root>/data/parameters. */
 export const DEFAULT_PARAMETER_DIR = join(REPO_ROOT, 'data', 'parameters');
+
+/**
+ * The last year the parameter tree is read for: 2045, the horizon of Indonesia's long-term
+ * development plan (RPJPN 2025–2045, "Indonesia Emas 2045"). A patch dated later is refused: no run
+ * reaches it, so it would change nothing (and so is one dated before its parameter's first value).
+ */
+export const LAST_YEAR = 2045;
 
 // ---------------------------------------------------------------------------------------------------
 // The declared parameters (from ./spec.ts)
@@ -114,6 +122,7 @@ function expectedType(t: string): string {
 function fitsUnit(value: unknown, unit: Unit): boolean {
   if (unit === 'bool') return typeof value === 'boolean';
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (WHOLE_UNITS.has(unit) && !Number.isInteger(value)) return false;
   switch (unit) {
     case 'probability':
     case 'probability-per-month':
@@ -121,16 +130,20 @@ function fitsUnit(value: unknown, unit: Unit): boolean {
       return value >= 0 && value <= 1;
     case 'rate-per-year':
       return value > -1;
-    case 'count':
-      return value >= 0 && Number.isInteger(value);
-    default: // rupiah amounts, households, persons, years, months, log-sd
+    default: // rupiah amounts, counts, households, persons, years, months, log-sd
       return value >= 0;
   }
 }
 
-/** What is wrong with a value in a unit (expected <UNITS wording>, got <value>), or undefined. */
-function unitProblem(value: unknown, unit: Unit): Pick<Problem, 'expected' | 'got'> | undefined {
-  return fitsUnit(value, unit) ? undefined : { expected: UNITS[unit], got: describe(value) };
+/**
+ * What is wrong with a value in a unit (expected <UNITS wording>, got <value>, with its kind when it
+ * is of the wrong kind: 'a text "12000000"'), or undefined.
+ */
+function unitProblem(value: unknown, unit: Unit): Pick<Problem, 'expected' | 'got' | 'hint'> | undefined {
+  if (fitsUnit(value, unit)) return undefined;
+  const rightKind = typeof value === (unit === 'bool' ? 'boolean' : 'number');
+  const quotedNumber = unit !== 'bool' && typeof value === 'string' && /^\s*-?\d+(\.\d+)?(e[+-]?\d+)?\s*$/i.test(value);
+  return { expected: UNITS[unit], got: rightKind ? describe(value) : typed(value), ...(quotedNumber ? { hint: `a number is written without quotes: ${value.trim()}` } : {}) };
 }
 
 /** The month of a "YYYY-MM-DD" date that exists in the calendar, or what is wrong with it. */
@@ -393,13 +406,20 @@ function makeParameters(list: readonly ParameterRecord[], folder: string): Param
     return r;
   };
 
+  // A patch is dated from its parameter's first value in the data (before it, a value would give way
+  // to that one before any run starts, since every run starts when every parameter has a value) to
+  // the end of LAST_YEAR.
+  const patchDates = (record: ParameterRecord) => `a date from ${record.values[0].date} (the first value of ${record.path} in the data) to ${LAST_YEAR}-12-31 (the last year runs reach)`;
+  const withinTree = (month: Month, record: ParameterRecord): boolean => month >= record.values[0].month && month <= LAST_YEAR * 12 + 11;
+
   const patched = (patch: ParameterPatch, source: string): Parameters => {
     const problems: Problem[] = [];
     const replaced = new Map<string, ParameterRecord>();
     for (const [path, dated] of Object.entries(patch as Record<string, unknown>)) {
       const record = byPath.get(path);
       if (!record) {
-        problems.push({ file: source, path, expected: 'a declared parameter path', got: `"${path}"`, hint: didYouMean(path) });
+        // The nearest path is searched only for problems a message lists (a file of unknown paths costs no more).
+        problems.push({ file: source, path, expected: 'a declared parameter path', got: describe(path), hint: problems.length < PROBLEMS_LISTED ? didYouMean(path) : undefined });
         continue;
       }
       if (dated === null || typeof dated !== 'object' || Array.isArray(dated)) {
@@ -409,7 +429,9 @@ function makeParameters(list: readonly ParameterRecord[], folder: string): Param
       const merged = new Map<Month, DatedValue>(record.values.map((v) => [v.month, v]));
       for (const [date, value] of Object.entries(dated)) {
         const month = dateMonth(date);
-        const bad = typeof month !== 'number' ? month : unitProblem(value, record.unit);
+        const bad = typeof month !== 'number' ? month
+          : !withinTree(month, record) ? { expected: patchDates(record), got: describe(date) }
+          : unitProblem(value, record.unit);
         if (bad) { problems.push({ file: source, path: `${path}: ${date}`, ...bad }); continue; }
         // A value in the month of an existing one replaces it: the model steps monthly.
         merged.set(month as Month, { date, month: month as Month, value: value as number | boolean });

@@ -21,8 +21,8 @@ export const UNITS = {
   'idr-per-person-per-day': 'a non-negative amount in rupiah per person per day',
   'idr-per-kg': 'a non-negative price in rupiah per kilogram',
   'kg-per-month': 'a non-negative quantity in kilograms per month',
-  households: 'a non-negative number of households',
-  persons: 'a non-negative number of persons',
+  households: 'a non-negative whole number of households',
+  persons: 'a non-negative whole number of persons',
   count: 'a non-negative whole number',
   years: 'a non-negative number of years',
   months: 'a non-negative number of months',
@@ -36,6 +36,9 @@ export const UNITS = {
 } as const;
 
 export type Unit = keyof typeof UNITS;
+
+/** Units that count whole things (families, people, places): their values are whole numbers. */
+export const WHOLE_UNITS: ReadonlySet<Unit> = new Set<Unit>(['count', 'households', 'persons']);
 
 /** A declared parameter: its unit. */
 export interface Leaf<U extends Unit = Unit> {

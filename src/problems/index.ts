@@ -29,17 +29,28 @@ export interface Problem {
   readonly hint?: string;
 }
 
-/** "<file>: <path>: expected <expected>, got <got> (<hint>)", leaving out what a problem has not. */
+/**
+ * "<file>: <path>: expected <expected>, got <got> (<hint>)", leaving out what a problem has not; control
+ * characters escaped (see {@link escapedControls}), since the line is printed to a terminal.
+ */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.path].filter((x) => x !== undefined && x !== '').join(': ');
   const message = `expected ${p.expected}${p.got === undefined ? '' : `, got ${p.got}`}${p.hint ? ` (${p.hint})` : ''}`;
-  return where ? `${where}: ${message}` : message;
+  return escapedControls(where ? `${where}: ${message}` : message);
 }
 
-/** One problem as its line; several as "N problems:" and one indented line each. */
+/** How many problems a message lists; the rest are counted ("… and 12 more"). */
+export const PROBLEMS_LISTED = 20;
+
+/**
+ * One problem as its line; several as "N problems:" and one indented line each, the first
+ * {@link PROBLEMS_LISTED} of them, then "… and N more" (every one stays in {@link ProblemError.problems}).
+ */
 export function formatProblems(problems: readonly Problem[]): string {
   if (problems.length === 1) return formatProblem(problems[0]);
-  return `${problems.length} problems:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`;
+  const listed = problems.slice(0, PROBLEMS_LISTED).map((p) => `  ${formatProblem(p)}`);
+  const more = problems.length - listed.length;
+  return `${problems.length} problems:\n${listed.join('\n')}${more > 0 ? `\n  … and ${more.toLocaleString('en')} more` : ''}`;
 }
 
 /** Thrown when what a user gave is wrong; `problems` lists every problem found (at least one). */
@@ -58,13 +69,52 @@ export function refuse(problems: readonly Problem[]): void {
   if (problems.length) throw new ProblemError(problems);
 }
 
-/** A value as a problem shows it: text quoted, nothing as "nothing", a list as "a list", an object as "a mapping". */
+/** How many characters of a text a problem quotes; a longer one is cut and its length given. */
+export const TEXT_QUOTED = 60;
+
+/**
+ * Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts the ANSI escape
+ * sequences that colour, move the cursor or retitle the window), DEL, and the bidirectional overrides
+ * and isolates that reorder what follows them. Not tab or line feed, which lay out text.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character written as its escape (ESC as \u001b), so a terminal shows it instead of obeying it; tabs and line ends kept. */
+export function escapedControls(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A text as a problem quotes it: in double quotes, controls escaped, cut after {@link TEXT_QUOTED} characters with its length. */
+function quoted(text: string): string {
+  const cut = text.length > TEXT_QUOTED;
+  const shownText = escapedControls(JSON.stringify(cut ? text.slice(0, TEXT_QUOTED) : text));
+  return cut ? `${shownText.slice(0, -1)}…" (${text.length.toLocaleString('en')} characters)` : shownText;
+}
+
+/**
+ * A value as a problem shows it: text quoted (controls escaped, a long one cut), nothing as "nothing",
+ * a list as "a list", an object as "a mapping", NaN and infinities said in words.
+ */
 export function described(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
+  if (value === Infinity || value === -Infinity) return `${value} (a number beyond ±1.8e308, the largest held)`;
   return String(value);
+}
+
+/**
+ * A value with its kind, for a value of the wrong kind: "a number 5", "a text "5"", "true/false: true",
+ * "a list", "a mapping", "an empty value (null)", "nothing".
+ */
+export function typed(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? `a number ${value}` : described(value);
+  if (typeof value === 'string') return `a text ${described(value)}`;
+  if (typeof value === 'boolean') return `true/false: ${value}`;
+  if (value === null) return 'an empty value (null)';
+  return described(value);
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions turning `a` into `b`. */
@@ -85,6 +135,7 @@ export function editDistance(a: string, b: string): number {
 export function nearest(given: string, candidates: Iterable<string>, within = 3): string[] {
   const all = [...candidates];
   const close = all
+    .filter((c) => Math.abs(c.length - given.length) <= within) // farther than `within` already by their lengths
     .map((c) => [c, editDistance(given, c)] as const)
     .filter(([, d]) => d <= within)
     .sort((a, b) => a[1] - b[1])

@@ -6,6 +6,7 @@
 import type { Parameters, ParameterRecord } from '../parameters/types';
 import type { ParameterPath } from '../parameters/spec';
 import type { Lang } from '../lang/index';
+import { escapedControls } from '../problems/index';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from './builtin';
 import type { ResolvedScenario, Scenario } from './types';
 
@@ -117,7 +118,11 @@ export function describeParameters(params: Parameters, lang: Lang = 'en'): strin
   return lines.join('\n');
 }
 
-/** A scenario: label (in `lang`, the other language beneath), lineage, rationale, references, and every patched value beside the data's. */
+/**
+ * A scenario: label (in `lang`, the other language beneath), lineage, rationale, references, and every
+ * patched value beside the data's. Control characters of what a file says are escaped, so that the
+ * text can be printed to a terminal: an ANSI escape in a label shows as \u001b[31m, it is not obeyed.
+ */
 export function describeScenario(s: ResolvedScenario, params: Parameters, lang: Lang = 'en'): string {
   const w = WORDS[lang];
   const lines = [`${s.id}: ${labelOf(s, lang)}`, `  (${labelOf(s, lang === 'id' ? 'en' : 'id')})`];
@@ -135,5 +140,5 @@ export function describeScenario(s: ResolvedScenario, params: Parameters, lang: 
     lines.push('', `  ${w.references}`);
     for (const r of s.references) lines.push(`  - ${r.title}`, `    ${r.href}`);
   }
-  return lines.join('\n');
+  return escapedControls(lines.join('\n'));
 }

@@ -62,6 +62,15 @@ describe('pointPatch', () => {
     expect(() => params.patched(patch, 'point')).not.toThrow();
   });
 
+  it.each([
+    ['policy.skills.places', 49_999.6, 50_000],
+    ['policy.community.lks_households', 12_345.4, 12_345],
+  ])('runs %s, a whole number of households, at the nearest whole number', (name, value, runs) => {
+    const patch = pointPatch(params, [name], [value]);
+    expect(patch).toEqual({ [name]: { '2018-01-01': runs } });
+    expect(() => params.patched(patch, 'point')).not.toThrow();
+  });
+
   it('keeps other values as drawn', () => {
     expect(pointPatch(params, ['policy.empowerment.recovery_months', 'behaviour.pkh.compliance'], [2.5, 0.8123])).toEqual({
       'policy.empowerment.recovery_months': { '2018-01-01': 2.5 },

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMETER_DIR, loadParameters, PARAMETERS, type ParameterPath, type Parameters } from '../../src/parameters';
-import { fromTransfer, toTransfer } from '../../src/parameters/load';
+import { fromTransfer, LAST_YEAR, toTransfer } from '../../src/parameters/load';
 import { ProblemError } from '../../src/problems';
 import { monthOf } from '../../src/calendar/months';
 
@@ -203,10 +203,10 @@ describe('patched(patch, source)', () => {
     expect(p.get('policy.pkh.benefit.primary_school').values.map((v) => v.date)).toEqual(['2018-01-01', '2021-01-01', '2023-01-01']);
   });
 
-  it('replaces a value at the same date and inserts earlier dates in order', () => {
-    const p = params.patched({ 'policy.blt_bbm.benefit': { '2022-09-01': 300_000, '2017-01-01': 0 } }, 'double BLT');
+  it('replaces a value at the same date and inserts other dates in order', () => {
+    const p = params.patched({ 'policy.blt_bbm.benefit': { '2022-09-01': 300_000, '2020-06-01': 0 } }, 'double BLT');
     expect(p.get('policy.blt_bbm.benefit').values.map((v) => [v.date, v.value])).toEqual([
-      ['2017-01-01', 0], ['2018-01-01', 0], ['2022-09-01', 300_000], ['2023-01-01', 0],
+      ['2018-01-01', 0], ['2020-06-01', 0], ['2022-09-01', 300_000], ['2023-01-01', 0],
     ]);
   });
 
@@ -224,8 +224,21 @@ describe('patched(patch, source)', () => {
       /my-scenario\.yaml: policy\.pkh\.budget: 2023-01-01: expected a non-negative amount in rupiah per year, got -5/],
     ['a date that does not exist', { 'policy.pkh.budget': { '2023-02-30': 5 } },
       /policy\.pkh\.budget: 2023-02-30: expected a date YYYY-MM-DD that exists in the calendar/],
+    ['a date before the parameter\'s first value in the data', { 'policy.facilitators.count': { '2014-12-01': 5 } },
+      /policy\.facilitators\.count: 2014-12-01: expected a date from 2015-01-01 \(the first value of policy\.facilitators\.count in the data\) to 2045-12-31 \(the last year runs reach\), got "2014-12-01"/],
+    ['a date after the last year runs reach', { 'policy.pkh.budget': { '2046-01-01': 5 } },
+      /policy\.pkh\.budget: 2046-01-01: expected a date from 2018-01-01 .* to 2045-12-31 .*, got "2046-01-01"/],
+    ['part of a family', { 'policy.pkh.quota': { '2023-01-01': 12.5 } },
+      /my-scenario\.yaml: policy\.pkh\.quota: 2023-01-01: expected a non-negative whole number of households, got 12\.5/],
+    ['part of a person', { 'policy.facilitators.count': { '2023-01-01': 0.5 } },
+      /my-scenario\.yaml: policy\.facilitators\.count: 2023-01-01: expected a non-negative whole number of persons, got 0\.5/],
   ])('rejects %s, naming the source and the path', (_what, patch, message) => {
     expect(() => params.patched(patch as never, 'my-scenario.yaml')).toThrow(message);
+  });
+
+  it('accepts the first and the last date a patch may have: its parameter\'s first value, the end of LAST_YEAR', () => {
+    const p = params.patched({ 'policy.facilitators.count': { '2015-01-01': 1, [`${LAST_YEAR}-12-31`]: 2 } }, 'edges');
+    expect(p.get('policy.facilitators.count').values.map((v) => v.value)).toEqual([1, ...params.get('policy.facilitators.count').values.slice(1).map((v) => v.value), 2]);
   });
 
   it('collects every problem of a patch into one ProblemError', () => {

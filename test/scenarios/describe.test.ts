@@ -40,3 +40,14 @@ describe('list and show in Bahasa Indonesia', () => {
     expect(describeParameters(params, 'id')).toContain('mulai 2021-01-01: Rp 28,7 T per tahun');
   });
 });
+
+describe('a scenario in words, safe to print to a terminal', () => {
+  it('escapes the ANSI escapes and other control characters of a label, rationale and reference', () => {
+    const [base] = resolveScenarios(['assistance-only'], params, 'data');
+    const text = describeScenario({ ...base, label: { en: '\u001b[31mRed\u001b[0m', id: 'Merah\u0007' }, rationale: { en: 'Why\u001b]0;title\u0007 not', id: 'Mengapa' }, references: [{ title: 'A\u009bsource', href: 'https://example.org/\u202e' }] }, params);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text).toContain('assistance-only: \\u001b[31mRed\\u001b[0m\n  (Merah\\u0007)');
+    expect(text).toContain('Why\\u001b]0;title\\u0007 not');
+    expect(text).toContain('- A\\u009bsource\n    https://example.org/\\u202e');
+  });
+});

@@ -2,15 +2,16 @@
  * Scenario files and built-ins: resolution of `extends`, and every kind of bad input refused before
  * anything runs, naming the file, the path and what was expected.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
 import { BUILTIN_SCENARIOS } from '../../src/scenarios/builtin';
-import { ProblemError } from '../../src/problems';
-import { defineScenario, resolveScenarios } from '../../src/scenarios/load';
+import { PROBLEMS_LISTED, ProblemError } from '../../src/problems';
+import { defineScenario, resolveScenarios, SCENARIO_FILE_BYTES, SCENARIO_TEXTS } from '../../src/scenarios/load';
 
 let params: Parameters;
 let dir: string;
@@ -115,7 +116,7 @@ describe('scenario files', () => {
     ['a misspelt parameter path, with a suggestion', VALID.replace('policy.pkh.quota', 'policy.pkh.qouta'), ['bad.yaml: policy.pkh.qouta: expected a declared parameter path', 'did you mean "policy.pkh.quota"?']],
     ['a probability of 1.2', VALID.replace('policy.pkh.quota:\n    2023-01-01: 12000000', 'behaviour.pkh.compliance:\n    2023-01-01: 1.2'), ['bad.yaml: behaviour.pkh.compliance: 2023-01-01: expected a monthly probability in [0, 1], got 1.2']],
     ['a negative budget', VALID.replace('policy.pkh.quota:\n    2023-01-01: 12000000', 'policy.pkh.budget:\n    2023-01-01: -5'), ['bad.yaml: policy.pkh.budget: 2023-01-01: expected a non-negative amount in rupiah per year, got -5']],
-    ['a wrong type', VALID.replace('12000000', 'lots'), ['bad.yaml: patch.policy.pkh.quota.2023-01-01']],
+    ['a wrong type', VALID.replace('12000000', 'lots'), ['bad.yaml: policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got a text "lots"']],
     ['a date that does not exist', VALID.replace('2023-01-01', '2023-02-30'), ['bad.yaml: policy.pkh.quota: 2023-02-30: expected a date YYYY-MM-DD that exists']],
     ['an unknown key', `${VALID}colour: red\n`, ['bad.yaml', 'unknown key "colour"']],
     ['a missing rationale', VALID.replace('rationale: More families in PKH.\n', ''), ['bad.yaml: rationale: expected a rationale: { en: …, id: … } (or one text, shown in both languages), got nothing']],
@@ -190,5 +191,97 @@ describe('the calibrated parameter set (data/calibration/calibrated.yaml)', () =
     expect(cut.lineage).toEqual(['calibrated', 'calibrated-budget-cut']);
     expect(cut.effectivePatch).toMatchObject(calibrated.effectivePatch);
     expect(cut.effectivePatch['policy.pkh.budget']).toEqual({ '2023-01-01': 2.0e13 });
+  });
+});
+
+describe('files that are not scenario files, refused before they are parsed or read', () => {
+  /** A scenario file of `bytes`, written as they are. */
+  function bytesFile(name: string, bytes: Uint8Array): string {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  }
+
+  it.each([
+    ['an empty file', () => file('empty.yaml', ''), 'empty.yaml: expected a scenario file in UTF-8 text, got an empty file'],
+    ['a file of blank lines', () => file('blank.json', '\n  \n'), 'blank.json: expected a scenario file, got an empty file'],
+    ['a file of comments only', () => file('comments.yaml', '# nothing yet\n'), 'comments.yaml: expected a scenario: a mapping of id, label, label_id, rationale, references, extends, patch, got an empty document (null)'],
+    ['a list', () => file('list.yaml', '- 1\n- 2\n'), 'list.yaml: expected a scenario: a mapping of id, label, label_id, rationale, references, extends, patch, got a list'],
+    ['a text', () => file('text.yaml', 'just a sentence\n'), 'text.yaml: expected a scenario: a mapping of id, label, label_id, rationale, references, extends, patch, got a text "just a sentence"'],
+    ['binary content', () => bytesFile('binary.yaml', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])), 'binary.yaml: expected a scenario file in UTF-8 text, got binary content'],
+    ['bytes that are not UTF-8', () => bytesFile('latin1.yaml', Uint8Array.from(Buffer.from(VALID.replace('More families', 'Lebih banyak keluarga \xe9'), 'latin1'))), 'latin1.yaml: expected a scenario file in UTF-8 text, got binary content (bytes that are not UTF-8)'],
+    ['UTF-16 text with its byte-order mark', () => bytesFile('utf16.yaml', Uint8Array.from([0xff, 0xfe, ...Buffer.from(VALID, 'utf16le')])), 'utf16.yaml: expected a scenario file in UTF-8 text, got UTF-16 text'],
+    ['UTF-16 text without one', () => bytesFile('utf16be.json', Uint8Array.from(Buffer.from(VALID, 'utf16le').swap16())), 'utf16be.json: expected a scenario file in UTF-8 text, got UTF-16 text'],
+    ['a folder named like a file', () => { const path = join(dir, 'folder.yaml'); mkdirSync(path, { recursive: true }); return path; }, 'folder.yaml: expected a scenario file, got a folder'],
+    ['a loop of symbolic links', () => { const path = join(dir, 'loop.yaml'); rmSync(path, { force: true }); symlinkSync('loop.yaml', path); return path; }, 'loop.yaml: expected a scenario file, got a loop of symbolic links'],
+    ['a named pipe, which would wait for a writer for ever', () => { const path = join(dir, 'pipe.yaml'); rmSync(path, { force: true }); execFileSync('mkfifo', [path]); return path; }, 'pipe.yaml: expected a scenario file, got a named pipe (FIFO)'],
+    ['a file over 1 MiB', () => file('huge.yaml', `${VALID}# ${'x'.repeat(SCENARIO_FILE_BYTES)}\n`), `huge.yaml: expected a scenario file of at most 1 MiB (1,048,576 bytes), got a file of 1 MiB (${(Buffer.byteLength(VALID) + SCENARIO_FILE_BYTES + 3).toLocaleString('en')} bytes)`],
+    ['a YAML alias bomb (billion laughs)', () => file('bomb.yaml', ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n')), 'bomb.yaml: expected YAML that uses its aliases (*name) at most 100 times, got aliases that multiply without end (a "billion laughs")'],
+    ['a key given twice, found without comparing every pair', () => file('twice.yaml', VALID.replace('    2023-01-01: 12000000', '    2023-01-01: 12000000\n    2023-01-01: 13000000')), 'twice.yaml: expected each key once in a mapping, got "2023-01-01" again at line 8, column 5'],
+  ])('%s', (_, make, message) => {
+    const path = make();
+    expect(refusal([path])).toBe(`${path.slice(0, path.lastIndexOf('/') + 1)}${message}`);
+  });
+
+  it('reads a UTF-8 byte-order mark as nothing, in YAML and in JSON alike', () => {
+    const bom = '\ufeff';
+    const yaml = file('bom.yaml', `${bom}${VALID}`);
+    const json = file('bom.json', `${bom}${JSON.stringify({ id: 'bom-json', label: 'x', rationale: 'y', patch: {} })}`);
+    expect(resolveScenarios([yaml, json], params).map((s) => s.id)).toEqual(['pkh-12m', 'bom-json']);
+  });
+});
+
+describe('what a scenario file says, refused with what was found', () => {
+  it.each([
+    ['a label that is a number', VALID.replace('label: PKH for 12 million families', 'label: 5'), 'label: expected a label: { en: …, id: … } (or a text in English), got a number 5'],
+    ['not a number (.nan)', VALID.replace('12000000', '.nan'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got NaN (not a number)'],
+    ['infinity (.inf)', VALID.replace('12000000', '.inf'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got Infinity (a number beyond ±1.8e308, the largest held)'],
+    ['a number too large to hold (1e309)', VALID.replace('12000000', '1e309'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got Infinity (a number beyond ±1.8e308, the largest held)'],
+    ['a number in quotes', VALID.replace('12000000', '"12000000"'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got a text "12000000" (a number is written without quotes: 12000000)'],
+    ['a number in words', VALID.replace('12000000', '"10 juta"'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got a text "10 juta"'],
+    ['a quota of part of a family', VALID.replace('12000000', '12.5'), 'policy.pkh.quota: 2023-01-01: expected a non-negative whole number of households, got 12.5'],
+    ['a patch dated before its parameter\'s first value', VALID.replace('2023-01-01', '1900-01-01'), 'policy.pkh.quota: 1900-01-01: expected a date from 2018-01-01 (the first value of policy.pkh.quota in the data) to 2045-12-31 (the last year runs reach), got "1900-01-01"'],
+    ['a patch dated after the last year runs reach', VALID.replace('2023-01-01', '2100-01-01'), 'policy.pkh.quota: 2100-01-01: expected a date from 2018-01-01 (the first value of policy.pkh.quota in the data) to 2045-12-31 (the last year runs reach), got "2100-01-01"'],
+    ['a "__proto__" key in the file', `${VALID}__proto__:\n  id: other\n`, '__proto__: expected a key other than "__proto__" (a name JavaScript objects reserve), got the key "__proto__"'],
+    ['a "__proto__" key in the patch', VALID.replace('patch:\n', 'patch:\n  __proto__:\n    2023-01-01: 1\n'), 'patch.__proto__: expected a key other than "__proto__" (a name JavaScript objects reserve), got the key "__proto__"'],
+    ['a "__proto__" key among dated values', VALID.replace('    2023-01-01: 12000000', '    __proto__: 5\n    2023-01-01: 12000000'), 'patch.policy.pkh.quota.__proto__: expected a key other than "__proto__" (a name JavaScript objects reserve), got the key "__proto__"'],
+    ['an unknown key in the label', VALID.replace('label: PKH for 12 million families', 'label: { en: a, id: b, ms: c }'), 'label.ms: expected only the keys en, id, got an unknown key "ms"'],
+  ])('%s', (_, text, message) => {
+    const path = file('said.yaml', text);
+    expect(refusal([path])).toBe(`${path}: ${message}`);
+  });
+
+  it('refuses a "__proto__" key in JSON too', () => {
+    const path = file('proto.json', '{"id":"p","label":"x","rationale":"y","patch":{"__proto__":{"2023-01-01":1}}}');
+    expect(refusal([path])).toBe(`${path}: patch.__proto__: expected a key other than "__proto__" (a name JavaScript objects reserve), got the key "__proto__"`);
+  });
+
+  it('reports every problem of a file at once: a missing field does not hide the patch', () => {
+    const path = file('many.yaml', VALID.replace('id: pkh-12m', 'id: PKH 12m').replace('rationale: More families in PKH.\n', '').replace('policy.pkh.quota', 'policy.pkh.qouta'));
+    expect(refusal([path]).split('\n')).toEqual([
+      '3 problems:',
+      `  ${path}: id: expected lower-case letters, digits and hyphens, starting with a letter, got a text "PKH 12m"`,
+      `  ${path}: rationale: expected a rationale: { en: …, id: … } (or one text, shown in both languages), got nothing`,
+      `  ${path}: policy.pkh.qouta: expected a declared parameter path, got "policy.pkh.qouta" (did you mean "policy.pkh.quota"?)`,
+    ]);
+  });
+
+  it.each([
+    ['a label', (n: number) => VALID.replace('label: PKH for 12 million families', `label: ${'x'.repeat(n)}`), SCENARIO_TEXTS.label, 'label'],
+    ['a rationale', (n: number) => VALID.replace('rationale: More families in PKH.', `rationale: ${'x'.repeat(n)}`), SCENARIO_TEXTS.rationale, 'rationale'],
+    ['a reference title', (n: number) => `${VALID}references:\n  - title: ${'x'.repeat(n)}\n    href: https://example.org\n`, SCENARIO_TEXTS.title, 'references.0.title'],
+  ])('bounds the length of %s, and says the bound', (_, text, most, at) => {
+    expect(resolveScenarios([file('long.yaml', text(most))], params)).toHaveLength(1);
+    const path = file('long.yaml', text(most + 1));
+    expect(refusal([path])).toBe(`${path}: ${at}: expected a text of at most ${most.toLocaleString('en')} characters, got a text of ${(most + 1).toLocaleString('en')} characters`);
+  });
+
+  it(`lists at most ${PROBLEMS_LISTED} problems of a file of unknown keys, and counts the rest`, () => {
+    const keys = Array.from({ length: 5000 }, (_, k) => `  policy.pkh.quota_${k}:\n    2023-01-01: 1\n`).join('');
+    const unknown = Array.from({ length: 5000 }, (_, k) => `colour_${k}: red\n`).join('');
+    const lines = refusal([file('unknown.yaml', `${VALID}${keys}${unknown}`)]).split('\n');
+    expect(lines[0]).toBe('10000 problems:');
+    expect(lines).toHaveLength(1 + PROBLEMS_LISTED + 1);
+    expect(lines.at(-1)).toBe(`  … and ${(10000 - PROBLEMS_LISTED).toLocaleString('en')} more`);
   });
 });
