@@ -4,7 +4,7 @@
  * report.html). `compare` adds paired differences from a reference scenario.
  */
 import { join } from 'node:path';
-import { loadParameters } from '../parameters/load';
+import { LAST_YEAR, loadParameters } from '../parameters/load';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
 import { CALIBRATION_FOLDER, resolveScenarios } from '../scenarios/load';
 import { runExperiment, uncertaintyOf } from '../experiment/index';
@@ -35,12 +35,8 @@ export const start = option<string>({
   check: oneOf(ROUNDS),
 });
 
-/**
- * The last year a run may reach: the end of the national long-term development plan (RPJPN
- * 2025–2045, the horizon of Indonesia's own planning). The data's dated values end in 2026; later
- * years carry them forward, so a longer run would only add months of the same policy.
- */
-export const LAST_YEAR = 2045;
+/** The last year a run may reach is the parameter tree's last year (src/parameters/load.ts); the data's dated values end in 2026 and carry forward. */
+export { LAST_YEAR };
 
 /** --years YYYY-YYYY, from the start's year to LAST_YEAR at most: read as the last month of the run, December of the second year. */
 export const years = option<{ readonly from: string; readonly end: string }>({

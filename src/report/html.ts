@@ -23,7 +23,6 @@ import type { Lang } from '../lang/index';
 import { CALIBRATED } from '../scenarios/load';
 import { patchChanges } from '../scenarios/describe';
 import type { Parameters } from '../parameters/types';
-import type { RunData } from './run';
 
 const require = createRequire(import.meta.url);
 
@@ -105,6 +104,18 @@ function changesHtml(s: ExperimentManifest['scenarios'][number], parameters: Par
 /** The values a run's scenarios were resolved on: the calibration when it is the root of their lineage. */
 function parameterSetOf(manifest: ExperimentManifest): 'calibrated' | 'data' {
   return manifest.scenarios.every((s) => s.lineage[0] === CALIBRATED) ? 'calibrated' : 'data';
+}
+
+/** What a report is made of. */
+export interface RunData {
+  readonly manifest: ExperimentManifest;
+  readonly rows: readonly ResultRow[];
+  readonly summary: readonly SummaryRow[];
+  /**
+   * The parameter tree the run patched, when it is at hand (its hash the manifest's): the report then
+   * lists what each scenario changes, in words, beside the data's values.
+   */
+  readonly parameters?: Parameters;
 }
 
 /** The report of a run (an experiment just run, or one read back from its folder). */

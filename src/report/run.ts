@@ -13,21 +13,10 @@ import type { SummaryRow } from '../observe/summary';
 import { parseCsv } from '../population/csv';
 import { sha256 } from '../run/results';
 import { ProblemError } from '../problems/index';
-import { reportHtml } from './html';
+import { reportHtml, type RunData } from './html';
 import type { Lang, Words } from '../lang/index';
 import type { Parameters } from '../parameters/types';
 
-/** What a report is made of. */
-export interface RunData {
-  readonly manifest: ExperimentManifest;
-  readonly rows: readonly ResultRow[];
-  readonly summary: readonly SummaryRow[];
-  /**
-   * The parameter tree the run patched, when it is at hand (its hash the manifest's): the report then
-   * lists what each scenario changes, in words, beside the data's values.
-   */
-  readonly parameters?: Parameters;
-}
 
 /** The files of a finished experiment's run folder, by name, with its report in `lang`. */
 export function experimentFiles(experiment: Experiment, lang: Lang): Record<string, string> {

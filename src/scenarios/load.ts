@@ -32,6 +32,7 @@
  * SCENARIO_FILE_BYTES of UTF-8 text (./file.ts); its texts are bounded too (SCENARIO_TEXTS), since
  * they are copied into a run's manifest and report.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -39,7 +40,6 @@ import { z } from 'zod';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { REPO_ROOT } from '../parameters/load';
 import { described, didYouMean, escapedControls, ProblemError, typed, type Problem } from '../problems/index';
-import { sha256 } from '../run/results';
 import { readTextFile } from './file';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { Words } from '../lang/index';
@@ -121,7 +121,7 @@ export function readScenarioFile(path: string, params?: Parameters): Scenario {
   const where = shown(file);
   const { text, bytes } = readTextFile(file, where, 'a scenario file', SCENARIO_FILE_BYTES);
   if (text.trim() === '') throw new ProblemError([{ file: where, path: '', expected: 'a scenario file', got: 'an empty file' }]);
-  return { ...checkedScenario(parsedText(text, where, extname(file).toLowerCase() === '.json'), where, file, params), sha256: sha256(bytes) };
+  return { ...checkedScenario(parsedText(text, where, extname(file).toLowerCase() === '.json'), where, file, params), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** A scenario file's text as data: JSON, or YAML 1.2 (core schema, duplicate keys refused, aliases bounded). */
