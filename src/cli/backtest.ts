@@ -20,6 +20,7 @@ import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale
 import { stageProgress } from './progress';
 import { checkMemory, experimentMemory, rowsPerRun } from './memory';
 import { formatMonth, monthOf } from '../calendar/months';
+import { shownPath } from '../problems/index';
 
 const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
 const ORIGINS = defaultOrigins(loadRecord(), ROUNDS);
@@ -90,7 +91,7 @@ export const BACKTEST = command<typeof OPTIONS>({
     writeRunFolder(folder, { 'predictions.csv': predictionsCsv(result), 'scores.csv': scoresCsv(result), 'manifest.json': `${JSON.stringify(manifest, null, 2)}\n` });
     process.stdout.write(
       `${formatTable(predictionTable(result.predictions, o.lang))}\n\n${formatTable(scoreTable(result.scores, o.lang))}\n\n${BACKTEST_TEXT[o.lang].note(o.replicates)}\n\n` +
-        `Backtest written to ${folder}\n  predictions.csv  scores.csv  manifest.json\n`,
+        `Backtest written to ${shownPath(folder)}\n  predictions.csv  scores.csv  manifest.json\n`,
     );
   },
 });

@@ -24,6 +24,7 @@ export const MAX_GENERATIONS: Bound = { max: 100, why: 'the tolerance shrinks wi
 /** The most Nelder–Mead evaluations: a search over a few parameters converges in hundreds. */
 export const MAX_EVALUATIONS: Bound = { max: 100_000, why: 'a search over a few parameters converges within hundreds' };
 import { stageProgress } from './progress';
+import { shownPath } from '../problems/index';
 
 const behaviourPath = (name: string) => (/^(behaviour|policy)\./.test(name) ? name : `behaviour.${name}`);
 const short = (path: string) => path.replace(/^behaviour\./, '');
@@ -88,7 +89,7 @@ export const CALIBRATE = command({
     writeRunFolder(folder, calibrationFiles(result, command, params));
     process.stdout.write(
       `${calibrationText(result)}\n\n` +
-        `Calibration written to ${folder}\n  manifest.json  posterior.csv  fit.csv  calibrated.yaml\n` +
+        `Calibration written to ${shownPath(folder)}\n  manifest.json  posterior.csv  fit.csv  calibrated.yaml\n` +
         `To make it the parameter set scenarios extend (extends: calibrated) and compare --posterior calibrated draws from, copy calibrated.yaml and posterior.csv to ${shown(CALIBRATED_FILE).replace(/calibrated\.yaml$/, '')}\n`,
     );
   },

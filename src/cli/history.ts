@@ -20,6 +20,7 @@ import { recordedCommand, RUN_SIZE, start, years, yearsFromStart } from './run';
 import { checkMemory, experimentMemory, rowsPerRun } from './memory';
 import { TEXT } from '../report/text';
 import { progressDisplay } from './progress';
+import { shownPath } from '../problems/index';
 
 /** The record runs to 2025: a history run stops at the end of 2025 unless told otherwise. */
 const HISTORY_END = '2025-12';
@@ -60,7 +61,7 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
     writeRunFolder(folder, { ...experimentFiles(experiment, o.lang), 'history.csv': historyCsv(history) });
     process.stdout.write(
       `${formatTable(historyTable(history, o.lang))}\n\n${historyCounts(history, o.lang)}\n\n` +
-        `${t.runWritten(folder)}\n  report.html  history.csv  manifest.json  results.csv  summary.csv\n`,
+        `${t.runWritten(shownPath(folder))}\n  report.html  history.csv  manifest.json  results.csv  summary.csv\n`,
     );
   },
 });

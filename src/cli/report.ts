@@ -10,6 +10,7 @@ import { uncertaintyOf } from '../experiment/index';
 import { command } from './options';
 import { loadParameters } from '../parameters/load';
 import { lang } from './common';
+import { shownPath } from '../problems/index';
 
 export const REPORT = command({
   name: 'report',
@@ -31,7 +32,7 @@ export const REPORT = command({
     const replicates = run.manifest.experiment.replicates;
     process.stdout.write(
       `${tables.map(formatTable).join('\n\n')}\n\n${t.band(uncertaintyOf(run.manifest), replicates)}.\n` +
-        `${replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(replicates)}\n` : ''}\n${t.reportWritten(file)}\n`,
+        `${replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(replicates)}\n` : ''}\n${t.reportWritten(shownPath(file))}\n`,
     );
   },
 });

@@ -17,7 +17,7 @@ import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { ENOUGH_REPLICATES, TEXT } from '../report/text';
 import { writeExperiment } from '../report/run';
-import { didYouMean, nearest, ProblemError } from '../problems/index';
+import { didYouMean, nearest, ProblemError, shownPath } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
 import type { Problem } from '../problems/index';
 import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
@@ -157,7 +157,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
       `${t.band(uncertaintyOf(experiment.manifest), o.replicates)}. ${t.columnsNote(reference)}\n` +
       `${o.replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(o.replicates)}\n` : ''}\n` +
-      `${t.runWritten(folder)}\n  report.html  manifest.json  results.csv  summary.csv\n`,
+      `${t.runWritten(shownPath(folder))}\n  report.html  manifest.json  results.csv  summary.csv\n`,
   );
 }
 

@@ -15,7 +15,7 @@ import type { SensitivityRun } from '../report/sensitivity';
 import { clock } from '../report/text';
 import { STUDY_DEFAULTS, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } from '../sensitivity/study';
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
-import type { Problem } from '../problems/index';
+import { shownPath, type Problem } from '../problems/index';
 import { command, Expected, list, month, oneOf, option, text, wholeNumber, type Bound, type CommandLine } from './options';
 import { households, lang, onOptions, out, seed, workers, replicates } from './common';
 import { stageProgress } from './progress';
@@ -122,7 +122,7 @@ async function sensitivity({ options: s }: Line): Promise<void> {
     ...(run.morris ? [`${t.morris}\n\n${formatTable(morrisTable(run.morris, s.lang))}`] : []),
     ...(run.sobol ? [`${t.sobol}\n\n${formatTable(sobolTable(run.sobol, s.lang))}`] : []),
   ];
-  process.stdout.write(`${tables.join('\n\n')}\n\nStudy written to ${folder}\n  ${Object.keys(files).join('  ')}\n`);
+  process.stdout.write(`${tables.join('\n\n')}\n\nStudy written to ${shownPath(folder)}\n  ${Object.keys(files).join('  ')}\n`);
 }
 
 export const SENSITIVITY = command({

@@ -18,7 +18,7 @@ import { provenance } from '../run/provenance';
 import { loadParameters } from '../parameters/load';
 import { sha256 } from '../run/results';
 import { formatTable } from '../report/table';
-import { didYouMean, nearest, type Problem } from '../problems/index';
+import { didYouMean, nearest, shownPath, type Problem } from '../problems/index';
 import { progressDisplay } from './progress';
 import { command, Expected, number, option, type CommandLine } from './options';
 import { agentsOf, households, householdsOrScale, lang, out, scale, seed } from './common';
@@ -125,7 +125,7 @@ async function trial(line: Line): Promise<void> {
   const files = trialFiles(result, o);
   writeRunFolder(folder, files);
   const tables = [ittTableText(result, o.lang), ...(result.published.length ? [publishedTableText(result, o.lang)] : [])];
-  process.stdout.write(`${armsText(result, o.lang)}\n\n${tables.map(formatTable).join('\n\n')}\n\nTrial written to ${folder}\n  ${Object.keys(files).sort().join('  ')}\n`);
+  process.stdout.write(`${armsText(result, o.lang)}\n\n${tables.map(formatTable).join('\n\n')}\n\nTrial written to ${shownPath(folder)}\n  ${Object.keys(files).sort().join('  ')}\n`);
 }
 
 export const TRIAL = command({

@@ -13,6 +13,8 @@
  */
 
 /** One thing wrong with what a user gave. */
+import { isAbsolute, relative } from 'node:path';
+
 export interface Problem {
   /**
    * Where the problem is: a file as the user would name it, or, when there is no file, the source —
@@ -27,6 +29,12 @@ export interface Problem {
   readonly got?: string;
   /** A hint after the message, e.g. 'did you mean "policy.pkh.quota"?'. */
   readonly hint?: string;
+}
+
+/** A path as the user is told it: relative to the working folder when inside it, else absolute (no machine's folders in what a command prints from inside a project). */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /**

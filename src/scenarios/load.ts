@@ -39,7 +39,7 @@ import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml
 import { z } from 'zod';
 import type { Parameters, ParameterPatch } from '../parameters/types';
 import { REPO_ROOT } from '../parameters/load';
-import { described, didYouMean, escapedControls, ProblemError, typed, type Problem } from '../problems/index';
+import { described, didYouMean, escapedControls, ProblemError, shownPath, typed, type Problem } from '../problems/index';
 import { readTextFile } from './file';
 import { BUILTIN_SCENARIOS } from './builtin';
 import type { Words } from '../lang/index';
@@ -97,12 +97,6 @@ export const CALIBRATED_FILE = join(CALIBRATION_FOLDER, 'calibrated.yaml');
 
 const BUILTIN = new Map(BUILTIN_SCENARIOS.map((s) => [s.id, s]));
 
-/** A scenario file as the user would name it: relative to the working folder when inside it. */
-function shown(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
-
 /** A name is a file when it ends in .yaml, .yml or .json; otherwise it is a built-in id. */
 export function isScenarioFile(name: string): boolean {
   return ['.yaml', '.yml', '.json'].includes(extname(name).toLowerCase());
@@ -118,7 +112,7 @@ const YAML_ALIASES = 100;
  */
 export function readScenarioFile(path: string, params?: Parameters): Scenario {
   const file = resolve(path);
-  const where = shown(file);
+  const where = shownPath(file);
   const { text, bytes } = readTextFile(file, where, 'a scenario file', SCENARIO_FILE_BYTES);
   if (text.trim() === '') throw new ProblemError([{ file: where, path: '', expected: 'a scenario file', got: 'an empty file' }]);
   return { ...checkedScenario(parsedText(text, where, extname(file).toLowerCase() === '.json'), where, file, params), sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -305,10 +299,10 @@ function lookup(name: string, from: Scenario | undefined, params: Parameters): S
   const builtin = BUILTIN.get(name);
   if (builtin) return builtin;
   if (name === CALIBRATED) {
-    if (!existsSync(CALIBRATED_FILE)) throw new ProblemError([{ file: from ? sourceOf(from) : 'scenario name', path: from ? 'extends' : '', expected: `the calibrated parameter set ${shown(CALIBRATED_FILE)} (written by graduasi calibrate)`, got: 'no such file' }]);
+    if (!existsSync(CALIBRATED_FILE)) throw new ProblemError([{ file: from ? sourceOf(from) : 'scenario name', path: from ? 'extends' : '', expected: `the calibrated parameter set ${shownPath(CALIBRATED_FILE)} (written by graduasi calibrate)`, got: 'no such file' }]);
     return readScenarioFile(CALIBRATED_FILE, params);
   }
-  const where = from ? (from.file ? shown(from.file) : `scenario ${from.id}`) : 'scenario name';
+  const where = from ? (from.file ? shownPath(from.file) : `scenario ${from.id}`) : 'scenario name';
   const close = [...BUILTIN.keys()].filter((id) => id.includes(name) || name.includes(id) || id.split('-')[0] === name.split('-')[0]);
   throw new ProblemError([{
     file: where,
@@ -321,7 +315,7 @@ function lookup(name: string, from: Scenario | undefined, params: Parameters): S
 
 /** Where a scenario's problems are reported. */
 function sourceOf(s: Scenario): string {
-  return s.file ? shown(s.file) : `scenario ${s.id}`;
+  return s.file ? shownPath(s.file) : `scenario ${s.id}`;
 }
 
 /** Merges patches, later ones winning at equal dates. */
@@ -346,7 +340,7 @@ function resolveOne(start: Scenario, params: Parameters, set: ParameterSet): Res
     const parent = lookup(s.extends, s, params);
     const key = parent.file ?? parent.id;
     if (seen.has(key)) {
-      const cycle = [...chain, parent].map((x) => (x.file ? shown(x.file) : x.id)).join(' → ');
+      const cycle = [...chain, parent].map((x) => (x.file ? shownPath(x.file) : x.id)).join(' → ');
       throw new ProblemError([{ file: sourceOf(s), path: 'extends', expected: 'a chain of scenarios that ends', got: `a cycle: ${cycle}` }]);
     }
     seen.set(key, parent);

@@ -3,7 +3,7 @@
  * expected, what was found, and a hint.
  */
 import { describe, expect, it } from 'vitest';
-import { described, didYouMean, editDistance, escapedControls, formatProblem, formatProblems, nearest, PROBLEMS_LISTED, ProblemError, refuse, TEXT_QUOTED, typed } from '../../src/problems';
+import { described, didYouMean, editDistance, escapedControls, formatProblem, formatProblems, nearest, PROBLEMS_LISTED, ProblemError, refuse, shownPath, TEXT_QUOTED, typed } from '../../src/problems';
 
 describe('a problem is printed as <file>: <path>: expected <expected>, got <got> (<hint>)', () => {
   it.each([
@@ -99,5 +99,13 @@ describe('did you mean …?', () => {
 
   it('escapes controls but keeps tabs and line ends', () => {
     expect(escapedControls('a\tb\nc\u0007\u007f')).toBe('a\tb\nc\\u0007\\u007f');
+  });
+});
+
+describe('a path as the user is told it', () => {
+  it('is relative to the working folder inside it, absolute outside it', () => {
+    expect(shownPath(`${process.cwd()}/runs/20260101-000000-run`)).toBe('runs/20260101-000000-run');
+    expect(shownPath('/elsewhere/runs/x')).toBe('/elsewhere/runs/x');
+    expect(shownPath(process.cwd())).toBe(process.cwd());
   });
 });
