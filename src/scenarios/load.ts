@@ -275,7 +275,7 @@ function issueProblems(issue: z.core.$ZodIssue, where: string): Problem[] {
   const at = (path: readonly PropertyKey[]) => ({ file: where, path: path.map(String).join('.') });
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const holder = issue.path.filter((k) => typeof k === 'string').at(-1) ?? '';
+      const holder = issue.path.filter((k): k is string => typeof k === 'string').at(-1) ?? '';
       return issue.keys.map((key) => ({ ...at([...issue.path, key]), expected: `only the keys ${(KEYS[holder] ?? []).join(', ')}`, got: `an unknown key ${described(key)}` }));
     }
     case 'invalid_type':
