@@ -246,7 +246,7 @@ async function main() {
   const info = await serverInfo(join(jupyter, 'runtime'), server);
   if (!info) return; // the exit handler says why
   const url = `http://127.0.0.1:${info.port}/lab/tree/notebooks?token=${token}`;
-  say(`serving ${options.root} with the kernel "TypeScript (Graduasi, tslab)"; settings and workspaces in ${relative(process.cwd(), options.state) || '.'}`);
+  say(`serving ${relative(process.cwd(), options.root) || '.'} with the kernel "TypeScript (Graduasi, tslab)"; settings and workspaces in ${relative(process.cwd(), options.state) || '.'}`);
   console.log(`\n  Open ${url}\n\n  Ctrl-C stops the server.\n`);
 }
 
