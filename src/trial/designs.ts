@@ -14,7 +14,7 @@
  * Converting BRAC's amounts to rupiah (BRAC_LIKE_PACKAGE). BRAC reports USD at 2007 PPP. A 2007 PPP
  * dollar buys what a US dollar bought in the US in 2007; in 2011 US dollars that is ×(224.939 /
  * 207.342) = ×1.0849, the ratio of the annual US CPI-U (all items, U.S. city average; BLS series
- * CUUR0000SA0, 2011 over 2007: a source outside shared/reference, to be checked). A 2011 PPP dollar in
+ * CUUR0000SA0, 2011 over 2007). A 2011 PPP dollar in
  * rupiah is Kemendagri's conversion of USD 1.90 a day at 2011 PPP, Rp 11,941 a day for 2021 (B; the
  * conversion behaviour.business.trap_threshold was derived with), dated mid-2021 and carried by the
  * model's CPI to January 2023, the offer month: Rp 12,755.7 a day, so 1 PPP dollar = Rp 12,755.7 /
@@ -70,7 +70,8 @@ export interface GraduationPackageDesign extends GraduationPackage {
 
 /**
  * BRAC's "Targeting the Ultra-Poor" package, in rupiah of January 2023 (see the module comment for
- * the conversion). Sources: shared/reference/graduation_evidence.csv and facts.md §6.
+ * the conversion). Sources: Bandiera et al. 2017, QJE, "Labor Markets and Poverty in Village Economies",
+ * and its registry entry AEARCTR-0002231; the published effects are in data/evidence/brac-tup.csv.
  */
 export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   // The asset bundle: USD 560 at 2007 PPP (AEA RCT registry AEARCTR-0002231, A) = Rp 4,078,640 in
@@ -78,8 +79,8 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   // lies just above the model's poverty-trap threshold (behaviour.business.trap_threshold, Rp 4 m,
   // itself derived from the same BRAC figures): a business that loses a little capital falls into the trap.
   capital: 4_080_000,
-  // The subsistence allowance: BRAC paid one for 40 weeks (AEARCTR-0002231, A); its amount is not in
-  // shared/reference. An assumption: Rp 150,000 a month, what the Government gave poor families to
+  // The subsistence allowance: BRAC paid one for 40 weeks (AEARCTR-0002231, A); no source found gives its
+  // amount. An assumption: Rp 150,000 a month, what the Government gave poor families to
   // protect consumption in 2022 (BLT BBM, policy.blt_bbm.benefit, Sep–Dec 2022, A). Cash, so
   // behaviour.consumption.transfer_share of it is consumed. Range worth testing: Rp 100,000–300,000.
   stipend: 150_000,
@@ -87,7 +88,7 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   stipendMonths: 9,
   // Coaching: BRAC's staff visited households over the two years of the programme (Bandiera et al.
   // 2017, as summarised in data/parameters/policy/pena/mentoring_months.yaml: "BRAC coached for
-  // about two years"); the length is not a row of shared/reference, so an assumption. 24 months of
+  // about two years"); no source found gives the length, so an assumption. 24 months of
   // mentoring: the mentoring bonus on returns and the cut in the failure hazard while it lasts.
   mentoringMonths: 24,
   // Training came with the asset (USD 560 at 2007 PPP, A): the household counts as trained at once
