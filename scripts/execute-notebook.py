@@ -63,6 +63,7 @@ def main(source, target, timeout):
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+            cell.metadata.pop("execution", None)  # nor its timestamps
     client = NotebookClient(
         nb,
         kernel_name="tslab",

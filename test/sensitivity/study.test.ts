@@ -156,7 +156,7 @@ describe('graduasi sensitivity', () => {
     expect(first.stdout).toMatch(/Morris screening\n\nParameter\s+μ\* \(percentage points\)\s+μ \(percentage points\)\s+σ \(percentage points\)/);
     expect(first.stdout).toMatch(/behaviour.business.monthly_return\s+0\.0+\s+0\.0+\s+0\.0+\n/);
     expect(first.stdout).toMatch(/Sobol indices\n\nParameter\s+S1 \[95 % interval\]\s+ST \[95 % interval\]/);
-    expect(first.stdout).toContain(`Study written to ${join(dir, 'two')}`);
+    expect(first.stdout).toContain('Study written to two\n');
     expect(readdirSync(join(dir, 'two')).sort()).toEqual(FILES);
     const design = readFileSync(join(dir, 'two', 'design.csv'), 'utf8').split('\n');
     expect(design[0]).toBe('method,point,behaviour.registry.exclusion_error,behaviour.pkh.compliance,behaviour.business.monthly_return,output');
