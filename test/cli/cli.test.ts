@@ -3,25 +3,12 @@
  * scenarios, runs that write a new folder, the same bytes twice, and every refusal with a clear
  * message and no output folder.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commandFolder } from '../support/command';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'graduasi-cli-'));
-
-function graduasi(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function file(name: string, text: string): string {
-  writeFileSync(join(dir, name), text);
-  return name;
-}
+const { dir, graduasi, file } = commandFolder('graduasi-cli-');
 
 const SCENARIO = `id: facilitators-15k
 label: 15,000 facilitators

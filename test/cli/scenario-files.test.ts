@@ -2,25 +2,10 @@
  * `graduasi validate` and `graduasi show` on scenario files as a user gives them: every problem of
  * every file at once, and what a file says printed with its control characters escaped.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { commandFolder } from '../support/command';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'graduasi-scenario-files-'));
-
-function graduasi(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function file(name: string, text: string): string {
-  writeFileSync(join(dir, name), text);
-  return name;
-}
+const { graduasi, file } = commandFolder('graduasi-scenario-files-');
 
 const SCENARIO = `id: pkh-12m
 label: PKH for 12 million families
