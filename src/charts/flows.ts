@@ -27,12 +27,12 @@ export interface FlowsOptions extends ChartOptions {
 const PANELS = [
   ['intoAssistance', ['pathway.enrolled_in_assistance', 'pathway.re_entered_after_relapse']],
   ['intoRecovery', ['pathway.recovery_extreme_poor', 'pathway.recovery_under40_push']],
-  ['graduations', ['pathway.graduated_criteria_met', 'pathway.graduated_pena_exit']],
+  ['graduations', ['pathway.graduated_mandiri_judged', 'pathway.graduated_mandiri_declared', 'pathway.graduated_pena_exit', 'pathway.graduated_criteria_met']],
   ['relapses', ['pathway.relapsed']],
 ] as const satisfies ReadonlyArray<readonly [keyof (typeof TEXT)['en'], ReadonlyArray<keyof typeof PATHWAY_MOVES>]>;
 
 /** Vega's "tableau10" colours, one per reason drawn. */
-const REASON_COLOURS = ['#4c78a8', '#9ecae1', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#e45756'];
+const REASON_COLOURS = ['#4c78a8', '#9ecae1', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#b79a20', '#f2cf5b', '#e45756'];
 
 /**
  * Households moved per calendar year for each reason of entry, graduation and relapse, in one

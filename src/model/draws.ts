@@ -18,6 +18,10 @@ export const PATHWAY_DRAW = {
   relapse: 4,
   /** The household lacks decent housing (a trait, drawn in month 0). */
   housing: 5,
+  /** The facilitator judges a family meeting the sejahtera mandiri criteria self-reliant this month. */
+  mandiriJudged: 6,
+  /** A family meeting the sejahtera mandiri criteria declares itself self-reliant this month. */
+  mandiriDeclared: 7,
 } as const;
 
 /** A uniform draw in [0, 1) of the pathway's stream for household i in `month` (default: this month). */

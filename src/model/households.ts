@@ -84,6 +84,8 @@ export interface Households {
   readonly mentoringMonths: Uint8Array;
   /** GRADUATED_BEFORE | RELAPSED_BEFORE | ENTERED_EXTREME | DISASTER_VICTIM. */
   readonly history: Uint8Array;
+  /** The kind of the household's last graduation (graduationCode, ../graduation.ts; 0: none since it last relapsed). */
+  readonly graduation: Uint8Array;
   /** Consecutive months with consumption above the graduation threshold (in pengembangan). */
   readonly monthsAbove: Uint8Array;
   /** 1 when the household runs a business. */
@@ -131,6 +133,7 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   serviceMonths: Uint8Array,
   mentoringMonths: Uint8Array,
   history: Uint8Array,
+  graduation: Uint8Array,
   monthsAbove: Uint8Array,
   business: Uint8Array,
   businessMonths: Uint8Array,

@@ -120,7 +120,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     books,
     provinceCodes,
     services,
-    facilitatorQueue: 0,
+    facilitatorQueue: { extremePoor: 0, pushed: 0 },
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,

@@ -70,7 +70,8 @@ export function openMonth(world: World, ctx: MonthContext): void {
     book.admittedThisMonth = 0;
     book.queue = 0;
   }
-  world.facilitatorQueue = 0;
+  world.facilitatorQueue.extremePoor = 0;
+  world.facilitatorQueue.pushed = 0;
   world.blocked.noWorkingAgeMember = 0;
   world.blocked.awaitingRehabilitation = 0;
   ctx.flows.fill(0);

@@ -29,8 +29,10 @@ export const PATHWAY_REASONS = [
   { code: 'pathway.no_business_in_time', label: { en: 'No business in time: back to assistance', id: 'Belum berusaha tepat waktu: kembali ke bantuan' } },
   { code: 'pathway.business_established', label: { en: 'Business established: into development', id: 'Usaha berdiri: masuk pengembangan' } },
   { code: 'pathway.business_failed', label: { en: 'Business failed: back to transition', id: 'Usaha gagal: kembali ke transisi' } },
-  { code: 'pathway.graduated_criteria_met', label: { en: 'Graduated: criteria met', id: 'Graduasi: kriteria terpenuhi' } },
-  { code: 'pathway.graduated_pena_exit', label: { en: 'Graduated: pushed out after PENA capital', id: 'Graduasi: didorong keluar setelah modal PENA' } },
+  { code: 'pathway.graduated_criteria_met', label: { en: "Graduated: the model's welfare criterion met", id: 'Graduasi: kriteria kesejahteraan model terpenuhi' } },
+  { code: 'pathway.graduated_pena_exit', label: { en: 'Graduated: exit declared after PENA capital', id: 'Graduasi: keluar setelah modal PENA' } },
+  { code: 'pathway.graduated_mandiri_judged', label: { en: 'Graduated: sejahtera mandiri, judged by the facilitator', id: 'Graduasi: sejahtera mandiri, dinilai pendamping' } },
+  { code: 'pathway.graduated_mandiri_declared', label: { en: 'Graduated: sejahtera mandiri, declared by the family', id: 'Graduasi: sejahtera mandiri, dinyatakan keluarga' } },
   { code: 'pathway.relapsed', label: { en: 'Relapsed into poverty', id: 'Kambuh (kembali miskin)' } },
 ] as const satisfies readonly ReasonDeclaration[];
 
@@ -55,5 +57,7 @@ export const PATHWAY_MOVES = {
   'pathway.business_failed': ['development', 'transition'],
   'pathway.graduated_criteria_met': ['development', 'graduated'],
   'pathway.graduated_pena_exit': ['development', 'graduated'],
+  'pathway.graduated_mandiri_judged': ['assistance', 'graduated'],
+  'pathway.graduated_mandiri_declared': ['assistance', 'graduated'],
   'pathway.relapsed': ['graduated', 'none'],
 } as const satisfies Record<PathwayReason, readonly [Phase, Phase]>;

@@ -9,6 +9,7 @@
  */
 import { IN_REGISTRY, LEFT_BY_GRADUATION, PROGRAMME_BITS, SERVICE_BITS } from './households';
 import { BUSINESS_REASONS, PATHWAY_REASONS, REGISTRY_REASONS } from './reasons';
+import { RELAPSE_REASONS } from './graduation';
 import type { Programme, ReasonDeclaration, Registry, Service } from './world';
 import type { Words } from '../lang/index';
 import { refuse, type Problem } from '../problems/index';
@@ -71,6 +72,7 @@ export function createRegistry(programmes: readonly Programme[], services: reado
     ...PATHWAY_REASONS,
     ...services.flatMap((s) => s.reasons),
     ...BUSINESS_REASONS,
+    ...RELAPSE_REASONS,
   ];
   const reason: Record<string, number> = {};
   const reasonLabels: Record<string, Words> = {};

@@ -61,6 +61,8 @@ export interface Programme {
   readonly reasons: { readonly enrolled: ReasonDeclaration; readonly exits: readonly ReasonDeclaration[]; readonly graduated?: ReasonDeclaration };
   /** Which of its reason codes a family leaves for: a status of `all` or `forbid` missing or held, none of `any`, entitlement zero, quota or budget cut, graduation. */
   readonly leaves: { readonly missingAll: string; readonly missingAny: string; readonly noEntitlement: string; readonly cut: string; readonly graduated: string };
+  /** Leaving it for `leaves.noEntitlement` while it is in force is graduasi alamiah (natural graduation, ../graduation.ts): PKH. */
+  readonly naturalGraduation?: boolean;
   /**
    * A per-family entitlement (Rp a month), recomputed for every family whenever `key` of the month's
    * parameters changes, and for the families marked in `changed` (World.membersChanged) when only
@@ -229,8 +231,8 @@ export interface World {
   readonly provinceCodes: readonly number[];
   /** Each service's book, by id. */
   readonly services: { readonly [service: string]: ServiceBook };
-  /** Households eligible for pemulihan sosial but without a facilitator this month (weighted). */
-  facilitatorQueue: number;
+  /** Households eligible for pemulihan sosial but without a facilitator this month (weighted), by group: the extreme poor, and the push's families who are not extremely poor. */
+  readonly facilitatorQueue: { extremePoor: number; pushed: number };
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;

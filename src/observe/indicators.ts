@@ -22,7 +22,7 @@
  */
 import { IN_REGISTRY } from '../model/households';
 import type { Households } from '../model/households';
-import { ENTERED_EXTREME, PHASES, RECOVERY } from '../model/phases';
+import { ASSISTANCE, ENTERED_EXTREME, GRADUATED, PHASES, RECOVERY } from '../model/phases';
 import type { IndicatorRow, Reporter } from '../model/observation';
 import type { MonthContext, Programme, Registry, Service, World } from '../model/world';
 import type { Words } from '../lang/index';
@@ -100,7 +100,8 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 /**
  * What every household adds to its cell, in one pass: households and persons, consumption, poverty
  * at both lines (P0, P1, P2 sums, poor households), the registry against its target (the bottom
- * 40 %), the pathway's phases, businesses, persons lifted above the extreme line; and, for each
+ * 40 %), the pathway's phases, businesses, persons lifted above the extreme line, the families on
+ * the pathway extremely poor by registry score and those of them in the empowerment phases; and, for each
  * programme of the registry, its families, those not poor and the poor it does not reach.
  */
 function householdTally(registry: Registry): Tally {
@@ -110,7 +111,7 @@ function householdTally(registry: Registry): Tally {
     'national_p0', 'national_p1', 'national_p2', 'poor_households',
     'listed', 'listed_not_bottom', 'bottom', 'bottom_not_listed',
     ...PHASES.map((phase) => `phase_${phase}`),
-    'business', 'lifted',
+    'business', 'lifted', 'registry_extreme', 'registry_extreme_on_pathway',
   ];
   const bits = Int32Array.from(registry.programmes, (p) => registry.status[p.id]);
   const programmes = bits.length;
@@ -120,7 +121,7 @@ function householdTally(registry: Registry): Tally {
     slots: [...base, ...registry.programmes.flatMap((p) => [`${p.id}.families`, `${p.id}.not_poor`, `${p.id}.poor_not_reached`])],
     add(world, lines, cell, stride, sums, offset) {
       const h = world.households;
-      const { weight, size, consumption, programmes: status, phase, business, history } = h;
+      const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = h;
       const { extreme: zE, national: zN, bottom } = lines;
       for (let i = 0, n = h.count; i < n; i++) {
         const o = cell[i] * stride + offset;
@@ -152,6 +153,10 @@ function householdTally(registry: Registry): Tally {
           if (!listed) sums[o + 13] += w;
         } else if (listed) sums[o + 11] += w;
         sums[o + 14 + phase[i]] += w;
+        if (registryScore[i] < zE && phase[i] >= ASSISTANCE && phase[i] < GRADUATED) {
+          sums[o + 22] += w;
+          if (phase[i] >= RECOVERY) sums[o + 23] += w;
+        }
         if (business[i] !== 0) sums[o + 20] += w;
         for (let k = 0, slot = o + first; k < programmes; k++, slot += 3) {
           if ((s & bits[k]) !== 0) {
@@ -239,6 +244,9 @@ const pathwayIndicators = (t: Tally): Indicator[] => [
     group(`phase_${phase}`, 'households', PHASE_NAMES[phase], [t], (v) => v.sum(`household.phase_${PHASES[k]}`)),
   ),
   group('business_households', 'households', { en: 'Households running a business', id: 'Rumah tangga yang menjalankan usaha' }, [t], (v) => v.sum('household.business')),
+  group('extreme_poor_on_pathway', 'share of households', { en: 'Families on assistance extremely poor by registry score: share in the empowerment phases', id: 'Keluarga penerima bantuan yang miskin ekstrem menurut skor DTKS: bagian dalam tahap pemberdayaan' }, [t], (v) =>
+    ratio(v.sum('household.registry_extreme_on_pathway'), v.sum('household.registry_extreme')),
+  ),
   group('lifted_above_extreme', 'persons', { en: 'Persons on the pathway who entered extremely poor and are now above the extreme line', id: 'Penduduk dalam jalur graduasi yang masuk dalam keadaan miskin ekstrem dan kini berada di atas garis kemiskinan ekstrem' }, [t], (v) => v.sum('household.lifted')),
 ];
 
@@ -248,7 +256,12 @@ const PRICES: readonly Indicator[] = [
   national('line_national', 'Rp per person per month', { en: 'National poverty line', id: 'Garis kemiskinan nasional' }, (v) => v.ctx.nationalLine),
 ];
 
-const QUEUE_FACILITATOR = national('queue_facilitator', 'households', { en: 'Waiting for a facilitator (eligible for pemulihan sosial)', id: 'Menunggu pendamping (layak masuk pemulihan sosial)' }, (v) => v.world.facilitatorQueue);
+/** Who waits for a facilitator's place: in all, the extreme poor, the push's families. */
+const QUEUE_FACILITATOR: readonly Indicator[] = [
+  national('queue_facilitator', 'households', { en: 'Waiting for a facilitator (eligible for pemulihan sosial)', id: 'Menunggu pendamping (layak masuk pemulihan sosial)' }, (v) => v.world.facilitatorQueue.extremePoor + v.world.facilitatorQueue.pushed),
+  national('queue_facilitator_extreme_poor', 'households', { en: 'Waiting for a facilitator: extremely poor by registry score', id: 'Menunggu pendamping: miskin ekstrem menurut skor DTKS' }, (v) => v.world.facilitatorQueue.extremePoor),
+  national('queue_facilitator_push', 'households', { en: 'Waiting for a facilitator: PKH families of the under-40 push', id: 'Menunggu pendamping: keluarga PKH dorongan di bawah 40 tahun' }, (v) => v.world.facilitatorQueue.pushed),
+];
 
 /** A service's queue, when it has an intake. */
 function queueIndicator(s: Service): Indicator[] {
@@ -286,7 +299,7 @@ export function indicatorsOf(registry: Registry): Indicator[] {
     ...pathwayIndicators(households),
     ...registry.services.map((s) => spendIndicator(s.id, s.indicators.spend, (w) => w.services[s.id])),
     ...PRICES,
-    QUEUE_FACILITATOR,
+    ...QUEUE_FACILITATOR,
     ...registry.services.flatMap(queueIndicator),
     ...outcomeIndicators(households),
   ];

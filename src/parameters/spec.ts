@@ -142,6 +142,8 @@ export const PARAMETERS = {
       under40_push: leaf('bool'),
       /** Age below which the graduation push applies. */
       push_age: leaf('years'),
+      /** Share of the facilitators' free places for the push's families while it is on; the rest go to the extreme poor first. */
+      push_share: leaf('share'),
       /** Months a household spends at least in pemulihan sosial before it may move on. */
       recovery_months: leaf('months'),
       /** Months after which a household in transisi without a working business returns to assistance. */
@@ -152,6 +154,8 @@ export const PARAMETERS = {
       count: leaf('persons'),
       /** Households in empowerment phases one facilitator can case-manage. */
       caseload: leaf('count'),
+      /** Months over which the facilitators take on a full caseload: at most count × caseload / intake_months new families a month. */
+      intake_months: leaf('months'),
     },
     tksk: {
       /** Subdistrict social welfare workers (TKSK), who report cases to the command center. */
@@ -222,6 +226,8 @@ export const PARAMETERS = {
       income_multiple: leaf('ratio'),
       /** … for this many consecutive months. */
       months_above: leaf('months'),
+      /** Graduasi sejahtera mandiri: registry assessment (judged) or consumption (declared) per person at least this multiple of the national line. */
+      mandiri_multiple: leaf('ratio'),
     },
   },
   behaviour: {
@@ -324,6 +330,10 @@ export const PARAMETERS = {
     graduation: {
       /** Monthly probability that a household meeting the criteria graduates of its own accord. */
       voluntary: leaf('probability-per-month'),
+      /** Monthly probability that a facilitator judges a PKH family meeting the sejahtera mandiri criterion self-reliant. */
+      judged: leaf('probability-per-month'),
+      /** Monthly probability that a PKH family meeting the sejahtera mandiri criterion declares itself self-reliant. */
+      declared: leaf('probability-per-month'),
       /** Monthly probability that a graduated household below the national line falls back (relapses). */
       relapse_hazard: leaf('probability-per-month'),
     },

@@ -173,9 +173,13 @@ describe('metamorphic relations of the pathway', () => {
     expect(kept(noEffect)).toEqual(kept(none));
   });
 
-  it('with the empowerment integration switched off (from 2022-01-01) nobody is in pemulihan sosial, transisi, pengembangan or graduated', () => {
+  it('with the empowerment integration switched off (from 2022-01-01) nobody is in pemulihan sosial, transisi or pengembangan, and families graduate only as sejahtera mandiri', () => {
     const off = run('off', { 'policy.empowerment.in_effect': { '2022-01-01': false } });
-    for (const phase of ['recovery', 'transition', 'development', 'graduated']) expect(new Set(off.series(`phase_${phase}`))).toEqual(new Set([0]));
+    for (const phase of ['recovery', 'transition', 'development']) expect(new Set(off.series(`phase_${phase}`))).toEqual(new Set([0]));
     expect(off.series('phase_assistance').some((n) => n > 0)).toBe(true);
+    for (const reason of ['pathway.graduated_pena_exit', 'pathway.graduated_criteria_met']) expect(new Set(off.series(`flow.${reason}`))).toEqual(new Set([0]));
+    const mandiri = cumulative(plus(off.series('flow.pathway.graduated_mandiri_judged'), off.series('flow.pathway.graduated_mandiri_declared')));
+    expect(mandiri.at(-1)).toBeGreaterThan(0);
+    expect(off.series('phase_graduated').at(-1)).toBeLessThanOrEqual(mandiri.at(-1)!);
   });
 });

@@ -3,7 +3,9 @@
  * checks where the family goes and that the move is counted for its reason with the family's weight.
  */
 import { describe, expect, it } from 'vitest';
-import { pathway } from '../../src/model/processes/pathway';
+import { facilitatorRoom, pathway, sharePlaces } from '../../src/model/processes/pathway';
+import { assistance } from '../../src/model/processes/assistance';
+import { graduationCode } from '../../src/model/graduation';
 import { IN_REGISTRY, LEFT_BY_GRADUATION, URBAN, FEMALE_HEAD } from '../../src/model/households';
 import { ATENSI_DONE, BLT_BBM, BPNT, IN_ATENSI, IN_TRAINING, PENA_RECEIVED, PKH, PROKUS_RECEIVED, RST_BUSINESS_SPACE, RST_HOUSE, TRAINED } from './bits';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
@@ -140,7 +142,7 @@ describe('assistance → recovery (pemulihan sosial): who gets a facilitator', (
     ['an extreme-poor BPNT family by registry score, head aged 50', ({ extreme }) => ({ programmes: IN_REGISTRY | BPNT, headAge: 50, registryScore: 0.8 * extreme }), 'pathway.recovery_extreme_poor'],
     ['an extreme-poor PKH family by registry score, head aged 45', ({ extreme }) => ({ headAge: 45, registryScore: 0.8 * extreme }), 'pathway.recovery_extreme_poor'],
     ['a PKH family with head aged 35, not extremely poor, while the push is on', ({ national }) => ({ headAge: 35, registryScore: 1.5 * national }), 'pathway.recovery_under40_push'],
-    ['an extreme-poor PKH family with head aged 30: it enters for the push', ({ extreme }) => ({ headAge: 30, registryScore: 0.5 * extreme }), 'pathway.recovery_under40_push'],
+    ['an extreme-poor PKH family with head aged 30: the extreme poor first, it enters as extremely poor', ({ extreme }) => ({ headAge: 30, registryScore: 0.5 * extreme }), 'pathway.recovery_extreme_poor'],
   ])('%s enters pemulihan sosial when a facilitator has room', (_, family, reason) => {
     const t = tinyWorld((lines) => [family(lines)]);
     pathway(t.world, t.ctx);
@@ -178,24 +180,59 @@ describe('assistance → recovery (pemulihan sosial): who gets a facilitator', (
     expect(moves(t)).toEqual({ 'pathway.recovery_extreme_poor': W });
   });
 
-  it('with one place left, a PKH family under 40 goes before a poorer family over 40', () => {
-    const t = tinyWorld(({ extreme, national }) => [{ headAge: 50, registryScore: 0.3 * extreme }, { headAge: 35, registryScore: 1.5 * national }], {
-      hold: { 'policy.facilitators.count': 1, 'policy.facilitators.caseload': W },
-    });
+  // Two extreme-poor families over 40 and two PKH families of the push, not extremely poor; `places` free places, all in one month.
+  it.each<[string, number, number, [number, number]]>([
+    ['half the places for the push: two places, one each', 0.5, 2, [1, 1]],
+    ['no place for the push: the extreme poor take both', 0, 2, [2, 0]],
+    ['every place for the push: the push takes both', 1, 2, [0, 2]],
+    ['half the places for the push, four places: all enter', 0.5, 4, [2, 2]],
+  ])('places shared by policy (push_share): %s', (_, share, places, [extremePoor, pushed]) => {
+    const t = tinyWorld(
+      ({ extreme, national }) => [
+        { headAge: 50, registryScore: 0.3 * extreme },
+        { headAge: 50, registryScore: 0.4 * extreme },
+        { headAge: 35, registryScore: 1.5 * national },
+        { headAge: 30, registryScore: 1.6 * national },
+      ],
+      { hold: { 'policy.facilitators.count': places, 'policy.facilitators.caseload': W, 'policy.facilitators.intake_months': 1, 'policy.empowerment.push_share': share } },
+    );
     pathway(t.world, t.ctx);
-    expect([PHASES[t.h.phase[0]], PHASES[t.h.phase[1]]]).toEqual(['assistance', 'recovery']);
-    expect(moves(t)).toEqual({ 'pathway.recovery_under40_push': W });
-    expect(t.world.facilitatorQueue).toBe(W);
-    expect(indicator(t, 'queue_facilitator')).toBe(W);
+    expect(t.flow('pathway.recovery_extreme_poor')).toBe(extremePoor * W);
+    expect(t.flow('pathway.recovery_under40_push')).toBe(pushed * W);
+    expect(t.world.facilitatorQueue).toEqual({ extremePoor: (2 - extremePoor) * W, pushed: (2 - pushed) * W });
+    expect(indicator(t, 'queue_facilitator')).toBe((4 - extremePoor - pushed) * W);
+    expect(indicator(t, 'queue_facilitator_extreme_poor')).toBe((2 - extremePoor) * W);
+    expect(indicator(t, 'queue_facilitator_push')).toBe((2 - pushed) * W);
+  });
+
+  it.each<[string, number, number, number, number]>([
+    // room, extreme-poor candidates, push candidates, push share → places for the extreme poor (the push gets the rest)
+    ['an even split', 100, 80, 80, 50],
+    ['the push leaves places over: the extreme poor take them', 100, 80, 10, 80],
+    ['the extreme poor leave places over: the push takes them', 100, 30, 80, 30],
+    ['more room than candidates', 100, 20, 10, 20],
+    ['no room', 0, 20, 10, 0],
+  ])('sharePlaces: %s', (_, room, extremePoor, pushed, forExtremePoor) => {
+    expect(sharePlaces(room, extremePoor, pushed, 0.5)).toEqual({ extremePoor: forExtremePoor, pushed: room - forExtremePoor });
+  });
+
+  it.each<[string, number, number, number]>([
+    // 12 facilitators × caseload W, `caseload` households on the pathway already → new families this month
+    ['a year to take on a full caseload: a twelfth a month', 12, 0, W],
+    ['at once: every free place', 1, 0, 12 * W],
+    ['at once, with 10 W already case-managed: the two free places', 1, 10 * W, 2 * W],
+    ['a year, with 11.5 W already case-managed: the half place left', 12, 11.5 * W, 0.5 * W],
+  ])('facilitatorRoom: %s', (_, intakeMonths, caseload, room) => {
+    expect(facilitatorRoom({ count: 12, caseload: W, intake_months: intakeMonths }, caseload)).toBe(room);
   });
 
   it('with one place left, the poorer of two extreme-poor families by registry score goes first, whatever their order', () => {
     const t = tinyWorld(({ extreme }) => [{ registryScore: 0.9 * extreme }, { registryScore: 0.5 * extreme }], {
-      hold: { 'policy.facilitators.count': 1, 'policy.facilitators.caseload': W },
+      hold: { 'policy.facilitators.count': 1, 'policy.facilitators.caseload': W, 'policy.facilitators.intake_months': 1 },
     });
     pathway(t.world, t.ctx);
     expect([PHASES[t.h.phase[0]], PHASES[t.h.phase[1]]]).toEqual(['assistance', 'recovery']);
-    expect(t.world.facilitatorQueue).toBe(W);
+    expect(t.world.facilitatorQueue).toEqual({ extremePoor: W, pushed: 0 });
   });
 
   it('nobody enters while the integration is not in effect', () => {
@@ -205,7 +242,7 @@ describe('assistance → recovery (pemulihan sosial): who gets a facilitator', (
     pathway(t.world, t.ctx);
     expect([PHASES[t.h.phase[0]], PHASES[t.h.phase[1]]]).toEqual(['assistance', 'assistance']);
     expect(moves(t)).toEqual({});
-    expect(t.world.facilitatorQueue).toBe(0);
+    expect(t.world.facilitatorQueue).toEqual({ extremePoor: 0, pushed: 0 });
   });
 
   it.each<[string, number, number]>([
@@ -222,11 +259,11 @@ describe('assistance → recovery (pemulihan sosial): who gets a facilitator', (
         { registryScore: 0.5 * extreme },
         { registryScore: 0.6 * extreme },
       ],
-      { hold: { 'policy.facilitators.count': places, 'policy.facilitators.caseload': W } },
+      { hold: { 'policy.facilitators.count': places, 'policy.facilitators.caseload': W, 'policy.facilitators.intake_months': 1 } },
     );
     pathway(t.world, t.ctx);
     expect(t.flow('pathway.recovery_extreme_poor')).toBe(entering * W);
-    expect(t.world.facilitatorQueue).toBe((2 - entering) * W);
+    expect(t.world.facilitatorQueue).toEqual({ extremePoor: (2 - entering) * W, pushed: 0 });
     expect(indicator(t, 'queue_facilitator')).toBe((2 - entering) * W);
   });
 });
@@ -606,9 +643,76 @@ describe('development → transition, development → graduated (pengembangan)',
   });
 });
 
+describe('assistance → graduated: graduasi sejahtera mandiri of a PKH family', () => {
+  const sure = { 'behaviour.graduation.judged': 1, 'behaviour.graduation.declared': 1 } as const;
+
+  it.each<[string, (l: { national: number }) => Family, string]>([
+    ['its registry assessment is 1.6 × the line: its facilitator judges it self-reliant', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), 'pathway.graduated_mandiri_judged'],
+    ['its assessment is below 1.5 × the line but its consumption is 1.6 ×: it declares itself self-reliant', ({ national }) => ({ registryScore: 1.1 * national, consumption: 1.6 * national }), 'pathway.graduated_mandiri_declared'],
+  ])('a PKH family whose %s', (_, family, reason) => {
+    const t = tinyWorld((l) => [family(l)], { hold: sure });
+    pathway(t.world, t.ctx);
+    expect(PHASES[t.h.phase[0]]).toBe('graduated');
+    expect(moves(t)).toEqual({ [reason]: W });
+    expect(t.h.programmes[0]).toBe(IN_REGISTRY | LEFT_BY_GRADUATION);
+    expect(t.h.graduation[0]).toBe(graduationCode(reason === 'pathway.graduated_mandiri_judged' ? 'mandiri_judged' : 'mandiri_declared'));
+    expect(t.flow('pkh.graduated')).toBe(W);
+  });
+
+  it.each<[string, (l: { national: number }) => Family, { [path: string]: number | boolean }]>([
+    ['assessed and consuming 1.4 × the line (below mandiri_multiple 1.5)', ({ national }) => ({ registryScore: 1.4 * national, consumption: 1.4 * national }), sure],
+    ['at 1.6 × the line, when neither facilitators judge nor families declare', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), { 'behaviour.graduation.judged': 0, 'behaviour.graduation.declared': 0 }],
+    ['in BPNT only, at 1.6 × the line (sejahtera mandiri is a PKH graduation)', ({ national }) => ({ programmes: IN_REGISTRY | BPNT, registryScore: 1.6 * national, consumption: 1.6 * national }), sure],
+  ])('a family %s stays in assistance', (_, family, hold) => {
+    const t = tinyWorld((l) => [family(l)], { hold });
+    pathway(t.world, t.ctx);
+    expect(PHASES[t.h.phase[0]]).toBe('assistance');
+    expect(moves(t)).toEqual({});
+  });
+
+  it('a family graduates as sejahtera mandiri while the integration is not in effect', () => {
+    const t = tinyWorld(({ national }) => [{ registryScore: 1.6 * national }], { hold: { ...sure, 'policy.empowerment.in_effect': false } });
+    pathway(t.world, t.ctx);
+    expect(moves(t)).toEqual({ 'pathway.graduated_mandiri_judged': W });
+  });
+
+  it('an extreme-poor family does not graduate as sejahtera mandiri: it enters pemulihan sosial', () => {
+    const t = tinyWorld(({ extreme }) => [{ registryScore: 0.5 * extreme, consumption: 0.9 * extreme }], { hold: sure });
+    pathway(t.world, t.ctx);
+    expect(moves(t)).toEqual({ 'pathway.recovery_extreme_poor': W });
+  });
+});
+
+describe('natural graduation (graduasi alamiah) and its relapse', () => {
+  const noMember = { earlyChildhood: 0, primaryPupils: 0, juniorPupils: 0, seniorPupils: 0, elderly: 0, pregnant: 0, severeDisability: 0 };
+
+  it('a PKH family with no eligible member left leaves PKH as a natural graduate, and stays in assistance while in BPNT', () => {
+    const t = tinyWorld([{ ...noMember, programmes: IN_REGISTRY | PKH | BPNT }]);
+    t.run(assistance, pathway);
+    expect(t.flow('pkh.natural_graduation')).toBe(W);
+    expect(t.h.programmes[0] & PKH).toBe(0);
+    expect(t.h.graduation[0]).toBe(graduationCode('natural'));
+    expect(PHASES[t.h.phase[0]]).toBe('assistance');
+  });
+
+  it.each<[string, number, number, number]>([
+    ['below the national line, with relapse_hazard 1: relapses, counted as a natural graduate', 0.9, 1, W],
+    ['above the national line: stays a natural graduate', 1.1, 1, 0],
+    ['below the line with relapse_hazard 0: stays a natural graduate', 0.9, 0, 0],
+  ])('a natural graduate outside the pathway %s', (_, share, hazard, relapsed) => {
+    const t = tinyWorld(({ national }) => [{ phase: NONE, programmes: IN_REGISTRY, graduation: graduationCode('natural'), consumption: share * national }], {
+      hold: { 'behaviour.graduation.relapse_hazard': hazard },
+    });
+    pathway(t.world, t.ctx);
+    expect(t.flow('graduation.relapsed_natural')).toBe(relapsed);
+    expect(t.h.graduation[0]).toBe(relapsed > 0 ? 0 : graduationCode('natural'));
+    expect(PHASES[t.h.phase[0]]).toBe('none');
+  });
+});
+
 describe('graduated → none (relapse)', () => {
   const graduate = (share: number) => (l: { national: number }): Family[] => [
-    { phase: GRADUATED, monthsInPhase: 20, programmes: IN_REGISTRY | LEFT_BY_GRADUATION, history: GRADUATED_BEFORE, consumption: share * l.national },
+    { phase: GRADUATED, monthsInPhase: 20, programmes: IN_REGISTRY | LEFT_BY_GRADUATION, history: GRADUATED_BEFORE, graduation: graduationCode('welfare'), consumption: share * l.national },
   ];
 
   it('a graduate below the national line relapses (relapse_hazard 1): outside the pathway, free to re-enter', () => {
@@ -616,6 +720,8 @@ describe('graduated → none (relapse)', () => {
     pathway(t.world, t.ctx);
     expect(PHASES[t.h.phase[0]]).toBe('none');
     expect(moves(t)).toEqual({ 'pathway.relapsed': W });
+    expect(t.flow('graduation.relapsed_welfare')).toBe(W);
+    expect(t.h.graduation[0]).toBe(0);
     expect(t.h.programmes[0]).toBe(IN_REGISTRY);
     expect(t.h.history[0]).toBe(GRADUATED_BEFORE | RELAPSED_BEFORE);
   });
@@ -661,7 +767,8 @@ describe('a family along the whole pathway', () => {
       t.h.consumption[0] = 1.05 * t.ctx.nationalLine;
       seen.push(...Object.keys(moves(t)));
     }
-    expect(seen).toEqual(['pathway.recovery_under40_push', 'pathway.recovered', 'pathway.business_established', 'pathway.graduated_pena_exit']);
+    expect(seen).toEqual(['pathway.recovery_extreme_poor', 'pathway.recovered', 'pathway.business_established', 'pathway.graduated_pena_exit']);
+    expect(t.h.graduation[0]).toBe(graduationCode('pena_exit'));
     expect(PHASES[t.h.phase[0]]).toBe('graduated');
     expect(t.h.history[0] & ENTERED_EXTREME).toBe(ENTERED_EXTREME);
   });

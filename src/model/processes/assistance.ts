@@ -25,6 +25,7 @@
  * scores, not a sort: the cut falls in one score bin, inside which families are taken in household
  * order, so the result is exact and deterministic.
  */
+import { NATURAL } from '../graduation';
 import { bits, UNIT } from '../random';
 import type { Stream } from '../random';
 import { countMove } from '../groups';
@@ -52,6 +53,8 @@ export interface ProgrammeRule {
   readonly flat: number;
   /** Whether the programme has a caseload this month. */
   readonly inForce: boolean;
+  /** Leaving for no entitlement is natural graduation (the programme declares it and is in force). */
+  readonly naturalGraduation: boolean;
   /** Months of benefit paid this month (0: no payment, the caseload is held). */
   readonly monthsPaid: number;
   /** Families the programme may enrol. */
@@ -105,6 +108,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
     entitlement: inForce ? book.entitlement : null,
     flat: inForce ? terms.flat : 0,
     inForce,
+    naturalGraduation: inForce && programme.naturalGraduation === true,
     monthsPaid: inForce ? book.monthsPaid[ctx.month - book.paidFrom] : 0,
     quota: terms.quota,
     budget: terms.budget,
@@ -188,6 +192,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     if (!hasAll || !hasAny || ent <= 0) {
       status[i] = p & ~bit;
       countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
+      if (hasAll && hasAny && rule.naturalGraduation) h.graduation[i] = NATURAL;
       continue;
     }
     const b = logBin(scoreBits[i]);

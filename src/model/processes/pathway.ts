@@ -13,10 +13,17 @@
  * Rules (each returns a move with its reason, see PATHWAY_MOVES, or nothing):
  *   none → assistance        enrolled in PKH or BPNT (re-entered, after a relapse)
  *   assistance → none        no longer in PKH or BPNT
+ *   assistance → graduated   graduasi sejahtera mandiri of a PKH family: its registry assessment is
+ *                            at least `mandiri_multiple` × the national line and its facilitator
+ *                            judges it self-reliant (`judged` a month), or its consumption is and
+ *                            it declares so (`declared` a month); with or without the integration
  *   assistance → recovery    the integration is in effect; extreme-poor by registry score, or a
- *                            PKH family whose head is under `push_age` while the push is on (these
- *                            come first, and enter for the push); and a facilitator has room
- *                            (count × caseload)
+ *                            PKH family whose head is under `push_age` while the push is on; and
+ *                            a facilitator has room (count × caseload − current caseload, and at
+ *                            most count × caseload / `intake_months` new families a month). The
+ *                            places are shared by policy: `push_share` of them for the push, the
+ *                            rest for the extreme poor (poorest first, a pushed family that is
+ *                            extremely poor among them); places one group leaves go to the other
  *   recovery → transition    after `recovery_months`; a household with a severe disability or hit by
  *                            a disaster must first be rehabilitated (ATENSI; referred by TKSK, within
  *                            Sentra places); a household without a working-age member cannot move on
@@ -30,6 +37,8 @@
  *                            after the capital
  *   graduated → none         below the national line, it relapses (`relapse_hazard` a month)
  * Graduating ends the assistance programmes (they do not take the family back until it relapses).
+ * Each graduation is remembered by its kind (../graduation.ts), and so is each relapse; a natural
+ * graduate (PKH: no eligible member left) relapses by the same rule in whatever phase it is.
  * The services themselves are declared in ../services/ (what each phase offers, who is a candidate,
  * its places, what admission gives). A business starts in transition once the household has capital.
  */
@@ -42,6 +51,7 @@ import type { MonthContext, PathwayMonth, Service, World } from '../world';
 import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
+import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
 import { needsRehabilitation } from '../services/atensi';
 
 /** Members of working age: everyone who is not a young child, a pupil or aged 70+. */
@@ -53,6 +63,8 @@ export function workingAgeMembers(h: Households, i: number): number {
 export interface Move {
   readonly to: number;
   readonly reason: PathwayReason;
+  /** For a graduation, its kind (graduationCode). */
+  readonly graduation?: number;
 }
 
 /** Every move, once (rules return these, so deciding allocates nothing). */
@@ -66,8 +78,10 @@ const MOVE = {
   noBusinessInTime: { to: ASSISTANCE, reason: 'pathway.no_business_in_time' },
   established: { to: DEVELOPMENT, reason: 'pathway.business_established' },
   businessFailed: { to: TRANSITION, reason: 'pathway.business_failed' },
-  criteriaMet: { to: GRADUATED, reason: 'pathway.graduated_criteria_met' },
-  penaExit: { to: GRADUATED, reason: 'pathway.graduated_pena_exit' },
+  criteriaMet: { to: GRADUATED, reason: 'pathway.graduated_criteria_met', graduation: graduationCode('welfare') },
+  penaExit: { to: GRADUATED, reason: 'pathway.graduated_pena_exit', graduation: graduationCode('pena_exit') },
+  mandiriJudged: { to: GRADUATED, reason: 'pathway.graduated_mandiri_judged', graduation: graduationCode('mandiri_judged') },
+  mandiriDeclared: { to: GRADUATED, reason: 'pathway.graduated_mandiri_declared', graduation: graduationCode('mandiri_declared') },
   relapsed: { to: NONE, reason: 'pathway.relapsed' },
 } as const satisfies Record<string, Move>;
 
@@ -75,17 +89,22 @@ const MOVE = {
 interface Step extends PathwayMonth {
   /** Whether the integration is in effect (households move beyond assistance). */
   readonly on: boolean;
-  /** Whether the under-40 push is on, its age, and the status bit of the programme it pushes (PKH). */
+  /** Whether the under-40 push is on, and its age. */
   readonly push: boolean;
   readonly pushAge: number;
-  readonly pushed: number;
-  /** Consumption per person a graduate must reach: income_multiple × national line. */
+  /** The status bit of PKH: the programme the push and graduasi sejahtera mandiri are about. */
+  readonly pkh: number;
+  /** Consumption per person a graduate must reach by the welfare criterion: income_multiple × national line. */
   readonly threshold: number;
+  /** Registry assessment or consumption per person of a sejahtera mandiri family: mandiri_multiple × national line. */
+  readonly mandiri: number;
   /** The bit of PENA received (for the push exit). */
   readonly penaReceived: number;
   /** The status bits of the assistance programmes (PKH, BPNT): a family in one is on the pathway. */
   readonly assistance: number;
-  readonly facilitator: Intake;
+  /** Candidates for a facilitator's place: the extreme poor, and the families of the push who are not extremely poor. */
+  readonly extremePoor: Intake;
+  readonly pushed: Intake;
   /** Each service's intake, by its index in the registry. */
   readonly intakes: readonly (Intake | null)[];
   /** What each service does in each phase (index: phase), in the registry's order: its intake and the intake's tally, its progress. */
@@ -94,12 +113,31 @@ interface Step extends PathwayMonth {
 
 /** Whether a family with this status and head's age is in the push: a PKH family whose head is under the push age, while the push is on. */
 function isPushed(s: Step, status: number, headAge: number): boolean {
-  return s.push && (status & s.pushed) !== 0 && headAge < s.pushAge;
+  return s.push && (status & s.pkh) !== 0 && headAge < s.pushAge;
 }
 
-/** Whether household i, on assistance, is eligible for pemulihan sosial: pushed, or extremely poor by registry score. */
-function recoveryCandidate(s: Step, i: number, pushed: boolean): boolean {
-  return pushed || s.h.registryScore[i] < s.extremeLine;
+/**
+ * The intake household i, on assistance, is a candidate in for pemulihan sosial: the extreme poor
+ * by registry score (pushed or not), else the push's; null when it is neither.
+ */
+function recoveryIntake(s: Step, i: number, status: number): Intake | null {
+  if (s.h.registryScore[i] < s.extremeLine) return s.extremePoor;
+  return isPushed(s, status, s.h.headAge[i]) ? s.pushed : null;
+}
+
+/** New families the facilitators can take on this month: the free places of their caseload, at most a full caseload's `intake_months`th. */
+export function facilitatorRoom(f: { readonly count: number; readonly caseload: number; readonly intake_months: number }, caseload: number): number {
+  const places = f.count * f.caseload;
+  return Math.min(Math.max(0, places - caseload), places / Math.max(1, f.intake_months));
+}
+
+/**
+ * The facilitators' free places shared between the extreme poor and the push: `pushShare` of
+ * `room` for the push, the rest for the extreme poor, and what one group cannot fill for the other.
+ */
+export function sharePlaces(room: number, extremePoor: number, pushed: number, pushShare: number): { extremePoor: number; pushed: number } {
+  const forExtremePoor = Math.min(extremePoor, Math.max(room * (1 - pushShare), room - pushed));
+  return { extremePoor: forExtremePoor, pushed: room - forExtremePoor };
 }
 
 function step(world: World, ctx: MonthContext): Step {
@@ -117,11 +155,13 @@ function step(world: World, ctx: MonthContext): Step {
     on: policy.empowerment.in_effect,
     push: policy.empowerment.under40_push,
     pushAge: policy.empowerment.push_age,
-    pushed: world.registry.status['pkh'] ?? 0,
+    pkh: world.registry.status['pkh'] ?? 0,
     threshold: policy.graduation.income_multiple * ctx.nationalLine,
+    mandiri: policy.graduation.mandiri_multiple * ctx.nationalLine,
     penaReceived: world.registry.flag['pena.received'] ?? 0,
     assistance: world.registry.assistance,
-    facilitator: createIntake(),
+    extremePoor: createIntake(),
+    pushed: createIntake(),
     intakes,
     byPhase: PHASES.map((_, phase) =>
       services.flatMap((x, k) => {
@@ -137,10 +177,10 @@ export function pathway(world: World, ctx: MonthContext): void {
   const s = step(world, ctx);
   const h = s.h;
   const services = world.registry.services;
-  const { on, extremeLine: extreme } = s;
+  const { on } = s;
   const scoreBits = world.scoreBits;
   const onAssistance = world.registry.assistance;
-  const { phase, programmes, registryScore, weight, monthsInPhase, headAge } = h;
+  const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
 
   // 1. Tally. The assistance phase, where most households on the pathway are, is written out.
   let caseload = 0;
@@ -151,29 +191,33 @@ export function pathway(world: World, ctx: MonthContext): void {
     if (ph === ASSISTANCE) {
       const status = programmes[i];
       if (!on || (status & onAssistance) === 0) continue;
-      const pushed = isPushed(s, status, headAge[i]);
-      if (pushed || registryScore[i] < extreme) tally(s.facilitator, intakeKey(scoreBits[i], pushed), w);
+      const intake = recoveryIntake(s, i, status);
+      if (intake !== null) tally(intake, intakeKey(scoreBits[i], false), w);
       continue;
     }
     if (ph !== GRADUATED) caseload += w;
     const key = intakeKey(scoreBits[i], isPushed(s, programmes[i], headAge[i]));
     for (const { intake, tally: candidates } of s.byPhase[ph]) if (intake !== null && intake.candidate(s, i, monthsInPhase[i])) tally(candidates!, key, w);
   }
-  decide(s.facilitator, Math.max(0, s.policy.facilitators.count * s.policy.facilitators.caseload - caseload));
+  const places = sharePlaces(facilitatorRoom(s.policy.facilitators, caseload), s.extremePoor.candidates, s.pushed.candidates, s.policy.empowerment.push_share);
+  decide(s.extremePoor, places.extremePoor);
+  decide(s.pushed, places.pushed);
   services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
 
   // 2. Services, then the phase rule; one place applies the move.
   for (let i = 0, n = h.count; i < n; i++) {
     const ph = phase[i];
-    if (ph === NONE && (programmes[i] & onAssistance) === 0) continue; // most households: outside, and staying so
+    if (ph === NONE && (programmes[i] & onAssistance) === 0 && graduation[i] === 0) continue; // most households: outside, and staying so
     const before = monthsInPhase[i];
     if (ph !== NONE && before < 255) monthsInPhase[i]++;
+    if (graduation[i] === NATURAL && relapses(s, i)) relapse(s, i);
     if (ph >= RECOVERY) serveHousehold(s, i, ph, before);
     const move = ruleOf(s, i, ph);
     if (move !== null) applyMove(s, i, move);
   }
 
-  world.facilitatorQueue = queued(s.facilitator);
+  world.facilitatorQueue.extremePoor = queued(s.extremePoor);
+  world.facilitatorQueue.pushed = queued(s.pushed);
   services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
 }
 
@@ -202,20 +246,29 @@ function noneRule(s: Step, i: number): Move | null {
   return (s.h.history[i] & RELAPSED_BEFORE) !== 0 ? MOVE.reEntered : MOVE.enrolled;
 }
 
-/** Assistance: out when no longer in a programme; into pemulihan sosial when eligible and a facilitator has room. */
+/** Assistance: out when no longer in a programme; graduasi sejahtera mandiri; into pemulihan sosial when eligible and a facilitator has room. */
 function assistanceRule(s: Step, i: number): Move | null {
-  const h = s.h;
-  const status = h.programmes[i];
+  const status = s.h.programmes[i];
   if ((status & s.assistance) === 0) return MOVE.leftAssistance;
-  if (!s.on) return null;
-  const pushed = isPushed(s, status, h.headAge[i]);
-  return recoveryCandidate(s, i, pushed) ? facilitatorPlace(s, i, pushed) : null;
+  const mandiri = (status & s.pkh) !== 0 ? mandiriRule(s, i) : null;
+  if (mandiri !== null || !s.on) return mandiri;
+  const intake = recoveryIntake(s, i, status);
+  return intake === null ? null : facilitatorPlace(s, i, intake);
 }
 
-/** A candidate for pemulihan sosial enters if a facilitator has room for it (the push first, then poorest first). */
-function facilitatorPlace(s: Step, i: number, pushed: boolean): Move | null {
-  if (!admit(s.facilitator, intakeKey(s.world.scoreBits[i], pushed), s.h.weight[i])) return null;
-  return pushed ? MOVE.pushed : MOVE.extremePoor;
+/** Graduasi sejahtera mandiri of a PKH family: judged by its facilitator on its registry assessment, or declared by the family on its consumption. */
+function mandiriRule(s: Step, i: number): Move | null {
+  const { h, ctx } = s;
+  const { judged, declared } = s.behaviour.graduation;
+  if (h.registryScore[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriJudged) < judged) return MOVE.mandiriJudged;
+  if (h.consumption[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriDeclared) < declared) return MOVE.mandiriDeclared;
+  return null;
+}
+
+/** A candidate for pemulihan sosial enters if its group's share of the facilitators' places has room for it (poorest first). */
+function facilitatorPlace(s: Step, i: number, intake: Intake): Move | null {
+  if (!admit(intake, intakeKey(s.world.scoreBits[i], false), s.h.weight[i])) return null;
+  return intake === s.extremePoor ? MOVE.extremePoor : MOVE.pushed;
 }
 
 /** Pemulihan sosial: on to transisi after recovery_months, unless no member can work or rehabilitation is still needed. */
@@ -253,8 +306,19 @@ function developmentRule(s: Step, i: number): Move | null {
 
 /** Graduated: below the national line, it relapses (relapse_hazard a month). */
 function graduatedRule(s: Step, i: number): Move | null {
-  if (s.h.consumption[i] < s.nationalLine && pathwayUniform(s.ctx, i, PATHWAY_DRAW.relapse) < s.behaviour.graduation.relapse_hazard) return MOVE.relapsed;
-  return null;
+  return relapses(s, i) ? MOVE.relapsed : null;
+}
+
+/** Whether graduate i relapses this month: below the national line, with the relapse hazard. */
+function relapses(s: Step, i: number): boolean {
+  return s.h.consumption[i] < s.nationalLine && pathwayUniform(s.ctx, i, PATHWAY_DRAW.relapse) < s.behaviour.graduation.relapse_hazard;
+}
+
+/** Count graduate i's relapse by the kind of its graduation, which it no longer holds. */
+function relapse(s: Step, i: number): void {
+  const kind = s.h.graduation[i];
+  countMove(s.ctx.flows, s.world.registry.reason[RELAPSE_REASONS[kind - 1].code], s.world, i);
+  s.h.graduation[i] = 0;
 }
 
 /** The rule of household i's phase: what it decides. */
@@ -285,10 +349,14 @@ function applyMove(s: Step, i: number, move: Move): void {
   const { h, world, ctx } = s;
   const registry = world.registry;
   if (move.to === RECOVERY && h.consumption[i] < s.extremeLine) h.history[i] |= ENTERED_EXTREME;
-  if (move.to === GRADUATED) leaveAssistance(world, ctx, i);
+  if (move.graduation !== undefined) {
+    leaveAssistance(world, ctx, i);
+    h.graduation[i] = move.graduation;
+  }
   if (move === MOVE.relapsed) {
     h.programmes[i] &= ~LEFT_BY_GRADUATION;
     h.history[i] |= RELAPSED_BEFORE;
+    relapse(s, i);
   }
   for (const service of registry.services) if (service.keep !== undefined && !service.keep.phases.includes(move.to)) service.keep.drop(world, i);
   h.phase[i] = move.to;

@@ -62,6 +62,7 @@ export const pkh: Programme = {
     graduated: { code: 'pkh.graduated', label: { en: 'PKH: graduated', id: 'PKH: graduasi' } },
   },
   leaves: { missingAll: 'pkh.left_registry', missingAny: 'pkh.left_registry', noEntitlement: 'pkh.natural_graduation', cut: 'pkh.quota_or_budget_cut', graduated: 'pkh.graduated' },
+  naturalGraduation: true,
   entitlement: {
     key: (params) => JSON.stringify([params.policy.pkh.benefit, params.policy.pkh.member_cap, params.behaviour.pkh.components_recorded]),
     compute: pkhEntitlements,
