@@ -95,7 +95,7 @@ describe('flowsOverTime', () => {
   it('sums the monthly mean moves per calendar year for each reason (2022 has 10 months: March to December)', () => {
     const spec = json(flowsOverTime(summary, { scenario: 'cut' }));
     const values: { year: string; reason: string; households: number }[] = spec.concat.flatMap((panel: { data: { values: unknown[] } }) => panel.data.values);
-    expect(values).toHaveLength(7 * 2); // 7 reasons × 2 years
+    expect(values).toHaveLength(9 * 2); // 9 reasons × 2 years
     for (const year of ['2022', '2023']) {
       const monthly = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'flow.pathway.enrolled_in_assistance' && r.group === 'national' && r.month.startsWith(year));
       expect(monthly).toHaveLength(year === '2022' ? 10 : 12);
