@@ -1,6 +1,6 @@
 /**
- * Bars with error bars at one month: empowerment spending to date and cost per graduate by
- * scenario (spendAndCost), and provinces ranked by an indicator (provinceRanking). A bar is the
+ * Bars with error bars at one month: empowerment spending to date and graduations to date by
+ * scenario (spendAndGraduations), and provinces ranked by an indicator (provinceRanking). A bar is the
  * mean over replicates, its line the 5th to 95th percentile. Bars lie horizontally, so scenario
  * and province names read without turning the head.
  */
@@ -57,13 +57,15 @@ function rangedBars(bars: readonly Bar[], names: { title: string; colour?: { dom
 
 /**
  * Per scenario at a month (default the last): empowerment spending since the start of the run
- * (Rp, in billions or trillions) and cost per graduate (Rp per household, in millions), side by
- * side. Cost per graduate is 0 while nobody has graduated. Throws when the rows hold neither.
+ * (Rp, in billions or trillions) and graduations of every kind since then (households), side by
+ * side. One is not divided by the other: most graduations (natural, sejahtera mandiri) owe little
+ * to empowerment spending; what extra money buys is the report's cost-effectiveness table. Throws
+ * when the rows hold neither.
  */
-export function spendAndCost(rows: readonly SummaryRow[], options: SpendOptions = {}): TopLevelSpec {
+export function spendAndGraduations(rows: readonly SummaryRow[], options: SpendOptions = {}): TopLevelSpec {
   const { lang = 'en' } = options;
   const t = TEXT[lang];
-  const chart = 'spendAndCost';
+  const chart = 'spendAndGraduations';
   const month = options.month ?? lastMonth(select(rows, { chart, indicator: 'empowerment_spend_to_date', group: 'national' }));
   const all = scenarioNames(rows, options.scenarios);
   const panel = (indicator: string, title: string, labelled: boolean) => {
@@ -79,7 +81,7 @@ export function spendAndCost(rows: readonly SummaryRow[], options: SpendOptions 
     $schema: SCHEMA,
     title: { text: fill(t.spendTitle, { month: monthLabel(month, lang) }), subtitle: fill(t.errorBars, { n }) },
     config: config(lang),
-    hconcat: [panel('empowerment_spend_to_date', t.spendPanel, true), panel('cost_per_graduate', t.costPanel, false)], // the second panel's bars line up with the first's names
+    hconcat: [panel('empowerment_spend_to_date', t.spendPanel, true), panel('graduations_to_date', t.graduationsPanel, false)], // the second panel's bars line up with the first's names
   };
 }
 

@@ -9,7 +9,7 @@ export { phasesOverTime } from './phases';
 export type { PhasesOptions } from './phases';
 export { flowsOverTime } from './flows';
 export type { FlowsOptions } from './flows';
-export { spendAndCost, provinceRanking } from './bars';
+export { spendAndGraduations, provinceRanking } from './bars';
 export type { SpendOptions, RankingOptions } from './bars';
 export { tornado } from './tornado';
 export type { SensitivityBar, TornadoOptions } from './tornado';

@@ -198,7 +198,7 @@ export interface ServiceBook {
 export interface PathwayTotals {
   /** Rp spent on empowerment services (every service of the registry). */
   spent: number;
-  /** Graduations (weighted households). */
+  /** Graduations of every kind (weighted households; ../graduation.ts). */
   graduations: number;
 }
 

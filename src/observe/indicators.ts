@@ -44,8 +44,6 @@ export const INDICATOR_UNITS = [
   'share of poor households',
   'Rp per month',
   'Rp',
-  'Rp per household',
-  'Rp per person',
   'index, start month = 1',
   'households per month',
 ] as const;
@@ -268,14 +266,12 @@ function queueIndicator(s: Service): Indicator[] {
   return s.indicators.queue === undefined ? [] : [national(`queue_${s.id}`, 'households', s.indicators.queue, (v) => v.world.services[s.id].queue)];
 }
 
-/** Blocks, spending and graduations to date, and their ratios (persons lifted from the household tally `t`). */
-const outcomeIndicators = (t: Tally): Indicator[] => [
+/** Blocks, spending and graduations to date. */
+const OUTCOMES: readonly Indicator[] = [
   national('blocked_no_working_age_member', 'households', { en: 'In pemulihan sosial, cannot move on: no working-age member', id: 'Dalam pemulihan sosial, tidak dapat melanjutkan: tidak ada anggota usia kerja' }, (v) => v.world.blocked.noWorkingAgeMember),
   national('blocked_awaiting_rehabilitation', 'households', { en: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation', id: 'Dalam pemulihan sosial, belum dapat melanjutkan: menunggu atau gagal rehabilitasi' }, (v) => v.world.blocked.awaitingRehabilitation),
   national('empowerment_spend_to_date', 'Rp', { en: 'Empowerment spending since the start of the run', id: 'Belanja pemberdayaan sejak awal simulasi' }, (v) => v.world.totals.spent),
-  national('graduations_to_date', 'households', { en: 'Graduations since the start of the run', id: 'Graduasi sejak awal simulasi' }, (v) => v.world.totals.graduations),
-  national('cost_per_graduate', 'Rp per household', { en: 'Empowerment spending to date per graduation to date', id: 'Belanja pemberdayaan kumulatif per graduasi kumulatif' }, (v) => ratio(v.world.totals.spent, v.world.totals.graduations)),
-  { ...national('cost_per_person_lifted', 'Rp per person', { en: 'Empowerment spending to date per person lifted above the extreme line', id: 'Belanja pemberdayaan kumulatif per orang yang terangkat di atas garis kemiskinan ekstrem' }, (v) => ratio(v.world.totals.spent, v.sum('household.lifted'))), accumulate: [t] },
+  national('graduations_to_date', 'households', { en: 'Graduations of every kind since the start of the run', id: 'Graduasi semua jenis sejak awal simulasi' }, (v) => v.world.totals.graduations),
 ];
 
 /** Households moved for a reason: the catalogue entry of every "flow.<reason>" indicator. */
@@ -301,7 +297,7 @@ export function indicatorsOf(registry: Registry): Indicator[] {
     ...PRICES,
     ...QUEUE_FACILITATOR,
     ...registry.services.flatMap(queueIndicator),
-    ...outcomeIndicators(households),
+    ...OUTCOMES,
   ];
 }
 

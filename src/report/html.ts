@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndCost } from '../charts/index';
+import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndGraduations } from '../charts/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../run/results';
@@ -74,7 +74,7 @@ export function reportCharts(manifest: ExperimentManifest, summary: readonly Sum
     povertyOverTime(summary, { lang, scenarios }),
     ...(reference ? [differenceOverTime(summary, { lang, scenarios })] : []),
     phasesOverTime(summary, { lang, scenarios, scenario: focus }),
-    spendAndCost(summary, { lang, scenarios }),
+    spendAndGraduations(summary, { lang, scenarios }),
     ...(lastMarch ? [provinceRanking(summary, { lang, scenarios, scenario: focus, month: lastMarch })] : []),
   ];
 }
@@ -83,7 +83,8 @@ export function reportCharts(manifest: ExperimentManifest, summary: readonly Sum
 export function tableHtml(table: Table): string {
   const head = `<tr>${table.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
   const body = table.rows.map((r) => `<tr>${r.map((c, k) => (k === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  const caption = table.caption ? `<caption>${escapeHtml(table.caption)}</caption>\n` : '';
+  return `<table>\n${caption}<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 /**
@@ -184,6 +185,7 @@ const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-seri
   h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
   h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d9dee3; padding-bottom: 0.2rem; }
   table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; }
+  caption { caption-side: top; text-align: left; color: #555; font-size: 0.8rem; padding-bottom: 0.3rem; max-width: 60rem; }
   th, td { border-bottom: 1px solid #e4e7eb; padding: 0.35rem 0.6rem; text-align: right; vertical-align: top; }
   td { white-space: nowrap; }
   th[scope="row"], thead th:first-child { text-align: left; }

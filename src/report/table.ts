@@ -4,12 +4,15 @@
  */
 import type { Band, Headline } from './headline';
 import { TEXT } from './text';
+import { GRADUATION_KINDS } from '../model/graduation';
 import { decimal } from '../lang/index';
 import type { Lang } from '../lang/index';
 
 export interface Table {
   readonly columns: readonly string[];
   readonly rows: ReadonlyArray<readonly string[]>;
+  /** What the table shows, said above it: what each number counts, and over what. */
+  readonly caption?: string;
 }
 
 /** Decimals a band may gain so that two ends that differ do not round to one value. */
@@ -28,11 +31,17 @@ export function formatBand(b: Band, scale: number, digits: number, lang: Lang, s
   return `${f(b.mean, d)} [${f(b.p05, d)} – ${f(b.p95, d)}]`;
 }
 
+/** A cost in Rp million, or a dash and why when there is no gain to divide by. */
+function costCell(rp: number, lang: Lang): string {
+  return Number.isFinite(rp) ? decimal(rp * 1e-6, rp < 1e7 ? 2 : 0, lang) : TEXT[lang].noGain;
+}
+
 /**
- * The headline numbers as two tables: extreme poverty (levels, and differences from `reference` when
- * given), then the pathway and its money. `labels` gives each scenario's display name.
+ * The headline numbers as tables: extreme poverty (levels, and differences from `reference` when
+ * given); the pathway and its money; graduations and relapses by kind; and, with a reference, what
+ * each scenario's extra money buys. `labels` gives each scenario's display name.
  */
-export function headlineTables(headlines: readonly Headline[], labels: ReadonlyMap<string, string>, lang: Lang, reference?: string): [Table, Table] {
+export function headlineTables(headlines: readonly Headline[], labels: ReadonlyMap<string, string>, lang: Lang, reference?: string): Table[] {
   const t = TEXT[lang];
   const months = headlines[0]?.extremePoverty.map((p) => p.month) ?? [];
   const name = (h: Headline) => labels.get(h.scenario) ?? h.scenario;
@@ -45,17 +54,40 @@ export function headlineTables(headlines: readonly Headline[], labels: ReadonlyM
     ]),
   };
   const pathway: Table = {
-    columns: [t.scenario, t.graduations, t.empowermentSpend, t.costPerGraduate, t.assistanceSpend],
+    columns: [t.scenario, t.graduations, t.empowermentSpend, t.assistanceSpend],
+    rows: headlines.map((h) => [name(h), formatBand(h.graduations, 1e-3, 1, lang), formatBand(h.empowermentSpend, 1e-12, 2, lang), formatBand(h.assistanceSpend, 1e-12, 1, lang)]),
+  };
+  const kinds: Table = {
+    caption: t.kindsCaption,
+    columns: [t.scenario, ...GRADUATION_KINDS.map((k) => k.label[lang]), t.relapses],
     rows: headlines.map((h) => [
       name(h),
-      formatBand(h.graduations, 1e-3, 1, lang),
-      formatBand(h.empowermentSpend, 1e-12, 2, lang),
-      formatBand(h.costPerGraduate, 1e-6, 0, lang),
-      formatBand(h.assistanceSpend, 1e-12, 1, lang),
+      ...GRADUATION_KINDS.map((k) => formatBand(h.graduationsByKind[k.id], 1e-3, 1, lang)),
+      formatBand(h.relapses, 1e-3, 1, lang),
     ]),
   };
-  return [poverty, pathway];
+  const compared = headlines.filter((h) => h.effectiveness !== null);
+  if (reference === undefined || compared.length === 0) return [poverty, pathway, kinds];
+  const effectiveness: Table = {
+    caption: t.effectivenessCaption(labels.get(reference) ?? reference),
+    columns: [t.scenario, t.extraSpend, t.fewerExtremePoor, t.perPersonLifted, t.personYears, t.perPersonYear, t.extraGraduations, t.perGraduation],
+    rows: compared.map((h) => {
+      const e = h.effectiveness!;
+      return [
+        name(h),
+        formatBand(e.extraSpend, 1e-12, 2, lang, true),
+        formatBand(e.fewerExtremePoor, 1e-3, 0, lang, true),
+        costCell(e.costPerPersonLifted, lang),
+        formatBand(e.personYears, 1e-3, 0, lang, true),
+        costCell(e.costPerPersonYear, lang),
+        formatBand(e.extraGraduations, 1e-3, 1, lang, true),
+        costCell(e.costPerGraduation, lang),
+      ];
+    }),
+  };
+  return [poverty, pathway, kinds, effectiveness];
 }
+
 
 /** A table's rows as records keyed by its column names: what src/notebook's `table()` shows. */
 export function tableRecords(table: Table): Record<string, string>[] {
@@ -66,5 +98,5 @@ export function tableRecords(table: Table): Record<string, string>[] {
 export function formatTable(table: Table): string {
   const widths = table.columns.map((c, k) => Math.max(c.length, ...table.rows.map((r) => r[k].length)));
   const line = (cells: readonly string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd();
-  return [line(table.columns), line(widths.map((w) => '─'.repeat(w))), ...table.rows.map(line)].join('\n');
+  return [...(table.caption ? [table.caption] : []), line(table.columns), line(widths.map((w) => '─'.repeat(w))), ...table.rows.map(line)].join('\n');
 }

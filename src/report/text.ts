@@ -32,13 +32,25 @@ export const TEXT = {
     graduations: 'Graduations (thousand)',
     assistanceSpend: 'Assistance (Rp T)',
     empowermentSpend: 'Empowerment (Rp T)',
-    costPerGraduate: 'Per graduate (Rp m)',
+    relapses: 'Relapses (thousand)',
+    kindsCaption:
+      'Graduations over the run by kind, as Kemensos counts them (thousand households): natural (PKH has no eligible member left; the family leaves PKH only), sejahtera mandiri judged by the facilitator or declared by the family, the exit declared after PENA capital, and the model\'s welfare criterion; relapses: graduates of any kind who fell back below the national line.',
+    effectivenessCaption: (reference: string) =>
+      `What the extra money buys, against ${reference}, replicate by replicate. Extra spending: every assistance programme and empowerment service over the run, minus ${reference}'s (Rp T). Fewer in extreme poverty: persons below the extreme line in the last month, ${reference}'s minus this scenario's (thousand). Person-years out of extreme poverty: that difference summed over every month of the run, over 12 (thousand). Extra graduations: all kinds (thousand). Each cost (Rp m) is the mean extra spending over the mean gain; a dash where there is no gain.`,
+    extraSpend: 'Extra spending (Rp T)',
+    fewerExtremePoor: 'Fewer extreme poor, last month (thousand)',
+    perPersonLifted: 'Rp m per person fewer',
+    personYears: 'Person-years out of extreme poverty (thousand)',
+    perPersonYear: 'Rp m per person-year',
+    extraGraduations: 'Extra graduations (thousand)',
+    perGraduation: 'Rp m per extra graduation',
+    noGain: '— (no gain)',
     band: (u: Uncertainty, replicates: number) =>
       `mean [5th–95th percentile over ${replicates} replicate${replicates === 1 ? '' : 's'}${u.kind === 'stochastic' ? '' : ', each with its own posterior draw of the behaviour parameters'}]`,
     fewReplicates: (replicates: number) =>
       `Each band comes from only ${replicates} replicate${replicates === 1 ? '' : 's'}, fewer than ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'it is that one value and says nothing of the spread' : `it is close to the range of ${replicates} values and looks more precise than it is`}. Run with --replicates ${ENOUGH_REPLICATES} or more before reading meaning into small differences.`,
     columnsNote: (reference: string | undefined) =>
-      `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (every programme of the registry: PKH, BPNT / Sembako, BLT BBM, rice aid, the BLTs) over the whole run; per graduate: empowerment spending per graduation.`,
+      `Extreme poor: persons below the extreme line in March (%). ${reference ? `Change: difference from ${reference} in percentage points, replicate by replicate. ` : ''}Graduations, empowerment spending (ATENSI, RST, skills, PENA, PROKUS, community programmes) and assistance spending (every programme of the registry: PKH, BPNT / Sembako, BLT BBM, rice aid, the BLTs) over the whole run. Graduations count every kind (the table below splits them).`,
     headline: 'Headline numbers',
     charts: 'Charts',
     scenarios: 'Scenarios',
@@ -75,13 +87,25 @@ export const TEXT = {
     graduations: 'Graduasi (ribu)',
     assistanceSpend: 'Bansos (Rp T)',
     empowermentSpend: 'Pemberdayaan (Rp T)',
-    costPerGraduate: 'Per graduasi (Rp jt)',
+    relapses: 'Kambuh (ribu)',
+    kindsCaption:
+      'Graduasi selama simulasi menurut jenisnya, seperti yang dihitung Kemensos (ribu rumah tangga): alamiah (tidak ada lagi anggota yang memenuhi syarat PKH; keluarga hanya keluar dari PKH), sejahtera mandiri yang dinilai pendamping atau dinyatakan keluarga, keluar setelah modal PENA, dan kriteria kesejahteraan model; kambuh: keluarga graduasi jenis apa pun yang kembali di bawah garis kemiskinan nasional.',
+    effectivenessCaption: (reference: string) =>
+      `Apa yang dibeli oleh tambahan anggaran, dibandingkan dengan ${reference}, replikasi demi replikasi. Tambahan belanja: seluruh program bantuan sosial dan layanan pemberdayaan selama simulasi, dikurangi belanja ${reference} (Rp T). Berkurangnya penduduk miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan terakhir, ${reference} dikurangi skenario ini (ribu). Orang-tahun keluar dari kemiskinan ekstrem: selisih itu dijumlahkan atas setiap bulan simulasi, dibagi 12 (ribu). Tambahan graduasi: semua jenis (ribu). Setiap biaya (Rp jt) adalah rata-rata tambahan belanja dibagi rata-rata hasilnya; tanda pisah bila tidak ada hasil.`,
+    extraSpend: 'Tambahan belanja (Rp T)',
+    fewerExtremePoor: 'Berkurangnya miskin ekstrem, bulan terakhir (ribu)',
+    perPersonLifted: 'Rp jt per orang',
+    personYears: 'Orang-tahun keluar dari kemiskinan ekstrem (ribu)',
+    perPersonYear: 'Rp jt per orang-tahun',
+    extraGraduations: 'Tambahan graduasi (ribu)',
+    perGraduation: 'Rp jt per tambahan graduasi',
+    noGain: '— (tidak ada hasil)',
     band: (u: Uncertainty, replicates: number) =>
       `rata-rata [persentil ke-5–95 dari ${replicates} replikasi${u.kind === 'stochastic' ? '' : ', masing-masing dengan parameter perilaku yang ditarik dari posterior'}]`,
     fewReplicates: (replicates: number) =>
       `Setiap rentang hanya berasal dari ${replicates} replikasi, kurang dari ${ENOUGH_REPLICATES}: ${replicates === 1 ? 'rentang itu hanya satu nilai dan tidak menunjukkan sebaran apa pun' : `rentang itu hampir sama dengan jangkauan ${replicates} nilai dan tampak lebih pasti daripada yang sebenarnya`}. Jalankan dengan --replicates ${ENOUGH_REPLICATES} atau lebih sebelum menafsirkan selisih yang kecil.`,
     columnsNote: (reference: string | undefined) =>
-      `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (setiap program dalam registri: PKH, BPNT / Sembako, BLT BBM, bantuan beras, BLT lainnya) selama seluruh simulasi; per graduasi: belanja pemberdayaan per graduasi.`,
+      `Miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan Maret (%). ${reference ? `Selisih: perbedaan terhadap ${reference} dalam poin persen, per replikasi. ` : ''}Graduasi, belanja pemberdayaan (ATENSI, RST, pelatihan, PENA, PROKUS, program komunitas) dan belanja bantuan sosial (setiap program dalam registri: PKH, BPNT / Sembako, BLT BBM, bantuan beras, BLT lainnya) selama seluruh simulasi. Graduasi menghitung semua jenis (tabel di bawah memerinci).`,
     headline: 'Angka utama',
     charts: 'Grafik',
     scenarios: 'Skenario',

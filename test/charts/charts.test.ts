@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { backtestChart, differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndCost, tornado } from '../../src/charts/index';
+import { backtestChart, differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndGraduations, tornado } from '../../src/charts/index';
 import type { Prediction } from '../../src/backtest/index';
 import { loadRecord } from '../../src/calibration/targets';
 import type { HistoryRow } from '../../src/history/index';
@@ -83,11 +83,11 @@ const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLeve
     },
   ],
   [
-    'spendAndCost',
-    (rows, lang) => spendAndCost(rows, { lang, scenarios: NAMES[lang] }),
+    'spendAndGraduations',
+    (rows, lang) => spendAndGraduations(rows, { lang, scenarios: NAMES[lang] }),
     {
-      en: ['Empowerment spending and cost per graduate, December 2023', 'Empowerment spending to date (Rp billion)', 'Cost per graduate (Rp per household)', 'Baseline'],
-      id: ['Belanja pemberdayaan dan biaya per graduasi, Desember 2023', 'Belanja pemberdayaan kumulatif (Rp miliar)', 'Biaya per graduasi (Rp per rumah tangga)', 'Skenario dasar'],
+      en: ['Empowerment spending and graduations, December 2023', 'Empowerment spending to date', 'Graduations to date, every kind', 'Baseline'],
+      id: ['Belanja pemberdayaan dan graduasi, Desember 2023', 'Belanja pemberdayaan kumulatif', 'Graduasi kumulatif, semua jenis', 'Skenario dasar'],
     },
   ],
   [

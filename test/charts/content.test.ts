@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndCost, tornado } from '../../src/charts/index';
+import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndGraduations, tornado } from '../../src/charts/index';
 import { bySwing } from '../../src/charts/tornado';
 import type { SummaryRow } from '../../src/observe/summary';
 import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts, valuesOf } from './helpers';
@@ -133,28 +133,35 @@ describe('flowsOverTime', () => {
   });
 });
 
-describe('spendAndCost', () => {
-  it('draws, at the last month by default, empowerment spending to date in Rp billion per scenario with its band', () => {
-    const spec = json(spendAndCost(summary, { scenarios: names }));
-    expect(spec.title.text).toBe('Empowerment spending and cost per graduate, December 2023');
-    const [spend, cost] = spec.hconcat;
+describe('spendAndGraduations', () => {
+  /** The factor a money panel's axis title says its values are in. */
+  const moneyUnit = (title: string) => (/trillion|triliun/.test(title) ? 1e12 : /billion|miliar/.test(title) ? 1e9 : NaN);
+
+  it('draws, at the last month by default, empowerment spending to date in Rp billion or trillion and graduations of every kind to date, per scenario with their bands', () => {
+    const spec = json(spendAndGraduations(summary, { scenarios: names }));
+    expect(spec.title.text).toBe('Empowerment spending and graduations, December 2023');
+    const [spend, graduations] = spec.hconcat;
+    const unit = moneyUnit(spend.layer[0].encoding.x.title);
     const last = levels('empowerment_spend_to_date').filter((r) => r.month === '2023-12');
     expect(spend.data.values.map((v: { name: string }) => v.name)).toEqual(['Baseline', 'PKH budget cut']);
     last.forEach((r, k) => {
-      expect(spend.data.values[k].mean).toBeCloseTo(r.mean / 1e9, 9);
-      expect(spend.data.values[k].low).toBeCloseTo(r.p05 / 1e9, 9);
-      expect(spend.data.values[k].high).toBeCloseTo(r.p95 / 1e9, 9);
+      expect(spend.data.values[k].mean).toBeCloseTo(r.mean / unit, 9);
+      expect(spend.data.values[k].low).toBeCloseTo(r.p05 / unit, 9);
+      expect(spend.data.values[k].high).toBeCloseTo(r.p95 / unit, 9);
     });
-    // Nobody graduates by December 2023 in this short run: cost per graduate is 0, drawn in plain rupiah.
-    expect(cost.data.values.map((v: { mean: number }) => v.mean)).toEqual([0, 0]);
-    expect(cost.layer[0].encoding.x.title).toBe('Cost per graduate (Rp per household)');
+    const graduated = levels('graduations_to_date').filter((r) => r.month === '2023-12');
+    expect(graduated.every((r) => r.mean > 0)).toBe(true);
+    expect(graduations.layer[0].encoding.x.title).toMatch(/^Graduations to date, every kind \((thousand|million) households\)$/);
+    const factor = graduations.layer[0].encoding.x.title.includes('thousand') ? 1e3 : 1e6;
+    graduated.forEach((r, k) => expect(graduations.data.values[k].mean).toBeCloseTo(r.mean / factor, 9));
   });
 
   it('draws the month asked for', () => {
-    const spec = json(spendAndCost(summary, { month: '2023-06', lang: 'id' }));
-    expect(spec.title.text).toBe('Belanja pemberdayaan dan biaya per graduasi, Juni 2023');
+    const spec = json(spendAndGraduations(summary, { month: '2023-06', lang: 'id' }));
+    expect(spec.title.text).toBe('Belanja pemberdayaan dan graduasi, Juni 2023');
+    const unit = moneyUnit(spec.hconcat[0].layer[0].encoding.x.title);
     const june = levels('empowerment_spend_to_date').filter((r) => r.month === '2023-06');
-    june.forEach((r, k) => expect(spec.hconcat[0].data.values[k].mean).toBeCloseTo(r.mean / 1e9, 9));
+    june.forEach((r, k) => expect(spec.hconcat[0].data.values[k].mean).toBeCloseTo(r.mean / unit, 9));
   });
 });
 
@@ -200,9 +207,9 @@ describe('tornado', () => {
     expect(spec.layer[1].encoding.x.datum).toBe(0.021 * 100);
   });
 
-  it('draws money in the magnitude the values need: cost per graduate in Rp million per household', () => {
-    const spec = json(tornado([{ parameter: 'behaviour.a', label: 'A', low: 25e6, high: 40e6 }], { base: 30e6, indicator: 'cost_per_graduate' }));
-    expect(spec.layer[0].encoding.x.title).toBe('Empowerment spending to date per graduation to date (Rp million per household)');
+  it('draws money in the magnitude the values need: empowerment spending to date in Rp billion', () => {
+    const spec = json(tornado([{ parameter: 'behaviour.a', label: 'A', low: 25e9, high: 40e9 }], { base: 30e9, indicator: 'empowerment_spend_to_date' }));
+    expect(spec.layer[0].encoding.x.title).toBe('Empowerment spending since the start of the run (Rp billion)');
     expect(valuesOf(spec)[1].value).toBeCloseTo(40, 12);
   });
 });
@@ -215,7 +222,7 @@ describe('a chart asked for what the rows do not hold throws, naming it', () => 
     ['a scenario of the phases chart', () => phasesOverTime(summary, { scenario: 'nope' }), /^phasesOverTime: scenario "nope" has no levels of indicator "phase_assistance" in group "national" \(scenarios: baseline, cut\)/],
     ['a scenario of the flows chart', () => flowsOverTime(summary, { scenario: 'nope' }), /^flowsOverTime: scenario "nope"/],
     ['a flow group the model does not count', () => flowsOverTime(summary, { group: 'province:Aceh' }), /group "province:Aceh" has no levels of indicator "flow.pathway.enrolled_in_assistance"/],
-    ['a month of spending', () => spendAndCost(summary, { month: '2030-01' }), /^spendAndCost: month "2030-01" has no levels of indicator "empowerment_spend_to_date" .*months 2022-03 to 2023-12/],
+    ['a month of spending', () => spendAndGraduations(summary, { month: '2030-01' }), /^spendAndGraduations: month "2030-01" has no levels of indicator "empowerment_spend_to_date" .*months 2022-03 to 2023-12/],
     ['a month of the ranking', () => provinceRanking(summary, { month: '2019-01' }), /^provinceRanking: month "2019-01"/],
     ['differences, from rows summarised without a reference', () => differenceOverTime(summary.filter((r) => r.compared_with === '')), /^differenceOverTime: the rows hold no paired differences/],
     ['a reference', () => differenceOverTime(summary, { reference: 'other' }), /no differences from reference "other"/],
@@ -283,15 +290,15 @@ describe('legible with many scenarios and long names', () => {
   });
 
   it.each([
-    ['spendAndCost', () => json(spendAndCost(summary, { scenarios: names })).hconcat[0].encoding.y.axis],
+    ['spendAndGraduations', () => json(spendAndGraduations(summary, { scenarios: names })).hconcat[0].encoding.y.axis],
     ['provinceRanking', () => json(provinceRanking(summary, { scenarios: names })).encoding.y.axis],
     ['tornado', () => json(tornado([{ parameter: 'a', label: 'A', low: 0.01, high: 0.02 }], { base: 0.015 })).layer[0].encoding.y.axis],
   ])('%s: the title of the names axis stands level above the names, not turned beside them', (_, axis) => {
     expect(axis()).toMatchObject({ titleAngle: 0, titleY: -6, titleBaseline: 'bottom' });
   });
 
-  it('spendAndCost: the cost panel lines up with the names of the spending panel and does not repeat them', () => {
-    const spec = json(spendAndCost(summary, { scenarios: names }));
+  it('spendAndGraduations: the graduations panel lines up with the names of the spending panel and does not repeat them', () => {
+    const spec = json(spendAndGraduations(summary, { scenarios: names }));
     expect(spec.hconcat[1].encoding.y.axis).toBeNull();
     expect(spec.hconcat[0].encoding.y.axis.labelLimit).toBeGreaterThanOrEqual(600);
   });

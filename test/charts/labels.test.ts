@@ -63,7 +63,6 @@ describe('scales: values are drawn in units an axis can say', () => {
     ['25,000 households in thousands', 'phase_recovery', 25_000, 'id', false, 1e-3, 'ribu rumah tangga'],
     ['Rp 2.3 trillion a month in trillions', 'pkh_spend', 2.3e12, 'id', false, 1e-12, 'Rp triliun per bulan'],
     ['Rp 563 billion to date in billions', 'empowerment_spend_to_date', 563e9, 'en', false, 1e-9, 'Rp billion'],
-    ['Rp 31 million per graduate in millions', 'cost_per_graduate', 31e6, 'en', false, 1e-6, 'Rp million per household'],
     ['an index as it is', 'p1_extreme', 0.004, 'en', false, 1, 'index'],
   ])('%s', (_, indicator, largest, lang, difference, factor, words) => {
     expect(scaleFor(unitOf(indicator), largest, lang, difference)).toEqual({ factor, words });

@@ -24,7 +24,7 @@ function run(scenarios: Record<string, Numbers>, reference?: string): FindingsIn
       const row = (indicator: string, value: number) => rows.push({ scenario, replicate, month: '2024-03', indicator, group: 'national', value });
       row('p0_extreme', n.extreme[replicate]);
       row('p0_national', n.national[replicate]);
-      row('graduations_to_date', n.graduations[replicate]);
+      row('flow.pathway.graduated_mandiri_judged', n.graduations[replicate]);
       row('pkh_spend', n.pkh);
       row('atensi_spend', n.atensi);
     }

@@ -2,7 +2,10 @@
  * The headline cells: every number with its band, and the band's ends apart whenever they differ.
  */
 import { describe, expect, it } from 'vitest';
-import { formatBand } from '../../src/report/table';
+import { formatBand, headlineTables } from '../../src/report/table';
+import { headlines } from '../../src/report/headline';
+import { decimal } from '../../src/lang/index';
+import type { ResultRow } from '../../src/run/results';
 import { ENOUGH_REPLICATES, TEXT } from '../../src/report/text';
 
 describe('a band in the headline tables', () => {
@@ -33,5 +36,70 @@ describe('how many replicates a band comes from', () => {
     expect(ENOUGH_REPLICATES).toBe(10);
     expect(TEXT.en.fewReplicates(3)).toContain('only 3 replicates, fewer than 10');
     expect(TEXT.id.fewReplicates(3)).toContain('hanya berasal dari 3 replikasi, kurang dari 10');
+  });
+});
+
+describe('graduations by kind and what the extra money buys', () => {
+  /** Three months, two replicates: the reference, a scenario that spends more and has fewer extreme poor, and one that spends more for nothing. */
+  function rows(): ResultRow[] {
+    const out: ResultRow[] = [];
+    const months = ['2024-01', '2024-02', '2024-03'];
+    const add = (scenario: string, replicate: number, month: string, indicator: string, value: number) => out.push({ scenario, replicate, month, indicator, group: 'national', value });
+    for (const replicate of [0, 1]) {
+      months.forEach((month, m) => {
+        add('base', replicate, month, 'poor_extreme', 5e6);
+        add('base', replicate, month, 'pkh_spend', 2e12);
+        add('base', replicate, month, 'flow.pkh.natural_graduation', 10_000);
+        // more: Rp 0.5 T more a month from the second month, and 120,000 (replicate 0) or 240,000 fewer extreme poor from then
+        add('more', replicate, month, 'poor_extreme', m === 0 ? 5e6 : 5e6 - 120_000 * (replicate + 1));
+        add('more', replicate, month, 'pkh_spend', 2e12);
+        add('more', replicate, month, 'pena_spend', m === 0 ? 0 : 0.5e12);
+        add('more', replicate, month, 'flow.pkh.natural_graduation', 10_000);
+        add('more', replicate, month, 'flow.pathway.graduated_pena_exit', m === 2 ? 3_000 : 0);
+        add('more', replicate, month, 'flow.graduation.relapsed_pena_exit', m === 2 ? 500 : 0);
+        // wasted: Rp 1 T more in the last month, nothing gained
+        add('wasted', replicate, month, 'poor_extreme', 5e6);
+        add('wasted', replicate, month, 'pkh_spend', m === 2 ? 3e12 : 2e12);
+        add('wasted', replicate, month, 'flow.pkh.natural_graduation', 10_000);
+      });
+    }
+    return out;
+  }
+  const all = headlines(rows(), 'base');
+  const [more, wasted] = [all[1], all[2]];
+
+  it('counts each kind of graduation and each relapse over the run', () => {
+    expect(more.graduationsByKind.natural.mean).toBe(30_000);
+    expect(more.graduationsByKind.pena_exit.mean).toBe(3_000);
+    expect(more.graduations.mean).toBe(33_000);
+    expect(more.relapsesByKind.pena_exit.mean).toBe(500);
+    expect(more.relapses.mean).toBe(500);
+  });
+
+  it('says what the extra money buys against the reference, replicate by replicate, with the cost of each gain', () => {
+    const e = more.effectiveness!;
+    expect(e.extraSpend.mean).toBe(1e12);
+    expect(e.fewerExtremePoor.mean).toBe(180_000); // (120,000 + 240,000) / 2 in the last month
+    expect(e.personYears.mean).toBeCloseTo(30_000, 6); // two months of 180,000 on average, over 12
+    expect(e.extraGraduations.mean).toBe(3_000);
+    expect(e.costPerPersonLifted).toBeCloseTo(1e12 / 180_000, 6);
+    expect(e.costPerPersonYear).toBeCloseTo(1e12 / 30_000, 6);
+    expect(e.costPerGraduation).toBeCloseTo(1e12 / 3_000, 6);
+    expect(all[0].effectiveness).toBeNull();
+  });
+
+  it('gives no cost where the money buys nothing, and the table says so', () => {
+    expect(wasted.effectiveness!.costPerPersonLifted).toBeNaN();
+    const labels = new Map([['base', 'Base'], ['more', 'More'], ['wasted', 'Wasted']]);
+    const tables = headlineTables(all, labels, 'en', 'base');
+    expect(tables).toHaveLength(4);
+    const [, , kinds, effectiveness] = tables;
+    expect(kinds.columns).toContain('Exit declared after PENA capital');
+    expect(kinds.rows[1]).toContain('3.0 [3.0 – 3.0]');
+    expect(effectiveness.caption).toContain('against Base');
+    expect(effectiveness.rows.map((r) => r[0])).toEqual(['More', 'Wasted']);
+    expect(effectiveness.rows[1][3]).toBe('— (no gain)');
+    expect(effectiveness.rows[0][3]).toBe(decimal((1e12 / 180_000) * 1e-6, 2, 'en'));
+    expect(headlineTables(all, labels, 'en')).toHaveLength(3);
   });
 });

@@ -192,7 +192,10 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     if (!hasAll || !hasAny || ent <= 0) {
       status[i] = p & ~bit;
       countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
-      if (hasAll && hasAny && rule.naturalGraduation) h.graduation[i] = NATURAL;
+      if (hasAll && hasAny && rule.naturalGraduation) {
+        h.graduation[i] = NATURAL;
+        world.totals.graduations += weight[i];
+      }
       continue;
     }
     const b = logBin(scoreBits[i]);
