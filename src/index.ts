@@ -85,7 +85,7 @@ export type { Arm, TrialUnit, TrialRound, IttEstimate } from './trial/index';
 
 // Charts: Vega-Lite v5 specs
 export * as charts from './charts/index';
-export { povertyOverTime, differenceOverTime, phasesOverTime, flowsOverTime, spendAndGraduations, provinceRanking, tornado } from './charts/index';
+export { povertyOverTime, differenceOverTime, phasesOverTime, flowsOverTime, graduationsOverTime, spendAndGraduations, provinceRanking, tornado } from './charts/index';
 export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime, backtestChart } from './charts/index';
 export type { ChartOptions, OverTimeOptions, DifferenceOptions, PhasesOptions, FlowsOptions, SpendOptions, RankingOptions, SensitivityBar, TornadoOptions } from './charts/index';
 export type { StudyChartOptions, PosteriorChartInput, TargetFitRow, TrialEffectsOptions, ScenarioName, RecordOverTimeOptions } from './charts/index';

@@ -15,6 +15,7 @@ import { TEXT, groupLabel, reasonLabel } from './labels';
 import { firstScenario, labelOf, replicates, scenarioNames, select } from './rows';
 import { countAxis, magnitudeOf } from './units';
 import { fill } from '../lang/index';
+import { GRADUATION_KINDS, RELAPSE_REASONS } from '../model/graduation';
 
 export interface FlowsOptions extends ChartOptions {
   /** The scenario to draw. Default the first scenario (in the order of `scenarios`, then of the rows). */
@@ -34,18 +35,43 @@ const PANELS = [
 /** Vega's "tableau10" colours, one per reason drawn. */
 const REASON_COLOURS = ['#4c78a8', '#9ecae1', '#f58518', '#ffbf79', '#54a24b', '#88d27a', '#b79a20', '#f2cf5b', '#e45756'];
 
+/** Graduations by kind, as Kemensos counts them, and relapses by the kind of graduation. */
+const GRADUATION_PANELS = [
+  ['graduations', GRADUATION_KINDS.map((k) => k.reason)],
+  ['relapses', RELAPSE_REASONS.map((r) => r.code)],
+] as const satisfies Panels;
+
+/** Kinds in the strong tableau10 colours; their relapses in the light ones of the same hue. */
+const KIND_COLOURS = ['#4c78a8', '#f58518', '#54a24b', '#b79a20', '#e45756', '#9ecae1', '#ffbf79', '#88d27a', '#f2cf5b', '#ff9d98'];
+
+type Panels = ReadonlyArray<readonly [keyof (typeof TEXT)['en'], readonly string[]]>;
+
 /**
  * Households moved per calendar year for each reason of entry, graduation and relapse, in one
  * scenario (default the first), in thousands when large. Throws when the rows hold no flows of a
  * reason for the group or scenario.
  */
 export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions = {}): TopLevelSpec {
+  return yearlyPanels(rows, 'flowsOverTime', PANELS, REASON_COLOURS, TEXT[options.lang ?? 'en'].flowsTitle, options);
+}
+
+/**
+ * Graduations per calendar year by kind (natural, sejahtera mandiri judged or declared, the PENA
+ * exit, the model's welfare criterion) and relapses by the kind of graduation, in one scenario
+ * (default the first). Throws when the rows hold no flows of a kind for the group or scenario.
+ */
+export function graduationsOverTime(rows: readonly SummaryRow[], options: FlowsOptions = {}): TopLevelSpec {
+  return yearlyPanels(rows, 'graduationsOverTime', GRADUATION_PANELS, KIND_COLOURS, TEXT[options.lang ?? 'en'].graduationsTitle, options);
+}
+
+/** Panels of reasons, each stacked by calendar year: the moves of one scenario and group. */
+function yearlyPanels(rows: readonly SummaryRow[], chart: string, panels: Panels, colours: readonly string[], title: string, options: FlowsOptions): TopLevelSpec {
   const { lang = 'en', group = 'national' } = options;
   const t = TEXT[lang];
   const all = scenarioNames(rows, options.scenarios);
   const scenario = options.scenario ?? firstScenario(rows, all);
-  const reasons = PANELS.flatMap(([panel, moves]) => moves.map((reason) => ({ panel, reason })));
-  const picked = reasons.map(({ reason }) => select(rows, { chart: 'flowsOverTime', indicator: `flow.${reason}`, group, scenario }));
+  const reasons = panels.flatMap(([panel, moves]) => moves.map((reason) => ({ panel, reason })));
+  const picked = reasons.map(({ reason }) => select(rows, { chart, indicator: `flow.${reason}`, group, scenario }));
 
   const months = new Map<string, Set<string>>(); // year → months covered
   for (const r of picked[0]) {
@@ -59,7 +85,7 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
     return byYear;
   });
   /** One panel: its reasons stacked by year, in the unit its own largest year calls for. */
-  const panelChart = (panel: (typeof PANELS)[number][0]) => {
+  const panelChart = (panel: Panels[number][0]) => {
     let highest = 0;
     for (const year of months.keys()) highest = Math.max(highest, reasons.reduce((s, x, k) => (x.panel === panel ? s + sums[k].get(year)! : s), 0));
     const m = magnitudeOf(highest);
@@ -74,7 +100,7 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
       encoding: {
         x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } },
         y: { field: 'households', type: 'quantitative', title: countAxis(t.householdsPerYear, m, lang) },
-        color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => reasonLabel(reason, lang)), range: REASON_COLOURS } },
+        color: { field: 'reason', type: 'nominal', title: t.reason, scale: { domain: reasons.map(({ reason }) => reasonLabel(reason, lang)), range: [...colours] } },
         order: { field: 'order', type: 'quantitative', sort: 'ascending' },
       },
     } as const;
@@ -84,12 +110,12 @@ export function flowsOverTime(rows: readonly SummaryRow[], options: FlowsOptions
   return {
     $schema: SCHEMA,
     title: {
-      text: `${fill(t.flowsTitle, { scenario: labelOf(all, scenario) })}, ${groupLabel(group, lang)}`,
+      text: `${fill(title, { scenario: labelOf(all, scenario) })}, ${groupLabel(group, lang)}`,
       subtitle: [fill(t.flowsSubtitle, { n: replicates(picked[0]) }), ...(partial.length ? [partial.join('; ')] : [])],
     },
     config: config(lang),
     columns: 2,
-    concat: PANELS.map(([panel]) => panelChart(panel)),
+    concat: panels.map(([panel]) => panelChart(panel)),
     resolve: { scale: { y: 'independent' } },
   };
 }

@@ -7,7 +7,7 @@ export { povertyOverTime, differenceOverTime } from './over-time';
 export type { OverTimeOptions, DifferenceOptions } from './over-time';
 export { phasesOverTime } from './phases';
 export type { PhasesOptions } from './phases';
-export { flowsOverTime } from './flows';
+export { flowsOverTime, graduationsOverTime } from './flows';
 export type { FlowsOptions } from './flows';
 export { spendAndGraduations, provinceRanking } from './bars';
 export type { SpendOptions, RankingOptions } from './bars';

@@ -32,8 +32,9 @@ const en = {
   phasesTitle: 'Households by phase of the graduation pathway',
   phasesSubtitle: 'Mean of {n} replicates; assistance only above, on a scale of its own; households outside the pathway not shown',
   phasesRhythm:
-    'The phases swing in a two-year rhythm: the pathway opens with the run, every facilitator place free, so the first cohort enters at once and, without capital, goes back to assistance together at the time limit of transisi (policy.empowerment.transition_max_months), and the next cohort after it',
+    'Families enter pemulihan sosial as facilitators take them on, a full caseload over policy.facilitators.intake_months; most find no capital in transisi and go back to assistance at its time limit (policy.empowerment.transition_max_months), which frees places for the next',
   flowsTitle: 'Entries, graduations and relapses: {scenario}',
+  graduationsTitle: 'Graduations by kind, as Kemensos counts them, and relapses: {scenario}',
   flowsSubtitle: 'Households moved per calendar year (sum of monthly means of {n} replicates)',
   partialYear: '{year}: {months} months',
   differenceTitle: '{indicator}: difference from {reference}',
@@ -86,8 +87,9 @@ export const TEXT: Bilingual<{ readonly [K in keyof typeof en]: string }> = {
     phasesTitle: 'Rumah tangga menurut tahap jalur graduasi',
     phasesSubtitle: 'Rata-rata {n} replikasi; bantuan sosial saja di atas, dengan skala tersendiri; rumah tangga di luar jalur tidak ditampilkan',
     phasesRhythm:
-      'Fase-fase berayun dalam irama dua tahunan: jalur dibuka bersama awal simulasi dengan semua tempat pendamping kosong, sehingga kohort pertama masuk sekaligus dan, tanpa modal, kembali ke bantuan sosial bersama-sama pada batas waktu transisi (policy.empowerment.transition_max_months), lalu kohort berikutnya menyusul',
+      'Keluarga masuk pemulihan sosial saat pendamping menerima mereka, satu beban kasus penuh dalam policy.facilitators.intake_months; sebagian besar tidak mendapat modal dalam transisi dan kembali ke bantuan sosial pada batas waktunya (policy.empowerment.transition_max_months), sehingga tempat terbuka bagi keluarga berikutnya',
     flowsTitle: 'Masuk, graduasi dan kambuh: {scenario}',
+    graduationsTitle: 'Graduasi menurut jenis, seperti yang dihitung Kemensos, dan kambuh: {scenario}',
     flowsSubtitle: 'Rumah tangga yang berpindah per tahun kalender (jumlah rata-rata bulanan dari {n} replikasi)',
     partialYear: '{year}: {months} bulan',
     differenceTitle: '{indicator}: selisih terhadap {reference}',

@@ -21,13 +21,13 @@
  */
 import type { ReasonDeclaration } from './world';
 
-/** The kinds of graduation, in the order results and reports list them. `reason` counts the graduation. */
+/** The kinds of graduation, in the order results and reports list them. `reason` counts the graduation; `short` heads a table column. */
 export const GRADUATION_KINDS = [
-  { id: 'natural', reason: 'pkh.natural_graduation', label: { en: 'Natural graduation (no eligible member left)', id: 'Graduasi alamiah (tidak ada lagi anggota yang memenuhi syarat)' } },
-  { id: 'mandiri_judged', reason: 'pathway.graduated_mandiri_judged', label: { en: 'Sejahtera mandiri, judged by the facilitator', id: 'Sejahtera mandiri, dinilai pendamping' } },
-  { id: 'mandiri_declared', reason: 'pathway.graduated_mandiri_declared', label: { en: 'Sejahtera mandiri, declared by the family', id: 'Sejahtera mandiri, dinyatakan keluarga' } },
-  { id: 'pena_exit', reason: 'pathway.graduated_pena_exit', label: { en: 'Exit declared after PENA capital', id: 'Keluar setelah modal PENA' } },
-  { id: 'welfare', reason: 'pathway.graduated_criteria_met', label: { en: "The model's welfare criterion", id: 'Kriteria kesejahteraan model' } },
+  { id: 'natural', reason: 'pkh.natural_graduation', label: { en: 'Natural graduation (no eligible member left)', id: 'Graduasi alamiah (tidak ada lagi anggota yang memenuhi syarat)' }, short: { en: 'Natural', id: 'Alamiah' } },
+  { id: 'mandiri_judged', reason: 'pathway.graduated_mandiri_judged', label: { en: 'Sejahtera mandiri, judged by the facilitator', id: 'Sejahtera mandiri, dinilai pendamping' }, short: { en: 'Mandiri, judged', id: 'Mandiri, dinilai' } },
+  { id: 'mandiri_declared', reason: 'pathway.graduated_mandiri_declared', label: { en: 'Sejahtera mandiri, declared by the family', id: 'Sejahtera mandiri, dinyatakan keluarga' }, short: { en: 'Mandiri, declared', id: 'Mandiri, dinyatakan' } },
+  { id: 'pena_exit', reason: 'pathway.graduated_pena_exit', label: { en: 'Exit declared after PENA capital', id: 'Keluar setelah modal PENA' }, short: { en: 'PENA exit', id: 'Keluar PENA' } },
+  { id: 'welfare', reason: 'pathway.graduated_criteria_met', label: { en: "The model's welfare criterion", id: 'Kriteria kesejahteraan model' }, short: { en: 'Welfare criterion', id: 'Kriteria kesejahteraan' } },
 ] as const;
 
 export type GraduationKind = (typeof GRADUATION_KINDS)[number]['id'];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndGraduations } from '../charts/index';
+import { differenceOverTime, graduationsOverTime, phasesOverTime, povertyOverTime, provinceRanking, scenarioLabels, spendAndGraduations } from '../charts/index';
 import { uncertaintyOf } from '../experiment/index';
 import type { ExperimentManifest } from '../experiment/index';
 import type { ResultRow } from '../run/results';
@@ -74,6 +74,7 @@ export function reportCharts(manifest: ExperimentManifest, summary: readonly Sum
     povertyOverTime(summary, { lang, scenarios }),
     ...(reference ? [differenceOverTime(summary, { lang, scenarios })] : []),
     phasesOverTime(summary, { lang, scenarios, scenario: focus }),
+    graduationsOverTime(summary, { lang, scenarios, scenario: focus }),
     spendAndGraduations(summary, { lang, scenarios }),
     ...(lastMarch ? [provinceRanking(summary, { lang, scenarios, scenario: focus, month: lastMarch })] : []),
   ];

@@ -31,9 +31,11 @@ export function formatBand(b: Band, scale: number, digits: number, lang: Lang, s
   return `${f(b.mean, d)} [${f(b.p05, d)} – ${f(b.p95, d)}]`;
 }
 
-/** A cost in Rp million, or a dash and why when there is no gain to divide by. */
-function costCell(rp: number, lang: Lang): string {
-  return Number.isFinite(rp) ? decimal(rp * 1e-6, rp < 1e7 ? 2 : 0, lang) : TEXT[lang].noGain;
+/** The cost of a gain in Rp million; a dash and why when there is no gain, or when the gain comes with less spending. */
+function costCell(rp: number, spend: Band, lang: Lang): string {
+  if (!Number.isFinite(rp)) return TEXT[lang].noGain;
+  if (spend.mean <= 0) return TEXT[lang].savesMoney;
+  return decimal(rp * 1e-6, rp < 1e7 ? 2 : 0, lang);
 }
 
 /**
@@ -59,7 +61,7 @@ export function headlineTables(headlines: readonly Headline[], labels: ReadonlyM
   };
   const kinds: Table = {
     caption: t.kindsCaption,
-    columns: [t.scenario, ...GRADUATION_KINDS.map((k) => k.label[lang]), t.relapses],
+    columns: [t.scenario, ...GRADUATION_KINDS.map((k) => k.short[lang]), t.relapses],
     rows: headlines.map((h) => [
       name(h),
       ...GRADUATION_KINDS.map((k) => formatBand(h.graduationsByKind[k.id], 1e-3, 1, lang)),
@@ -77,11 +79,11 @@ export function headlineTables(headlines: readonly Headline[], labels: ReadonlyM
         name(h),
         formatBand(e.extraSpend, 1e-12, 2, lang, true),
         formatBand(e.fewerExtremePoor, 1e-3, 0, lang, true),
-        costCell(e.costPerPersonLifted, lang),
+        costCell(e.costPerPersonLifted, e.extraSpend, lang),
         formatBand(e.personYears, 1e-3, 0, lang, true),
-        costCell(e.costPerPersonYear, lang),
+        costCell(e.costPerPersonYear, e.extraSpend, lang),
         formatBand(e.extraGraduations, 1e-3, 1, lang, true),
-        costCell(e.costPerGraduation, lang),
+        costCell(e.costPerGraduation, e.extraSpend, lang),
       ];
     }),
   };

@@ -36,7 +36,7 @@ export const TEXT = {
     kindsCaption:
       'Graduations over the run by kind, as Kemensos counts them (thousand households): natural (PKH has no eligible member left; the family leaves PKH only), sejahtera mandiri judged by the facilitator or declared by the family, the exit declared after PENA capital, and the model\'s welfare criterion; relapses: graduates of any kind who fell back below the national line.',
     effectivenessCaption: (reference: string) =>
-      `What the extra money buys, against ${reference}, replicate by replicate. Extra spending: every assistance programme and empowerment service over the run, minus ${reference}'s (Rp T). Fewer in extreme poverty: persons below the extreme line in the last month, ${reference}'s minus this scenario's (thousand). Person-years out of extreme poverty: that difference summed over every month of the run, over 12 (thousand). Extra graduations: all kinds (thousand). Each cost (Rp m) is the mean extra spending over the mean gain; a dash where there is no gain.`,
+      `What the extra money buys, against ${reference}, replicate by replicate. Extra spending: every assistance programme and empowerment service over the run, minus ${reference}'s (Rp T). Fewer in extreme poverty: persons below the extreme line in the last month, ${reference}'s minus this scenario's (thousand). Person-years out of extreme poverty: that difference summed over every month of the run, over 12 (thousand). Extra graduations: all kinds (thousand). Each cost (Rp m) is the mean extra spending over the mean gain; a dash where there is no gain, or where the gain comes with less spending.`,
     extraSpend: 'Extra spending (Rp T)',
     fewerExtremePoor: 'Fewer extreme poor, last month (thousand)',
     perPersonLifted: 'Rp m per person fewer',
@@ -45,6 +45,7 @@ export const TEXT = {
     extraGraduations: 'Extra graduations (thousand)',
     perGraduation: 'Rp m per extra graduation',
     noGain: '— (no gain)',
+    savesMoney: '— (gains, spending less)',
     band: (u: Uncertainty, replicates: number) =>
       `mean [5th–95th percentile over ${replicates} replicate${replicates === 1 ? '' : 's'}${u.kind === 'stochastic' ? '' : ', each with its own posterior draw of the behaviour parameters'}]`,
     fewReplicates: (replicates: number) =>
@@ -91,7 +92,7 @@ export const TEXT = {
     kindsCaption:
       'Graduasi selama simulasi menurut jenisnya, seperti yang dihitung Kemensos (ribu rumah tangga): alamiah (tidak ada lagi anggota yang memenuhi syarat PKH; keluarga hanya keluar dari PKH), sejahtera mandiri yang dinilai pendamping atau dinyatakan keluarga, keluar setelah modal PENA, dan kriteria kesejahteraan model; kambuh: keluarga graduasi jenis apa pun yang kembali di bawah garis kemiskinan nasional.',
     effectivenessCaption: (reference: string) =>
-      `Apa yang dibeli oleh tambahan anggaran, dibandingkan dengan ${reference}, replikasi demi replikasi. Tambahan belanja: seluruh program bantuan sosial dan layanan pemberdayaan selama simulasi, dikurangi belanja ${reference} (Rp T). Berkurangnya penduduk miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan terakhir, ${reference} dikurangi skenario ini (ribu). Orang-tahun keluar dari kemiskinan ekstrem: selisih itu dijumlahkan atas setiap bulan simulasi, dibagi 12 (ribu). Tambahan graduasi: semua jenis (ribu). Setiap biaya (Rp jt) adalah rata-rata tambahan belanja dibagi rata-rata hasilnya; tanda pisah bila tidak ada hasil.`,
+      `Apa yang dibeli oleh tambahan anggaran, dibandingkan dengan ${reference}, replikasi demi replikasi. Tambahan belanja: seluruh program bantuan sosial dan layanan pemberdayaan selama simulasi, dikurangi belanja ${reference} (Rp T). Berkurangnya penduduk miskin ekstrem: penduduk di bawah garis kemiskinan ekstrem pada bulan terakhir, ${reference} dikurangi skenario ini (ribu). Orang-tahun keluar dari kemiskinan ekstrem: selisih itu dijumlahkan atas setiap bulan simulasi, dibagi 12 (ribu). Tambahan graduasi: semua jenis (ribu). Setiap biaya (Rp jt) adalah rata-rata tambahan belanja dibagi rata-rata hasilnya; tanda pisah bila tidak ada hasil, atau bila hasil diperoleh dengan belanja lebih kecil.`,
     extraSpend: 'Tambahan belanja (Rp T)',
     fewerExtremePoor: 'Berkurangnya miskin ekstrem, bulan terakhir (ribu)',
     perPersonLifted: 'Rp jt per orang',
@@ -100,6 +101,7 @@ export const TEXT = {
     extraGraduations: 'Tambahan graduasi (ribu)',
     perGraduation: 'Rp jt per tambahan graduasi',
     noGain: '— (tidak ada hasil)',
+    savesMoney: '— (hasil, dengan belanja lebih kecil)',
     band: (u: Uncertainty, replicates: number) =>
       `rata-rata [persentil ke-5–95 dari ${replicates} replikasi${u.kind === 'stochastic' ? '' : ', masing-masing dengan parameter perilaku yang ditarik dari posterior'}]`,
     fewReplicates: (replicates: number) =>

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { backtestChart, differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndGraduations, tornado } from '../../src/charts/index';
+import { backtestChart, differenceOverTime, flowsOverTime, graduationsOverTime, phasesOverTime, povertyOverTime, provinceRanking, recordOverTime, recordRatios, spendAndGraduations, tornado } from '../../src/charts/index';
 import type { Prediction } from '../../src/backtest/index';
 import { loadRecord } from '../../src/calibration/targets';
 import type { HistoryRow } from '../../src/history/index';
@@ -72,6 +72,14 @@ const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLeve
     {
       en: ['Entries, graduations and relapses: PKH budget cut, national', 'Households per year (millions)', 'Year', 'Reason', 'Into assistance', 'Into social recovery', 'Graduations', 'Relapses', 'Relapsed into poverty', '2022: 10 months'],
       id: ['Masuk, graduasi dan kambuh: Pemangkasan anggaran PKH, nasional', 'Rumah tangga per tahun (juta)', 'Tahun', 'Alasan', 'Masuk bantuan sosial', 'Masuk pemulihan sosial', 'Graduasi', 'Kambuh (kembali miskin)', '2022: 10 bulan'],
+    },
+  ],
+  [
+    'graduationsOverTime',
+    (rows, lang) => graduationsOverTime(rows, { lang, scenarios: NAMES[lang], scenario: 'cut' }),
+    {
+      en: ['Graduations by kind, as Kemensos counts them, and relapses: PKH budget cut, national', 'Year', 'Graduations', 'Relapses', 'PKH: natural graduation (no eligible member left)', 'Graduated: sejahtera mandiri, judged by the facilitator', 'Relapsed after natural graduation'],
+      id: ['Graduasi menurut jenis, seperti yang dihitung Kemensos, dan kambuh: Pemangkasan anggaran PKH, nasional', 'Tahun', 'Graduasi', 'PKH: graduasi alamiah (tidak ada lagi anggota yang memenuhi syarat)', 'Graduasi: sejahtera mandiri, dinilai pendamping', 'Kambuh setelah graduasi alamiah'],
     },
   ],
   [

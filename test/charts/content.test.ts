@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { differenceOverTime, flowsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndGraduations, tornado } from '../../src/charts/index';
+import { differenceOverTime, flowsOverTime, graduationsOverTime, phasesOverTime, povertyOverTime, provinceRanking, spendAndGraduations, tornado } from '../../src/charts/index';
 import { bySwing } from '../../src/charts/tornado';
 import type { SummaryRow } from '../../src/observe/summary';
 import { NAMES, experimentSummary, renderSvg, schemaErrors, svgTexts, valuesOf } from './helpers';
@@ -130,6 +130,19 @@ describe('flowsOverTime', () => {
   it('draws a group of households: female heads', () => {
     const spec = json(flowsOverTime(summary, { scenario: 'baseline', group: 'head_sex:female', lang: 'id' }));
     expect(spec.title.text).toBe('Masuk, graduasi dan kambuh: baseline, kepala rumah tangga perempuan');
+  });
+});
+
+describe('graduationsOverTime', () => {
+  it('sums each kind of graduation and each relapse per calendar year, the kinds in the order Kemensos counts them', () => {
+    const spec = json(graduationsOverTime(summary, { scenario: 'cut' }));
+    const [graduations, relapses] = spec.concat;
+    expect(spec.concat[0].encoding.color.scale.domain.slice(0, 2)).toEqual(['PKH: natural graduation (no eligible member left)', 'Graduated: sejahtera mandiri, judged by the facilitator']);
+    const natural = summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.indicator === 'flow.pkh.natural_graduation' && r.group === 'national' && r.month.startsWith('2023'));
+    const drawn = graduations.data.values.find((v: { year: string; reason: string }) => v.year === '2023' && v.reason === 'PKH: natural graduation (no eligible member left)');
+    const unit = graduations.encoding.y.title.includes('thousand') ? 1e3 : graduations.encoding.y.title.includes('million') ? 1e6 : 1;
+    expect(drawn.households * unit).toBeCloseTo(natural.reduce((s, r) => s + r.mean, 0), 3);
+    expect(relapses.data.values.map((v: { reason: string }) => v.reason)).toContain('Relapsed after natural graduation');
   });
 });
 
@@ -304,11 +317,12 @@ describe('legible with many scenarios and long names', () => {
   });
 
   it.each([
-    ['en', 'The phases swing in a two-year rhythm'],
-    ['id', 'Fase-fase berayun dalam irama dua tahunan'],
-  ] as const)('phasesOverTime (%s): the caption explains the two-year rhythm', (lang, words) => {
+    ['en', 'Families enter pemulihan sosial as facilitators take them on'],
+    ['id', 'Keluarga masuk pemulihan sosial saat pendamping menerima mereka'],
+  ] as const)('phasesOverTime (%s): the caption explains the pace of entries and returns', (lang, words) => {
     const subtitle: string[] = json(phasesOverTime(summary, { lang, scenario: 'cut' })).title.subtitle;
     expect(subtitle.join(' ')).toContain(words);
+    expect(subtitle.join(' ')).toContain('policy.facilitators.intake_months');
     expect(subtitle.join(' ')).toContain('policy.empowerment.transition_max_months');
   });
 });

@@ -57,6 +57,10 @@ describe('graduations by kind and what the extra money buys', () => {
         add('more', replicate, month, 'flow.pkh.natural_graduation', 10_000);
         add('more', replicate, month, 'flow.pathway.graduated_pena_exit', m === 2 ? 3_000 : 0);
         add('more', replicate, month, 'flow.graduation.relapsed_pena_exit', m === 2 ? 500 : 0);
+        // cheaper: Rp 1 T less in the last month, and 60,000 fewer extreme poor in it
+        add('cheaper', replicate, month, 'poor_extreme', m === 2 ? 5e6 - 60_000 : 5e6);
+        add('cheaper', replicate, month, 'pkh_spend', m === 2 ? 1e12 : 2e12);
+        add('cheaper', replicate, month, 'flow.pkh.natural_graduation', 10_000);
         // wasted: Rp 1 T more in the last month, nothing gained
         add('wasted', replicate, month, 'poor_extreme', 5e6);
         add('wasted', replicate, month, 'pkh_spend', m === 2 ? 3e12 : 2e12);
@@ -66,7 +70,7 @@ describe('graduations by kind and what the extra money buys', () => {
     return out;
   }
   const all = headlines(rows(), 'base');
-  const [more, wasted] = [all[1], all[2]];
+  const [more, cheaper, wasted] = [all[1], all[2], all[3]];
 
   it('counts each kind of graduation and each relapse over the run', () => {
     expect(more.graduationsByKind.natural.mean).toBe(30_000);
@@ -90,15 +94,17 @@ describe('graduations by kind and what the extra money buys', () => {
 
   it('gives no cost where the money buys nothing, and the table says so', () => {
     expect(wasted.effectiveness!.costPerPersonLifted).toBeNaN();
-    const labels = new Map([['base', 'Base'], ['more', 'More'], ['wasted', 'Wasted']]);
+    const labels = new Map([['base', 'Base'], ['more', 'More'], ['cheaper', 'Cheaper'], ['wasted', 'Wasted']]);
     const tables = headlineTables(all, labels, 'en', 'base');
     expect(tables).toHaveLength(4);
     const [, , kinds, effectiveness] = tables;
-    expect(kinds.columns).toContain('Exit declared after PENA capital');
+    expect(kinds.columns).toContain('PENA exit');
     expect(kinds.rows[1]).toContain('3.0 [3.0 – 3.0]');
     expect(effectiveness.caption).toContain('against Base');
-    expect(effectiveness.rows.map((r) => r[0])).toEqual(['More', 'Wasted']);
-    expect(effectiveness.rows[1][3]).toBe('— (no gain)');
+    expect(effectiveness.rows.map((r) => r[0])).toEqual(['More', 'Cheaper', 'Wasted']);
+    expect(cheaper.effectiveness!.fewerExtremePoor.mean).toBe(60_000);
+    expect(effectiveness.rows[1][3]).toBe('— (gains, spending less)');
+    expect(effectiveness.rows[2][3]).toBe('— (no gain)');
     expect(effectiveness.rows[0][3]).toBe(decimal((1e12 / 180_000) * 1e-6, 2, 'en'));
     expect(headlineTables(all, labels, 'en')).toHaveLength(3);
   });
