@@ -138,7 +138,7 @@ export const PARAMETERS = {
     empowerment: {
       /** The 2022 integration of assistance with empowerment (pemulihan sosial → transisi → pengembangan) is in effect. */
       in_effect: leaf('bool'),
-      /** PKH families whose head is under `push_age` are moved towards graduation first. */
+      /** PKH families whose head is under `push_age` are pushed towards graduation, in `push_share` of the facilitators' places. */
       under40_push: leaf('bool'),
       /** Age below which the graduation push applies. */
       push_age: leaf('years'),

@@ -69,8 +69,8 @@ export const graduationPushUnder40: Scenario = {
     id: 'Integrasi dengan dorongan graduasi untuk kepala keluarga di bawah 40 tahun (kebijakan berlaku)',
   },
   rationale: {
-    en: 'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 moved towards graduation first. The policy variants below start from this one.',
-    id: 'Kebijakan sebagaimana tertulis di data/parameters: integrasi, dengan keluarga PKH yang kepala keluarganya berusia di bawah 40 tahun didorong lebih dulu menuju graduasi. Varian kebijakan di bawah berangkat dari skenario ini.',
+    en: 'Policy as it stands in data/parameters: the integration, with PKH families whose head is under 40 pushed towards graduation in a share of the facilitators\' places (policy.empowerment.push_share), the extreme poor first in the rest. The policy variants below start from this one.',
+    id: 'Kebijakan sebagaimana tertulis di data/parameters: integrasi, dengan keluarga PKH yang kepala keluarganya berusia di bawah 40 tahun didorong menuju graduasi dalam sebagian tempat pendamping (policy.empowerment.push_share), dan miskin ekstrem lebih dulu di tempat sisanya. Varian kebijakan di bawah berangkat dari skenario ini.',
   },
   references: [KOMPASIANA_2022],
   extends: 'integrated-2022',
