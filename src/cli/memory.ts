@@ -7,7 +7,7 @@
  * What takes the memory (measured with Node 20 on the development machine, rounded up):
  *   - a thread's population and the run's own copy of it: about 95 B per agent at 10 million agents
  *     (README, Speed and size), typed arrays outside the heap — AGENT_BYTES;
- *   - the rows a run records (src/experiment/observe.ts): 146 a month nationally, 2,949 in March and
+ *   - the rows a run records (src/experiment/observe.ts): 156 a month nationally, 3,049 in March and
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and
  *     its share of summary.csv, 275–531 B (1 to 4 replicates of 20,000 agents) — ROW_BYTES;
@@ -22,8 +22,8 @@ import { ProblemError } from '../problems/index';
 /** Bytes per agent a thread holds: the population and the run's copy. */
 export const AGENT_BYTES = 100;
 /** Rows a run records in a month with the national figures only, and in a month with every group. */
-export const NATIONAL_ROWS = 150;
-export const GROUPED_ROWS = 3_000;
+export const NATIONAL_ROWS = 170;
+export const GROUPED_ROWS = 3_300;
 /** Heap bytes a recorded row holds until the files are written. */
 export const ROW_BYTES = 600;
 /** A thread's fixed cost, in bytes. */
