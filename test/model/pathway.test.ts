@@ -644,10 +644,10 @@ describe('development → transition, development → graduated (pengembangan)',
 });
 
 describe('assistance → graduated: graduasi sejahtera mandiri of a PKH family', () => {
-  const sure = { 'behaviour.graduation.judged': 1, 'behaviour.graduation.declared': 1 } as const;
+  const sure = { 'policy.graduation.mandiri_multiple': 1.5, 'behaviour.graduation.judged': 1, 'behaviour.graduation.declared': 1 } as const;
 
   it.each<[string, (l: { national: number }) => Family, string]>([
-    ['its registry assessment is 1.6 × the line: its facilitator judges it self-reliant', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), 'pathway.graduated_mandiri_judged'],
+    ['its registry assessment is 1.6 × the line (mandiri_multiple 1.5): its facilitator judges it self-reliant', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), 'pathway.graduated_mandiri_judged'],
     ['its assessment is below 1.5 × the line but its consumption is 1.6 ×: it declares itself self-reliant', ({ national }) => ({ registryScore: 1.1 * national, consumption: 1.6 * national }), 'pathway.graduated_mandiri_declared'],
   ])('a PKH family whose %s', (_, family, reason) => {
     const t = tinyWorld((l) => [family(l)], { hold: sure });
@@ -661,7 +661,7 @@ describe('assistance → graduated: graduasi sejahtera mandiri of a PKH family',
 
   it.each<[string, (l: { national: number }) => Family, { [path: string]: number | boolean }]>([
     ['assessed and consuming 1.4 × the line (below mandiri_multiple 1.5)', ({ national }) => ({ registryScore: 1.4 * national, consumption: 1.4 * national }), sure],
-    ['at 1.6 × the line, when neither facilitators judge nor families declare', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), { 'behaviour.graduation.judged': 0, 'behaviour.graduation.declared': 0 }],
+    ['at 1.6 × the line, when neither facilitators judge nor families declare', ({ national }) => ({ registryScore: 1.6 * national, consumption: 1.6 * national }), { 'policy.graduation.mandiri_multiple': 1.5, 'behaviour.graduation.judged': 0, 'behaviour.graduation.declared': 0 }],
     ['in BPNT only, at 1.6 × the line (sejahtera mandiri is a PKH graduation)', ({ national }) => ({ programmes: IN_REGISTRY | BPNT, registryScore: 1.6 * national, consumption: 1.6 * national }), sure],
   ])('a family %s stays in assistance', (_, family, hold) => {
     const t = tinyWorld((l) => [family(l)], { hold });
