@@ -28,6 +28,7 @@ import type { MonthContext, Programme, Registry, Service, World } from '../model
 import type { Words } from '../lang/index';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import { DIMENSIONS, FLOW_GROUPS, NATIONAL, groupsOf } from '../model/groups';
+import { GRADUATION_KINDS } from '../model/graduation';
 import { welfareQuantile } from '../model/welfare';
 
 /** The units indicators are measured in (charts/labels.ts says each in words). */
@@ -272,7 +273,18 @@ const OUTCOMES: readonly Indicator[] = [
   national('blocked_awaiting_rehabilitation', 'households', { en: 'In pemulihan sosial, cannot move on yet: awaiting or failed rehabilitation', id: 'Dalam pemulihan sosial, belum dapat melanjutkan: menunggu atau gagal rehabilitasi' }, (v) => v.world.blocked.awaitingRehabilitation),
   national('empowerment_spend_to_date', 'Rp', { en: 'Empowerment spending since the start of the run', id: 'Belanja pemberdayaan sejak awal simulasi' }, (v) => v.world.totals.spent),
   national('graduations_to_date', 'households', { en: 'Graduations of every kind since the start of the run', id: 'Graduasi semua jenis sejak awal simulasi' }, (v) => v.world.totals.graduations),
+  national('graduations', 'households per month', { en: 'Graduations of every kind this month', id: 'Graduasi semua jenis bulan ini' }, graduationsThisMonth),
 ];
+
+/** The month's graduations of every kind (../model/graduation.ts) the run's registry counts, nationally. */
+function graduationsThisMonth(v: GroupValues): number {
+  let sum = 0;
+  for (const kind of GRADUATION_KINDS) {
+    const reason = v.world.registry.reason[kind.reason];
+    if (reason !== undefined) sum += v.ctx.flows[reason * FLOW_GROUPS.length];
+  }
+  return sum;
+}
 
 /** Households moved for a reason: the catalogue entry of every "flow.<reason>" indicator. */
 export const FLOW: Pick<Indicator, 'unit' | 'label'> = {
