@@ -79,6 +79,9 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   // lies just above the model's poverty-trap threshold (behaviour.business.trap_threshold, Rp 4 m,
   // itself derived from the same BRAC figures): a business that loses a little capital falls into the trap.
   capital: 4_080_000,
+  // BRAC's asset bundle was livestock (cows, goats; AEARCTR-0002231 and IGC: "livestock value about
+  // double the baseline wealth"), so it breeds (behaviour.business.livestock_growth) rather than wears out.
+  asset: 'livestock',
   // The subsistence allowance: BRAC paid one for 40 weeks (AEARCTR-0002231, A); no source found gives its
   // amount. An assumption: Rp 150,000 a month, what the Government gave poor families to
   // protect consumption in 2022 (BLT BBM, policy.blt_bbm.benefit, Sep–Dec 2022, A). Cash, so

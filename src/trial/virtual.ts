@@ -241,7 +241,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
       programme: design.programme,
       month: design.offerMonth,
       households: treated,
-      ...(pkg === undefined ? {} : { package: { capital: pkg.capital, stipend: pkg.stipend, stipendMonths: pkg.stipendMonths, mentoringMonths: pkg.mentoringMonths, training: pkg.training } }),
+      ...(pkg === undefined ? {} : { package: { capital: pkg.capital, asset: pkg.asset, stipend: pkg.stipend, stipendMonths: pkg.stipendMonths, mentoringMonths: pkg.mentoringMonths, training: pkg.training } }),
     },
   });
   if (still.length !== eligible.length || still.some((i, k) => i !== eligible[k])) {

@@ -23,7 +23,7 @@ import { W, tinyWorld } from '../model/world-fixture';
 const params = loadParameters();
 const population = populationFor(params, 11, 0, { households: 20_000 });
 const baseline = { id: 'baseline', patch: {} };
-const PACKAGE: GraduationPackage = { capital: 4_000_000, stipend: 150_000, stipendMonths: 9, mentoringMonths: 24, training: true };
+const PACKAGE: GraduationPackage = { capital: 4_000_000, asset: 'equipment', stipend: 150_000, stipendMonths: 9, mentoringMonths: 24, training: true };
 /** Every 40th agent: 500 households. */
 const TREATED = Int32Array.from({ length: 500 }, (_, k) => 40 * k);
 
