@@ -6,16 +6,19 @@
  * (+9 to +11 %), plus the shortfall of the effect at 84 months below the effect at 36 and of business
  * assets at 48 months below the value transferred. Prints one line per point, best last.
  *
- *   node --import tsx scripts/fit-graduation.ts [households] [name=v1,v2,… …]
- *   e.g. node --import tsx scripts/fit-graduation.ts 100000 behaviour.business.livestock_growth=0,0.05,0.1
+ *   node --import tsx scripts/fit-graduation.ts [households] [replicates] [name=v1,v2,… …]
+ *   e.g. node --import tsx scripts/fit-graduation.ts 100000 2 behaviour.business.livestock_growth=0,0.05,0.1
+ *
+ * With several replicates (other population samples, draws and assignments) each effect is their mean.
  */
 import { loadParameters } from '../src/parameters/load';
 import { BRAC_LIKE } from '../src/trial/designs';
 import { runTrial } from '../src/trial/virtual';
 import type { ParameterPatch } from '../src/parameters/types';
 
-const [householdsText, ...axesText] = process.argv.slice(2);
+const [householdsText, replicatesText, ...axesText] = process.argv.slice(2);
 const households = Number(householdsText ?? 100_000);
+const replicates = Number(replicatesText ?? 1);
 const axes = axesText.map((a) => {
   const [name, values] = a.split('=');
   return { name, values: values.split(',').map(Number) };
@@ -33,8 +36,15 @@ function* grid(k = 0, point: Record<string, number> = {}): Generator<Record<stri
 const lines: { score: number; text: string }[] = [];
 for (const point of grid()) {
   const patch = Object.fromEntries(Object.entries(point).map(([p, v]) => [p, { '2018-01-01': v }])) as ParameterPatch;
-  const result = runTrial(design, { seed: 2022, households, parameters: base.patched(patch, 'fit') });
-  const effect = (outcome: string, horizon: number) => result.itt.find((r) => r.outcome === outcome && r.horizon === horizon)!;
+  const parameters = base.patched(patch, 'fit');
+  const results = Array.from({ length: replicates }, (_, replicate) => runTrial(design, { seed: 2022, replicate, households, parameters }));
+  const mean = (f: (r: (typeof results)[number]['itt'][number]) => number, outcome: string, horizon: number) =>
+    results.reduce((s, r) => s + f(r.itt.find((e) => e.outcome === outcome && e.horizon === horizon)!), 0) / replicates;
+  const effect = (outcome: string, horizon: number) => ({
+    relativeEffect: mean((e) => e.relativeEffect, outcome, horizon),
+    effect: mean((e) => e.effect, outcome, horizon),
+    controlMean: mean((e) => e.controlMean, outcome, horizon),
+  });
   const c = (m: number) => effect('consumption', m).relativeEffect;
   const outside = [24, 36, 48].reduce((s, m) => s + Math.max(0, LOW - c(m), c(m) - HIGH), 0);
   const fade = Math.max(0, c(36) - c(84));
