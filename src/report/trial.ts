@@ -35,6 +35,7 @@ const WORDS = {
     measureColumn: 'Measure',
     measure: { percent_change: '% change', ratio: 'treatment / control' },
     target: 'Target',
+    modelValue: 'Model',
     met: 'Met',
     yes: 'yes',
     no: 'no',
@@ -66,6 +67,7 @@ const WORDS = {
     measureColumn: 'Ukuran',
     measure: { percent_change: '% perubahan', ratio: 'perlakuan / kontrol' },
     target: 'Target',
+    modelValue: 'Model',
     met: 'Tercapai',
     yes: 'ya',
     no: 'tidak',
@@ -160,7 +162,7 @@ export function publishedTableText(result: Pick<TrialResult, 'published'>, lang:
 export function pathsTableText(result: Pick<TrialResult, 'paths'>, lang: Lang = 'en'): Table {
   const w = WORDS[lang];
   return {
-    columns: [w.outcome, w.months, w.target, w.model, w.met, w.source],
+    columns: [w.outcome, w.months, w.target, w.modelValue, w.met, w.source],
     rows: result.paths.map((c) => [
       label(c, lang),
       String(c.horizon),
