@@ -134,7 +134,7 @@ async function trial(line: Line): Promise<void> {
 export const TRIAL = command({
   name: 'trial',
   summary: `a virtual randomised trial: ${DESIGNS.join(' or ')} (default ${DEFAULT_TRIAL_DESIGN})`,
-  about: `A virtual randomised trial: the eligible households of the synthetic population randomised into a treatment arm offered a programme and a control arm, one run of the model, and the intention-to-treat table graduation trials publish. Designs: ${TRIAL_DESIGNS.map((d) => `${d.id}: ${d.label}`).join('; ')}. Writes itt.csv, balance.csv, published.csv and paths.csv (brac-like) and manifest.json to a new folder.`,
+  about: `A virtual randomised trial: the eligible households of the synthetic population randomised into a treatment arm offered a programme and a control arm, one run of the model, and the intention-to-treat table graduation trials publish. Designs: ${TRIAL_DESIGNS.map((d) => `${d.id}: ${d.label.en}`).join('; ')}. Writes itt.csv, balance.csv, published.csv and paths.csv (brac-like) and manifest.json to a new folder.`,
   args: { name: '<design>', min: 0, max: 1, expected: `at most one design (${DESIGNS.join(', ')})` },
   options: OPTIONS,
   check: trialProblems,
