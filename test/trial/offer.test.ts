@@ -147,6 +147,16 @@ describe('the offer stage, household by household (tiny world, offer in June 202
     expect(t.h.cashTransfers[0]).toBe(0);
   });
 
+  it.each<[string, GraduationPackage['asset'], number, number]>([
+    ['a livestock package lands as livestock, which breeds', 'livestock', 0, 4_000_000],
+    ['an equipment package lands as equipment, which wears out', 'equipment', 4_000_000, 0],
+  ])('%s', (_, asset, equipment, livestock) => {
+    const t = tinyWorld([{}], { hold: { 'behaviour.business.start_probability': 1 } });
+    t.run(offerStage(offer('graduation-package', [0], { ...PACKAGE, asset })));
+    expect([t.h.capital[0], t.h.livestock[0]]).toEqual([equipment, livestock]);
+    expect(t.h.business[0]).toBe(1); // either kind of asset is enough to start a business
+  });
+
   it('nothing happens before the offer month', () => {
     const t = tinyWorld([{}], { month: '2023-05' });
     t.run(offerStage(offer('graduation-package', [0], PACKAGE)));
