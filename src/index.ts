@@ -101,7 +101,7 @@ export { predictionTable, scoreTable, predictionsCsv, scoresCsv } from './report
 export { provinceTable } from './report/provinces';
 export { calibrationText, posteriorTable, fitTable, targetFitRows } from './report/calibration';
 export { morrisTable, sobolTable } from './report/sensitivity';
-export { ittTableText, balanceTableText, publishedTableText, armsText } from './report/trial';
+export { ittTableText, balanceTableText, publishedTableText, pathsTableText, armsText } from './report/trial';
 
 // In a notebook: charts, tables, headline numbers and progress (tslab); the bundles anywhere
 export { chart, table, headline, progress, chartBundle, chartSvg, tableBundle, headlineBundle, progressBundle } from './notebook/index';

@@ -9,6 +9,7 @@
  *   itt.csv        outcome × horizon: arm sizes, means, effect, SE, 95 % CI, p, relative effect (%)
  *   balance.csv    treatment − control of each outcome at baseline
  *   published.csv  (designs with published effects, brac-like) the published effects beside the model's
+ *   paths.csv      (designs with a path, brac-like) the path targets beside the model's values, met or not
  *
  * Every option is checked before anything runs; a bad one stops the command with a problem naming
  * it and what was expected (src/problems), and no folder is written.
@@ -27,8 +28,8 @@ import { TRIAL_DESIGNS, trialDesign } from '../trial/designs';
 import type { TrialDesign } from '../trial/designs';
 import { HORIZONS_EXPECTED, runTrial, validHorizons } from '../trial/virtual';
 import type { TrialResult } from '../trial/virtual';
-import { armsText, ittTableText, publishedTableText } from '../report/trial';
-import { balanceCsv, ittCsv, publishedCsv } from '../trial/output';
+import { armsText, ittTableText, pathsTableText, publishedTableText } from '../report/trial';
+import { balanceCsv, ittCsv, pathsCsv, publishedCsv } from '../trial/output';
 
 /** The design run when none is named. */
 export const DEFAULT_TRIAL_DESIGN = 'brac-like';
@@ -87,6 +88,7 @@ function designRecord(d: TrialDesign) {
     horizons: d.horizons,
     ...(d.package === undefined ? {} : { package: d.package }),
     ...(d.published === undefined ? {} : { published: d.published }),
+    ...(d.paths === undefined ? {} : { paths: d.paths }),
   };
 }
 
@@ -94,6 +96,7 @@ function designRecord(d: TrialDesign) {
 export function trialFiles(result: TrialResult, options: { readonly households?: number; readonly scale?: number }): Record<string, string> {
   const csv: Record<string, string> = { 'itt.csv': ittCsv(result.itt), 'balance.csv': balanceCsv(result.balance) };
   if (result.published.length) csv['published.csv'] = publishedCsv(result.published);
+  if (result.paths.length) csv['paths.csv'] = pathsCsv(result.paths);
   const { data, ...code } = provenance();
   const manifest = {
     ...code,
@@ -124,14 +127,14 @@ async function trial(line: Line): Promise<void> {
   progress.end();
   const files = trialFiles(result, o);
   writeRunFolder(folder, files);
-  const tables = [ittTableText(result, o.lang), ...(result.published.length ? [publishedTableText(result, o.lang)] : [])];
+  const tables = [ittTableText(result, o.lang), ...(result.published.length ? [publishedTableText(result, o.lang)] : []), ...(result.paths.length ? [pathsTableText(result, o.lang)] : [])];
   process.stdout.write(`${armsText(result, o.lang)}\n\n${tables.map(formatTable).join('\n\n')}\n\nTrial written to ${shownPath(folder)}\n  ${Object.keys(files).sort().join('  ')}\n`);
 }
 
 export const TRIAL = command({
   name: 'trial',
   summary: `a virtual randomised trial: ${DESIGNS.join(' or ')} (default ${DEFAULT_TRIAL_DESIGN})`,
-  about: `A virtual randomised trial: the eligible households of the synthetic population randomised into a treatment arm offered a programme and a control arm, one run of the model, and the intention-to-treat table graduation trials publish. Designs: ${TRIAL_DESIGNS.map((d) => `${d.id}: ${d.label}`).join('; ')}. Writes itt.csv, balance.csv, published.csv (brac-like) and manifest.json to a new folder.`,
+  about: `A virtual randomised trial: the eligible households of the synthetic population randomised into a treatment arm offered a programme and a control arm, one run of the model, and the intention-to-treat table graduation trials publish. Designs: ${TRIAL_DESIGNS.map((d) => `${d.id}: ${d.label.en}`).join('; ')}. Writes itt.csv, balance.csv, published.csv and paths.csv (brac-like) and manifest.json to a new folder.`,
   args: { name: '<design>', min: 0, max: 1, expected: `at most one design (${DESIGNS.join(', ')})` },
   options: OPTIONS,
   check: trialProblems,

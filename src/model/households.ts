@@ -92,8 +92,12 @@ export interface Households {
   readonly business: Uint8Array;
   /** Months the business has run (stops at 255). */
   readonly businessMonths: Uint8Array;
-  /** Business capital (assets), Rp. */
+  /** Business equipment and stock, Rp: depreciates (behaviour.business.depreciation). */
   readonly capital: Float32Array;
+  /** Business livestock, Rp: breeds and grows (behaviour.business.livestock_growth). */
+  readonly livestock: Float32Array;
+  /** Cash savings, Rp per household: filled from income above needs, drawn to smooth consumption (behaviour.savings). */
+  readonly savings: Float32Array;
   /** Month PENA capital was received (0: never). */
   readonly penaMonth: Uint16Array;
   /** Month until which a community programme reaches the household (0: none). */
@@ -138,6 +142,8 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   business: Uint8Array,
   businessMonths: Uint8Array,
   capital: Float32Array,
+  livestock: Float32Array,
+  savings: Float32Array,
   penaMonth: Uint16Array,
   communityUntil: Uint16Array,
   cashTransfers: Float32Array,

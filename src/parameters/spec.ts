@@ -218,8 +218,6 @@ export const PARAMETERS = {
       lks_households: leaf('households'),
       /** Cost per household reached. */
       cost_per_household: leaf('idr'),
-      /** Months the benefit of a community programme (clean water, food barn, productive assets) lasts. */
-      months: leaf('months'),
     },
     graduation: {
       /** Consumption per person must be at least this multiple of the national poverty line … */
@@ -302,8 +300,10 @@ export const PARAMETERS = {
       profit_sd: leaf('log-sd'),
       /** Share of profit reinvested in the business. */
       reinvestment: leaf('share'),
-      /** Share of capital lost each month (wear, stock losses). */
+      /** Share of equipment and stock lost each month (wear, spoilage). */
       depreciation: leaf('share'),
+      /** Net growth of livestock a year: births less deaths and animals sold or eaten. */
+      livestock_growth: leaf('rate-per-year'),
       /** Monthly probability that a business fails, at or above the poverty-trap threshold. */
       failure_hazard: leaf('probability-per-month'),
       /** Business assets below which a business is in the poverty trap (Balboni et al. 2022). */
@@ -316,6 +316,12 @@ export const PARAMETERS = {
       salvage: leaf('share'),
       /** Months a business must run before the household moves to pengembangan. */
       months_to_established: leaf('months'),
+    },
+    savings: {
+      /** Share of income above needs (the larger of last month's consumption and the extreme-poverty line) put into savings. */
+      saving_rate: leaf('share'),
+      /** Share of a fall of income below last month's consumption that savings cover, while they last. */
+      drawdown: leaf('share'),
     },
     atensi: {
       /** Probability that rehabilitation lets a household with a vulnerability move on. */
@@ -338,10 +344,14 @@ export const PARAMETERS = {
       relapse_hazard: leaf('probability-per-month'),
     },
     community: {
-      /** Share by which a community programme raises the market income of the households it reaches. */
+      /** Share by which a community asset raises the market income of the households it reaches, while it lasts. */
       income_effect: leaf('share'),
-      /** Share by which it cuts their household shock probability (clean water, food barn). */
+      /** Share by which a KAT community asset (clean water, food barn, settlement) cuts their household shock probability, while it lasts. */
       shock_reduction: leaf('share'),
+      /** Months a KAT community asset (settlement, clean water, lumbung sosial, productive assets) keeps working. */
+      kat_asset_lifetime: leaf('months'),
+      /** Months a Karang Taruna or LKS community enterprise keeps working. */
+      enterprise_lifetime: leaf('months'),
     },
     shocks: {
       /** A COVID-like shock: share of market income every household loses in the month it hits (then fading with the transitory persistence). */

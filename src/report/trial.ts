@@ -10,6 +10,7 @@ import { OUTCOME_INFO } from '../trial/outcomes';
 import type { TrialEstimate } from '../trial/outcomes';
 import type { TrialResult } from '../trial/virtual';
 import type { PublishedComparison } from '../trial/published';
+import type { PathCheck } from '../trial/paths';
 import { decimal } from '../lang/index';
 import type { Lang } from '../lang/index';
 
@@ -33,6 +34,16 @@ const WORDS = {
     notEstimated: 'not estimated',
     measureColumn: 'Measure',
     measure: { percent_change: '% change', ratio: 'treatment / control' },
+    target: 'Target',
+    modelValue: 'Model',
+    met: 'Met',
+    yes: 'yes',
+    no: 'no',
+    rule: {
+      within: (c: PathCheck, lang: Lang) => `${number(c.low, 1, lang, true)} to ${number(c.high, 1, lang, true)} %`,
+      at_least_horizon: (c: PathCheck, lang: Lang) => `≥ the effect at ${c.referenceHorizon} months (${number(c.threshold, 1, lang, true)} %)`,
+      at_least_transfer: (c: PathCheck, lang: Lang) => `≥ the value transferred (Rp ${number(c.threshold, 0, lang)})`,
+    },
     arm: (a: TrialResult['arms']) =>
       `${a.eligible.toLocaleString('en')} eligible agents (${round(a.eligibleHouseholds).toLocaleString('en')} households): ${a.treatment.toLocaleString('en')} treated, ${a.control.toLocaleString('en')} control`,
   },
@@ -55,6 +66,16 @@ const WORDS = {
     notEstimated: 'tidak diestimasi',
     measureColumn: 'Ukuran',
     measure: { percent_change: '% perubahan', ratio: 'perlakuan / kontrol' },
+    target: 'Target',
+    modelValue: 'Model',
+    met: 'Tercapai',
+    yes: 'ya',
+    no: 'tidak',
+    rule: {
+      within: (c: PathCheck, lang: Lang) => `${number(c.low, 1, lang, true)} s.d. ${number(c.high, 1, lang, true)} %`,
+      at_least_horizon: (c: PathCheck, lang: Lang) => `≥ dampak pada bulan ke-${c.referenceHorizon} (${number(c.threshold, 1, lang, true)} %)`,
+      at_least_transfer: (c: PathCheck, lang: Lang) => `≥ nilai yang diberikan (Rp ${number(c.threshold, 0, lang)})`,
+    },
     arm: (a: TrialResult['arms']) =>
       `${a.eligible.toLocaleString('id-ID')} agen memenuhi syarat (${round(a.eligibleHouseholds).toLocaleString('id-ID')} rumah tangga): ${a.treatment.toLocaleString('id-ID')} perlakuan, ${a.control.toLocaleString('id-ID')} kontrol`,
   },
@@ -132,6 +153,22 @@ export function publishedTableText(result: Pick<TrialResult, 'published'>, lang:
       measured(c, c.value, lang, c.qualifier),
       c.valueOtherVersion === null ? '—' : measured(c, c.valueOtherVersion, lang),
       c.modelOutcome === null ? w.notModelled : Number.isFinite(c.model) ? `${measured(c, c.model, lang)} [${measured(c, c.modelLow, lang)} – ${measured(c, c.modelHigh, lang)}]` : w.notEstimated,
+      `${c.source} (${c.confidence})`,
+    ]),
+  };
+}
+
+/** The path targets beside the model's values: relative effects in percent, assets in Rp. */
+export function pathsTableText(result: Pick<TrialResult, 'paths'>, lang: Lang = 'en'): Table {
+  const w = WORDS[lang];
+  return {
+    columns: [w.outcome, w.months, w.target, w.modelValue, w.met, w.source],
+    rows: result.paths.map((c) => [
+      label(c, lang),
+      String(c.horizon),
+      w.rule[c.rule](c, lang),
+      !Number.isFinite(c.model) ? w.notEstimated : c.rule === 'at_least_transfer' ? `Rp ${number(c.model, 0, lang)}` : `${number(c.model, 1, lang, true)} %`,
+      c.met ? w.yes : w.no,
       `${c.source} (${c.confidence})`,
     ]),
   };

@@ -52,7 +52,7 @@ export interface Manifest extends Provenance {
     readonly households: number;
     /** SHA-256 of the agent indices (Int32, little-endian). */
     readonly householdsSha256: string;
-    readonly package?: { readonly capital: number; readonly stipend: number; readonly stipendMonths: number; readonly mentoringMonths: number; readonly training: boolean };
+    readonly package?: { readonly capital: number; readonly asset: string; readonly stipend: number; readonly stipendMonths: number; readonly mentoringMonths: number; readonly training: boolean };
   };
   /** The programmes and services of the run, when they are not the model's own (SimulateOptions.registry). */
   readonly registry?: { readonly programmes: readonly string[]; readonly services: readonly string[] };

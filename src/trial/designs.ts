@@ -8,8 +8,10 @@
  *              policy.pena.min_age–max_age, who have neither received PENA nor run a business;
  *   brac-like  a BRAC-like graduation package ("Targeting the Ultra-Poor", Bangladesh; Bandiera et
  *              al. 2017) offered in January 2023 to half of the extremely poor households with a
- *              working-age member, measured for four years, as the published trial was, and compared
- *              with its published effects (data/evidence/brac-tup.csv).
+ *              working-age member, measured for seven years, as the published trial was followed
+ *              (2007–2014), and compared with its published effects at four years
+ *              (data/evidence/brac-tup.csv) and the path they should follow
+ *              (data/evidence/brac-tup-paths.csv).
  *
  * Converting BRAC's amounts to rupiah (BRAC_LIKE_PACKAGE). BRAC reports USD at 2007 PPP. A 2007 PPP
  * dollar buys what a US dollar bought in the US in 2007; in 2011 US dollars that is ×(224.939 /
@@ -79,6 +81,9 @@ export const BRAC_LIKE_PACKAGE: GraduationPackageDesign = {
   // lies just above the model's poverty-trap threshold (behaviour.business.trap_threshold, Rp 4 m,
   // itself derived from the same BRAC figures): a business that loses a little capital falls into the trap.
   capital: 4_080_000,
+  // BRAC's asset bundle was livestock (cows, goats; AEARCTR-0002231 and IGC: "livestock value about
+  // double the baseline wealth"), so it breeds (behaviour.business.livestock_growth) rather than wears out.
+  asset: 'livestock',
   // The subsistence allowance: BRAC paid one for 40 weeks (AEARCTR-0002231, A); no source found gives its
   // amount. An assumption: Rp 150,000 a month, what the Government gave poor families to
   // protect consumption in 2022 (BLT BBM, policy.blt_bbm.benefit, Sep–Dec 2022, A). Cash, so
@@ -115,6 +120,8 @@ export interface TrialDesign {
   readonly horizons: readonly number[];
   /** Published effects to compare the results with: a CSV under data/evidence (./published.ts). */
   readonly published?: string;
+  /** The path the effects should follow over the horizons: a CSV under data/evidence (./paths.ts). */
+  readonly paths?: string;
 }
 
 export const PENA_2023: TrialDesign = {
@@ -133,16 +140,18 @@ export const PENA_2023: TrialDesign = {
 export const BRAC_LIKE: TrialDesign = {
   id: 'brac-like',
   label: {
-    en: "A BRAC-like graduation package (asset, training, coaching, stipend) offered in January 2023 to half of the extremely poor, four years' follow-up",
-    id: 'Paket graduasi ala BRAC (aset, pelatihan, pendampingan, uang saku) ditawarkan pada Januari 2023 kepada separuh rumah tangga miskin ekstrem, diikuti empat tahun',
+    en: "A BRAC-like graduation package (livestock, training, coaching, stipend) offered in January 2023 to half of the extremely poor, seven years' follow-up",
+    id: 'Paket graduasi ala BRAC (ternak, pelatihan, pendampingan, uang saku) ditawarkan pada Januari 2023 kepada separuh rumah tangga miskin ekstrem, diikuti tujuh tahun',
   },
   programme: 'graduation-package',
   package: BRAC_LIKE_PACKAGE,
   eligibility: EXTREME_POOR_WORKING_AGE,
   offerMonth: '2023-01',
   treatmentShare: 0.5,
-  horizons: [12, 24, 36, 48],
+  // Seven years, as the Bangladesh trial was followed (surveys 2007–2014, AEARCTR-0002231).
+  horizons: [12, 24, 36, 48, 84],
   published: 'data/evidence/brac-tup.csv',
+  paths: 'data/evidence/brac-tup-paths.csv',
 };
 
 /** The built-in designs, by id. */

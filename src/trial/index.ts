@@ -10,4 +10,6 @@ export { OUTCOMES, OUTCOME_INFO } from './outcomes';
 export type { Outcome, OutcomeInfo, OutcomeKind, TrialEstimate } from './outcomes';
 export { readPublished, comparePublished, MEASURES } from './published';
 export type { PublishedEffect, PublishedComparison, Measure } from './published';
-export { ittCsv, balanceCsv, publishedCsv } from './output';
+export { ittCsv, balanceCsv, publishedCsv, pathsCsv } from './output';
+export { readPaths, checkPaths, PATH_RULES } from './paths';
+export type { PathTarget, PathCheck, PathRule } from './paths';

@@ -1,11 +1,12 @@
 /**
  * A virtual trial's results as the tidy CSV files of its run folder (`graduasi trial`): itt.csv,
- * balance.csv and published.csv. Numbers in JavaScript's shortest round-trip form; the tables
+ * balance.csv, published.csv and paths.csv. Numbers in JavaScript's shortest round-trip form; the tables
  * people read are src/report/trial.ts.
  */
 import { csvField } from '../run/results';
 import type { TrialEstimate } from './outcomes';
 import type { PublishedComparison } from './published';
+import type { PathCheck } from './paths';
 
 /** A number for a CSV cell: JavaScript's shortest round-trip form; empty for NaN or ±Infinity. */
 function cell(x: number): string {
@@ -48,6 +49,15 @@ export function publishedCsv(rows: readonly PublishedComparison[]): string {
       csvField(c.confidence),
       csvField(c.notes),
     ].join(','),
+  );
+  return `${header}\n${lines.join('\n')}\n`;
+}
+
+/** paths.csv: each path target beside the model's value (relative effect in percent; Rp for at_least_transfer) and whether it is met. */
+export function pathsCsv(rows: readonly PathCheck[]): string {
+  const header = 'target,outcome,horizon_months,rule,low,high,reference_horizon_months,threshold,model_value,met,source,url,confidence,notes';
+  const lines = rows.map((c) =>
+    [csvField(c.target), c.outcome, c.horizon, c.rule, cell(c.low), cell(c.high), cell(c.referenceHorizon), cell(c.threshold), cell(c.model), c.met, csvField(c.source), csvField(c.url), csvField(c.confidence), csvField(c.notes)].join(','),
   );
   return `${header}\n${lines.join('\n')}\n`;
 }

@@ -45,6 +45,8 @@ import { costPerHousehold } from './designs';
 import type { TrialDesign } from './designs';
 import { comparePublished, readPublished } from './published';
 import type { PublishedComparison } from './published';
+import { checkPaths, readPaths } from './paths';
+import type { PathCheck } from './paths';
 
 export interface TrialOptions {
   /** Seed of the trial: the population, the model's draws and the assignment all follow from it. */
@@ -110,6 +112,8 @@ export interface TrialResult {
   readonly balance: readonly TrialEstimate[];
   /** Published effects beside the model's, for designs that name an evidence file; else empty. */
   readonly published: readonly PublishedComparison[];
+  /** The path targets checked against the ITT table, for designs that name a paths file; else empty. */
+  readonly paths: readonly PathCheck[];
   /** The households' outcomes: baseline (horizon 0), then each horizon. */
   readonly rounds: readonly TrialRound[];
   /** Each arm with and without the offer, when options.spillovers; else empty. */
@@ -241,7 +245,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
       programme: design.programme,
       month: design.offerMonth,
       households: treated,
-      ...(pkg === undefined ? {} : { package: { capital: pkg.capital, stipend: pkg.stipend, stipendMonths: pkg.stipendMonths, mentoringMonths: pkg.mentoringMonths, training: pkg.training } }),
+      ...(pkg === undefined ? {} : { package: { capital: pkg.capital, asset: pkg.asset, stipend: pkg.stipend, stipendMonths: pkg.stipendMonths, mentoringMonths: pkg.mentoringMonths, training: pkg.training } }),
     },
   });
   if (still.length !== eligible.length || still.some((i, k) => i !== eligible[k])) {
@@ -278,6 +282,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
     itt,
     balance: withRelative(ittTable(rounds.slice(0, 1), { outcomes: OUTCOMES })),
     published: design.published === undefined ? [] : comparePublished(readPublished(design.published), itt),
+    paths: design.paths === undefined ? [] : checkPaths(readPaths(design.paths), itt, design.package?.capital ?? params.at(offer).policy.pena.capital),
     rounds,
     spillovers,
   };

@@ -17,7 +17,7 @@ describe('study parameters', () => {
     const names = studyParameters(params).map((r) => r.name);
     const behaviour = params.records.filter((r) => r.kind === 'behaviour' && r.range && r.values.length === 1 && !r.path.startsWith('behaviour.shocks.'));
     expect(names).toEqual(behaviour.map((r) => r.path));
-    expect(names).toHaveLength(36 + 12 + 3 + 2); // 12 of demography; PKH components recorded, growth at the bottom, the inflation outlook; sejahtera mandiri judged and declared
+    expect(names).toHaveLength(41 + 12 + 3 + 2); // 12 of demography; PKH components recorded, growth at the bottom, the inflation outlook; sejahtera mandiri judged and declared
     expect(studyRanges(params)).toEqual(studyParameters(params));
   });
 
@@ -26,7 +26,7 @@ describe('study parameters', () => {
     const assumptions = params.records.filter((r) => r.assumption && r.values.length === 1).map((r) => r.path);
     expect(policy).toEqual(assumptions);
     expect(policy).toContain('policy.facilitators.caseload');
-    expect(policy).toHaveLength(22); // the 24 assumptions but two series: the RST business-space share (0, then 0.2 from 2022) and BLT Dana Desa's quota by year
+    expect(policy).toHaveLength(21); // the 23 assumptions but two series: the RST business-space share (0, then 0.2 from 2022) and BLT Dana Desa's quota by year
   });
 
   it.each([

@@ -110,3 +110,56 @@ describe('mentoring counts down', () => {
     expect(t.h.mentoringMonths[0]).toBe(left);
   });
 });
+
+describe('assets by kind: equipment wears out, livestock breeds', () => {
+  // No profit (return 0) and no failure: only wear and herd growth move the assets.
+  const still = { 'behaviour.business.monthly_return': 0, 'behaviour.business.failure_hazard': 0, 'behaviour.business.trap_failure_multiplier': 1 } as const;
+
+  it.each<[string, Family, number, number]>([
+    ['equipment of Rp 1 m loses depreciation (2 %) a month', { capital: 1_000_000 }, 1_000_000 * (1 - 0.02), 0],
+    ['livestock of Rp 1 m grows by (1 + 12 %)^(1/12) a month', { livestock: 1_000_000 }, 0, 1_000_000 * 1.12 ** (1 / 12)],
+    ['a business with both: each moves by its own rule', { capital: 1_000_000, livestock: 2_000_000 }, 1_000_000 * (1 - 0.02), 2_000_000 * 1.12 ** (1 / 12)],
+  ])('%s', (_, assets, equipment, livestock) => {
+    const t = tinyWorld([{ ...running, ...assets }], { hold: { ...still, 'behaviour.business.depreciation': 0.02, 'behaviour.business.livestock_growth': 0.12 } });
+    t.run(business);
+    close(t.h.capital[0], equipment);
+    close(t.h.livestock[0], livestock);
+  });
+
+  it('over four years a herd growing 10 % a year is worth 1.1^4 times as much, while equipment keeps 0.98^48 of its value', () => {
+    const t = tinyWorld([{ ...running, capital: 1_000_000 }, { ...running, livestock: 1_000_000 }], { hold: { ...still, 'behaviour.business.depreciation': 0.02, 'behaviour.business.livestock_growth': 0.1 } });
+    for (let m = 0; m < 48; m++) {
+      if (m > 0) t.next();
+      t.run(business);
+    }
+    close(t.h.capital[0], 1_000_000 * 0.98 ** 48, 4);
+    close(t.h.livestock[1], 1_000_000 * 1.1 ** 4, 4);
+  });
+
+  it('reinvested profit is shared between equipment and livestock in the mix the business holds (1 : 3)', () => {
+    const t = tinyWorld([{ ...running, capital: 1_000_000, livestock: 3_000_000 }], {
+      hold: { 'behaviour.business.profit_sd': 0, 'behaviour.business.failure_hazard': 0, 'behaviour.business.depreciation': 0, 'behaviour.business.livestock_growth': 0, 'behaviour.business.reinvestment': 0.5, 'behaviour.business.skills_bonus': 0, 'behaviour.business.mentoring_bonus': 0, 'behaviour.business.monthly_return': 0.05 },
+    });
+    t.run(business);
+    const reinvested = 0.5 * 4_000_000 * 0.05; // Rp 100,000
+    close(t.h.capital[0], 1_000_000 + reinvested / 4);
+    close(t.h.livestock[0], 3_000_000 + (3 * reinvested) / 4);
+  });
+
+  it('a failed business keeps salvage of its equipment and sells its livestock into savings', () => {
+    const hold = { ...still, 'behaviour.business.failure_hazard': 1, 'behaviour.business.salvage': 0.2, 'behaviour.business.depreciation': 0, 'behaviour.business.livestock_growth': 0 };
+    const t = tinyWorld([{ ...running, capital: 1_000_000, livestock: 2_000_000, savings: 500_000 }], { hold });
+    t.run(business);
+    expect(t.h.business[0]).toBe(0);
+    close(t.h.capital[0], 0.2 * 1_000_000);
+    expect(t.h.livestock[0]).toBe(0);
+    close(t.h.savings[0], 500_000 + 2_000_000);
+  });
+
+  it('the trap threshold counts equipment and livestock together: Rp 2 m + Rp 2.5 m is above Rp 4 m', () => {
+    const trap = { 'behaviour.business.failure_hazard': 2 ** -21, 'behaviour.business.trap_failure_multiplier': 2 ** 21, 'behaviour.business.trap_threshold': 4_000_000 } as const;
+    const t = tinyWorld([{ ...running, capital: 2_000_000, livestock: 2_500_000 }, { ...running, capital: 2_000_000 }], { hold: trap });
+    t.run(business);
+    expect([t.h.business[0], t.h.business[1]]).toEqual([1, 0]);
+  });
+});

@@ -23,7 +23,7 @@ describe('community programmes reach the poorest communities first', () => {
     // January: a new year's reach (the world starts in December, so the whole year is left).
     const t = tinyWorld(({ extreme }) => [{ flags: URBAN, consumption: urban * extreme }, { flags: 0, consumption: rural * extreme }], { month: '2023-01', hold: reach(W) });
     t.run(community);
-    const until = t.ctx.month + t.ctx.params.policy.community.months - 1;
+    const until = t.ctx.month + t.ctx.params.behaviour.community.enterprise_lifetime - 1;
     expect([0, 1].map((i) => t.h.communityUntil[i] === until)).toEqual(reached);
     expect(t.flow('community.reached')).toBe(W);
     expect(t.world.services.community.spentThisMonth).toBe(W * t.ctx.params.policy.community.cost_per_household);
@@ -57,11 +57,9 @@ describe('community programmes reach the poorest communities first', () => {
     expect(t.flow('community.reached')).toBe((12 * W * 9) / 12);
   });
 
-  // Bug (see the report): community.ts sets communityUntil = month + months and income.ts treats a
-  // household as reached while communityUntil ≥ month, so the effect lasts months + 1 months.
-  it.each([1, 12])('a reached household’s income is raised by income_effect for policy.community.months (%i) months', (months) => {
+  it.each([1, 12])('a Karang Taruna or LKS enterprise raises a reached household’s income by income_effect for its lifetime (%i months), then ends', (months) => {
     const families = ({ extreme }: { extreme: number }): Family[] => [{ consumption: 0.5 * extreme }];
-    const hold = { 'policy.community.months': months, 'behaviour.community.income_effect': 0.5, 'behaviour.community.shock_reduction': 0 };
+    const hold = { 'behaviour.community.enterprise_lifetime': months, 'behaviour.community.income_effect': 0.5, 'behaviour.community.shock_reduction': 0 };
     const reached = tinyWorld(families, { month: '2023-01', hold: reach(W, hold) });
     const twin = tinyWorld(families, { month: '2023-01', hold: reach(0, hold) });
     const raised: boolean[] = [];
@@ -81,6 +79,52 @@ describe('community programmes reach the poorest communities first', () => {
       raised.push(Math.abs(reached.h.income[0] / twin.h.income[0] - 1.5) < 1e-6);
     }
     expect(raised).toEqual([...Array(months).fill(true), false, false, false]);
+  });
+});
+
+describe('community assets last their lifetime', () => {
+  const kat = (extra: Record<string, number> = {}) => reach(0, { 'policy.community.kat_households': W, ...extra });
+
+  it.each<[string, number, string]>([
+    ['a KAT asset (settlement, clean water, lumbung sosial) works for kat_asset_lifetime months', REMOTE, 'behaviour.community.kat_asset_lifetime'],
+    ['a Karang Taruna or LKS enterprise works for enterprise_lifetime months', 0, 'behaviour.community.enterprise_lifetime'],
+  ])('%s', (_, flags, lifetime) => {
+    const hold = { ...reach(W, { 'policy.community.kat_households': W }), 'behaviour.community.kat_asset_lifetime': 120, 'behaviour.community.enterprise_lifetime': 60 };
+    const t = tinyWorld(({ extreme }) => [{ flags, consumption: 0.5 * extreme }], { month: '2023-01', hold });
+    t.run(community);
+    expect(t.h.communityUntil[0]).toBe(t.ctx.month + (lifetime.endsWith('kat_asset_lifetime') ? 120 : 60) - 1);
+  });
+
+  it('a household whose asset still works is not reached again next January; once its asset has ended, it is', () => {
+    const t = tinyWorld(({ extreme }) => [{ flags: REMOTE, consumption: 0.5 * extreme }], { month: '2023-01', hold: kat({ 'behaviour.community.kat_asset_lifetime': 12 }) });
+    t.run(community);
+    const first = t.h.communityUntil[0];
+    expect(first).toBe(t.ctx.month + 11); // January to December 2023
+    for (let k = 0; k < 12; k++) t.next(); // January 2024: the asset ended in December
+    t.run(community);
+    expect(t.h.communityUntil[0]).toBe(first + 12);
+    const u = tinyWorld(({ extreme }) => [{ flags: REMOTE, consumption: 0.5 * extreme }], { month: '2023-01', hold: kat({ 'behaviour.community.kat_asset_lifetime': 24 }) });
+    u.run(community);
+    const kept = u.h.communityUntil[0];
+    for (let k = 0; k < 12; k++) u.next(); // January 2024: the asset still works
+    u.run(community);
+    expect(u.h.communityUntil[0]).toBe(kept);
+  });
+
+  it.each<[string, number, number]>([
+    ['a KAT asset spares its household a shock that hits every month (shock_reduction 1)', REMOTE, 1 - 0.5],
+    ['a Karang Taruna or LKS enterprise does not cut shocks', 0, 1],
+  ])('%s', (_, flags, ratio) => {
+    const hold = { 'behaviour.income.shock_probability': 1, 'behaviour.income.shock_size': 0.5, 'behaviour.community.shock_reduction': 1, 'behaviour.community.income_effect': 0 };
+    const families = ({ extreme }: { extreme: number }): Family[] => [{ flags, consumption: 0.5 * extreme }];
+    const served = tinyWorld(families, { month: '2023-01', hold: { ...hold, ...reach(W, { 'policy.community.kat_households': W }) } });
+    const twin = tinyWorld(families, { month: '2023-01', hold: { ...hold, ...reach(0) } });
+    for (const t of [served, twin]) {
+      t.h.permanentIncome.fill(13);
+      t.run(community, income);
+    }
+    // The twin is hit (income × (1 − shock_size)); the served household too, unless its asset cuts the shock.
+    expect(twin.h.income[0] / served.h.income[0]).toBeCloseTo(ratio, 6);
   });
 });
 

@@ -48,7 +48,7 @@ describe('the parameter tree in data/parameters', () => {
     const policy = params.records.filter((r) => r.kind === 'policy');
     const saysSo = policy.filter((r) => /^An assumption/.test(r.reasoning ?? '')).map((r) => r.path);
     expect(policy.filter((r) => r.assumption).map((r) => r.path)).toEqual(saysSo);
-    expect(saysSo).toHaveLength(24);
+    expect(saysSo).toHaveLength(23);
     expect(policy.filter((r) => r.range !== undefined).map((r) => r.path)).toEqual(saysSo);
   });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trialEffects } from '../../src/charts/index';
-import { OUTCOMES } from '../../src/trial/index';
+import { OUTCOMES, OUTCOME_INFO } from '../../src/trial/index';
 import type { Outcome, TrialEstimate } from '../../src/trial/index';
 import { renderSvg, schemaErrors, svgTexts } from '../charts/helpers';
 
@@ -12,7 +12,7 @@ import { renderSvg, schemaErrors, svgTexts } from '../charts/helpers';
 function rows(): TrialEstimate[] {
   return [12, 24].flatMap((horizon) =>
     OUTCOMES.map((outcome: Outcome, k) => {
-      const money = outcome === 'consumption' || outcome === 'income' || outcome === 'assets';
+      const money = OUTCOME_INFO[outcome].kind === 'money';
       const effect = money ? 20_000 * (k + 1) : -0.05;
       const half = money ? 8_000 : 0.02;
       return { outcome, horizon, controlMean: money ? 400_000 : 0.5, treatmentMean: 0, effect, se: half / 1.96, low: effect - half, high: effect + half, p: 0.01, controlSd: 1, standardised: 0.1, nTreatment: 100, nControl: 100, relativeEffect: 5 };
@@ -22,8 +22,8 @@ function rows(): TrialEstimate[] {
 
 describe('trialEffects', () => {
   it.each([
-    ['en', ['Intention-to-treat effects by months after the offer', 'Months after the offer', 'Effect', 'Consumption per person', 'Rp thousand a month', 'Business assets', 'Rp thousand', 'Runs a business', 'pp']],
-    ['id', ['Dampak intention-to-treat menurut bulan setelah penawaran', 'Bulan setelah penawaran', 'Dampak', 'Pengeluaran per kapita', 'ribu Rp sebulan', 'Aset usaha', 'ribu Rp', 'Menjalankan usaha', 'poin']],
+    ['en', ['Intention-to-treat effects by months after the offer', 'Months after the offer', 'Effect', 'Consumption per person', 'Rp thousand a month', 'Business assets (equipment and livestock)', 'Livestock', 'Savings', 'Rp thousand', 'Runs a business', 'pp']],
+    ['id', ['Dampak intention-to-treat menurut bulan setelah penawaran', 'Bulan setelah penawaran', 'Dampak', 'Pengeluaran per kapita', 'ribu Rp sebulan', 'Aset usaha (peralatan dan ternak)', 'Ternak', 'Tabungan', 'ribu Rp', 'Menjalankan usaha', 'poin']],
   ] as const)('in %s: valid Vega-Lite v5, drawn with its texts', async (lang, texts) => {
     const spec = trialEffects(rows(), { lang });
     expect(schemaErrors(spec)).toEqual([]);

@@ -24,26 +24,26 @@ afterEach(() => {
 const files = (folder: string) => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 
 describe('graduasi trial', () => {
-  it('writes itt.csv, balance.csv, published.csv and manifest.json, prints the ITT table, and gives the same bytes twice', async () => {
+  it('writes itt.csv, balance.csv, published.csv, paths.csv and manifest.json, prints the ITT table, and gives the same bytes twice', async () => {
     await trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'a')]);
     expect(stdout).toMatch(/eligible agents .* households\): \d+ treated, \d+ control/);
-    expect(stdout).toMatch(/Business assets \(Rp\) +12 +\d+ \/ \d+/);
+    expect(stdout).toMatch(/Business assets \(equipment and livestock\) \(Rp\) +12 +\d+ \/ \d+/);
     expect(stdout).toContain('Trial written to');
     await trialCommand(['brac-like', ...SMALL, '--out', join(dir, 'b')]);
     const a = files(join(dir, 'a'));
-    expect(Object.keys(a)).toEqual(['balance.csv', 'itt.csv', 'manifest.json', 'published.csv']);
+    expect(Object.keys(a)).toEqual(['balance.csv', 'itt.csv', 'manifest.json', 'paths.csv', 'published.csv']);
     expect(files(join(dir, 'b'))).toEqual(a);
     const manifest = JSON.parse(a['manifest.json']);
     expect(manifest).toMatchObject({ model: 'graduasi', command: 'trial', seed: 3, design: { id: 'brac-like', horizons: [12], treatmentShare: 0.5, eligibility: { id: 'extreme-poor-working-age' } }, options: { households: 20000, agents: 20000 } });
     expect(manifest.arms.treatment + manifest.arms.control).toBe(manifest.arms.eligible);
-    expect(manifest.files['itt.csv'].rows).toBe(6);
+    expect(manifest.files['itt.csv'].rows).toBe(8);
     expect(manifest.data.some((d: { file: string }) => d.file === 'data/evidence/brac-tup.csv')).toBe(true);
     expect(a['itt.csv'].split('\n')[0]).toBe('outcome,horizon_months,n_treatment,n_control,control_mean,treatment_mean,effect,se,ci_low,ci_high,p_value,relative_effect,control_sd,standardised_effect');
   });
 
   it('prints the table in Bahasa Indonesia with --lang id; pena-2023 has no published.csv', async () => {
     await trialCommand(['pena-2023', ...SMALL, '--share', '0.3', '--lang', 'id', '--out', join(dir, 'pena')]);
-    expect(stdout).toContain('Aset usaha (Rp)');
+    expect(stdout).toContain('Aset usaha (peralatan dan ternak) (Rp)');
     expect(readdirSync(join(dir, 'pena')).sort()).toEqual(['balance.csv', 'itt.csv', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(dir, 'pena', 'manifest.json'), 'utf8')).design.treatmentShare).toBe(0.3);
   });

@@ -56,8 +56,10 @@ describe('the built-in designs', () => {
     expect(() => trialDesign('brac')).toThrow('unknown trial design "brac" (expected one of pena-2023, brac-like)');
   });
 
-  it('brac-like follows households four years, as BRAC was evaluated', () => {
-    expect(BRAC_LIKE.horizons.at(-1)).toBe(48);
+  it('brac-like follows households seven years, as BRAC was (2007–2014), gives livestock, and names its published effects and path', () => {
+    expect(BRAC_LIKE.horizons.at(-1)).toBe(84);
+    expect(BRAC_LIKE.package?.asset).toBe('livestock');
     expect(BRAC_LIKE.published).toBe('data/evidence/brac-tup.csv');
+    expect(BRAC_LIKE.paths).toBe('data/evidence/brac-tup-paths.csv');
   });
 });

@@ -23,7 +23,7 @@ import { W, tinyWorld } from '../model/world-fixture';
 const params = loadParameters();
 const population = populationFor(params, 11, 0, { households: 20_000 });
 const baseline = { id: 'baseline', patch: {} };
-const PACKAGE: GraduationPackage = { capital: 4_000_000, stipend: 150_000, stipendMonths: 9, mentoringMonths: 24, training: true };
+const PACKAGE: GraduationPackage = { capital: 4_000_000, asset: 'equipment', stipend: 150_000, stipendMonths: 9, mentoringMonths: 24, training: true };
 /** Every 40th agent: 500 households. */
 const TREATED = Int32Array.from({ length: 500 }, (_, k) => 40 * k);
 
@@ -147,6 +147,16 @@ describe('the offer stage, household by household (tiny world, offer in June 202
     expect(t.h.cashTransfers[0]).toBe(0);
   });
 
+  it.each<[string, GraduationPackage['asset'], number, number]>([
+    ['a livestock package lands as livestock, which breeds', 'livestock', 0, 4_000_000],
+    ['an equipment package lands as equipment, which wears out', 'equipment', 4_000_000, 0],
+  ])('%s', (_, asset, equipment, livestock) => {
+    const t = tinyWorld([{}], { hold: { 'behaviour.business.start_probability': 1 } });
+    t.run(offerStage(offer('graduation-package', [0], { ...PACKAGE, asset })));
+    expect([t.h.capital[0], t.h.livestock[0]]).toEqual([equipment, livestock]);
+    expect(t.h.business[0]).toBe(1); // either kind of asset is enough to start a business
+  });
+
   it('nothing happens before the offer month', () => {
     const t = tinyWorld([{}], { month: '2023-05' });
     t.run(offerStage(offer('graduation-package', [0], PACKAGE)));
@@ -191,12 +201,13 @@ describe('a bad offer is refused, naming the field', () => {
     ['an index beyond the agents', { ...good, households: Int32Array.from([1, 20_000]) }, /offer\.households\[1\]: expected an agent index from 0 to 19999, got 20000/],
     ['a household twice', { ...good, households: Int32Array.from([5, 6, 5]) }, /offer\.households\[2\]: expected each household once, but offer\.households\[0\] is 5 too/],
     ['a package for PENA', { ...good, programme: 'pena' }, /offer\.package: expected none for "pena"/],
-    ['no package for the graduation package', { ...good, package: undefined }, /offer\.package: expected \{ capital, stipend, stipendMonths, mentoringMonths, training \} for "graduation-package"/],
+    ['no package for the graduation package', { ...good, package: undefined }, /offer\.package: expected \{ capital, asset, stipend, stipendMonths, mentoringMonths, training \} for "graduation-package"/],
     ['negative capital', { ...good, package: { ...PACKAGE, capital: -1 } }, /offer\.package\.capital: expected an amount in Rp, 0 or more, got -1/],
     ['300 months of mentoring', { ...good, package: { ...PACKAGE, mentoringMonths: 300 } }, /offer\.package\.mentoringMonths: expected a whole number of months from 0 to 255, got 300/],
     ['half a month of stipend', { ...good, package: { ...PACKAGE, stipendMonths: 0.5 } }, /offer\.package\.stipendMonths: expected a whole number of months/],
     ['training as a word', { ...good, package: { ...PACKAGE, training: 'yes' } }, /offer\.package\.training: expected true or false, got yes/],
-    ['an unknown package field', { ...good, package: { ...PACKAGE, asset: 1 } }, /offer\.package\.asset: expected one of capital, stipend, stipendMonths, mentoringMonths, training/],
+    ['an unknown package field', { ...good, package: { ...PACKAGE, herd: 1 } }, /offer\.package\.herd: expected one of capital, asset, stipend, stipendMonths, mentoringMonths, training/],
+    ['an asset that is neither equipment nor livestock', { ...good, package: { ...PACKAGE, asset: 'land' } }, /offer\.package\.asset: expected "equipment" or "livestock", got "land"/],
   ])('%s', (_, offer, message) => {
     expect(() => simulate(baseline, { ...options, offer: offer as Offer })).toThrow(message);
   });

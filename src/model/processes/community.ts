@@ -1,15 +1,19 @@
 /**
- * The adaptive community model: programmes that act on every household of a community.
+ * The adaptive community model: programmes that leave community assets behind.
  *
  * Kemensos's community actors run community-level empowerment: for remote indigenous communities
- * (KAT) — clean water, a food barn, productive assets, boats — and, elsewhere, programmes of Karang
- * Taruna (youth organisations) and LKS (social welfare institutions). A community here is a
- * province's urban area, its rural area, or its KAT settlements. Each January the programmes reach
- * their yearly households (in the first month of a run, the share of the year that is left):
- * communities are taken in order of their extreme-poverty rate (highest first), and within a
- * community every household not yet reached, in household order. A
- * reached household's market income rises by `income_effect` and its household-shock probability
- * falls by `shock_reduction` (behaviour.community) for `months` months (applied by the income process).
+ * (KAT) — a settlement, clean water, a social food barn (lumbung sosial), productive assets — and,
+ * elsewhere, enterprises of Karang Taruna (youth organisations) and LKS (social welfare institutions):
+ * salt farming, boats, chicken farming. A community here is a province's urban area, its rural area,
+ * or its KAT settlements. Each January the programmes reach their yearly households (in the first
+ * month of a run, the share of the year that is left): communities are taken in order of their
+ * extreme-poverty rate (highest first), and within a community every household not served by a
+ * working asset, in household order. What they build serves the households reached for its lifetime
+ * (`communityUntil`, the last month it works): a KAT asset for `kat_asset_lifetime` months, raising
+ * market income by `income_effect` and cutting the household-shock probability by `shock_reduction`;
+ * a Karang Taruna or LKS enterprise for `enterprise_lifetime` months, raising market income by
+ * `income_effect` (behaviour.community; the income process applies them). When an asset's life ends,
+ * its households can be reached again.
  */
 import { REMOTE, URBAN } from '../households';
 import type { Households } from '../households';
@@ -59,13 +63,16 @@ export function community(world: World, ctx: MonthContext): void {
       leftOthers -= quota[k];
     }
   }
-  const until = Math.min(0xffff, ctx.month + p.months - 1); // reached in this month and the next months − 1
+  const lifetime = ctx.params.behaviour.community;
+  // An asset built this month works this month and the next lifetime − 1.
+  const katUntil = Math.min(0xffff, ctx.month + lifetime.kat_asset_lifetime - 1);
+  const enterpriseUntil = Math.min(0xffff, ctx.month + lifetime.enterprise_lifetime - 1);
   for (let i = 0, n = h.count; i < n; i++) {
     if (communityUntil[i] >= ctx.month) continue;
     const k = communityOf(h, i);
     if (weight[i] > quota[k]) continue;
     quota[k] -= weight[i];
-    communityUntil[i] = until;
+    communityUntil[i] = k % 3 === 2 ? katUntil : enterpriseUntil;
     serve(world, ctx, 'community', i, p.cost_per_household, 'community.reached');
   }
 }

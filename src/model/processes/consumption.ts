@@ -1,12 +1,22 @@
 /**
- * Consumption: what BPS measures, and what poverty is judged on.
+ * Consumption: what BPS measures, and what poverty is judged on — with savings as a buffer stock.
  *
- *   target      = market income + (transfer_share × cash transfers + food assistance) / size
- *   consumption = smoothing × last month's consumption + (1 − smoothing) × target
+ *   resources   = market income + (transfer_share × cash transfers + food assistance) / size
+ *   needs       = max(last month's consumption, extreme-poverty line)
+ *   saved       = saving_rate × (resources − needs)                      when resources > needs
+ *   drawn       = min(savings / size, drawdown × (last month's consumption − resources))
+ *                                                                        when resources fall below it
+ *   consumption = smoothing × last month's consumption + (1 − smoothing) × (resources − saved + drawn)
+ *   savings    ← savings + (saved − drawn) × size
  *
  * Food assistance (BPNT) is food, so it counts in full; only a share of cash transfers shows up as
  * consumption in the month (the PKH trial found no transformative change in consumption: Cahyadi et
- * al. 2020). The process also refills the welfare distribution the registry ranks households by.
+ * al. 2020). Savings follow a simple buffer-stock rule (Deaton 1991, "Saving and liquidity
+ * constraints"): a household whose income rises above what it usually consumes (and above basic
+ * needs, the extreme line) puts part of the rise aside, and when income falls below what it usually
+ * consumes it covers part of the fall from what it saved, until the savings run out. Households below
+ * the extreme line save nothing. Savings are nominal rupiah per household and earn no interest. The process also
+ * refills the welfare distribution the registry ranks households by.
  */
 import type { MonthContext, World } from '../world';
 import { finishWelfareDistribution, logBin } from '../welfare';
@@ -14,13 +24,29 @@ import { finishWelfareDistribution, logBin } from '../welfare';
 export function consumption(world: World, ctx: MonthContext): void {
   const h = world.households;
   const { transfer_share: share, smoothing } = ctx.params.behaviour.consumption;
-  const { income, cashTransfers: cash, foodTransfers: food, size, consumption: c, weight } = h;
+  const { saving_rate: savingRate, drawdown } = ctx.params.behaviour.savings;
+  const line = ctx.extremeLine;
+  const { income, cashTransfers: cash, foodTransfers: food, size, consumption: c, savings, weight } = h;
   const bitsOfConsumption = world.consumptionBits;
   const hist = world.welfare.weight;
   hist.fill(0);
   for (let i = 0, n = h.count; i < n; i++) {
-    const target = income[i] + (share * cash[i] + food[i]) / size[i];
-    c[i] = smoothing * c[i] + (1 - smoothing) * target;
+    const usual = c[i];
+    const resources = income[i] + (share * cash[i] + food[i]) / size[i];
+    const needs = usual > line ? usual : line;
+    let spent = resources;
+    if (resources > needs) {
+      const saved = savingRate * (resources - needs);
+      spent -= saved;
+      savings[i] += saved * size[i];
+    } else if (resources < usual && savings[i] > 0) {
+      const wanted = drawdown * (usual - resources);
+      const held = savings[i] / size[i];
+      const drawn = wanted < held ? wanted : held;
+      spent += drawn;
+      savings[i] = wanted < held ? savings[i] - drawn * size[i] : 0;
+    }
+    c[i] = smoothing * usual + (1 - smoothing) * spent;
     hist[logBin(bitsOfConsumption[i])] += weight[i];
   }
   finishWelfareDistribution(world.welfare);

@@ -16,8 +16,9 @@
  *
  * So a price jump (the 2022 fuel-price rise) cuts real income until nominal incomes catch up, a
  * household shock (job loss, illness, harvest failure) cuts it for a while, and a province shock moves
- * every household of a province together. An RST house and a community programme make household
- * shocks rarer; a community programme also raises income (behaviour.rst, behaviour.community).
+ * every household of a province together. An RST house and a KAT community asset (clean water, a
+ * food barn, a settlement) make household shocks rarer; a community asset, KAT or a Karang Taruna or
+ * LKS enterprise, also raises income while it works (behaviour.rst, behaviour.community, ./community.ts).
  *
  * Aggregate shocks placed in time by parameters (behaviour.shocks) hit the transitory part in the
  * month they occur and then fade like any transitory shock: a COVID-like loss for every household,
@@ -29,6 +30,7 @@ import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import { STANDARD_NORMAL } from '../normal-table';
 import { DISASTER_VICTIM } from '../phases';
+import { REMOTE } from '../households';
 import { logBin } from '../welfare';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
@@ -54,7 +56,7 @@ export function income(world: World, ctx: MonthContext): void {
   const flooded = shocks.flood_loss > 0 ? world.provinceCodes.indexOf(shocks.flood_province) : -1;
   const flood = flooded >= 0 ? log(1 - shocks.flood_loss) : 0;
 
-  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history } = h;
+  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = h;
   const reached = ctx.params.behaviour.community;
   const rstReduction = 1 - ctx.params.behaviour.rst.shock_reduction;
   const communityReduction = 1 - reached.shock_reduction;
@@ -77,7 +79,7 @@ export function income(world: World, ctx: MonthContext): void {
     const inCommunity = communityUntil[i] >= month;
     let hazard = hit;
     if ((services[i] & house) !== 0) hazard *= rstReduction;
-    if (inCommunity) hazard *= communityReduction;
+    if (inCommunity && (flags[i] & REMOTE) !== 0) hazard *= communityReduction;
     let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
     if ((b & 0xfffff) * TWO_TO_MINUS_20 < hazard) t += loss;
     const r = province[i];

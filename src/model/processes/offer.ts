@@ -14,7 +14,8 @@
  *                       received (so the push exit applies as to any recipient); counted as PENA
  *                       spending and as a "pena.received" event, but not against the year's places
  *                       (policy.pena.recipients), which stay open to everyone else.
- *   graduation-package  a BRAC-like package (GraduationPackage): capital in kind, skills training (the
+ *   graduation-package  a BRAC-like package (GraduationPackage): capital in kind (equipment or
+ *                       livestock, as the package says), skills training (the
  *                       household counts as trained at once), mentoring, and a cash stipend each
  *                       month for `stipendMonths` months from the offer month, consumed like any cash
  *                       transfer (behaviour.consumption.transfer_share). Not a Kemensos programme: its
@@ -40,16 +41,23 @@ import type { Month } from '../../calendar/months';
 import { formatMonth, monthOf } from '../../calendar/months';
 import type { MonthContext, World } from '../world';
 import { startBusiness } from './pathway';
+import { hasBusinessAssets } from './business';
 import { grantPena } from '../services/pena';
 
 /** The programmes an offer can give. */
 export const OFFER_PROGRAMMES = ['pena', 'graduation-package'] as const;
 export type OfferProgramme = (typeof OFFER_PROGRAMMES)[number];
 
+/** The kinds of business asset a package can give: equipment and stock, which wear out, or livestock, which breeds. */
+export const PACKAGE_ASSETS = ['equipment', 'livestock'] as const;
+export type PackageAsset = (typeof PACKAGE_ASSETS)[number];
+
 /** What a graduation package gives each treated household (src/trial/designs.ts documents a BRAC-like one). */
 export interface GraduationPackage {
   /** Business capital (an asset in kind) given at the offer month, Rp per household. */
   readonly capital: number;
+  /** What the capital is: equipment (households.capital) or livestock (households.livestock). */
+  readonly asset: PackageAsset;
   /** Cash stipend, Rp per household a month, paid from the offer month for `stipendMonths` months. */
   readonly stipend: number;
   /** Months the stipend is paid (a whole number, 0 for none). */
@@ -71,7 +79,7 @@ export interface Offer {
   readonly package?: GraduationPackage;
 }
 
-const PACKAGE_KEYS = ['capital', 'stipend', 'stipendMonths', 'mentoringMonths', 'training'] as const;
+const PACKAGE_KEYS = ['capital', 'asset', 'stipend', 'stipendMonths', 'mentoringMonths', 'training'] as const;
 
 /**
  * Throws unless `offer` is a valid offer for a run of `agents` households from `start` to `end`;
@@ -114,6 +122,7 @@ export function checkOffer(offer: Offer, agents: number, start: Month, end: Mont
     if (!(Number.isInteger(p[key]) && p[key] >= 0 && p[key] <= max)) throw new Error(`${where}.package.${key}: expected a whole number of months from 0 to ${max}, got ${String(p[key])}`);
   };
   amount('capital');
+  if (!(PACKAGE_ASSETS as readonly unknown[]).includes(p.asset)) throw new Error(`${where}.package.asset: expected ${PACKAGE_ASSETS.map((a) => `"${a}"`).join(' or ')}, got ${JSON.stringify(p.asset)}`);
   amount('stipend');
   months('stipendMonths', 1200);
   months('mentoringMonths', 255); // households.mentoringMonths is a Uint8Array
@@ -142,7 +151,7 @@ function give(world: World, ctx: MonthContext, i: number, offer: Offer): void {
   }
   const h = world.households;
   const p = offer.package!;
-  h.capital[i] += p.capital;
+  (p.asset === 'livestock' ? h.livestock : h.capital)[i] += p.capital;
   h.mentoringMonths[i] = Math.max(h.mentoringMonths[i], p.mentoringMonths);
   if (p.training) {
     const { flag } = world.registry;
@@ -164,7 +173,7 @@ function takeUp(world: World, ctx: MonthContext, treated: Int32Array, tookUp: Ui
     if (tookUp[k] === 1) continue;
     const i = treated[k];
     if (h.business[i] === 1) tookUp[k] = 1;
-    else if (h.phase[i] !== TRANSITION && h.capital[i] > 0 && uniform(ctx.streams.offer, i, ctx.month) < p) {
+    else if (h.phase[i] !== TRANSITION && hasBusinessAssets(h, i) && uniform(ctx.streams.offer, i, ctx.month) < p) {
       startBusiness(world, ctx, i);
       tookUp[k] = 1;
     }

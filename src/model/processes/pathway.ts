@@ -53,6 +53,7 @@ import type { Intake } from '../intake';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
 import { needsRehabilitation } from '../services/atensi';
+import { hasBusinessAssets } from './business';
 
 /** Members of working age: everyone who is not a young child, a pupil or aged 70+. */
 export function workingAgeMembers(h: Households, i: number): number {
@@ -284,7 +285,7 @@ function recoveryRule(s: Step, i: number): Move | null {
 /** Transisi: a business starts once there is capital; pengembangan once it stands; back to assistance without one in time. */
 function transitionRule(s: Step, i: number): Move | null {
   const { h, ctx } = s;
-  if (h.business[i] === 0 && h.capital[i] > 0 && pathwayUniform(ctx, i, PATHWAY_DRAW.businessStart) < s.behaviour.business.start_probability) startBusiness(s.world, ctx, i);
+  if (h.business[i] === 0 && hasBusinessAssets(h, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.businessStart) < s.behaviour.business.start_probability) startBusiness(s.world, ctx, i);
   if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) return MOVE.established;
   if (h.business[i] === 0 && h.monthsInPhase[i] >= s.policy.empowerment.transition_max_months) return MOVE.noBusinessInTime;
   return null;
