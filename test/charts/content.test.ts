@@ -106,18 +106,18 @@ describe('flowsOverTime', () => {
     expect(spec.title.subtitle).toContain('2022: 10 months');
   });
 
-  it('gives each panel the unit of its own largest year: graduations are not drawn in millions because entries are', () => {
+  it('gives each panel the unit of its own largest year: relapses are not drawn in millions because entries are', () => {
     const spec = json(flowsOverTime(summary, { scenario: 'cut' }));
     expect(spec.concat.map((p: { title: string }) => p.title)).toEqual(['Into assistance', 'Into social recovery', 'Graduations', 'Relapses']);
-    const graduations = spec.concat[2];
+    const relapses = spec.concat[3];
     const largest = Math.max(...['2022', '2023'].map((year) =>
-      summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.group === 'national' && r.month.startsWith(year) && r.indicator.startsWith('flow.pathway.graduated_')).reduce((s, r) => s + r.mean, 0)));
+      summary.filter((r) => r.scenario === 'cut' && r.compared_with === '' && r.group === 'national' && r.month.startsWith(year) && r.indicator === 'flow.pathway.relapsed').reduce((s, r) => s + r.mean, 0)));
     expect(largest).toBeLessThan(1e6);
-    expect(graduations.encoding.y.title).not.toContain('millions');
+    expect(relapses.encoding.y.title).not.toContain('millions');
     // Drawn in thousands from 10,000 a year, else in households: the stacked year times the unit is the sum.
-    const unit = graduations.encoding.y.title === 'Households per year (thousands)' ? 1e3 : 1;
-    expect(graduations.encoding.y.title).toBe(largest >= 1e4 ? 'Households per year (thousands)' : 'Households per year');
-    const values: { year: string; households: number }[] = graduations.data.values;
+    const unit = relapses.encoding.y.title === 'Households per year (thousands)' ? 1e3 : 1;
+    expect(relapses.encoding.y.title).toBe(largest >= 1e4 ? 'Households per year (thousands)' : 'Households per year');
+    const values: { year: string; households: number }[] = relapses.data.values;
     const stacked = Math.max(...['2022', '2023'].map((year) => values.filter((v) => v.year === year).reduce((s, v) => s + v.households, 0)));
     expect(stacked * unit).toBeCloseTo(largest, 6);
   });

@@ -151,7 +151,7 @@ describe('metamorphic relations', () => {
     const scaled = params.records.filter((r) => r.unit === 'households' || r.unit === 'persons' || r.path.endsWith('.budget'));
     const patch = Object.fromEntries(scaled.map((r) => [r.path, Object.fromEntries(r.values.map((v) => [v.date, 2 * (v.value as number)]))]));
     const big = simulate({ id: 'baseline', patch }, { seed: 7, population: doubled, parameters: params, end: END, observe: standardIndicators });
-    const counts = /households|persons|^poor_|_spend|^flow\.|^queue_|^blocked_|_to_date$|^phase_|^lifted_/;
+    const counts = /households|persons|^poor_|^graduations|_spend|^flow\.|^queue_|^blocked_|_to_date$|^phase_|^lifted_/;
     expect(big.rows.length).toBe(run.rows.length);
     big.rows.forEach((r, k) => {
       const b = run.rows[k];
