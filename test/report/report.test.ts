@@ -60,7 +60,7 @@ describe('report.html', () => {
     const { page, outside, errors } = await offlinePage(browser.context);
     await page.goto(pathToFileURL(file).href);
     const charts = reportCharts(experiment.manifest, experiment.summary, lang).length + historyCharts(baselineHistory(experiment.rows)!, experiment.summary, lang).length;
-    expect(charts).toBe(5 + 3);
+    expect(charts).toBe(6 + 3);
     await page.waitForFunction((n) => document.querySelectorAll('figure.chart svg').length === n, charts, { timeout: 180_000 });
     const marks = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('path, rect, line, symbol').length));
     expect(marks.every((n) => n > 10)).toBe(true);
