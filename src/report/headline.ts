@@ -34,7 +34,8 @@ export interface Headline {
   readonly costPerGraduate: Band;
 }
 
-function band(values: readonly number[]): Band {
+/** The mean of `values` and their 5th and 95th percentiles (BAND). */
+export function band(values: readonly number[]): Band {
   const sorted = [...values].sort((a, b) => a - b);
   return { mean: mean(values), p05: quantileSorted(sorted, BAND.low), p95: quantileSorted(sorted, BAND.high) };
 }
