@@ -8,17 +8,12 @@
  * - Graduations and empowerment spending over the whole run; cost per graduate = one over the other.
  * - Assistance spending (every programme of the registry) over the whole run.
  */
-import { mean, quantileSorted } from 'simple-statistics';
 import type { ResultRow } from '../run/results';
-import { BAND } from '../observe/summary';
+import { band, type Band } from '../observe/summary';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import type { Registry } from '../model/world';
 
-export interface Band {
-  readonly mean: number;
-  readonly p05: number;
-  readonly p95: number;
-}
+export type { Band };
 
 export interface Headline {
   readonly scenario: string;
@@ -32,12 +27,6 @@ export interface Headline {
   readonly empowermentSpend: Band;
   /** Rp per graduation over the run. */
   readonly costPerGraduate: Band;
-}
-
-/** The mean of `values` and their 5th and 95th percentiles (BAND). */
-export function band(values: readonly number[]): Band {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { mean: mean(values), p05: quantileSorted(sorted, BAND.low), p95: quantileSorted(sorted, BAND.high) };
 }
 
 /** The March months the headline reports: the target year 2024 (when in the run) and the last year's. */

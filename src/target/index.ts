@@ -29,7 +29,7 @@ import type { ParameterPatch, Parameters } from '../parameters/types';
 import { LAST_YEAR } from '../parameters/load';
 import { MIN_HOUSEHOLDS } from '../population/index';
 import { REFERENCE_MONTH } from '../run/simulate';
-import { band, type Band } from '../report/headline';
+import { band, type Band } from '../observe/summary';
 import { ProblemError, refuse, type Problem } from '../problems/index';
 import { CALIBRATED, resolveScenarios } from '../scenarios/load';
 import type { ResolvedScenario } from '../scenarios/types';
