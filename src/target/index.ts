@@ -33,10 +33,10 @@ import { band, type Band } from '../observe/summary';
 import { ProblemError, refuse, type Problem } from '../problems/index';
 import { CALIBRATED, resolveScenarios } from '../scenarios/load';
 import type { ResolvedScenario } from '../scenarios/types';
-import { DEFAULT_LEVERS, leverPatch, type Lever } from './levers';
+import { DEFAULT_LEVERS, mixPatch, type Lever } from './levers';
 import { greedySearch, type Mix, type Stop } from './search';
 
-export { DEFAULT_LEVERS, checkLevers, levelText, leverPatch, readLeverFile, MAX_LEVERS, MAX_LEVELS, MAX_MULTIPLIER } from './levers';
+export { DEFAULT_LEVERS, checkLevers, levelText, leverPatch, mixPatch, readLeverFile, MAX_LEVERS, MAX_LEVELS, MAX_MULTIPLIER } from './levers';
 export type { Lever } from './levers';
 export { greedySearch, STOPS } from './search';
 export type { Candidate, Evaluation, Mix, SearchProblem, SearchResult, Stop } from './search';
@@ -159,7 +159,7 @@ export async function targetSearch(options: TargetOptions): Promise<TargetSearch
     ...months.map((month) => ({ indicator: options.indicator, group, month })),
     ...months.flatMap((month) => SPEND_INDICATORS.map((indicator) => ({ indicator, group: 'national', month }))),
   ];
-  const patchOf = (mix: Mix): ParameterPatch => Object.assign({}, legislated.effectivePatch, ...levers.map((l, i) => leverPatch(base, l, mix[i])));
+  const patchOf = (mix: Mix): ParameterPatch => ({ ...legislated.effectivePatch, ...mixPatch(base, levers, mix) });
 
   const began = performance.now();
   let runs = 0;

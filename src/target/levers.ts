@@ -26,7 +26,8 @@
  * the file, the path inside it, what was expected and what was found — an unknown key, a lever path
  * that is not a parameter (with "did you mean"), a parameter of true/false, a parameter in two levers,
  * a level that is not a number, levels out of order, beyond MAX_MULTIPLIER, or outside the
- * parameter's unit or range.
+ * parameter's unit or range. Levers that multiply may share a parameter (their multipliers compound:
+ * PKH's budget grows with its reach and with its benefits); a lever that sets values shares none.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -87,20 +88,34 @@ export const DEFAULT_LEVERS: readonly Lever[] = [
   { id: 'registry-updates', label: { en: 'Registry updates (re-assessments a month)', id: 'Pemutakhiran DTKS (peluang asesmen ulang per bulan)' }, parameters: ['behaviour.registry.reassessment'], change: 'set', levels: [0.041667, 0.083333] },
 ];
 
-/** The patch that puts `lever` at `level` over `base` (the tree the search starts from); empty at level 0. */
-export function leverPatch(base: Parameters, lever: Lever, level: number): ParameterPatch {
-  if (level === 0) return {};
-  const x = lever.levels[level - 1];
+/**
+ * The patch that puts each lever at its level in `mix` over `base` (the tree the search starts
+ * from): a parameter moved by several multiplying levers (PKH's budget, by its reach and by its
+ * benefits) is multiplied by each; a count is rounded to a whole one once, at the end. Parameters
+ * no lever moves are left out; the legislated mix is the empty patch.
+ */
+export function mixPatch(base: Parameters, levers: readonly Lever[], mix: readonly number[]): ParameterPatch {
+  const values = new Map<ParameterPath, number[]>();
+  levers.forEach((lever, i) => {
+    if (mix[i] === 0) return;
+    const x = lever.levels[mix[i] - 1];
+    for (const path of lever.parameters) {
+      const current = values.get(path) ?? base.get(path).values.map((v) => v.value as number);
+      values.set(path, current.map((v) => (lever.change === 'set' ? x : v * x)));
+    }
+  });
   const patch: Record<string, Record<string, number>> = {};
-  for (const path of lever.parameters) {
+  for (const [path, vs] of values) {
     const record = base.get(path);
     const whole = WHOLE_UNITS.has(record.unit);
-    patch[path] = Object.fromEntries(record.values.map((v) => {
-      const value = lever.change === 'set' ? x : (v.value as number) * x;
-      return [v.date, whole && lever.change === 'multiply' ? Math.round(value) : value];
-    }));
+    patch[path] = Object.fromEntries(record.values.map((v, k) => [v.date, whole ? Math.round(vs[k]) : vs[k]]));
   }
   return patch as ParameterPatch;
+}
+
+/** The patch that puts one lever at `level` over `base`, the others as legislated (mixPatch). */
+export function leverPatch(base: Parameters, lever: Lever, level: number): ParameterPatch {
+  return mixPatch(base, [lever], [level]);
 }
 
 /** A level as the report says it: "× 1.5" or "= 0.15"; the legislated level as "as legislated" in the language. */
@@ -152,7 +167,7 @@ export function checkLevers(data: unknown, base: Parameters, where = 'levers'): 
   if (!Array.isArray(data)) throw new ProblemError([{ file: where, path: 'levers', expected: 'a list of levers', got: typed(data) }]);
   const problems: Problem[] = [];
   const levers: Lever[] = [];
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { at: string; change: 'multiply' | 'set' }>();
   const ids = new Set<string>();
   const paths = base.records.map((r) => r.path as string);
   data.forEach((given, k) => {
@@ -178,8 +193,9 @@ export function checkLevers(data: unknown, base: Parameters, where = 'levers'): 
       }
       const record = base.get(path as ParameterPath);
       if (record.unit === 'bool') problems.push({ file: where, path: p, expected: 'a parameter with a number for its value (true/false switches are scenarios)', got: `${path} (${record.unit})` });
-      if (owner.has(path)) problems.push({ file: where, path: p, expected: 'each parameter in one lever', got: `${path}, also in ${owner.get(path)}` });
-      owner.set(path, at);
+      const other = owner.get(path);
+      if (other && (other.change === 'set' || 'set' in (given as object))) problems.push({ file: where, path: p, expected: 'a parameter that a lever setting values shares with no other lever (multiplying levers may share one: their multipliers compound)', got: `${path}, also in ${other.at}` });
+      if (!other) owner.set(path, { at, change: 'set' in (given as object) ? 'set' : 'multiply' });
     });
     const change = l.multiply !== undefined ? 'multiply' : 'set';
     const levels = (l.multiply ?? l.set)!;
@@ -193,7 +209,14 @@ export function checkLevers(data: unknown, base: Parameters, where = 'levers'): 
     if (problems.length > before) return;
     const lever: Lever = { id: l.id, label: typeof l.label === 'string' ? { en: l.label, id: l.label } : l.label, parameters: l.parameters as ParameterPath[], change, levels };
     // Each level must give values the parameters take (their unit; their range, where they have one).
-    lever.levels.forEach((_, j) => {
+    lever.levels.forEach((x, j) => {
+      for (const path of lever.parameters) {
+        const { range, values } = base.get(path);
+        const moved = values.map((v) => (change === 'set' ? x : (v.value as number) * x));
+        if (range && moved.some((v) => v < range.min || v > range.max)) {
+          problems.push({ file: where, path: `${at}.${change}[${j}]`, expected: `values of ${path} within its range, ${range.min} to ${range.max} (${base.get(path).file})`, got: `${x}, giving ${moved.find((v) => v < range.min || v > range.max)}` });
+        }
+      }
       try {
         base.patched(leverPatch(base, lever, j + 1), `${where}: ${at}.${change}[${j}]`);
       } catch (e) {
