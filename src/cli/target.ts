@@ -1,7 +1,7 @@
 /**
  * `graduasi target`: the planner's question — the cheapest mix of levers that brings an indicator
- * below a level by a month (src/target): e.g. `graduasi target --below 0.5% --by 2026-03`, extreme
- * poverty below 0.5 % by March 2026. Prints the answer and the runners-up and writes a new run folder
+ * below a level by a month (src/target); by default extreme poverty below 0.5 % of persons by March
+ * 2026 (`graduasi target --indicator p0_extreme --below 0.5% --by 2026-03`). Prints the answer and the runners-up and writes a new run folder
  * (src/report/target.ts): candidates.csv, paths.csv, manifest.json, report.html. Every option and the
  * lever file are checked, and the output folder planned, before anything runs; a problem names the
  * option (or the file and the path inside it) and what was expected.
@@ -35,8 +35,8 @@ const level = (t: string): Level | Expected => {
 
 const OPTIONS = {
   indicator: option<string>({ value: 'NAME', description: 'the indicator to bring down (INDICATORS in src/observe/indicators.ts)', default: 'p0_extreme', check: text }),
-  below: option<Level | undefined>({ value: 'LEVEL', description: "the level to bring it below: a number in the indicator's unit (p0_extreme is a share: 0.005), or a percentage of a share (0.5%)", default: undefined, defaultText: 'none, it is required', check: level }),
-  by: option<string | undefined>({ value: 'YYYY-MM', description: 'the month it must be below the level in, after March 2022', default: undefined, defaultText: 'none, it is required', check: month }),
+  below: option<Level>({ value: 'LEVEL', description: "the level to bring it below: a number in the indicator's unit (p0_extreme is a share: 0.005), or a percentage of a share (0.5%)", default: { value: 0.5, percent: true }, show: (l) => `${l.value}${l.percent ? '%' : ''}`, check: level }),
+  by: option<string>({ value: 'YYYY-MM', description: 'the month it must be below the level in, after March 2022', default: '2026-03', check: month }),
   group: option<string>({ value: 'GROUP', description: 'national, province:<name>, area:urban|rural, head_age:…, head_sex:…', default: TARGET_DEFAULTS.group, check: text }),
   levers: option<string | undefined>({ value: 'FILE', description: 'a lever file (YAML or JSON: levers with id, label, parameters and multiply or set; see src/target/levers.ts)', default: undefined, defaultText: `the ${DEFAULT_LEVERS.length} levers of src/target/levers.ts`, check: text }),
   replicates: replicates('replicates of every mix, the same for all', TARGET_DEFAULTS.replicates),
@@ -51,25 +51,21 @@ type Line = CommandLine<typeof OPTIONS>;
 
 /** The level in the indicator's unit: a percentage of a share divided by 100. */
 function belowOf(line: Line): number {
-  const b = line.options.below!;
+  const b = line.options.below;
   return b.percent ? b.value / 100 : b.value;
 }
 
 /** The study option each command-line option sets, for naming it in problems. */
 const OPTION_OF: Readonly<Record<string, string>> = { indicator: '--indicator', below: '--below', by: '--by', group: '--group', replicates: '--replicates', households: '--households', workers: '--workers' };
 
-/** --below and --by are required; a percentage only of a share; the target itself (indicator, month, level). */
+/** A percentage only of a share (and --below given for an indicator that is not one); the target itself (indicator, month, level). */
 function targetLineProblems(line: Line): Problem[] {
   const o = line.options;
-  const problems: Problem[] = [];
-  if (o.below === undefined) problems.push({ path: '--below', expected: 'a level, e.g. --below 0.5% (or 0.005)', got: 'nothing' });
-  if (o.by === undefined) problems.push({ path: '--by', expected: 'a month, e.g. --by 2026-03', got: 'nothing' });
-  if (problems.length) return problems;
   const unit = INDICATORS[o.indicator]?.unit;
-  if (o.below!.percent && unit !== undefined && !unit.startsWith('share')) {
-    return [{ path: '--below', expected: `a number in ${o.indicator}'s unit (${unit}); a percentage only of a share`, got: `${o.below!.value}%` }];
+  if (unit !== undefined && !unit.startsWith('share') && o.below.percent) {
+    return [{ path: '--below', expected: `a number in ${o.indicator}'s unit (${unit}); a percentage only of a share${line.given.has('below') ? '' : ' (the default, 0.5%, is one)'}`, got: line.given.has('below') ? `${o.below.value}%` : 'nothing' }];
   }
-  return targetProblems({ indicator: o.indicator, group: o.group, below: belowOf(line), by: o.by! }, 'graduasi target').map((p) => ({ ...p, file: 'graduasi target', path: OPTION_OF[p.path] ?? p.path }));
+  return targetProblems({ indicator: o.indicator, group: o.group, below: belowOf(line), by: o.by }, 'graduasi target').map((p) => ({ ...p, file: 'graduasi target', path: OPTION_OF[p.path] ?? p.path }));
 }
 
 /** `graduasi target [options]` (see the module comment). */
@@ -93,7 +89,7 @@ async function target(line: Line): Promise<void> {
       indicator: s.indicator,
       group: s.group,
       below,
-      by: s.by!,
+      by: s.by,
       seed: s.seed,
       replicates: s.replicates,
       households: s.households,

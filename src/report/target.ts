@@ -67,7 +67,7 @@ export function runnersUpTable(search: TargetSearch, lang: Lang, closest = 5): T
 }
 
 /** The levers: what each moves and its levels. */
-export function leversTable(search: TargetSearch, lang: Lang): Table {
+export function leversTable(search: Pick<TargetSearch, 'levers'>, lang: Lang): Table {
   const t = TEXT[lang];
   return {
     columns: [t.lever, t.parameters, t.levelsColumn],

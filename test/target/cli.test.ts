@@ -65,7 +65,7 @@ describe('graduasi target', () => {
     ['a month outside the run', ['--by', '2021-06'], /--by: expected a month from the runs' start, 2022-03/],
     ['a level that is not a number', ['--below', 'half'], /--below: expected a number/],
     ['a percentage of an indicator that is not a share', ['--indicator', 'pkh_spend', '--below', '5%'], /--below: expected a number in pkh_spend's unit/],
-    ['no level', ['--below'], /--below/],
+    ['a month that is not one', ['--by', '2026-13'], /--by: expected a month YYYY-MM/],
   ])('refuses %s before any work', (_, bad, message) => {
     const args = [...SMALL];
     for (let k = 0; k < bad.length; k += 2) {
