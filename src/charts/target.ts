@@ -93,7 +93,7 @@ export function targetCandidates(search: TargetSearch, options: { readonly lang?
     high: c.value.p95 * y.factor,
     meeting: Math.round(c.shareMeeting * 100),
   }));
-  const xAxis = { field: 'extra', type: 'quantitative', title: `${w.extraCost} (${x.words.trim()})` } as const;
+  const xAxis = { field: 'extra', type: 'quantitative', title: `${w.extraCost} (${x.words.trim()})`, scale: { padding: 12 } } as const;
   const yAxis = { field: 'value', type: 'quantitative', title: axisTitle(shortLabel(indicator, lang), y), scale: { zero: false } } as const;
   const colour = { field: 'kind', type: 'nominal', title: w.kind, scale: { domain: kinds, range: colours }, legend: { orient: 'bottom', columns: 2 } } as const;
   return {
