@@ -92,6 +92,7 @@ export function targetCandidates(search: TargetSearch, options: { readonly lang?
     low: c.value.p05 * y.factor,
     high: c.value.p95 * y.factor,
     meeting: Math.round(c.shareMeeting * 100),
+    front: c === search.answer || c === search.closest || c === search.candidates[0] ? 1 : 0,
   }));
   const xAxis = { field: 'extra', type: 'quantitative', title: `${w.extraCost} (${x.words.trim()})`, scale: { padding: 12 } } as const;
   const yAxis = { field: 'value', type: 'quantitative', title: axisTitle(shortLabel(indicator, lang), y), scale: { zero: false } } as const;
@@ -116,6 +117,7 @@ export function targetCandidates(search: TargetSearch, options: { readonly lang?
           y: yAxis,
           color: colour,
           size: { condition: { test: `datum.kind === '${w.answer}' || datum.kind === '${w.closest}'`, value: 220 }, value: 60 },
+          order: { field: 'front', type: 'quantitative' }, // the answer, the closest and the legislated drawn on top
           tooltip: [{ field: 'mix', title: w.mix }, { field: 'extra', format: ',.2f', title: w.extraCost }, { field: 'value', format: ',.3f', title: shortLabel(indicator, lang) }, { field: 'meeting', title: '%' }],
         },
       },
