@@ -13,7 +13,7 @@ import { formatTable } from '../report/table';
 import { answerSentence, answerTable, runnersUpTable, targetFiles } from '../report/target';
 import { clock } from '../report/text';
 import { CALIBRATED, resolveScenarios } from '../scenarios/load';
-import { DEFAULT_LEVERS, readLeverFile, TARGET_DEFAULTS, targetProblems, targetSearch } from '../target/index';
+import { DEFAULT_LEVERS, probeGroup, readLeverFile, TARGET_DEFAULTS, targetProblems, targetSearch } from '../target/index';
 import { shownPath, type Problem } from '../problems/index';
 import { command, Expected, month, option, text, type CommandLine } from './options';
 import { households, lang, onOptions, out, replicates, seed, workers } from './common';
@@ -75,6 +75,7 @@ async function target(line: Line): Promise<void> {
   const params = loadParameters();
   const legislated = resolveScenarios([CALIBRATED], params)[0];
   const levers = s.levers === undefined ? DEFAULT_LEVERS : readLeverFile(s.levers, params.patched(legislated.effectivePatch, `scenario ${legislated.id}`));
+  if (s.group !== 'national') await probeGroup(params, s.indicator, s.group, s.seed, 'graduasi target').catch((error: unknown) => { throw onOptions(error, 'target', OPTION_OF); });
   const folder = planRunFolder(s.out, 'target');
   const log = process.stderr;
   const progress = stageProgress(log);

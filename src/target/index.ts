@@ -234,8 +234,8 @@ export function runnersUp(search: TargetSearch, closest = 5): { readonly meeting
   };
 }
 
-/** Refuses a group the model does not report `indicator` for: a one-month run of the fewest agents. */
-async function probeGroup(params: Parameters, indicator: string, group: string, seed: Seed, where: string): Promise<void> {
+/** Refuses a group the model does not report `indicator` for (a ProblemError at "group"): a one-month run of the fewest agents. */
+export async function probeGroup(params: Parameters, indicator: string, group: string, seed: Seed, where: string): Promise<void> {
   try {
     await evaluatePoints({ parameters: params, points: [{}], measures: [{ indicator, group, month: formatMonth(REFERENCE_MONTH) }], replicates: 1, seed, households: MIN_HOUSEHOLDS, workers: 1 });
   } catch (error) {

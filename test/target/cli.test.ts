@@ -66,6 +66,7 @@ describe('graduasi target', () => {
     ['a level that is not a number', ['--below', 'half'], /--below: expected a number/],
     ['a percentage of an indicator that is not a share', ['--indicator', 'pkh_spend', '--below', '5%'], /--below: expected a number in pkh_spend's unit/],
     ['a month that is not one', ['--by', '2026-13'], /--by: expected a month YYYY-MM/],
+    ['a group the model does not report', ['--group', 'province:Papu'], /--group: expected a group the model reports p0_extreme for/],
   ])('refuses %s before any work', (_, bad, message) => {
     const args = [...SMALL];
     for (let k = 0; k < bad.length; k += 2) {
