@@ -194,8 +194,9 @@ export function checkLevers(data: unknown, base: Parameters, where = 'levers'): 
       const record = base.get(path as ParameterPath);
       if (record.unit === 'bool') problems.push({ file: where, path: p, expected: 'a parameter with a number for its value (true/false switches are scenarios)', got: `${path} (${record.unit})` });
       const other = owner.get(path);
-      if (other && (other.change === 'set' || 'set' in (given as object))) problems.push({ file: where, path: p, expected: 'a parameter that a lever setting values shares with no other lever (multiplying levers may share one: their multipliers compound)', got: `${path}, also in ${other.at}` });
-      if (!other) owner.set(path, { at, change: 'set' in (given as object) ? 'set' : 'multiply' });
+      if (other?.at === at) problems.push({ file: where, path: p, expected: 'each parameter once in a lever', got: `${path} again` });
+      else if (other && (other.change === 'set' || l.set !== undefined)) problems.push({ file: where, path: p, expected: 'a parameter that a lever setting values shares with no other lever (multiplying levers may share one: their multipliers compound)', got: `${path}, also in ${other.at}` });
+      if (!other) owner.set(path, { at, change: l.set !== undefined ? 'set' : 'multiply' });
     });
     const change = l.multiply !== undefined ? 'multiply' : 'set';
     const levels = (l.multiply ?? l.set)!;

@@ -69,6 +69,7 @@ describe('checkLevers', () => {
     ['a multiplier beyond the bound', lever({ multiply: [11] }), 'levers[0].multiply[0]', /\(0, 10\]/],
     ['both multiply and set', lever({ set: [3] }), 'levers[0]', /one of multiply/],
     ['an unknown key', lever({ step: 1 }), 'levers[0]', /unknown key "step"/],
+    ['a parameter twice in one lever', lever({ parameters: ['policy.pkh.quota', 'policy.pkh.quota'] }), 'levers[0].parameters[1]', /each parameter once in a lever/],
     ['a value outside the parameter\'s range', lever({ parameters: ['behaviour.registry.score_error'], multiply: undefined, set: [0.05] }), 'levers[0].set[0]', /0\.05/],
   ])('refuses %s, naming where', (_, given, path, got) => {
     const problems = problemsOf(() => checkLevers([given], legislated, 'my-levers.yaml'));
