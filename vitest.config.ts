@@ -28,6 +28,7 @@ export const SLOW_TESTS = [
   'test/experiment/experiment.test.ts', // experiments of several scenarios and replicates, on worker threads
   'test/charts/charts.test.ts', // a real experiment, then every chart drawn in both languages
   'test/report/report.test.ts', // report.html opened in Chromium
+  'test/target/cli.test.ts', // target searches over model runs, on the command line too
 ];
 
 export default defineConfig({

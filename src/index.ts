@@ -83,10 +83,14 @@ export type { TrialDesign, TrialOptions, TrialResult, TrialEstimate, Outcome, Pu
 export { ittEstimate, ittTable, randomise } from './trial/index';
 export type { Arm, TrialUnit, TrialRound, IttEstimate } from './trial/index';
 
+// The planner's question: the cheapest mix of levers that brings an indicator below a level by a month
+export { targetSearch, runnersUp, DEFAULT_LEVERS, checkLevers, readLeverFile, mixPatch, greedySearch, SPEND_INDICATORS } from './target/index';
+export type { TargetOptions, TargetSearch, TargetCandidate, Lever, Mix, SearchResult } from './target/index';
+
 // Charts: Vega-Lite v5 specs
 export * as charts from './charts/index';
 export { povertyOverTime, differenceOverTime, phasesOverTime, flowsOverTime, graduationsOverTime, spendAndGraduations, provinceRanking, tornado } from './charts/index';
-export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime, backtestChart } from './charts/index';
+export { sobolChart, morrisChart, oneAtATimeChart, posteriorChart, targetFitChart, trialEffects, scenarioLabels, recordRatios, recordOverTime, backtestChart, targetCandidates, targetPath } from './charts/index';
 export type { ChartOptions, OverTimeOptions, DifferenceOptions, PhasesOptions, FlowsOptions, SpendOptions, RankingOptions, SensitivityBar, TornadoOptions } from './charts/index';
 export type { StudyChartOptions, PosteriorChartInput, TargetFitRow, TrialEffectsOptions, ScenarioName, RecordOverTimeOptions } from './charts/index';
 
@@ -102,6 +106,7 @@ export { provinceTable } from './report/provinces';
 export { calibrationText, posteriorTable, fitTable, targetFitRows } from './report/calibration';
 export { morrisTable, sobolTable } from './report/sensitivity';
 export { ittTableText, balanceTableText, publishedTableText, pathsTableText, armsText } from './report/trial';
+export { answerSentence, answerTable, runnersUpTable, leversTable } from './report/target';
 
 // In a notebook: charts, tables, headline numbers and progress (tslab); the bundles anywhere
 export { chart, table, headline, progress, chartBundle, chartSvg, tableBundle, headlineBundle, progressBundle } from './notebook/index';

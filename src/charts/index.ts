@@ -25,4 +25,5 @@ export type { TrialEffectsOptions } from './trial';
 export { recordRatios, recordOverTime, figureName, figureIndicator, figurePeriod } from './history';
 export type { RecordOverTimeOptions } from './history';
 export { backtestChart } from './backtest';
+export { targetCandidates, targetPath, mixText } from './target';
 export type { BacktestChartOptions } from './backtest';

@@ -12,8 +12,9 @@ import { SENSITIVITY } from './sensitivity';
 import { TRIAL } from './trial';
 import { HISTORY } from './history';
 import { BACKTEST } from './backtest';
+import { TARGET } from './target';
 
-export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, BACKTEST, REPORT, CALIBRATE, SENSITIVITY, TRIAL] as readonly Command[];
+export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, BACKTEST, REPORT, CALIBRATE, SENSITIVITY, TRIAL, TARGET] as readonly Command[];
 
 /** `graduasi help`: every command with its one-line summary. */
 export function overview(): string {

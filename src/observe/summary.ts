@@ -28,6 +28,19 @@ export interface SummaryRow {
   readonly p95: number;
 }
 
+/** A mean over replicates and its band, the 5th and 95th percentiles (BAND). */
+export interface Band {
+  readonly mean: number;
+  readonly p05: number;
+  readonly p95: number;
+}
+
+/** The mean of `values` and their 5th and 95th percentiles (BAND). */
+export function band(values: readonly number[]): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { mean: mean(values), p05: quantileSorted(sorted, BAND.low), p95: quantileSorted(sorted, BAND.high) };
+}
+
 export const SUMMARY_HEADER = 'scenario,compared_with,month,indicator,group,replicates,mean,p05,median,p95';
 
 function describe(values: number[]): Pick<SummaryRow, 'replicates' | 'mean' | 'p05' | 'median' | 'p95'> {

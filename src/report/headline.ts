@@ -13,19 +13,14 @@
  *   extreme line, summed, over 12); extra graduations. Each cost is the mean extra spending over the
  *   mean gain (a ratio of means over the same replicates), given only when the gain is positive.
  */
-import { mean, quantileSorted } from 'simple-statistics';
 import type { ResultRow } from '../run/results';
-import { BAND } from '../observe/summary';
+import { band, type Band } from '../observe/summary';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import type { Registry } from '../model/world';
 import { GRADUATION_KINDS, RELAPSE_REASONS } from '../model/graduation';
 import type { GraduationKind } from '../model/graduation';
 
-export interface Band {
-  readonly mean: number;
-  readonly p05: number;
-  readonly p95: number;
-}
+export type { Band };
 
 export interface Headline {
   readonly scenario: string;
@@ -57,11 +52,6 @@ export interface Effectiveness {
   readonly costPerPersonLifted: number;
   readonly costPerPersonYear: number;
   readonly costPerGraduation: number;
-}
-
-function band(values: readonly number[]): Band {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { mean: mean(values), p05: quantileSorted(sorted, BAND.low), p95: quantileSorted(sorted, BAND.high) };
 }
 
 /** The March months the headline reports: the target year 2024 (when in the run) and the last year's. */

@@ -118,8 +118,8 @@ export function readScenarioFile(path: string, params?: Parameters): Scenario {
   return { ...checkedScenario(parsedText(text, where, extname(file).toLowerCase() === '.json'), where, file, params), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** A scenario file's text as data: JSON, or YAML 1.2 (core schema, duplicate keys refused, aliases bounded). */
-function parsedText(text: string, where: string, json: boolean): unknown {
+/** A scenario file's (or a lever file's) text as data: JSON, or YAML 1.2 (core schema, duplicate keys refused, aliases bounded); `where` names it in problems. */
+export function parsedText(text: string, where: string, json: boolean): unknown {
   const invalid = (expected: string, got: string): never => {
     throw new ProblemError([{ file: where, path: '', expected, got: escapedControls(got) }]);
   };

@@ -21,7 +21,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['charts'],
   ['backtest'],
   ['history'],
-  ['calibration', 'sensitivity', 'trial'],
+  ['calibration', 'sensitivity', 'trial', 'target'],
   ['experiment'],
   ['observe'],
   ['run'],
