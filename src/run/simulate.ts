@@ -105,6 +105,19 @@ export function referenceLines(params: Parameters, round: string = DEFAULT_ROUND
   return { national: prices.nationalLine(month), extreme: prices.extremeLine(month) };
 }
 
+/**
+ * The parameters the start month is set up with: the world as it was measured. The population's
+ * consumption was measured under the policy then in force — the policy values of the parameter set
+ * the scenario patches — so the transfers it holds, and the caseloads, are that policy's; a
+ * scenario's policy changes take effect from the first month stepped, the same start for every
+ * scenario. Its behaviour values (how households spend transfers, how incomes move) are the
+ * scenario's: they describe the same households.
+ */
+function measuredWorld(base: Parameters, scenario: ScenarioPatch): Parameters {
+  const behaviour = Object.fromEntries(Object.entries(scenario.patch).filter(([path]) => path.startsWith('behaviour.'))) as ParameterPatch;
+  return base.patched(behaviour, `scenario ${scenario.id}, start month`);
+}
+
 export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {
   const base = options.parameters;
   const replicate = options.replicate ?? 0;
@@ -131,7 +144,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     const label = formatMonth(month);
     for (const r of options.observe(world, ctx, names)) rows.push({ scenario: scenario.id, replicate, month: label, indicator: r.indicator, group: r.group, value: r.value });
   };
-  const first = monthContext(params, prices, streams, flows, start, start);
+  const first = monthContext(measuredWorld(base, scenario), prices, streams, flows, start, start);
   initialise(world, first);
   record(start, first);
   for (let month = start + 1; month <= end; month++) {
