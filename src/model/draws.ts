@@ -18,6 +18,12 @@ export const PATHWAY_DRAW = {
   relapse: 4,
   /** The household lacks decent housing (a trait, drawn in month 0). */
   housing: 5,
+  /** The household's elderly are without care (an ATENSI cluster, drawn in month 0). */
+  elderlyWithoutCare: 6,
+  /** The household's children include one in need of protection (an ATENSI cluster, drawn in month 0). */
+  childInNeed: 7,
+  /** A member has a substance-use disorder (an ATENSI cluster, drawn in month 0). */
+  substanceUse: 8,
 } as const;
 
 /** A uniform draw in [0, 1) of the pathway's stream for household i in `month` (default: this month). */
