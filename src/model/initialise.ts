@@ -37,7 +37,7 @@ import { openCaseloads } from './processes/assistance';
 import { flowBytes } from './groups';
 import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
-import { drawClusters } from './services/atensi';
+import { CLUSTERS, drawClusters } from './services/atensi';
 import { bits } from './random';
 import type { RunKey } from './random';
 import { stream } from './random';
@@ -123,6 +123,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     provinceCodes,
     services,
     facilitatorQueue: 0,
+    rehabilitation: { year: yearOf(start), admittedThisYear: new Float64Array(CLUSTERS.length) },
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,

@@ -6,10 +6,11 @@
  * a course nor rehabilitated, and not in skills training (the two courses share serviceMonths). A
  * household with members in several clusters is served once, for the first in CLUSTERS order.
  *
- * Places: the month's room, as for every service with yearly places (a twelfth of
- * policy.atensi.places a month, what a month leaves open carried to the next within the year), no
- * more than the TKSK can refer (policy.tksk.count × referrals), is split across the clusters by
- * policy.atensi.cluster_share. Within a cluster, households in pemulihan sosial come first (their
+ * Places: each cluster has its share (policy.atensi.cluster_share) of the places opened so far this
+ * year — a twelfth of policy.atensi.places a month, as for every service with yearly places — less
+ * what it has filled, so a cluster's places a month leaves open carry over to its next month within
+ * the year. The month's rooms together are no more than the TKSK can refer (policy.tksk.count ×
+ * referrals); when they are, each is cut in proportion. Within a cluster, households in pemulihan sosial come first (their
  * facilitator refers them and they cannot move on without it), then everyone else, poorest by
  * registry score first (../intake.ts). Each admission serves one person of its cluster.
  *
@@ -46,8 +47,8 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
     const c = candidate(i);
     if (c >= 0) tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
   }
-  const room = Math.min(yearlyRoom(world, 'atensi', policy.atensi.places), policy.tksk.count * policy.tksk.referrals);
-  CLUSTERS.forEach((cluster, c) => decide(intakes[c], room * policy.atensi.cluster_share[cluster]));
+  const rooms = clusterRooms(world, ctx);
+  rooms.forEach((room, c) => decide(intakes[c], room));
 
   // 2. Courses go on; candidates are admitted.
   const reasons = CLUSTERS.map(admittedReason);
@@ -61,8 +62,25 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
     services[i] |= inCourse;
     h.serviceMonths[i] = Math.max(1, policy.atensi.months);
     serve(world, ctx, 'atensi', i, policy.atensi.unit_cost, reasons[c]);
+    world.rehabilitation.admittedThisYear[c] += weight[i];
   }
   world.services.atensi.queue = intakes.reduce((sum, intake) => sum + queued(intake), 0);
+}
+
+/** Each cluster's room this month (weighted persons), in CLUSTERS order. Call once a month. */
+function clusterRooms(world: World, ctx: MonthContext): number[] {
+  const { policy } = ctx.params;
+  const book = world.services.atensi;
+  const year = world.rehabilitation;
+  if (year.year !== book.year) {
+    year.year = book.year;
+    year.admittedThisYear.fill(0);
+  }
+  yearlyRoom(world, 'atensi', policy.atensi.places);
+  const rooms = CLUSTERS.map((cluster, c) => Math.max(0, book.openedThisYear * policy.atensi.cluster_share[cluster] - year.admittedThisYear[c]));
+  const wanted = rooms.reduce((a, b) => a + b, 0);
+  const referrals = policy.tksk.count * policy.tksk.referrals;
+  return wanted > referrals ? rooms.map((room) => (room * referrals) / wanted) : rooms;
 }
 
 /** A month of household i's course; when it ends, the household is rehabilitated with probability behaviour.atensi.success. */
