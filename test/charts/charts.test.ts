@@ -86,8 +86,8 @@ const CHARTS: ReadonlyArray<[string, (rows: SummaryRow[], lang: Lang) => TopLeve
     'spendAndCost',
     (rows, lang) => spendAndCost(rows, { lang, scenarios: NAMES[lang] }),
     {
-      en: ['Empowerment spending and cost per graduate, December 2023', 'Empowerment spending to date (Rp billion)', 'Cost per graduate (Rp per household)', 'Baseline'],
-      id: ['Belanja pemberdayaan dan biaya per graduasi, Desember 2023', 'Belanja pemberdayaan kumulatif (Rp miliar)', 'Biaya per graduasi (Rp per rumah tangga)', 'Skenario dasar'],
+      en: ['Empowerment spending and cost per graduate, December 2023', 'Empowerment spending to date (Rp trillion)', 'Cost per graduate (Rp per household)', 'Baseline'],
+      id: ['Belanja pemberdayaan dan biaya per graduasi, Desember 2023', 'Belanja pemberdayaan kumulatif (Rp triliun)', 'Biaya per graduasi (Rp per rumah tangga)', 'Skenario dasar'],
     },
   ],
   [
