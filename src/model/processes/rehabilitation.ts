@@ -18,7 +18,7 @@
  * course goes on, or a candidate is admitted if its cluster's place comes.
  */
 import { IN_REGISTRY } from '../households';
-import { DEVELOPMENT, RECOVERY } from '../phases';
+import { DEVELOPMENT, DISASTER_VICTIM, RECOVERY } from '../phases';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { countMove } from '../groups';
 import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
@@ -32,12 +32,12 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   const flag = world.registry.flag;
   const inCourse = flag['atensi.in_rehabilitation'];
   const unavailable = inCourse | flag['atensi.rehabilitated'] | (flag['skills.in_training'] ?? 0);
-  const { phase, programmes, services, weight } = h;
+  const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
   const scoreBits = world.scoreBits;
   const intakes = CLUSTERS.map(() => createIntake());
   /** The cluster household i is a candidate in, or −1. */
   const candidate = (i: number): number => {
-    if ((services[i] & unavailable) !== 0) return -1;
+    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (services[i] & unavailable) !== 0) return -1; // most households: in no cluster
     if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) return -1;
     return clusterOf(h, i);
   };

@@ -38,18 +38,14 @@ function children(h: Households, i: number): number {
   return h.earlyChildhood[i] + h.primaryPupils[i] + h.juniorPupils[i] + h.seniorPupils[i];
 }
 
-/** Whether household i has a member in each cluster, in CLUSTERS order. */
-const MEMBER: readonly ((h: Households, i: number) => boolean)[] = [
-  (h, i) => (h.history[i] & DISASTER_VICTIM) !== 0,
-  (h, i) => (h.clusters[i] & CHILD_IN_NEED) !== 0 && children(h, i) > 0,
-  (h, i) => (h.clusters[i] & SUBSTANCE_USE) !== 0,
-  (h, i) => h.severeDisability[i] > 0,
-  (h, i) => (h.clusters[i] & ELDERLY_WITHOUT_CARE) !== 0 && h.elderly[i] > 0,
-];
-
 /** The first cluster (index into CLUSTERS) household i has a member in, or −1 for none. */
 export function clusterOf(h: Households, i: number): number {
-  for (let c = 0; c < MEMBER.length; c++) if (MEMBER[c](h, i)) return c;
+  const traits = h.clusters[i];
+  if ((h.history[i] & DISASTER_VICTIM) !== 0) return 0;
+  if ((traits & CHILD_IN_NEED) !== 0 && children(h, i) > 0) return 1;
+  if ((traits & SUBSTANCE_USE) !== 0) return 2;
+  if (h.severeDisability[i] > 0) return 3;
+  if ((traits & ELDERLY_WITHOUT_CARE) !== 0 && h.elderly[i] > 0) return 4;
   return -1;
 }
 
