@@ -28,6 +28,7 @@ const COLUMNS = ['id', 'indicator', 'group', 'month', 'value', 'unit', 'series',
 const UNITS: Readonly<Record<string, number>> = {
   'percent of persons': 0.01,
   'index x 100': 0.01,
+  persons: 1,
   'million persons': 1e6,
   'million households': 1e6,
   'Rp per person per month': 1,

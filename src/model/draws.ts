@@ -22,6 +22,12 @@ export const PATHWAY_DRAW = {
   mandiriJudged: 6,
   /** A family meeting the sejahtera mandiri criteria declares itself self-reliant this month. */
   mandiriDeclared: 7,
+  /** The household's elderly are without care (an ATENSI cluster, drawn in month 0). */
+  elderlyWithoutCare: 8,
+  /** The household's children include one in need of protection (an ATENSI cluster, drawn in month 0). */
+  childInNeed: 9,
+  /** A member has a substance-use disorder (an ATENSI cluster, drawn in month 0). */
+  substanceUse: 10,
 } as const;
 
 /** A uniform draw in [0, 1) of the pathway's stream for household i in `month` (default: this month). */

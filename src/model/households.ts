@@ -15,6 +15,17 @@ export const REMOTE = 2;
 export const FEMALE_HEAD = 4;
 
 /**
+ * Bits of `clusters`: members in an ATENSI cluster that no other attribute says (drawn at
+ * initialisation, ./services/atensi.ts). Each counts only while the household has such members:
+ * the elderly (`elderly`), children (the PKH child components), anyone (substance use).
+ */
+export const ELDERLY_WITHOUT_CARE = 1;
+/** A child in need of special protection (neglected, abused, in conflict with the law): ATENSI "anak". */
+export const CHILD_IN_NEED = 2;
+/** A member with a substance-use disorder (NAPZA). */
+export const SUBSTANCE_USE = 4;
+
+/**
  * Bits of `programmes`: registry and programme status, updated monthly by the engine. The two
  * below are fixed; each programme of the registry has one of the PROGRAMME_BITS above them
  * (registry.status, ./registry.ts).
@@ -56,6 +67,8 @@ export interface Households {
   readonly elderly: Uint8Array;
   /** Members with a severe disability (PKH "penyandang disabilitas berat"). */
   readonly severeDisability: Uint8Array;
+  /** ELDERLY_WITHOUT_CARE | CHILD_IN_NEED | SUBSTANCE_USE: drawn at initialisation from their prevalences. */
+  readonly clusters: Uint8Array;
 
   // Welfare and programme state: initialised by the population builder and the engine, updated monthly.
   /** Consumption per person, nominal Rp per month (what BPS poverty lines are compared with). */
@@ -78,7 +91,7 @@ export interface Households {
   readonly monthsInPhase: Uint8Array;
   /** What the household is receiving or has received of the services: their flags (registry.flag). */
   readonly services: Uint32Array;
-  /** Months left of the current time-bound service (ATENSI rehabilitation or skills training). */
+  /** Months left of the current time-bound service (ATENSI rehabilitation or skills training, never both at once). */
   readonly serviceMonths: Uint8Array;
   /** Months of mentoring left. */
   readonly mentoringMonths: Uint8Array;
@@ -124,6 +137,7 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   seniorPupils: Uint8Array,
   elderly: Uint8Array,
   severeDisability: Uint8Array,
+  clusters: Uint8Array,
   consumption: Float32Array,
   permanentIncome: Float32Array,
   transitory: Float32Array,

@@ -5,7 +5,8 @@
  * 2022), which already includes the transfers it receives. So the start month is set up in this order:
  *   1. the welfare distribution of the measured consumption, and each household's rank in it (which
  *      sets its share of income growth, src/model/processes/income.ts);
- *   2. the registry as it stands: every household assessed once;
+ *   2. the registry as it stands: every household assessed once (and the ATENSI cluster traits
+ *      no other attribute says drawn, ./services/atensi.ts);
  *   3. programmes in force take in their caseloads up to their quotas and budgets, and pay if the
  *      start month is one of their payment months; families in PKH or BPNT start in the assistance
  *      phase of the pathway, everyone else outside it;
@@ -36,6 +37,7 @@ import { openCaseloads } from './processes/assistance';
 import { flowBytes } from './groups';
 import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
+import { CLUSTERS, drawClusters } from './services/atensi';
 import { bits } from './random';
 import type { RunKey } from './random';
 import { stream } from './random';
@@ -121,6 +123,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     provinceCodes,
     services,
     facilitatorQueue: { extremePoor: 0, pushed: 0 },
+    rehabilitation: { year: yearOf(start), admittedThisYear: new Float64Array(CLUSTERS.length) },
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,
@@ -154,6 +157,7 @@ export function initialise(world: World, ctx: MonthContext): void {
   rankForGrowth(world);
 
   openMonth(world, ctx);
+  drawClusters(world, ctx);
   initialRegistry(world, ctx);
   openCaseloads(world, ctx);
   // Families in an assistance programme (PKH, BPNT) start in the assistance phase; empowerment begins with the first month stepped.

@@ -1,7 +1,7 @@
 /**
  * One month of the model: the processes, in order.
  *
- *   demography ─► community ─► income ─► business ─► registry ─► assistance ─► pathway ─► consumption
+ *   demography ─► community ─► income ─► business ─► registry ─► assistance ─► rehabilitation ─► pathway ─► consumption
  *
  *   demography   children move through school, pregnancies end in births, heads age, the elderly die:
  *                the month's members, which PKH's entitlements count
@@ -11,8 +11,10 @@
  *   registry     households due for assessment: DTKS listing (with errors) and PMT score
  *   assistance   each programme of the registry in turn (PKH, BPNT / Sembako, BLT BBM, …): exits, cuts
  *                or entries within quota and budget, then payments (conditional ones to compliant families)
- *   pathway      phases, the services of the registry (ATENSI, RST, skills, PENA, PROKUS) within
- *                capacity, graduation, relapse
+ *   rehabilitation  ATENSI for the persons of its clusters, inside and outside the pathway, within
+ *                its places by cluster and the TKSK's referrals
+ *   pathway      phases, the services of the registry (RST, skills, PENA, PROKUS) within capacity,
+ *                graduation, relapse
  *   consumption  measured consumption from income and transfers; the welfare distribution is refilled
  *
  * A virtual trial's run adds one stage, `offer`, before pathway (SimulateOptions.offer, processes/offer.ts).
@@ -28,6 +30,7 @@ import { consumption } from './processes/consumption';
 import { community } from './processes/community';
 import { business } from './processes/business';
 import { pathway } from './processes/pathway';
+import { rehabilitation } from './processes/rehabilitation';
 import { yearOf } from '../calendar/months';
 
 export type Process = (world: World, ctx: MonthContext) => void;
@@ -40,6 +43,7 @@ export const PROCESSES: ReadonlyArray<readonly [name: string, process: Process]>
   ['business', business],
   ['registry', registry],
   ['assistance', assistance],
+  ['rehabilitation', rehabilitation],
   ['pathway', pathway],
   ['consumption', consumption],
 ];

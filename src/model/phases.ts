@@ -28,5 +28,5 @@ export const GRADUATED_BEFORE = 1;
 export const RELAPSED_BEFORE = 2;
 /** Was extremely poor (consumption below the extreme line) when it entered pemulihan sosial. */
 export const ENTERED_EXTREME = 4;
-/** Hit by a disaster (flood): a vulnerability that ATENSI addresses. */
+/** Hit by a disaster (a household shock that is one, or a flood): a vulnerability that ATENSI addresses. */
 export const DISASTER_VICTIM = 8;

@@ -233,6 +233,8 @@ export interface World {
   readonly services: { readonly [service: string]: ServiceBook };
   /** Households eligible for pemulihan sosial but without a facilitator this month (weighted), by group: the extreme poor, and the push's families who are not extremely poor. */
   readonly facilitatorQueue: { extremePoor: number; pushed: number };
+  /** ATENSI's admissions in `year` by cluster (weighted persons, in the order of CLUSTERS, ./services/atensi.ts): each cluster's places carry over within the year. */
+  readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array };
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;

@@ -32,7 +32,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatMonth, monthOf, type Month } from '../calendar/months';
 import { described as describe, didYouMean as guess, nearest, PROBLEMS_LISTED, ProblemError, typed, type Problem } from '../problems/index';
-import { PARAMETERS, UNITS, WHOLE_UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
+import { PARAMETERS, SPLITS, SPLIT_TOLERANCE, UNITS, WHOLE_UNITS, type ParameterPath, type ParameterValues, type Unit } from './spec';
 import type { DatedValue, ParameterPatch, ParameterRecord, Parameters } from './types';
 
 /** The repository root: this file is src/parameters/load.ts. */
@@ -330,8 +330,28 @@ export function loadParameters(dir: string = DEFAULT_PARAMETER_DIR): Parameters 
       problems.push({ file, path, expected: `a file for this declared parameter (unit "${unit}")`, got: 'none' });
     }
   }
+  problems.push(...splitProblems(records, shown(dir)));
   if (problems.length) throw new ProblemError(problems);
   return makeParameters(records, shown(dir));
+}
+
+/** A problem at each date where the shares of a split (SPLITS in ./spec.ts) in force do not sum to 1; `source` is the folder or the patch. */
+function splitProblems(records: readonly ParameterRecord[], source: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of SPLITS) {
+    const members = records.filter((r) => r.path.startsWith(`${group}.`));
+    const from = Math.max(...members.map((r) => r.values[0].month));
+    const months = [...new Set(members.flatMap((r) => r.values.map((v) => Math.max(v.month, from))))].sort((a, b) => a - b);
+    for (const month of months) {
+      const shares = members.map((r) => r.values.filter((v) => v.month <= month).at(-1)!.value as number);
+      const sum = shares.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > SPLIT_TOLERANCE) {
+        const names = members.map((r) => r.path.slice(group.length + 1)).join(', ');
+        problems.push({ file: source, path: `${group}: ${formatMonth(month)}`, expected: `shares of ${names} that sum to 1`, got: `a sum of ${sum} (${shares.join(' + ')})` });
+      }
+    }
+  }
+  return problems;
 }
 
 /** A tree as plain data, to send to a worker thread (structured clone): its records, its folder and its hash. */
@@ -440,7 +460,10 @@ function makeParameters(list: readonly ParameterRecord[], folder: string): Param
       replaced.set(path, { ...record, values });
     }
     if (problems.length) throw new ProblemError(problems);
-    return makeParameters(records.map((r) => replaced.get(r.path) ?? r), folder);
+    const next = records.map((r) => replaced.get(r.path) ?? r);
+    const splits = splitProblems(next, source);
+    if (splits.length) throw new ProblemError(splits);
+    return makeParameters(next, folder);
   };
 
   return Object.freeze({ at, get, records, hash: hashOf(records), folder, patched });

@@ -164,8 +164,16 @@ export const PARAMETERS = {
       referrals: leaf('count'),
     },
     atensi: {
-      /** Households Sentra / Sentra Kreasi ATENSI can take into rehabilitation a year. */
-      places: leaf('households'),
+      /** Persons Sentra / Sentra Kreasi ATENSI can take into rehabilitation a year (one per household admitted). */
+      places: leaf('persons'),
+      /** Share of the places for each cluster (they sum to 1 at every date; see SPLITS). */
+      cluster_share: {
+        disaster: leaf('share'),
+        children: leaf('share'),
+        substance_use: leaf('share'),
+        disability: leaf('share'),
+        elderly: leaf('share'),
+      },
       /** Cost of one household's rehabilitation. */
       unit_cost: leaf('idr'),
       /** Months a rehabilitation lasts. */
@@ -262,6 +270,8 @@ export const PARAMETERS = {
       shock_probability: leaf('probability-per-month'),
       /** Share of income lost when the shock hits; it then fades with the transitory persistence. */
       shock_size: leaf('share'),
+      /** Share of those shocks that are disasters (flood, landslide, earthquake): the household becomes a disaster victim, whom ATENSI serves. */
+      disaster_share: leaf('share'),
     },
     consumption: {
       /** Share of cash transfers that shows up in measured consumption in the month it is received. */
@@ -326,6 +336,12 @@ export const PARAMETERS = {
     atensi: {
       /** Probability that rehabilitation lets a household with a vulnerability move on. */
       success: leaf('probability'),
+      /** Share of households whose members aged 70 or over (when they have any) are without care (lansia terlantar). */
+      elderly_without_care: leaf('share'),
+      /** Share of households whose children (when they have any) include one in need of special protection. */
+      children_in_need: leaf('share'),
+      /** Share of households with a member with a substance-use disorder (NAPZA). */
+      substance_use: leaf('share'),
     },
     rst: {
       /** Share of extreme-poor households without decent housing (who need an RST house). */
@@ -391,6 +407,15 @@ export const PARAMETERS = {
 } as const;
 
 export type ParameterSpec = typeof PARAMETERS;
+
+/**
+ * Groups of shares that split a whole: at every date any of them changes, the shares in force sum
+ * to 1 (within SPLIT_TOLERANCE), or the tree is refused.
+ */
+export const SPLITS = ['policy.atensi.cluster_share'] as const;
+
+/** How far from 1 the shares of a split may sum (their files give six decimals). */
+export const SPLIT_TOLERANCE = 1e-5;
 
 /** The value type of a unit. */
 export type ValueOf<U extends Unit> = U extends 'bool' ? boolean : number;

@@ -17,7 +17,7 @@ describe('study parameters', () => {
     const names = studyParameters(params).map((r) => r.name);
     const behaviour = params.records.filter((r) => r.kind === 'behaviour' && r.range && r.values.length === 1 && !r.path.startsWith('behaviour.shocks.'));
     expect(names).toEqual(behaviour.map((r) => r.path));
-    expect(names).toHaveLength(41 + 12 + 3 + 2); // 12 of demography; PKH components recorded, growth at the bottom, the inflation outlook; sejahtera mandiri judged and declared
+    expect(names).toHaveLength(41 + 12 + 3 + 2 + 4); // 12 of demography; PKH components recorded, growth at the bottom, the inflation outlook; sejahtera mandiri judged and declared; three ATENSI cluster prevalences and the disaster share
     expect(studyRanges(params)).toEqual(studyParameters(params));
   });
 
@@ -41,7 +41,7 @@ describe('study parameters', () => {
     ['a policy rule', 'policy.pkh.quota', 'parameters: policy.pkh.quota: expected a behaviour parameter or a policy assumption (metadata.assumption: true); policy rules are changed by scenarios, got a policy parameter (data/parameters/policy/pkh/quota.yaml)'],
     ['a policy assumption given as a series', 'policy.rst.business_space_share', 'parameters: policy.rst.business_space_share: expected a single value for the whole run, got 2 dated values in data/parameters/policy/rst/business_space_share.yaml'],
     ['a shock', 'behaviour.shocks.covid_loss', 'parameters: behaviour.shocks.covid_loss: expected a behaviour parameter that acts every month (shocks are placed in time by scenarios), got a shock'],
-    ['a path without its folder, guessing it', 'facilitators.caseload', 'parameters: facilitators.caseload: expected a behaviour parameter path such as behaviour.atensi.success or a policy assumption such as policy.atensi.months, got no such parameter (did you mean policy.facilitators.caseload?)'],
+    ['a path without its folder, guessing it', 'facilitators.caseload', 'parameters: facilitators.caseload: expected a behaviour parameter path such as behaviour.atensi.children_in_need or a policy assumption such as policy.atensi.months, got no such parameter (did you mean policy.facilitators.caseload?)'],
   ])('refuses %s', (_, name, message) => {
     expect(() => studyRanges(params, [name])).toThrow(message);
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { income, rankForGrowth } from '../../src/model/processes/income';
 import { consumption } from '../../src/model/processes/consumption';
 import { tinyWorld } from './world-fixture';
+import { DISASTER_VICTIM } from '../../src/model/phases';
 
 /** No noise and no shocks: income moves only with growth and prices. */
 const QUIET = {
@@ -70,5 +71,29 @@ describe('growth along the distribution', () => {
     const [rich, poor, middle] = t.world.growthRank;
     expect(poor).toBeLessThan(middle);
     expect(middle).toBeLessThan(rich);
+  });
+});
+
+describe('disasters among household shocks', () => {
+  /** 20,000 households after one month of income with these shock and disaster probabilities. */
+  function hit(shock: number, disaster: number) {
+    const t = tinyWorld(Array.from({ length: 20_000 }, () => ({})), { hold: { 'behaviour.income.shock_probability': shock, 'behaviour.income.disaster_share': disaster } });
+    t.run(income);
+    const victims = t.h.history.reduce((n, x) => n + ((x & DISASTER_VICTIM) !== 0 ? 1 : 0), 0) / t.h.count;
+    return { victims, income: Array.from(t.h.income) };
+  }
+
+  it.each([
+    [1, 1, 1],
+    [1, 0, 0],
+    [0, 1, 0],
+    [0.5, 0.4, 0.5 * 0.4],
+  ])('with a shock probability of %d and a disaster share of %d, a share %d of households become disaster victims', (shock, disaster, expected) => {
+    const { victims } = hit(shock, disaster);
+    expect(Math.abs(victims - expected)).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / 20_000) + 1e-12);
+  });
+
+  it('a disaster costs what any household shock costs: incomes do not depend on the disaster share', () => {
+    expect(hit(0.5, 1).income).toEqual(hit(0.5, 0).income);
   });
 });

@@ -13,6 +13,7 @@ import type { ResultRow } from '../../src/run/results';
 import { PATHWAY_MOVES } from '../../src/model/reasons';
 import { PHASES } from '../../src/model/phases';
 import { monthOf } from '../../src/calendar/months';
+import { CLUSTERS } from '../../src/model/services/atensi';
 
 const SEED = 5;
 const END = '2024-12';
@@ -110,7 +111,7 @@ describe('invariants of the pathway in a baseline run', () => {
 
   it.each<[string, string, (p: ReturnType<Parameters['at']>['policy']) => number]>([
     ['PENA capital', 'flow.pena.received', (p) => p.pena.recipients / 12],
-    ['ATENSI rehabilitation', 'flow.atensi.admitted', (p) => Math.min(p.atensi.places / 12, p.tksk.count * p.tksk.referrals)],
+    ...CLUSTERS.map((c): [string, string, (p: ReturnType<Parameters['at']>['policy']) => number] => [`ATENSI rehabilitation, ${c}`, `flow.atensi.admitted_${c}`, (p) => Math.min((p.atensi.places * p.atensi.cluster_share[c]) / 12, p.tksk.count * p.tksk.referrals)]),
     ['RST houses', 'flow.rst.built', (p) => p.rst.houses / 12],
     ['skills training', 'flow.skills.admitted', (p) => p.skills.places / 12],
     ['PROKUS grants', 'flow.prokus.received', (p) => p.prokus.recipients / 12],

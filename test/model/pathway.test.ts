@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { facilitatorRoom, pathway, sharePlaces } from '../../src/model/processes/pathway';
 import { assistance } from '../../src/model/processes/assistance';
 import { graduationCode } from '../../src/model/graduation';
+import { rehabilitation } from '../../src/model/processes/rehabilitation';
 import { IN_REGISTRY, LEFT_BY_GRADUATION, URBAN, FEMALE_HEAD } from '../../src/model/households';
-import { ATENSI_DONE, BLT_BBM, BPNT, IN_ATENSI, IN_TRAINING, PENA_RECEIVED, PKH, PROKUS_RECEIVED, RST_BUSINESS_SPACE, RST_HOUSE, TRAINED } from './bits';
+import { ATENSI_DONE, BLT_BBM, BPNT, IN_TRAINING, PENA_RECEIVED, PKH, PROKUS_RECEIVED, RST_BUSINESS_SPACE, RST_HOUSE, TRAINED } from './bits';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import {
   DEVELOPMENT,
@@ -322,63 +323,6 @@ describe('recovery → transition (pemulihan sosial → transisi)', () => {
   });
 });
 
-describe('ATENSI rehabilitation (pemulihan sosial)', () => {
-  // Three families in pemulihan sosial with a severely disabled member, poorest first: 2, 0, 1.
-  const disabled = ({ extreme }: { extreme: number }): Family[] => [
-    { phase: RECOVERY, severeDisability: 1, registryScore: 0.7 * extreme },
-    { phase: RECOVERY, severeDisability: 1, registryScore: 0.9 * extreme },
-    { phase: RECOVERY, severeDisability: 1, registryScore: 0.5 * extreme },
-  ];
-  // Each TKSK refers 2 households a month; `tksk` is the number of TKSK.
-  it.each<[string, number, number, boolean[]]>([
-    ['places for three a month and referrals for three: all three are admitted', 12 * 3 * W, (3 * W) / 2, [true, true, true]],
-    ['places for two a month (places / 12): the two poorest are admitted', 12 * 2 * W, (3 * W) / 2, [true, false, true]],
-    ['TKSK referrals for one a month (count × referrals): the poorest is admitted', 12 * 3 * W, W / 2, [false, false, true]],
-    ['no places: nobody is admitted', 0, (3 * W) / 2, [false, false, false]],
-  ])('%s', (_, places, tksk, admitted) => {
-    const t = tinyWorld(disabled, { hold: { 'policy.atensi.places': places, 'policy.tksk.count': tksk, 'policy.tksk.referrals': 2 } });
-    pathway(t.world, t.ctx);
-    expect([0, 1, 2].map((i) => (t.h.services[i] & IN_ATENSI) !== 0)).toEqual(admitted);
-    const n = admitted.filter(Boolean).length;
-    expect(t.flow('atensi.admitted')).toBe(n * W);
-    expect(t.world.services.atensi.queue).toBe((3 - n) * W);
-    expect(t.world.services.atensi.spentThisMonth).toBe(n * W * t.ctx.params.policy.atensi.unit_cost);
-    expect(t.world.services.atensi.admittedThisMonth).toBe(n * W);
-  });
-
-  it.each([1, 3, 5])('a rehabilitation lasts atensi.months (%i); with success it sets ATENSI done and the family moves on', (months) => {
-    const t = tinyWorld([{ phase: RECOVERY, monthsInPhase: 10, severeDisability: 1 }], { hold: { 'policy.atensi.months': months, 'behaviour.atensi.success': 1 } });
-    pathway(t.world, t.ctx);
-    expect(t.flow('atensi.admitted')).toBe(W);
-    for (let k = 1; k < months; k++) {
-      t.next();
-      pathway(t.world, t.ctx);
-      expect((t.h.services[0] & IN_ATENSI) !== 0).toBe(true);
-      expect(PHASES[t.h.phase[0]]).toBe('recovery');
-      expect(t.world.blocked.awaitingRehabilitation).toBe(W);
-    }
-    t.next();
-    pathway(t.world, t.ctx);
-    expect(t.h.services[0] & (IN_ATENSI | ATENSI_DONE)).toBe(ATENSI_DONE);
-    expect(t.flow('atensi.rehabilitated')).toBe(W);
-    expect(PHASES[t.h.phase[0]]).toBe('transition');
-    expect(moves(t)).toEqual({ 'pathway.recovered': W });
-  });
-
-  it('an unsuccessful rehabilitation leaves the family waiting, and it is admitted again', () => {
-    const t = tinyWorld([{ phase: RECOVERY, monthsInPhase: 10, severeDisability: 1 }], { hold: { 'policy.atensi.months': 1, 'behaviour.atensi.success': 0 } });
-    pathway(t.world, t.ctx);
-    t.next();
-    pathway(t.world, t.ctx);
-    expect(t.flow('atensi.not_rehabilitated')).toBe(W);
-    expect(t.h.services[0] & (IN_ATENSI | ATENSI_DONE)).toBe(0);
-    expect(PHASES[t.h.phase[0]]).toBe('recovery');
-    t.next();
-    pathway(t.world, t.ctx);
-    expect(t.flow('atensi.admitted')).toBe(W);
-  });
-});
-
 describe('RST housing (pemulihan sosial)', () => {
   it.each<[string, number, number, boolean]>([
     ['an extreme-poor family without decent housing gets a house', 0.5, 1, true],
@@ -464,7 +408,7 @@ describe('transition → development, transition → assistance (transisi)', () 
     expect(PHASES[t.h.phase[0]]).toBe('assistance');
     // Back into pemulihan sosial, through ATENSI (a disaster victim), and on to transisi.
     let months = 0;
-    while (t.h.phase[0] !== TRANSITION && months++ < 12) t.months(1, pathway);
+    while (t.h.phase[0] !== TRANSITION && months++ < 12) t.months(1, rehabilitation, pathway);
     expect(PHASES[t.h.phase[0]]).toBe('transition');
     expect(t.h.services[0] & ATENSI_DONE).toBe(ATENSI_DONE);
     // A business now keeps it in transisi: admitted to training again, trained 3 months later.

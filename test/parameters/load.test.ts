@@ -236,6 +236,27 @@ describe('patched(patch, source)', () => {
     expect(() => params.patched(patch as never, 'my-scenario.yaml')).toThrow(message);
   });
 
+  it.each([
+    ['one share raised alone', { 'policy.atensi.cluster_share.disability': { '2024-01-01': 0.5 } }, '2024-01', 0.5 + 0.209216 + 0.290391 + 0.205866],
+    ['every share at zero', Object.fromEntries(['disaster', 'children', 'substance_use', 'disability', 'elderly'].map((c) => [`policy.atensi.cluster_share.${c}`, { '2024-01-01': 0 }])), '2024-01', 0],
+  ])('rejects ATENSI cluster shares that do not sum to 1 (%s), naming the source, the split and the month', (_what, patch, month, sum) => {
+    try {
+      params.patched(patch as never, 'my-scenario.yaml');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ProblemError);
+      const [problem] = (e as ProblemError).problems;
+      expect([problem.file, problem.path, problem.expected]).toEqual(['my-scenario.yaml', `policy.atensi.cluster_share: ${month}`, 'shares of children, disability, disaster, elderly, substance_use that sum to 1']);
+      expect(Number(/a sum of ([0-9.e-]+)/.exec(problem.got ?? '')![1])).toBeCloseTo(sum, 9);
+    }
+  });
+
+  it('accepts ATENSI cluster shares moved together, still summing to 1', () => {
+    const p = params.patched({ 'policy.atensi.cluster_share.disability': { '2024-01-01': 0.5 }, 'policy.atensi.cluster_share.elderly': { '2024-01-01': 0.084918 } }, 'more for disability');
+    const shares = p.at(monthOf('2024-06')).policy.atensi.cluster_share;
+    expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
   it('accepts the first and the last date a patch may have: its parameter\'s first value, the end of LAST_YEAR', () => {
     const p = params.patched({ 'policy.facilitators.count': { '2015-01-01': 1, [`${LAST_YEAR}-12-31`]: 2 } }, 'edges');
     expect(p.get('policy.facilitators.count').values.map((v) => v.value)).toEqual([1, ...params.get('policy.facilitators.count').values.slice(1).map((v) => v.value), 2]);

@@ -19,6 +19,8 @@
  * every household of a province together. An RST house and a KAT community asset (clean water, a
  * food barn, a settlement) make household shocks rarer; a community asset, KAT or a Karang Taruna or
  * LKS enterprise, also raises income while it works (behaviour.rst, behaviour.community, ./community.ts).
+ * A share of household shocks (disaster_share) are disasters: the household is then a disaster
+ * victim, whom ATENSI serves (../services/atensi.ts); the loss is the same.
  *
  * Aggregate shocks placed in time by parameters (behaviour.shocks) hit the transitory part in the
  * month they occur and then fade like any transitory shock: a COVID-like loss for every household,
@@ -64,6 +66,7 @@ export function income(world: World, ctx: MonthContext): void {
   const rho = p.transitory_persistence;
   const sd = p.transitory_sd;
   const hit = p.shock_probability;
+  const disaster = p.disaster_share;
   const loss = log(1 - p.shock_size);
   // Growth of rank r: growth + tilt · (1 − 2r) = atBottom − slope · r.
   const atBottom = world.growth + world.growthTilt;
@@ -81,7 +84,11 @@ export function income(world: World, ctx: MonthContext): void {
     if ((services[i] & house) !== 0) hazard *= rstReduction;
     if (inCommunity && (flags[i] & REMOTE) !== 0) hazard *= communityReduction;
     let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
-    if ((b & 0xfffff) * TWO_TO_MINUS_20 < hazard) t += loss;
+    const u = (b & 0xfffff) * TWO_TO_MINUS_20;
+    if (u < hazard) {
+      t += loss;
+      if (u < hazard * disaster) history[i] |= DISASTER_VICTIM; // a disaster: the share disaster_share of shocks
+    }
     const r = province[i];
     if (r === flooded) {
       t += flood;

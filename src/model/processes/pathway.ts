@@ -4,8 +4,8 @@
  *
  * Each month, in two passes over the households:
  *   1. tally — the candidates for each limited place: a facilitator (entry to pemulihan sosial) and
- *      each service of the registry with an intake (ATENSI, RST, skills, PENA, PROKUS); and the
- *      facilitators' current caseload;
+ *      each service of the registry with an intake (RST, skills, PENA, PROKUS; ATENSI has a pass
+ *      of its own, ./rehabilitation.ts); and the facilitators' current caseload;
  *   2. move — for each household, the services of its phase go on or admit it (poorest first, PKH
  *      families under 40 in front while the push is on, as capacity allows), in the registry's
  *      order; then its phase rule says where it goes and why, and `applyMove` moves it.

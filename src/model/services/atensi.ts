@@ -1,19 +1,84 @@
 /**
- * ATENSI (Asistensi Rehabilitasi Sosial): rehabilitation in pemulihan sosial for a household with
- * a severe disability or hit by a disaster, referred by TKSK, within the Sentra's places. A course
- * lasts policy.atensi.months; when it ends the household is rehabilitated with probability
- * behaviour.atensi.success. Until it is, the household cannot move on to transisi.
+ * ATENSI (Asistensi Rehabilitasi Sosial, Permensos 7/2021): social rehabilitation by the Sentra /
+ * Sentra Kreasi ATENSI for the persons of its clusters — persons with disabilities, the elderly
+ * without care, children in need of special protection, persons with a substance-use disorder
+ * (NAPZA) and disaster victims — inside the pathway and outside it, referred by TKSK, within the
+ * year's places. The clusters, their traits and who may be served are declared here; the monthly
+ * pass that admits and rehabilitates is ../processes/rehabilitation.ts.
+ *
+ * A course lasts policy.atensi.months; when it ends the household is rehabilitated with probability
+ * behaviour.atensi.success. A household in pemulihan sosial with a severe disability or hit by a
+ * disaster cannot move on to transisi until it is rehabilitated (needsRehabilitation).
  */
-import { DISASTER_VICTIM, RECOVERY } from '../phases';
+import { CHILD_IN_NEED, ELDERLY_WITHOUT_CARE, SUBSTANCE_USE } from '../households';
+import type { Households } from '../households';
+import { DISASTER_VICTIM } from '../phases';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
-import { countMove } from '../groups';
-import type { Service, World } from '../world';
-import { serve, yearlyRoom } from './serve';
+import type { MonthContext, Service, World } from '../world';
+import type { Words } from '../../lang/index';
 
-/** A vulnerability ATENSI addresses before the household can move on: severe disability or a disaster. */
+/**
+ * The clusters, in the order a household with members in several is served for one of them: acute
+ * needs first (emergency response, child protection, addiction treatment), then the lasting ones.
+ */
+export const CLUSTERS = ['disaster', 'children', 'substance_use', 'disability', 'elderly'] as const;
+export type Cluster = (typeof CLUSTERS)[number];
+
+/** Each cluster's name, as its flow and the report write it. */
+export const CLUSTER_NAMES: { readonly [C in Cluster]: Words } = {
+  disaster: { en: 'disaster victims', id: 'korban bencana' },
+  children: { en: 'children in need of protection', id: 'anak yang memerlukan perlindungan khusus' },
+  substance_use: { en: 'persons with a substance-use disorder (NAPZA)', id: 'korban penyalahgunaan NAPZA' },
+  disability: { en: 'persons with disabilities', id: 'penyandang disabilitas' },
+  elderly: { en: 'elderly without care', id: 'lanjut usia terlantar' },
+};
+
+/** Children the household has in PKH's child components (0–6 and pupils). */
+function children(h: Households, i: number): number {
+  return h.earlyChildhood[i] + h.primaryPupils[i] + h.juniorPupils[i] + h.seniorPupils[i];
+}
+
+/** The first cluster (index into CLUSTERS) household i has a member in, or −1 for none. */
+export function clusterOf(h: Households, i: number): number {
+  const traits = h.clusters[i];
+  if ((h.history[i] & DISASTER_VICTIM) !== 0) return 0;
+  if ((traits & CHILD_IN_NEED) !== 0 && children(h, i) > 0) return 1;
+  if ((traits & SUBSTANCE_USE) !== 0) return 2;
+  if (h.severeDisability[i] > 0) return 3;
+  if ((traits & ELDERLY_WITHOUT_CARE) !== 0 && h.elderly[i] > 0) return 4;
+  return -1;
+}
+
+/**
+ * A vulnerability ATENSI addresses before the household can move on: a severe disability or a
+ * disaster. (The elderly, children and NAPZA clusters are served but do not hold the household
+ * back: their rehabilitation is for the dependent member, and the earners can go on.)
+ */
 export function needsRehabilitation(world: World, i: number): boolean {
   const h = world.households;
   return (h.severeDisability[i] > 0 || (h.history[i] & DISASTER_VICTIM) !== 0) && (h.services[i] & world.registry.flag['atensi.rehabilitated']) === 0;
+}
+
+/**
+ * Draw the cluster traits no other attribute says (households.clusters), each with its prevalence
+ * in behaviour.atensi, for every household: a trait counts while the household has such members.
+ * Drawn from the pathway's stream in month 0, so a household keeps its traits across runs of a seed.
+ */
+export function drawClusters(world: World, ctx: MonthContext): void {
+  const h = world.households;
+  const p = ctx.params.behaviour.atensi;
+  for (let i = 0; i < h.count; i++) {
+    let bits = 0;
+    if (pathwayUniform(ctx, i, PATHWAY_DRAW.elderlyWithoutCare, 0) < p.elderly_without_care) bits |= ELDERLY_WITHOUT_CARE;
+    if (pathwayUniform(ctx, i, PATHWAY_DRAW.childInNeed, 0) < p.children_in_need) bits |= CHILD_IN_NEED;
+    if (pathwayUniform(ctx, i, PATHWAY_DRAW.substanceUse, 0) < p.substance_use) bits |= SUBSTANCE_USE;
+    h.clusters[i] = bits;
+  }
+}
+
+/** The code of the reason "admitted for a cluster": "atensi.admitted_<cluster>". */
+export function admittedReason(cluster: Cluster): string {
+  return `atensi.admitted_${cluster}`;
 }
 
 export const atensi: Service = {
@@ -21,35 +86,12 @@ export const atensi: Service = {
   name: { en: 'ATENSI rehabilitation', id: 'Rehabilitasi ATENSI' },
   flags: ['in_rehabilitation', 'rehabilitated'],
   reasons: [
-    { code: 'atensi.admitted', label: { en: 'ATENSI: admitted', id: 'ATENSI: diterima' } },
+    ...CLUSTERS.map((c) => ({ code: admittedReason(c), label: { en: `ATENSI: admitted, ${CLUSTER_NAMES[c].en}`, id: `ATENSI: diterima, ${CLUSTER_NAMES[c].id}` } })),
     { code: 'atensi.rehabilitated', label: { en: 'ATENSI: rehabilitated', id: 'ATENSI: berhasil direhabilitasi' } },
     { code: 'atensi.not_rehabilitated', label: { en: 'ATENSI: not rehabilitated', id: 'ATENSI: tidak berhasil direhabilitasi' } },
   ],
   indicators: {
     spend: { en: 'ATENSI rehabilitation spending', id: 'Belanja rehabilitasi ATENSI' },
     queue: { en: 'Waiting for an ATENSI place', id: 'Menunggu tempat ATENSI' },
-  },
-  intake: {
-    phases: [RECOVERY],
-    candidate: (m, i) => (m.h.services[i] & m.world.registry.flag['atensi.in_rehabilitation']) === 0 && needsRehabilitation(m.world, i),
-    room: (m) => Math.min(yearlyRoom(m.world, 'atensi', m.policy.atensi.places), m.policy.tksk.count * m.policy.tksk.referrals),
-    admit(m, i) {
-      m.h.services[i] |= m.world.registry.flag['atensi.in_rehabilitation'];
-      m.h.serviceMonths[i] = Math.max(1, m.policy.atensi.months);
-      serve(m.world, m.ctx, 'atensi', i, m.policy.atensi.unit_cost, 'atensi.admitted');
-    },
-  },
-  progress: {
-    phases: [RECOVERY],
-    active: (m, i) => (m.h.services[i] & m.world.registry.flag['atensi.in_rehabilitation']) !== 0,
-    run(m, i) {
-      const h = m.h;
-      if (--h.serviceMonths[i] !== 0) return;
-      const flag = m.world.registry.flag;
-      h.services[i] &= ~flag['atensi.in_rehabilitation'];
-      const rehabilitated = pathwayUniform(m.ctx, i, PATHWAY_DRAW.atensiSuccess) < m.behaviour.atensi.success;
-      if (rehabilitated) h.services[i] |= flag['atensi.rehabilitated'];
-      countMove(m.ctx.flows, m.world.registry.reason[rehabilitated ? 'atensi.rehabilitated' : 'atensi.not_rehabilitated'], m.world, i);
-    },
   },
 };

@@ -1,6 +1,7 @@
 /**
  * The empowerment services of the model, in the order the pathway offers them within a phase:
- * ATENSI and RST in pemulihan sosial; skills, PENA and PROKUS in transisi (PROKUS also in
+ * ATENSI (its own monthly pass, ../processes/rehabilitation.ts, inside and outside the pathway) and
+ * RST in pemulihan sosial; skills, PENA and PROKUS in transisi (PROKUS also in
  * pengembangan and just after graduating); community programmes, which reach whole communities.
  */
 import type { Service } from '../world';

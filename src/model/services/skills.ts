@@ -1,6 +1,6 @@
 /**
  * Skills training: vocational and business skills for households in transisi, policy.skills.months
- * long, within the year's places. It goes on in pengembangan; a household that moves anywhere else
+ * long, within the year's places (not while an ATENSI course is under way: both count serviceMonths). It goes on in pengembangan; a household that moves anywhere else
  * leaves it unfinished. A trained household's business earns more (processes/business.ts).
  */
 import { DEVELOPMENT, TRANSITION } from '../phases';
@@ -22,7 +22,7 @@ export const skills: Service = {
   },
   intake: {
     phases: [TRANSITION],
-    candidate: (m, i) => (m.h.services[i] & (m.world.registry.flag['skills.in_training'] | m.world.registry.flag['skills.trained'])) === 0,
+    candidate: (m, i) => (m.h.services[i] & (m.world.registry.flag['skills.in_training'] | m.world.registry.flag['skills.trained'] | (m.world.registry.flag['atensi.in_rehabilitation'] ?? 0))) === 0,
     room: (m) => yearlyRoom(m.world, 'skills', m.policy.skills.places),
     admit(m, i) {
       m.h.services[i] |= m.world.registry.flag['skills.in_training'];
