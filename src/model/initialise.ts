@@ -69,7 +69,7 @@ export function runStreams(key: RunKey): Streams {
  * January of the start year to December of the end year, and what it has spent of the start year's
  * budget in the months before the run (their share of the months of benefit).
  */
-function book(programme: Programme, params: Parameters, start: Month, end: Month, provinces: number, households: number): ProgrammeBook {
+function book(programme: Programme, params: Parameters, measured: Parameters, start: Month, end: Month, provinces: number, households: number): ProgrammeBook {
   const paidFrom = yearOf(start) * 12;
   const monthsPaid = new Uint8Array(yearOf(end) * 12 + 12 - paidFrom);
   for (let m = paidFrom; m < paidFrom + monthsPaid.length; m++) {
@@ -82,7 +82,7 @@ function book(programme: Programme, params: Parameters, start: Month, end: Month
     inYear += monthsPaid[m - paidFrom];
     if (m < start) before += monthsPaid[m - paidFrom];
   }
-  const budget = programme.terms(params.at(start)).budget;
+  const budget = programme.terms(measured.at(start)).budget; // what was spent before the start, under the policy then in force
   return {
     year: yearOf(start),
     spent: inYear > 0 && Number.isFinite(budget) ? (budget * before) / inYear : 0,
@@ -98,12 +98,12 @@ function book(programme: Programme, params: Parameters, start: Month, end: Month
   };
 }
 
-/** A new world on a copy of the population's households. */
-export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry): World {
+/** A new world on a copy of the population's households; `measured` is the policy the start month was measured under (default `params`): what programmes had spent of their budgets before it. */
+export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params): World {
   const households = copyHouseholds(population);
   const provinces = provinceCodes.length;
   const books: Record<string, ProgrammeBook> = {};
-  for (const p of registry.programmes) books[p.id] = book(p, params, start, end, provinces, households.count);
+  for (const p of registry.programmes) books[p.id] = book(p, params, measured, start, end, provinces, households.count);
   const services: Record<string, ServiceBook> = {};
   for (const { id } of registry.services) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
   return {

@@ -131,7 +131,8 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
   const streams = runStreams(runKey(options.seed, replicate));
   const registry = options.registry ?? BUILTIN_REGISTRY;
   const flows = createFlows(registry.reasons.length);
-  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry);
+  const measured = measuredWorld(base, scenario);
+  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry, measured);
   const names = population.provinces.map((p) => p.name);
   let processes = options.processes ?? PROCESSES;
   if (options.offer !== undefined) {
@@ -144,7 +145,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     const label = formatMonth(month);
     for (const r of options.observe(world, ctx, names)) rows.push({ scenario: scenario.id, replicate, month: label, indicator: r.indicator, group: r.group, value: r.value });
   };
-  const first = monthContext(measuredWorld(base, scenario), prices, streams, flows, start, start);
+  const first = monthContext(measured, prices, streams, flows, start, start);
   initialise(world, first);
   record(start, first);
   for (let month = start + 1; month <= end; month++) {
