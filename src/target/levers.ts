@@ -75,9 +75,9 @@ const PKH_BENEFITS: readonly ParameterPath[] = [
  * accuracy and updating. Multipliers are of the policy as legislated; the registry's levels are values.
  */
 export const DEFAULT_LEVERS: readonly Lever[] = [
-  { id: 'pkh-reach', label: { en: 'PKH families (quota and budget)', id: 'Keluarga PKH (kuota dan anggaran)' }, parameters: ['policy.pkh.quota', 'policy.pkh.budget'], change: 'multiply', levels: [1.25, 1.5, 2] },
-  { id: 'pkh-benefit', label: { en: 'PKH benefits (every component, and the budget)', id: 'Besaran bantuan PKH (setiap komponen, dan anggaran)' }, parameters: [...PKH_BENEFITS, 'policy.pkh.budget'], change: 'multiply', levels: [1.25, 1.5, 2] },
-  { id: 'sembako-benefit', label: { en: 'BPNT / Sembako benefit (and budget)', id: 'Besaran BPNT / Sembako (dan anggaran)' }, parameters: ['policy.bpnt.benefit', 'policy.bpnt.budget'], change: 'multiply', levels: [1.25, 1.5, 2] },
+  { id: 'pkh-reach', label: { en: 'PKH families (quota and budget)', id: 'Keluarga PKH (kuota dan anggaran)' }, parameters: ['policy.pkh.quota', 'policy.pkh.budget'], change: 'multiply', levels: [1.25, 1.5, 2, 3] },
+  { id: 'pkh-benefit', label: { en: 'PKH benefits (every component, and the budget)', id: 'Besaran bantuan PKH (setiap komponen, dan anggaran)' }, parameters: [...PKH_BENEFITS, 'policy.pkh.budget'], change: 'multiply', levels: [1.25, 1.5, 2, 3, 4] },
+  { id: 'sembako-benefit', label: { en: 'BPNT / Sembako benefit (and budget)', id: 'Besaran BPNT / Sembako (dan anggaran)' }, parameters: ['policy.bpnt.benefit', 'policy.bpnt.budget'], change: 'multiply', levels: [1.25, 1.5, 2, 3, 4] },
   { id: 'facilitators', label: { en: 'PKH facilitators', id: 'Pendamping PKH' }, parameters: ['policy.facilitators.count'], change: 'multiply', levels: [1.5, 2, 3] },
   { id: 'pena-places', label: { en: 'PENA places', id: 'Kuota PENA' }, parameters: ['policy.pena.recipients'], change: 'multiply', levels: [2, 4, 8] },
   { id: 'prokus-places', label: { en: 'PROKUS places', id: 'Kuota PROKUS' }, parameters: ['policy.prokus.recipients'], change: 'multiply', levels: [2, 4, 8] },
