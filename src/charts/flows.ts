@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SummaryRow } from '../observe/summary';
 import type { PATHWAY_MOVES } from '../model/reasons';
-import { SCHEMA, config } from './frame';
+import { SCHEMA, config, titled } from './frame';
 import type { ChartOptions } from './frame';
 import { TEXT, groupLabel, reasonLabel } from './labels';
 import { firstScenario, labelOf, replicates, scenarioNames, select } from './rows';
@@ -110,7 +110,7 @@ function yearlyPanels(rows: readonly SummaryRow[], chart: string, panels: Panels
   return {
     $schema: SCHEMA,
     title: {
-      text: `${fill(title, { scenario: labelOf(all, scenario) })}, ${groupLabel(group, lang)}`,
+      text: titled(`${fill(title, { scenario: labelOf(all, scenario) })}, ${groupLabel(group, lang)}`),
       subtitle: [fill(t.flowsSubtitle, { n: replicates(picked[0]) }), ...(partial.length ? [partial.join('; ')] : [])],
     },
     config: config(lang),

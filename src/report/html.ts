@@ -185,7 +185,8 @@ ${tableHtml(historyTable(history, lang))}
 const STYLE = `  body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2933; line-height: 1.45; }
   h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
   h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d9dee3; padding-bottom: 0.2rem; }
-  table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; }
+  table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; display: block; max-width: 100%; overflow-x: auto; }
+  th[scope="row"] { min-width: 14rem; }
   caption { caption-side: top; text-align: left; color: #555; font-size: 0.8rem; padding-bottom: 0.3rem; max-width: 60rem; }
   th, td { border-bottom: 1px solid #e4e7eb; padding: 0.35rem 0.6rem; text-align: right; vertical-align: top; }
   td { white-space: nowrap; }

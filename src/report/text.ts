@@ -45,7 +45,7 @@ export const TEXT = {
     extraGraduations: 'Extra graduations (thousand)',
     perGraduation: 'Rp m per extra graduation',
     noGain: '— (no gain)',
-    savesMoney: '— (gains, spending less)',
+    savesMoney: '— (costs less)',
     band: (u: Uncertainty, replicates: number) =>
       `mean [5th–95th percentile over ${replicates} replicate${replicates === 1 ? '' : 's'}${u.kind === 'stochastic' ? '' : ', each with its own posterior draw of the behaviour parameters'}]`,
     fewReplicates: (replicates: number) =>
@@ -101,7 +101,7 @@ export const TEXT = {
     extraGraduations: 'Tambahan graduasi (ribu)',
     perGraduation: 'Rp jt per tambahan graduasi',
     noGain: '— (tidak ada hasil)',
-    savesMoney: '— (hasil, dengan belanja lebih kecil)',
+    savesMoney: '— (lebih murah)',
     band: (u: Uncertainty, replicates: number) =>
       `rata-rata [persentil ke-5–95 dari ${replicates} replikasi${u.kind === 'stochastic' ? '' : ', masing-masing dengan parameter perilaku yang ditarik dari posterior'}]`,
     fewReplicates: (replicates: number) =>

@@ -103,7 +103,7 @@ describe('graduations by kind and what the extra money buys', () => {
     expect(effectiveness.caption).toContain('against Base');
     expect(effectiveness.rows.map((r) => r[0])).toEqual(['More', 'Cheaper', 'Wasted']);
     expect(cheaper.effectiveness!.fewerExtremePoor.mean).toBe(60_000);
-    expect(effectiveness.rows[1][3]).toBe('— (gains, spending less)');
+    expect(effectiveness.rows[1][3]).toBe('— (costs less)');
     expect(effectiveness.rows[2][3]).toBe('— (no gain)');
     expect(effectiveness.rows[0][3]).toBe(decimal((1e12 / 180_000) * 1e-6, 2, 'en'));
     expect(headlineTables(all, labels, 'en')).toHaveLength(3);
