@@ -7,6 +7,8 @@
  * For each size: build the population, initialise a world, run 3 months to warm up, then time 12
  * monthly steps of the full pipeline on one thread and 12 more with the standard indicators (the
  * median month of each is reported).
+ * In the same run, at the same size, the ceiling kernel (./ceiling.ts, a bare struct-of-arrays
+ * household step) is timed the same way; the ratio real ÷ ceiling is what compares across machines and loads.
  * Bytes per household: the model state (sum of the typed arrays' element sizes) and the measured
  * growth of resident memory while the population and world were built, divided by households.
  * This is a measurement, not a test: it asserts nothing.
@@ -23,6 +25,7 @@ import { runKey } from '../src/model/random';
 import { step } from '../src/model/month';
 import { bytesPerHousehold } from '../src/model/households';
 import { standardIndicators } from '../src/observe/indicators';
+import { ceilingStepTimes } from './ceiling';
 
 const MONTHS = 12;
 /** Months run before timing starts, so the timed months run optimised code. */
@@ -66,6 +69,7 @@ function measure(households: number): void {
     else if (timed) withIndicators.push(observed - t);
   }
   const n = population.households.count;
+  const ceiling = median(ceilingStepTimes(n, WARM_UP, MONTHS));
   const rate = (ms: number) => (n / (ms / 1000) / 1e6).toFixed(1);
   console.log(
     [
@@ -73,6 +77,7 @@ function measure(households: number): void {
       `  population build: ${buildSeconds.toFixed(2)} s`,
       `  model step (median of ${MONTHS} months): ${median(stepOnly).toFixed(1)} ms → ${rate(median(stepOnly))} M household-months/s per core`,
       `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
+      `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / median(stepOnly)).toFixed(2)}`,
       `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
