@@ -165,14 +165,18 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   const scoreBits = world.scoreBits;
   const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, reasons } = rule;
   const flows = ctx.flows;
-  const settle = rule.monthsPaid > 0 || (opening && rule.inForce);
+  if (rule.monthsPaid === 0 && !(opening && rule.inForce)) {
+    hold(world, ctx, rule);
+    return;
+  }
   const expected = rule.paidShare;
 
   // 1. Exits; tally the enrolled and the candidates by score bin (expected cost per month of benefit).
-  const enrolledWeight = new Float64Array(SCORE_BINS);
-  const enrolledCost = new Float64Array(SCORE_BINS);
-  const candidateWeight = new Float64Array(SCORE_BINS);
-  const candidateCost = new Float64Array(SCORE_BINS);
+  const { enrolledWeight, enrolledCost, candidateWeight, candidateCost } = tallies;
+  enrolledWeight.fill(0);
+  enrolledCost.fill(0);
+  candidateWeight.fill(0);
+  candidateCost.fill(0);
   let enrolled = 0;
   let cost = 0;
   for (let i = 0, n = h.count; i < n; i++) {
@@ -180,7 +184,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
     const hasAny = any === 0 || (p & any) !== 0;
     if ((p & bit) === 0) {
-      if (!settle || !hasAll || !hasAny) continue;
+      if (!hasAll || !hasAny) continue;
       const ent = entitlement === null ? flat : entitlement[i];
       if (ent <= 0) continue;
       const b = logBin(scoreBits[i]);
@@ -190,12 +194,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     }
     const ent = entitlement === null ? flat : entitlement[i];
     if (!hasAll || !hasAny || ent <= 0) {
-      status[i] = p & ~bit;
-      countMove(flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
-      if (hasAll && hasAny && rule.naturalGraduation) {
-        h.graduation[i] = NATURAL;
-        world.totals.graduations += weight[i];
-      }
+      leave(world, ctx, rule, i, hasAll, hasAny);
       continue;
     }
     const b = logBin(scoreBits[i]);
@@ -203,10 +202,6 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
     enrolledCost[b] += weight[i] * ent * expected;
     enrolled += weight[i];
     cost += weight[i] * ent * expected;
-  }
-  if (!settle) {
-    pay(world, ctx, rule, -1, 0, 0);
-    return;
   }
 
   const quota = rule.quota;
@@ -227,6 +222,57 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   }
   pay(world, ctx, rule, k, quota - w, room - c);
 }
+
+/** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
+function leave(world: World, ctx: MonthContext, rule: ProgrammeRule, i: number, hasAll: boolean, hasAny: boolean): void {
+  const h = world.households;
+  const { reasons } = rule;
+  h.programmes[i] &= ~rule.bit;
+  countMove(ctx.flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
+  if (hasAll && hasAny && rule.naturalGraduation) {
+    h.graduation[i] = NATURAL;
+    world.totals.graduations += h.weight[i];
+  }
+}
+
+/**
+ * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave, and
+ * the others live on the payment that covers the month, if one does (no one is cut or taken in).
+ */
+function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
+  const h = world.households;
+  const book = world.books[rule.id];
+  const { programmes: status, weight, flags } = h;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance } = rule;
+  const received = rule.food ? h.foodTransfers : h.cashTransfers;
+  const s = rule.complianceStream;
+  const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
+  let families = 0;
+  for (let i = 0, n = h.count; i < n; i++) {
+    const p = status[i];
+    if ((p & bit) === 0) continue;
+    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
+    const hasAny = any === 0 || (p & any) !== 0;
+    const ent = entitlement === null ? flat : entitlement[i];
+    if (!hasAll || !hasAny || ent <= 0) {
+      leave(world, ctx, rule, i, hasAll, hasAny);
+      continue;
+    }
+    families += weight[i];
+    if (paidIn < 0) continue;
+    if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+    received[i] += ent;
+  }
+  book.families = families;
+}
+
+/** The score-bin tallies of the programme being settled (one set, reused every month). */
+const tallies = {
+  enrolledWeight: new Float64Array(SCORE_BINS),
+  enrolledCost: new Float64Array(SCORE_BINS),
+  candidateWeight: new Float64Array(SCORE_BINS),
+  candidateCost: new Float64Array(SCORE_BINS),
+};
 
 /** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
 function cut(
