@@ -22,7 +22,7 @@ import { BUILTIN_REGISTRY } from '../src/model/builtin';
 import { registryBytes } from '../src/model/registry';
 import { pricePath } from '../src/model/prices';
 import { runKey } from '../src/model/random';
-import { step } from '../src/model/month';
+import { openMonth, PROCESSES } from '../src/model/month';
 import { bytesPerHousehold } from '../src/model/households';
 import { standardIndicators } from '../src/observe/indicators';
 import { ceilingStepTimes } from './ceiling';
@@ -56,12 +56,18 @@ function measure(households: number): void {
 
   const stepOnly: number[] = [];
   const withIndicators: number[] = [];
+  const byProcess = new Map(PROCESSES.map(([name]) => [name, [] as number[]]));
   for (let k = 1; k <= WARM_UP + 2 * MONTHS; k++) {
     const ctx = monthContext(params, prices, streams, flows, start, start + k);
     const timed = k > WARM_UP;
     const observe = k <= WARM_UP || k > WARM_UP + MONTHS;
     t = performance.now();
-    step(world, ctx);
+    openMonth(world, ctx);
+    for (const [name, process] of PROCESSES) {
+      const began = performance.now();
+      process(world, ctx);
+      if (timed) byProcess.get(name)!.push(performance.now() - began);
+    }
     const stepped = performance.now();
     if (observe) standardIndicators(world, ctx, names);
     const observed = performance.now();
@@ -78,6 +84,7 @@ function measure(households: number): void {
       `  model step (median of ${MONTHS} months): ${median(stepOnly).toFixed(1)} ms → ${rate(median(stepOnly))} M household-months/s per core`,
       `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
       `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / median(stepOnly)).toFixed(2)}`,
+      `  per process, ns per household-month (median month): ${[...byProcess].map(([name, ms]) => `${name} ${((median(ms) * 1e6) / n).toFixed(0)}`).join(', ')}`,
       `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
