@@ -123,7 +123,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     provinceCodes,
     services,
     facilitatorQueue: { extremePoor: 0, pushed: 0 },
-    rehabilitation: { year: yearOf(start), admittedThisYear: new Float64Array(CLUSTERS.length) },
+    rehabilitation: { year: yearOf(start), admittedThisYear: new Float64Array(CLUSTERS.length), waiting: new Int32Array(households.count) },
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
     groupsVersion: 0,

@@ -234,7 +234,11 @@ export interface World {
   /** Households eligible for pemulihan sosial but without a facilitator this month (weighted), by group: the extreme poor, and the push's families who are not extremely poor. */
   readonly facilitatorQueue: { extremePoor: number; pushed: number };
   /** ATENSI's admissions in `year` by cluster (weighted persons, in the order of CLUSTERS, ./services/atensi.ts): each cluster's places carry over within the year. */
-  readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array };
+  /**
+   * ATENSI's year: persons admitted by cluster, and the month's candidates — their indices in
+   * household order (`waiting`, room for every household), so the admissions pass reads only them.
+   */
+  readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array; readonly waiting: Int32Array };
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;

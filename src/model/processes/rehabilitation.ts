@@ -14,8 +14,9 @@
  * facilitator refers them and they cannot move on without it), then everyone else, poorest by
  * registry score first (../intake.ts). Each admission serves one person of its cluster.
  *
- * In two passes over the households: tally the candidates of each cluster; then each household's
- * course goes on, or a candidate is admitted if its cluster's place comes.
+ * In one pass over the households and one over the candidates: each household's course goes on, and
+ * the candidates of each cluster are tallied and listed; then, in household order, a candidate is
+ * admitted if its cluster's place comes.
  */
 import { IN_REGISTRY } from '../households';
 import { DEVELOPMENT, DISASTER_VICTIM, RECOVERY } from '../phases';
@@ -42,23 +43,28 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
     return clusterOf(h, i);
   };
 
-  // 1. Tally.
-  for (let i = 0, n = h.count; i < n; i++) {
-    const c = candidate(i);
-    if (c >= 0) tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
-  }
-  const rooms = clusterRooms(world, ctx);
-  rooms.forEach((room, c) => decide(intakes[c], room));
-
-  // 2. Courses go on; candidates are admitted.
-  const reasons = CLUSTERS.map(admittedReason);
+  // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates are tallied and listed.
+  const waiting = world.rehabilitation.waiting;
+  let candidates = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     if ((services[i] & inCourse) !== 0) {
       goOn(world, ctx, i);
       continue;
     }
     const c = candidate(i);
-    if (c < 0 || !admit(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i])) continue;
+    if (c < 0) continue;
+    tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
+    waiting[candidates++] = i;
+  }
+  const rooms = clusterRooms(world, ctx);
+  rooms.forEach((room, c) => decide(intakes[c], room));
+
+  // 2. Candidates are admitted, in household order.
+  const reasons = CLUSTERS.map(admittedReason);
+  for (let k = 0; k < candidates; k++) {
+    const i = waiting[k];
+    const c = clusterOf(h, i);
+    if (!admit(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i])) continue;
     services[i] |= inCourse;
     h.serviceMonths[i] = Math.max(1, policy.atensi.months);
     serve(world, ctx, 'atensi', i, policy.atensi.unit_cost, reasons[c]);
