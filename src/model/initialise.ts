@@ -111,6 +111,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
     provinceCount: provinces,
+    listed: { households: new Int32Array(households.count), count: 0 },
     start,
     end,
     provinceShock: new Float64Array(provinces),

@@ -209,6 +209,12 @@ export interface World {
   /** The raw bits of `households.registryScore`, likewise, for ranking households by score. */
   readonly scoreBits: Uint32Array;
   readonly provinceCount: number;
+  /**
+   * The households assistance reads this month: the indices, in household order, of those with any
+   * registry status (listed, enrolled, or left by graduation), `count` of them. Assistance lists them
+   * at the start of its month (every programme requires a status, so no other household can enter).
+   */
+  readonly listed: { readonly households: Int32Array; count: number };
   /** First month of the run; incomes are expressed in its prices. */
   readonly start: Month;
   /** Last month of the run. */

@@ -128,6 +128,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
+  listHouseholds(world);
   for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), false);
   world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
@@ -137,8 +138,25 @@ export function assistance(world: World, ctx: MonthContext): void {
  * within quota and budget, whether or not it pays in the start month (then it pays nothing).
  */
 export function openCaseloads(world: World, ctx: MonthContext): void {
+  listHouseholds(world);
   for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), true);
   world.membersChanged.fill(0);
+}
+
+/**
+ * Lists the households the month's programmes can touch (World.listed): those with a registry
+ * status, when every programme requires one; every household when some programme requires none.
+ */
+function listHouseholds(world: World): void {
+  const { programmes: status, count: n } = world.households;
+  const listed = world.listed.households;
+  let count = 0;
+  if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
+    for (let i = 0; i < n; i++) if (status[i] !== 0) listed[count++] = i;
+  } else {
+    for (let i = 0; i < n; i++) listed[count++] = i;
+  }
+  world.listed.count = count;
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
@@ -179,7 +197,9 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   candidateCost.fill(0);
   let enrolled = 0;
   let cost = 0;
-  for (let i = 0, n = h.count; i < n; i++) {
+  const { households: listed, count: n } = world.listed;
+  for (let k = 0; k < n; k++) {
+    const i = listed[k];
     const p = status[i];
     const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
     const hasAny = any === 0 || (p & any) !== 0;
@@ -248,7 +268,9 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const s = rule.complianceStream;
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
   let families = 0;
-  for (let i = 0, n = h.count; i < n; i++) {
+  const { households: listed, count: n } = world.listed;
+  for (let k = 0; k < n; k++) {
+    const i = listed[k];
     const p = status[i];
     if ((p & bit) === 0) continue;
     const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
@@ -304,7 +326,9 @@ function cut(
   const scoreBits = world.scoreBits;
   const { bit, entitlement, flat } = rule;
   const reason = rule.reasons.cut;
-  for (let i = h.count - 1; i >= 0; i--) {
+  const listed = world.listed.households;
+  for (let j = world.listed.count - 1; j >= 0; j--) {
+    const i = listed[j];
     if ((status[i] & bit) === 0) continue;
     const b = logBin(scoreBits[i]);
     if (b < k) continue;
@@ -340,7 +364,9 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   let total = 0;
   let families = 0;
   let paid = 0;
-  for (let i = 0, n = h.count; i < n; i++) {
+  const { households: listed, count: n } = world.listed;
+  for (let k = 0; k < n; k++) {
+    const i = listed[k];
     let p = status[i];
     if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0) || (flags[i] & areaMask) !== areaValue)) continue;
     const ent = entitlement === null ? flat : entitlement[i];
