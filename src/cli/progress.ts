@@ -2,21 +2,21 @@
  * Progress of a long run: a bar with elapsed and remaining time on a terminal, plain log lines
  * (about one per tenth of the work) when the output goes to a file or a pipe, in the language asked for.
  */
-import type { Progress } from '../experiment/index';
+import { secondsLeft, shareDone, type Progress } from '../experiment/index';
 import { clock } from '../report/text';
 import type { Bilingual, Lang } from '../lang/index';
 
 /** The words of the progress lines: what is counted, the times, and the plain line. */
-const WORDS: Bilingual<{ what: (what: string) => string; times: (elapsed: string, left: string | undefined) => string; line: (what: string, done: number, total: number, times: string) => string }> = {
+const WORDS: Bilingual<{ what: (what: string) => string; times: (elapsed: string, left: string | undefined) => string; line: (what: string, done: number, total: number, percent: string, times: string) => string }> = {
   en: {
     what: (what) => what,
     times: (elapsed, left) => `${elapsed} elapsed${left === undefined ? '' : `, ${left} left`}`,
-    line: (what, done, total, times) => `${what}: ${done} of ${total} done, ${times}`,
+    line: (what, done, total, percent, times) => `${what}: ${done} of ${total} done${percent}, ${times}`,
   },
   id: {
     what: (what) => ({ runs: 'simulasi', months: 'bulan' })[what] ?? what,
     times: (elapsed, left) => `${elapsed} berlalu${left === undefined ? '' : `, sisa ${left}`}`,
-    line: (what, done, total, times) => `${what}: ${done} dari ${total} selesai, ${times}`,
+    line: (what, done, total, percent, times) => `${what}: ${done} dari ${total} selesai${percent}, ${times}`,
   },
 };
 
@@ -45,21 +45,26 @@ export function progressDisplay(stream: NodeJS.WriteStream, counted: string, lan
   const what = w.what(counted);
   const tty = stream.isTTY === true;
   let lastLogged = -1;
+  let loggedDone = -1;
   let drawn = false;
   return {
-    update({ done, total, elapsed }: Progress) {
-      const remaining = done > 0 ? (elapsed / done) * (total - done) : NaN;
-      const times = w.times(clock(elapsed), Number.isFinite(remaining) ? clock(remaining) : undefined);
+    update(p: Progress) {
+      const { done, total, elapsed } = p;
+      const share = shareDone(p);
+      const left = secondsLeft(p);
+      const times = w.times(clock(elapsed), left === undefined ? undefined : clock(left));
+      const percent = p.share === undefined || done === total ? '' : ` (${Math.floor(share * 100)} %)`;
       if (tty) {
         const width = 30;
-        const filled = Math.round((done / total) * width);
-        stream.write(`\r${what} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}  ${times}  `);
+        const filled = Math.round(share * width);
+        stream.write(`\r${what} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total}${percent}  ${times}  `);
         drawn = true;
       } else {
-        const tenth = Math.floor((done * 10) / total);
-        if (tenth !== lastLogged || done === total) {
+        const tenth = Math.floor(share * 10);
+        if (tenth !== lastLogged || (done === total && loggedDone !== done)) {
           lastLogged = tenth;
-          stream.write(`${w.line(what, done, total, times)}\n`);
+          loggedDone = done === total ? done : -1;
+          stream.write(`${w.line(what, done, total, percent, times)}\n`);
         }
       }
     },

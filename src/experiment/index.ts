@@ -24,7 +24,7 @@ import type { ResolvedScenario } from '../scenarios/types';
 import type { ParameterPatch, Parameters } from '../parameters/types';
 import type { Words } from '../lang/index';
 import type { Job, JobSettings } from './job';
-import { runJobs } from './pool';
+import { jobProgress, runJobs } from './pool';
 import { OBSERVATION } from './observe';
 import { refuse, type Problem } from '../problems/index';
 
@@ -77,10 +77,24 @@ export type Uncertainty =
   | { readonly kind: 'parameter and stochastic'; readonly posterior: string; readonly sha256: string; readonly particles: readonly number[] };
 
 export interface Progress {
+  /** Runs finished, of `total`. */
   readonly done: number;
   readonly total: number;
   /** Seconds since the experiment started. */
   readonly elapsed: number;
+  /** Share of all the runs' months stepped so far, 0–1 (absent: the runs finished are all that is known). */
+  readonly share?: number;
+}
+
+/** The share of the work done: the months stepped when known, else the runs finished. */
+export function shareDone(p: Progress): number {
+  return p.share ?? p.done / p.total;
+}
+
+/** Seconds left at the pace so far, or undefined before anything is done. */
+export function secondsLeft(p: Progress): number | undefined {
+  const share = shareDone(p);
+  return share > 0 ? (p.elapsed / share) * (1 - share) : undefined;
 }
 
 export interface ExperimentManifest extends Provenance {
@@ -202,9 +216,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     }
   }
 
-  const results = await runJobs(jobs, settings, parameters, options.workers ?? 1, (done) =>
-    options.onProgress?.({ done, total: jobs.length, elapsed: (performance.now() - began) / 1000 }),
-  );
+  const results = await runJobs(jobs, settings, parameters, options.workers ?? 1, jobProgress(jobs.length, began, options.onProgress));
   const bySetReplicate = new Map(results.map((r) => [`${r.set}/${r.replicate}`, r]));
 
   const rows: ResultRow[] = [];

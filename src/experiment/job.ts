@@ -64,16 +64,16 @@ function measured(measures: readonly Measure[]): Reporter {
  * Runs jobs over `parameters` (each job's patch is applied to it; populations are built from it
  * unpatched), keeping the population of the latest replicate (jobs come replicate by replicate).
  */
-export function createJobRunner(settings: JobSettings, parameters: Parameters): (job: Job) => JobResult {
+export function createJobRunner(settings: JobSettings, parameters: Parameters): (job: Job, onMonth?: (done: number, total: number) => void) => JobResult {
   const observe = settings.measures ? measured(settings.measures) : experimentIndicators(monthOf(settings.end));
   let cached: { replicate: number; population: Population } | undefined;
-  return (job) => {
+  return (job, onMonth) => {
     if (cached?.replicate !== job.replicate) {
       cached = undefined; // let the old population go before the new one is built
       cached = { replicate: job.replicate, population: populationFor(parameters, settings.seed, job.replicate, settings) };
     }
     const { population } = cached;
-    const result = simulate({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, parameters, observe });
+    const result = simulate({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, parameters, observe, onMonth });
     return {
       set: job.set,
       replicate: job.replicate,

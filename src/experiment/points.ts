@@ -20,7 +20,7 @@ import type { ParameterRange } from './ranges';
 import type { Progress } from './index';
 import type { Job, JobSettings, Measure } from './job';
 import { createJobRunner } from './job';
-import { runJobs } from './pool';
+import { jobProgress, runJobs } from './pool';
 
 export type { Measure } from './job';
 
@@ -167,9 +167,7 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
     }
   }
   const began = performance.now();
-  const results = await runJobs(jobs, settings, options.parameters, options.workers ?? 1, (done) =>
-    options.onProgress?.({ done, total: jobs.length, elapsed: (performance.now() - began) / 1000 }),
-  );
+  const results = await runJobs(jobs, settings, options.parameters, options.workers ?? 1, jobProgress(jobs.length, began, options.onProgress));
   const values: PointValues = options.points.map(() => Array.from({ length: options.replicates }, () => new Array<number>(options.measures.length).fill(NaN)));
   const index = new Map(options.measures.map((m, k) => [`${m.month}|${m.indicator}|${m.group}`, k]));
   for (const result of results) {

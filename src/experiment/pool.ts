@@ -12,6 +12,7 @@ import type { ParameterTransfer } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
 import { createJobRunner } from './job';
 import type { Job, JobResult, JobSettings } from './job';
+import type { Progress } from './index';
 
 /** What a worker thread starts with (its workerData). */
 export interface WorkerStart {
@@ -19,20 +20,35 @@ export interface WorkerStart {
   readonly parameters: ParameterTransfer;
 }
 
-/** Runs the jobs over `parameters` in order in this thread, or over `workers` threads; results come back in job order. */
-export async function runJobs(jobs: readonly Job[], settings: JobSettings, parameters: Parameters, workers: number, progress: (done: number) => void): Promise<JobResult[]> {
+/**
+ * Runs the jobs over `parameters` in order in this thread, or over `workers` threads; results come
+ * back in job order. `progress` hears of each job finished (`done` of them) and each month stepped:
+ * `share` is the share of all the jobs' months stepped so far.
+ */
+export async function runJobs(jobs: readonly Job[], settings: JobSettings, parameters: Parameters, workers: number, progress: (done: number, share: number) => void): Promise<JobResult[]> {
   const results: JobResult[] = new Array(jobs.length);
+  // Months stepped, by job and in all; every job of a call steps the same months.
+  const stepped = new Float64Array(jobs.length);
+  let steppedAll = 0;
+  let months = 0;
+  let done = 0;
+  const share = () => (months === 0 ? done / jobs.length : steppedAll / (months * jobs.length));
+  const onMonth = (k: number, month: number, total: number) => {
+    months = total;
+    steppedAll += month - stepped[k];
+    stepped[k] = month;
+    progress(done, share());
+  };
   if (workers === 1) {
     const run = createJobRunner(settings, parameters);
     for (let k = 0; k < jobs.length; k++) {
-      results[k] = run(jobs[k]);
-      progress(k + 1);
+      results[k] = run(jobs[k], (month, months) => onMonth(k, month, months));
+      progress(++done, share());
       await new Promise((resolve) => setImmediate(resolve)); // let the caller's progress display draw
     }
     return results;
   }
   let next = 0;
-  let done = 0;
   const start: WorkerStart = { settings, parameters: toTransfer(parameters) };
   const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: start }));
   try {
@@ -46,10 +62,11 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, param
               current = next++;
               thread.postMessage(jobs[current]);
             };
-            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string }) => {
+            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string } | { month: number; months: number }) => {
+              if ('month' in message) return onMonth(current, message.month, message.months);
               if (message.ok === false) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
               results[current] = message.result;
-              progress(++done);
+              progress(++done, share());
               feed();
             });
             thread.on('error', reject);
@@ -64,4 +81,18 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, param
     await Promise.all(threads.map((t) => t.terminate()));
   }
   return results;
+}
+
+/**
+ * The `runJobs` progress of a task that began at `began` (performance.now()), as `onProgress` hears
+ * it: at every job finished, and in between at every whole percent of the months stepped.
+ */
+export function jobProgress(total: number, began: number, onProgress: ((p: Progress) => void) | undefined): (done: number, share: number) => void {
+  let last = { done: -1, percent: -1 };
+  return (done, share) => {
+    const percent = Math.floor(share * 100);
+    if (onProgress === undefined || (done === last.done && percent === last.percent)) return;
+    last = { done, percent };
+    onProgress({ done, total, elapsed: (performance.now() - began) / 1000, share });
+  };
 }

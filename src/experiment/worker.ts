@@ -1,6 +1,6 @@
 /**
  * A worker thread of an experiment: receives its settings and the caller's parameter tree once, then
- * jobs one at a time, and posts each result back.
+ * jobs one at a time, and posts each month stepped and each result back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromTransfer } from '../parameters/load';
@@ -12,7 +12,7 @@ const start = workerData as WorkerStart;
 const run = createJobRunner(start.settings, fromTransfer(start.parameters));
 parentPort!.on('message', (job: Job) => {
   try {
-    parentPort!.postMessage({ ok: true, result: run(job) });
+    parentPort!.postMessage({ ok: true, result: run(job, (done, total) => parentPort!.postMessage({ month: done, months: total })) });
   } catch (error) {
     parentPort!.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }

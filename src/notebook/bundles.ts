@@ -10,7 +10,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
-import { uncertaintyOf } from '../experiment/index';
+import { secondsLeft, uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
 import { headlines } from '../report/headline';
 import { escapeHtml, tableHtml } from '../report/html';
@@ -104,10 +104,12 @@ export function progressBundle(label: string, progress?: Progress): MimeBundle {
   if (!progress) status = 'starting';
   else if (progress.done >= progress.total) status = `${progress.done} of ${progress.total} done`;
   else {
-    const left = progress.done > 0 ? `, ${clock((progress.elapsed / progress.done) * (progress.total - progress.done))} left` : '';
-    status = `${progress.done} of ${progress.total} done, ${clock(progress.elapsed)} elapsed${left}`;
+    const seconds = secondsLeft(progress);
+    const left = seconds === undefined ? '' : `, ${clock(seconds)} left`;
+    const percent = progress.share === undefined ? '' : ` (${Math.floor(progress.share * 100)} %)`;
+    status = `${progress.done} of ${progress.total} done${percent}, ${clock(progress.elapsed)} elapsed${left}`;
   }
-  const bar = progress ? `<progress value="${progress.done}" max="${progress.total}"></progress>` : '<progress></progress>';
+  const bar = !progress ? '<progress></progress>' : progress.share === undefined ? `<progress value="${progress.done}" max="${progress.total}"></progress>` : `<progress value="${progress.share.toFixed(3)}" max="1"></progress>`;
   return {
     data: { 'text/html': `<div>${bar} ${escapeHtml(`${label}: ${status}`)}</div>`, 'text/plain': `${label}: ${status}` },
     metadata: {},

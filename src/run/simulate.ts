@@ -64,6 +64,8 @@ export interface SimulateOptions {
    * households) the rows are those of a run without the hook.
    */
   readonly offer?: Offer;
+  /** Called after each month stepped, with the months stepped so far and the months the run steps in all. */
+  readonly onMonth?: (done: number, total: number) => void;
 }
 
 /** The last month of a run unless another is given: December 2030, what the command, the notebooks and the lab show planners. */
@@ -152,6 +154,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     const ctx = monthContext(params, prices, streams, flows, start, month);
     step(world, ctx, processes);
     record(month, ctx);
+    options.onMonth?.(month - start, end - start);
   }
 
   const { data, ...code } = provenance();

@@ -37,11 +37,21 @@ describe('an experiment', () => {
 
   it('runs scenarios with identical parameters once, and labels the rows for each', () => {
     // fuel-shock-2022 writes out the data's own values: 2 parameter sets × 2 replicates = 4 jobs.
-    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
+    expect([...new Set(progress.map((p) => p.done))]).toEqual([0, 1, 2, 3, 4]);
     expect(progress.every((p) => p.total === 4)).toBe(true);
     const of = (id: string) => one.rows.filter((r) => r.scenario === id);
     expect(of('fuel-shock-2022').map((r) => r.value)).toEqual(of('graduation-push-under-40').map((r) => r.value));
     expect(of('fuel-shock-2022').length).toBeGreaterThan(0);
+  });
+
+  it('reports the months stepped between the runs finished, in whole percents, up to all of them', () => {
+    const shares = progress.map((p) => p.share!);
+    expect(shares.every((s, k) => k === 0 || s >= shares[k - 1])).toBe(true);
+    expect(shares.at(-1)).toBe(1);
+    expect(progress.length).toBeGreaterThan(4);
+    expect(progress.length).toBeLessThanOrEqual(4 + 101);
+    // at the end of the second run, half of the months are stepped
+    expect(progress.find((p) => p.done === 2)!.share).toBeCloseTo(0.5, 10);
   });
 
   it('pairs scenarios: the same values until the policy differs, then different ones', () => {

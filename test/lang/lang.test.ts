@@ -66,4 +66,16 @@ describe('the scenarios and the status lines speak the language asked for', () =
     progressDisplay(stream, 'runs', lang).update({ done: 1, total: 4, elapsed: 10 });
     expect(written).toBe(line);
   });
+
+  it('counts the months stepped of a long run: a line a tenth, with the share and the time left at that pace', () => {
+    let written = '';
+    const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+    const display = progressDisplay(stream, 'runs', 'en');
+    for (let month = 0; month <= 106; month++) display.update({ done: 0, total: 1, elapsed: month, share: month / 106 });
+    display.update({ done: 1, total: 1, elapsed: 107, share: 1 });
+    const lines = written.trim().split('\n');
+    expect(lines).toHaveLength(12); // 0 %, each tenth, then done
+    expect(lines[5]).toBe('runs: 0 of 1 done (50 %), 0:53 elapsed, 0:53 left');
+    expect(lines.at(-1)).toBe('runs: 1 of 1 done, 1:47 elapsed, 0:00 left');
+  });
 });
