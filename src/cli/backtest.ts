@@ -62,7 +62,7 @@ export const BACKTEST = command<typeof OPTIONS>({
     const [scenario] = resolveScenarios([BASELINE], parameters, o.parameters);
     // Each origin's runs reach at most two rounds, twelve months, ahead; every origin's rows are kept.
     const rows = Math.max(...o.origins.map((origin) => rowsPerRun(origin, formatMonth(monthOf(origin) + 12))));
-    checkMemory('backtest', '--origins, --replicates, --households or --scale, --workers', experimentMemory({ runs: o.origins.length * o.replicates, rows, agents: agentsOf(o), workers: o.workers }));
+    checkMemory('backtest', '--origins, --replicates, --households or --scale, --workers', experimentMemory({ runs: o.origins.length * o.replicates, rows, agents: agentsOf(o), workers: o.workers, scenarios: 1 }));
     const folder = planRunFolder(o.out, 'backtest');
     const log = process.stderr;
     log.write(`Graduasi backtest: ${BASELINE} from ${o.origins.length} origin${o.origins.length === 1 ? '' : 's'} (${o.origins.map((r) => monthLabel(r, 'en')).join(', ')}) × ${o.replicates} replicate${o.replicates === 1 ? '' : 's'}, seed ${o.seed}, ${o.workers} worker${o.workers === 1 ? '' : 's'}, ${o.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}\n`);

@@ -49,7 +49,7 @@ export const HISTORY = command<typeof HISTORY_OPTIONS>({
     const parameters = loadParameters();
     const scenarios = resolveScenarios([BASELINE], parameters, o.parameters);
     const record = loadRecord();
-    checkMemory('history', RUN_SIZE, experimentMemory({ runs: o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers }));
+    checkMemory('history', RUN_SIZE, experimentMemory({ runs: o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: 1 }));
     const folder = planRunFolder(o.out, 'history');
     const log = process.stderr;
     const t = TEXT[o.lang];

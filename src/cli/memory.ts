@@ -5,8 +5,10 @@
  * estimate and the limit, rather than dying of "heap out of memory" minutes later.
  *
  * What takes the memory (measured with Node 20 on the development machine, rounded up):
- *   - a thread's population and the run's own copy of it: about 95 B per agent at 10 million agents
- *     (README, Speed and size), typed arrays outside the heap — AGENT_BYTES;
+ *   - a thread's population, which a run works on: about 100 B per agent (peak resident memory of
+ *     one run of 8.6 million agents, scale 0.1, 0.92 GB) — AGENT_BYTES; and the run's own copy of it
+ *     when the population is kept for the replicate's next scenario: as much again (1.67 GB) —
+ *     typed arrays outside the heap;
  *   - the rows a run records (src/experiment/observe.ts): 156 a month nationally, 3,049 in March and
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and
@@ -19,7 +21,7 @@ import { getHeapStatistics } from 'node:v8';
 import { monthOf, monthOfYear } from '../calendar/months';
 import { ProblemError } from '../problems/index';
 
-/** Bytes per agent a thread holds: the population and the run's copy. */
+/** Bytes per agent a thread's population holds (a run that keeps it for the next scenario holds a copy of as much again). */
 export const AGENT_BYTES = 100;
 /** Rows a run records in a month with the national figures only, and in a month with every group. */
 export const NATIONAL_ROWS = 170;
@@ -67,13 +69,13 @@ const threadsFor = (runs: number, workers: number) => (workers > 1 ? Math.min(wo
 /**
  * An experiment's memory (run, compare, history, backtest): `runs` runs of `agents` agents, each
  * recording `rows` rows that the calling thread keeps until the files are written, over `workers`
- * threads.
+ * threads; with `scenarios` runs a replicate (more than one: each run copies the population).
  */
-export function experimentMemory(o: { readonly runs: number; readonly rows: number; readonly agents: number; readonly workers: number }): MemoryEstimate {
+export function experimentMemory(o: { readonly runs: number; readonly rows: number; readonly agents: number; readonly workers: number; readonly scenarios: number }): MemoryEstimate {
   const threads = threadsFor(o.runs, o.workers);
   const kept = THREAD_BYTES + o.runs * o.rows * ROW_BYTES;
   const thread = THREAD_BYTES + o.rows * ROW_BYTES;
-  const populations = threads * o.agents * AGENT_BYTES;
+  const populations = threads * o.agents * AGENT_BYTES * (o.scenarios > 1 ? 2 : 1);
   return {
     heap: Math.max(kept, thread),
     total: kept + (o.workers > 1 ? threads * thread : 0) + populations,
@@ -81,12 +83,12 @@ export function experimentMemory(o: { readonly runs: number; readonly rows: numb
   };
 }
 
-/** A study's memory (calibrate, sensitivity, trial): runs of `agents` agents that record a few numbers each, on `workers` threads. */
+/** A study's memory (calibrate, sensitivity, trial): runs of `agents` agents that record a few numbers each, on `workers` threads, each run on a copy of its thread's population. */
 export function studyMemory(o: { readonly agents: number; readonly workers: number }): MemoryEstimate {
   const threads = o.workers;
   return {
     heap: THREAD_BYTES,
-    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES,
+    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * 2,
     what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'thread')}`,
   };
 }

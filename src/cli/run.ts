@@ -126,7 +126,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     if (scenarios.length < 2) throw new ProblemError([{ file: where, path: '', expected: 'at least two scenarios (or none, for every built-in)', got: `one, "${names[0]}"` }]);
   }
   const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
-  checkMemory(name, RUN_SIZE, experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers }));
+  checkMemory(name, RUN_SIZE, experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length }));
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;

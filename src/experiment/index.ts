@@ -212,7 +212,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     for (const [set, k] of firstOfSet.entries()) {
       const s = options.scenarios[k];
       // A posterior draw replaces the calibration's point values; a scenario's own value still wins.
-      jobs.push({ set, id: s.id, patch: draw ? { ...s.effectivePatch, ...draw, ...s.ownPatch } : s.effectivePatch, replicate });
+      jobs.push({ set, id: s.id, patch: draw ? { ...s.effectivePatch, ...draw, ...s.ownPatch } : s.effectivePatch, replicate, only: firstOfSet.length === 1 });
     }
   }
 

@@ -40,6 +40,8 @@ export interface Job {
   readonly id: string;
   readonly patch: ParameterPatch;
   readonly replicate: number;
+  /** The only job of its replicate: it may take the replicate's population over rather than copy it. */
+  readonly only?: boolean;
 }
 
 export interface JobResult {
@@ -62,7 +64,8 @@ function measured(measures: readonly Measure[]): Reporter {
 
 /**
  * Runs jobs over `parameters` (each job's patch is applied to it; populations are built from it
- * unpatched), keeping the population of the latest replicate (jobs come replicate by replicate).
+ * unpatched), keeping the population of the latest replicate (jobs come replicate by replicate) for
+ * its next job, unless the job is its replicate's only one.
  */
 export function createJobRunner(settings: JobSettings, parameters: Parameters): (job: Job, onMonth?: (done: number, total: number) => void) => JobResult {
   const observe = settings.measures ? measured(settings.measures) : experimentIndicators(monthOf(settings.end));
@@ -73,7 +76,8 @@ export function createJobRunner(settings: JobSettings, parameters: Parameters): 
       cached = { replicate: job.replicate, population: populationFor(parameters, settings.seed, job.replicate, settings) };
     }
     const { population } = cached;
-    const result = simulate({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, parameters, observe, onMonth });
+    if (job.only === true) cached = undefined; // the run takes the population over
+    const result = simulate({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, takePopulation: job.only, parameters, observe, onMonth });
     return {
       set: job.set,
       replicate: job.replicate,

@@ -98,9 +98,14 @@ function book(programme: Programme, params: Parameters, measured: Parameters, st
   };
 }
 
-/** A new world on a copy of the population's households; `measured` is the policy the start month was measured under (default `params`): what programmes had spent of their budgets before it. */
-export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params): World {
-  const households = copyHouseholds(population);
+/**
+ * A new world on a copy of the population's households — or on the households themselves when
+ * `take` (the population is not used again: a run of the whole registry needs no second copy);
+ * `measured` is the policy the start month was measured under (default `params`): what programmes
+ * had spent of their budgets before it.
+ */
+export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params, take = false): World {
+  const households = take ? population : copyHouseholds(population);
   const provinces = provinceCodes.length;
   const books: Record<string, ProgrammeBook> = {};
   for (const p of registry.programmes) books[p.id] = book(p, params, measured, start, end, provinces, households.count);

@@ -50,6 +50,8 @@ export interface SimulateOptions {
   readonly scale?: number;
   /** A population built earlier (with buildPopulation and the same seed and replicate), to share between scenarios. */
   readonly population?: Population;
+  /** The run may change `population`'s households rather than copy them: the caller uses it no more. */
+  readonly takePopulation?: boolean;
   /** The parameter tree the scenario patches: `loadParameters()` at the edge (command, notebook cell, lab). */
   readonly parameters: Parameters;
   /** What to observe each month. */
@@ -134,7 +136,7 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
   const registry = options.registry ?? BUILTIN_REGISTRY;
   const flows = createFlows(registry.reasons.length);
   const measured = measuredWorld(base, scenario);
-  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry, measured);
+  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry, measured, options.population === undefined || options.takePopulation === true);
   const names = population.provinces.map((p) => p.name);
   let processes = options.processes ?? PROCESSES;
   if (options.offer !== undefined) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
 import type { Command } from '../../src/cli/options';
-import { bytes, checkMemory, experimentMemory, rowsPerRun, studyMemory, type MachineMemory } from '../../src/cli/memory';
+import { AGENT_BYTES, bytes, checkMemory, experimentMemory, rowsPerRun, studyMemory, type MachineMemory } from '../../src/cli/memory';
 import { runExperiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
 import { resolveScenarios } from '../../src/scenarios/load';
@@ -70,15 +70,23 @@ describe('the memory a run needs, estimated before it starts', () => {
   const machine: MachineMemory = { available: 8 * 2 ** 30, total: 16 * 2 ** 30, heapLimit: 4 * 2 ** 30 };
 
   it('grows with runs, rows, agents and threads', () => {
-    const base = experimentMemory({ runs: 10, rows: 40_000, agents: 200_000, workers: 2 });
-    expect(experimentMemory({ runs: 20, rows: 40_000, agents: 200_000, workers: 2 }).heap).toBeGreaterThan(base.heap);
-    expect(experimentMemory({ runs: 10, rows: 80_000, agents: 200_000, workers: 2 }).heap).toBeGreaterThan(base.heap);
-    expect(experimentMemory({ runs: 10, rows: 40_000, agents: 400_000, workers: 2 }).total).toBeGreaterThan(base.total);
+    const base = experimentMemory({ runs: 10, rows: 40_000, agents: 200_000, workers: 2, scenarios: 10 });
+    expect(experimentMemory({ runs: 20, rows: 40_000, agents: 200_000, workers: 2, scenarios: 10 }).heap).toBeGreaterThan(base.heap);
+    expect(experimentMemory({ runs: 10, rows: 80_000, agents: 200_000, workers: 2, scenarios: 10 }).heap).toBeGreaterThan(base.heap);
+    expect(experimentMemory({ runs: 10, rows: 40_000, agents: 400_000, workers: 2, scenarios: 10 }).total).toBeGreaterThan(base.total);
     expect(studyMemory({ agents: 200_000, workers: 4 }).total).toBeGreaterThan(studyMemory({ agents: 200_000, workers: 2 }).total);
   });
 
+  it('counts a copy of the population for each thread when a replicate runs more than one scenario, and none for one scenario', () => {
+    const one = experimentMemory({ runs: 1, rows: 40_000, agents: 86_437_053, workers: 2, scenarios: 1 });
+    const two = experimentMemory({ runs: 2, rows: 40_000, agents: 86_437_053, workers: 2, scenarios: 2 });
+    const population = 86_437_053 * AGENT_BYTES;
+    expect(one.total - population).toBeLessThan(2 ** 30); // the population and little else
+    expect(two.total).toBeGreaterThan(4 * population); // two threads, each a population and a copy
+  });
+
   it('refuses a heap above the V8 heap limit, with the estimate and the limit', () => {
-    const estimate = experimentMemory({ runs: 100_000, rows: 44_000, agents: 200_000, workers: 2 });
+    const estimate = experimentMemory({ runs: 100_000, rows: 44_000, agents: 200_000, workers: 2, scenarios: 10 });
     expect(() => checkMemory('run', '--replicates', estimate, machine)).toThrow(
       new RegExp(`^graduasi run: --replicates: expected a run whose heap fits the V8 heap limit of 4\\.0 GB of each thread, got about ${bytes(estimate.heap).replace('.', '\\.')} in one thread \\(100,000 runs of 200,000 agents recording 44,000 rows each, 2 threads\\)`),
     );
@@ -93,7 +101,7 @@ describe('the memory a run needs, estimated before it starts', () => {
   });
 
   it('lets a run that fits go on', () => {
-    expect(() => checkMemory('run', '--replicates', experimentMemory({ runs: 3, rows: 44_000, agents: 200_000, workers: 2 }), machine)).not.toThrow();
+    expect(() => checkMemory('run', '--replicates', experimentMemory({ runs: 3, rows: 44_000, agents: 200_000, workers: 2, scenarios: 10 }), machine)).not.toThrow();
   });
 
   it('counts at least the rows a run records, and not a quarter more', async () => {
