@@ -16,7 +16,8 @@
  *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES.
  * The estimate errs on the high side; its purpose is to refuse what cannot fit, not to plan to the byte.
  */
-import { freemem, totalmem } from 'node:os';
+import { availableParallelism, freemem, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { monthOf, monthOfYear } from '../calendar/months';
 import { ProblemError } from '../problems/index';
@@ -121,4 +122,26 @@ export function checkMemory(command: string, options: string, estimate: MemoryEs
   if (estimate.total > machine.available) {
     throw new ProblemError([{ file, path: options, expected: `a run that fits the memory available, ${bytes(machine.available)} (of ${bytes(machine.total)})`, got: `about ${bytes(estimate.total)} (${estimate.what})`, hint }]);
   }
+}
+
+/** The file of a run folder that says what the run used of the machine that ran it. */
+export const RESOURCES_FILE = 'resources.json';
+
+/**
+ * What a command used of this machine, as resources.json records it: the wall time since `began`
+ * (performance.now()), the peak resident memory of the process (its worker threads included), the
+ * estimate checked before it started, the worker threads and the machine. Unlike the manifest, it is
+ * not reproducible: it differs from machine to machine and run to run.
+ */
+export function resourcesUsed(began: number, estimate: MemoryEstimate, workers: number): string {
+  const record = {
+    about: 'What this run used of the machine that ran it: not part of the results, and different from run to run',
+    seconds: Math.round(performance.now() - began) / 1000,
+    peakResidentBytes: process.resourceUsage().maxRSS * 1024,
+    estimatedBytes: Math.round(estimate.total),
+    estimated: estimate.what,
+    workers,
+    machine: { cores: availableParallelism(), memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
 }

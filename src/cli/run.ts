@@ -22,7 +22,8 @@ import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine }
 import type { Problem } from '../problems/index';
 import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
 import { progressDisplay } from './progress';
-import { checkMemory, experimentMemory, rowsPerRun } from './memory';
+import { checkMemory, experimentMemory, RESOURCES_FILE, resourcesUsed, rowsPerRun } from './memory';
+import { performance } from 'node:perf_hooks';
 
 /** The Susenas rounds a run can start from (data/population/rounds.csv). */
 const ROUNDS = loadPopulationData().rounds.map((r) => r.round);
@@ -126,7 +127,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     if (scenarios.length < 2) throw new ProblemError([{ file: where, path: '', expected: 'at least two scenarios (or none, for every built-in)', got: `one, "${names[0]}"` }]);
   }
   const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
-  checkMemory(name, RUN_SIZE, experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length }));
+  const began = performance.now();
+  const estimate = experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
+  checkMemory(name, RUN_SIZE, estimate);
   const folder = planRunFolder(o.out, name);
 
   const log = process.stderr;
@@ -149,7 +152,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
   });
   progress.end();
-  writeExperiment(folder, experiment, o.lang);
+  writeExperiment(folder, experiment, o.lang, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers) });
 
   const labels = new Map(scenarios.map((s) => [s.id, s.id]));
   const h = headlines(experiment.rows, reference);
@@ -157,7 +160,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     `${headlineTables(h, labels, o.lang, reference).map(formatTable).join('\n\n')}\n\n` +
       `${t.band(uncertaintyOf(experiment.manifest), o.replicates)}. ${t.columnsNote(reference)}\n` +
       `${o.replicates < ENOUGH_REPLICATES ? `${t.fewReplicates(o.replicates)}\n` : ''}\n` +
-      `${t.runWritten(shownPath(folder))}\n  report.html  manifest.json  results.csv  summary.csv\n`,
+      `${t.runWritten(shownPath(folder))}\n  report.html  manifest.json  results.csv  summary.csv  resources.json\n`,
   );
 }
 

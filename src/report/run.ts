@@ -1,6 +1,6 @@
 /**
  * A run folder on disk: written once by `run` / `compare` (manifest.json, results.csv, summary.csv,
- * report.html), read back by `report`.
+ * report.html, and resources.json: what the run used of the machine), read back by `report`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,9 +28,9 @@ export function experimentFiles(experiment: Experiment, lang: Lang): Record<stri
   };
 }
 
-/** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
-export function writeExperiment(folder: string, experiment: Experiment, lang: Lang): void {
-  writeRunFolder(folder, experimentFiles(experiment, lang));
+/** Writes a finished experiment as the new run folder `folder`, with its report in `lang` and any `more` files (e.g. resources.json). */
+export function writeExperiment(folder: string, experiment: Experiment, lang: Lang, more: Readonly<Record<string, string>> = {}): void {
+  writeRunFolder(folder, { ...more, ...experimentFiles(experiment, lang) });
 }
 
 function number(value: string, file: string, line: number, column: string): number {

@@ -57,7 +57,16 @@ describe('graduasi run, compare and report', () => {
     expect(first).toMatch(/Extreme poor 2023-03 \(%\)/);
     expect(first).toMatch(/facilitators-15k\s+\d+\.\d\d \[\d+\.\d\d – \d+\.\d\d\]/);
     expect(first).toContain('Run written to first\n'); // inside the working folder: named relative to it
-    expect(readdirSync(join(dir, 'first')).sort()).toEqual(['manifest.json', 'report.html', 'results.csv', 'summary.csv']);
+    expect(readdirSync(join(dir, 'first')).sort()).toEqual(['manifest.json', 'report.html', 'resources.json', 'results.csv', 'summary.csv']);
+  });
+
+  it('records what the run used of the machine beside the manifest, not in it', () => {
+    const used = JSON.parse(readFileSync(join(dir, 'first', 'resources.json'), 'utf8'));
+    expect(used.peakResidentBytes).toBeGreaterThan(50 * 2 ** 20);
+    expect(used.estimatedBytes).toBeGreaterThan(0);
+    expect(used.seconds).toBeGreaterThan(0);
+    expect(used.workers).toBe(2);
+    expect(readFileSync(join(dir, 'first', 'manifest.json'), 'utf8')).not.toMatch(/peakResident|seconds/);
   });
 
   it('gives the same results.csv bytes the second time, with one worker', () => {
