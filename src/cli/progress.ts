@@ -2,7 +2,7 @@
  * Progress of a long run: a bar with elapsed and remaining time on a terminal, plain log lines
  * (about one per tenth of the work) when the output goes to a file or a pipe, in the language asked for.
  */
-import { secondsLeft, shareDone, type Progress } from '../experiment/index';
+import { shareDone, timeLeft, type Progress } from '../experiment/index';
 import { clock } from '../report/text';
 import type { Bilingual, Lang } from '../lang/index';
 
@@ -44,6 +44,7 @@ export function progressDisplay(stream: NodeJS.WriteStream, counted: string, lan
   const w = WORDS[lang];
   const what = w.what(counted);
   const tty = stream.isTTY === true;
+  const secondsLeft = timeLeft();
   let lastLogged = -1;
   let loggedDone = -1;
   let drawn = false;

@@ -91,10 +91,21 @@ export function shareDone(p: Progress): number {
   return p.share ?? p.done / p.total;
 }
 
-/** Seconds left at the pace so far, or undefined before anything is done. */
-export function secondsLeft(p: Progress): number | undefined {
-  const share = shareDone(p);
-  return share > 0 ? (p.elapsed / share) * (1 - share) : undefined;
+/**
+ * A clock of the time left: each call gives the seconds left at the pace since the first share done
+ * it was told of (so a long run's set-up, before its first month, does not count as pace); until
+ * there is a second, at the pace since the start; undefined before anything is done.
+ */
+export function timeLeft(): (p: Progress) => number | undefined {
+  let first: { share: number; elapsed: number } | undefined;
+  return (p) => {
+    const share = shareDone(p);
+    if (share <= 0) return undefined;
+    if (share >= 1) return 0;
+    first ??= { share, elapsed: p.elapsed };
+    const pace = share > first.share ? (p.elapsed - first.elapsed) / (share - first.share) : p.elapsed / share;
+    return pace * (1 - share);
+  };
 }
 
 export interface ExperimentManifest extends Provenance {

@@ -10,7 +10,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
-import { secondsLeft, uncertaintyOf } from '../experiment/index';
+import { uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
 import { headlines } from '../report/headline';
 import { escapeHtml, tableHtml } from '../report/html';
@@ -95,21 +95,22 @@ export function tableBundle<Row extends object>(rows: readonly Row[], columns?: 
 
 
 /**
- * The state of a long run: a progress bar in HTML and a line of text ("Runs: 3 of 8 done, 0:12
- * elapsed, 0:20 left"). Before the first step, `progress` is absent. At the end it says no time
+ * The state of a long run: a progress bar in HTML and a line of text ("Runs: 3 of 8 done (40 %), 0:12
+ * elapsed, 0:20 left"; the share is of the months stepped, the time left `secondsLeft` as a
+ * timeLeft clock gives it). Before the first step, `progress` is absent. At the end it says no time
  * ("Runs: 8 of 8 done"): that output stays in the notebook, which must be the same file at every run.
  */
-export function progressBundle(label: string, progress?: Progress): MimeBundle {
+export function progressBundle(label: string, progress?: Progress, secondsLeft?: number): MimeBundle {
   let status: string;
   if (!progress) status = 'starting';
   else if (progress.done >= progress.total) status = `${progress.done} of ${progress.total} done`;
   else {
-    const seconds = secondsLeft(progress);
-    const left = seconds === undefined ? '' : `, ${clock(seconds)} left`;
+    const left = secondsLeft === undefined ? '' : `, ${clock(secondsLeft)} left`;
     const percent = progress.share === undefined ? '' : ` (${Math.floor(progress.share * 100)} %)`;
     status = `${progress.done} of ${progress.total} done${percent}, ${clock(progress.elapsed)} elapsed${left}`;
   }
-  const bar = !progress ? '<progress></progress>' : progress.share === undefined ? `<progress value="${progress.done}" max="${progress.total}"></progress>` : `<progress value="${progress.share.toFixed(3)}" max="1"></progress>`;
+  const byRuns = progress !== undefined && (progress.share === undefined || progress.done >= progress.total);
+  const bar = !progress ? '<progress></progress>' : byRuns ? `<progress value="${progress.done}" max="${progress.total}"></progress>` : `<progress value="${progress.share!.toFixed(3)}" max="1"></progress>`;
   return {
     data: { 'text/html': `<div>${bar} ${escapeHtml(`${label}: ${status}`)}</div>`, 'text/plain': `${label}: ${status}` },
     metadata: {},

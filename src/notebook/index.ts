@@ -15,7 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Progress } from '../experiment/index';
+import { timeLeft, type Progress } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
 import { chartBundle, headlineBundle, progressBundle, tableBundle } from './bundles';
 import type { MimeBundle, TableOptions } from './bundles';
@@ -81,5 +81,6 @@ export function progress(label: string): (progress: Progress) => void {
   const transient = { display_id: `graduasi-progress-${process.pid}-${++displays}` };
   sender('progress')({ ...progressBundle(label), transient }, false);
   // The sender of the cell running now: the display may be updated from a later cell.
-  return (p) => sender('progress')({ ...progressBundle(label, p), transient }, true);
+  const secondsLeft = timeLeft();
+  return (p) => sender('progress')({ ...progressBundle(label, p, secondsLeft(p)), transient }, true);
 }

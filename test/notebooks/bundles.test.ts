@@ -90,11 +90,13 @@ describe('a table', () => {
 
 describe('progress', () => {
   it.each([
-    ['before the first step', undefined, 'Runs: starting', '<progress></progress>'],
-    ['on the way', { done: 2, total: 8, elapsed: 30 }, 'Runs: 2 of 8 done, 0:30 elapsed, 1:30 left', '<progress value="2" max="8"></progress>'],
-    ['at the end, without the time (a rerun saves the same notebook)', { done: 8, total: 8, elapsed: 125 }, 'Runs: 8 of 8 done', '<progress value="8" max="8"></progress>'],
-  ])('reads as a sentence %s', (_, p, text, bar) => {
-    const { data } = progressBundle('Runs', p);
+    ['before the first step', undefined, undefined, 'Runs: starting', '<progress></progress>'],
+    ['before the pace is known', { done: 0, total: 8, elapsed: 3 }, undefined, 'Runs: 0 of 8 done, 0:03 elapsed', '<progress value="0" max="8"></progress>'],
+    ['on the way', { done: 2, total: 8, elapsed: 30 }, 90, 'Runs: 2 of 8 done, 0:30 elapsed, 1:30 left', '<progress value="2" max="8"></progress>'],
+    ['between runs, by the months stepped', { done: 2, total: 8, elapsed: 30, share: 0.3 }, 70, 'Runs: 2 of 8 done (30 %), 0:30 elapsed, 1:10 left', '<progress value="0.300" max="1"></progress>'],
+    ['at the end, without the time (a rerun saves the same notebook)', { done: 8, total: 8, elapsed: 125, share: 1 }, 0, 'Runs: 8 of 8 done', '<progress value="8" max="8"></progress>'],
+  ])('reads as a sentence %s', (_, p, left, text, bar) => {
+    const { data } = progressBundle('Runs', p, left);
     expect(data['text/plain']).toBe(text);
     expect(data['text/html']).toBe(`<div>${bar} ${text}</div>`);
   });
