@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Experiment, ExperimentManifest } from '../experiment/index';
+import type { AssembledExperiment, ExperimentManifest } from '../experiment/index';
 import { MANIFEST_FILE, writeRunFolder } from '../experiment/output';
 import { CSV_HEADER } from '../run/results';
 import type { ResultRow } from '../run/results';
@@ -19,7 +19,7 @@ import type { Parameters } from '../parameters/types';
 
 
 /** The files of a finished experiment's run folder, by name, with its report in `lang`. */
-export function experimentFiles(experiment: Experiment, lang: Lang): Record<string, string> {
+export function experimentFiles(experiment: AssembledExperiment, lang: Lang): Record<string, string> {
   return {
     'results.csv': experiment.resultsCsv,
     'summary.csv': experiment.summaryCsv,
@@ -29,7 +29,7 @@ export function experimentFiles(experiment: Experiment, lang: Lang): Record<stri
 }
 
 /** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
-export function writeExperiment(folder: string, experiment: Experiment, lang: Lang): void {
+export function writeExperiment(folder: string, experiment: AssembledExperiment, lang: Lang): void {
   writeRunFolder(folder, experimentFiles(experiment, lang));
 }
 
