@@ -1,11 +1,12 @@
 /**
  * A run folder on disk: written once by `run` / `compare` (manifest.json, results.csv, summary.csv,
- * report.html), read back by `report`.
+ * report.html) or by `merge` from their shards, read back by `report`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AssembledExperiment, ExperimentManifest } from '../experiment/index';
 import { MANIFEST_FILE, writeRunFolder } from '../experiment/output';
+import type { ShardsSection } from '../experiment/shard';
 import { CSV_HEADER } from '../run/results';
 import type { ResultRow } from '../run/results';
 import { SUMMARY_HEADER } from '../observe/summary';
@@ -26,6 +27,14 @@ export function experimentFiles(experiment: AssembledExperiment, lang: Lang): Re
     'report.html': reportHtml(experiment, lang),
     [MANIFEST_FILE]: `${JSON.stringify(experiment.manifest, null, 2)}\n`,
   };
+}
+
+/**
+ * The files of a run merged from shards (src/experiment/shard.ts): those of the one-machine run, its
+ * manifest.json adding one section, the shards.
+ */
+export function mergedFiles(experiment: AssembledExperiment, shards: ShardsSection, lang: Lang): Record<string, string> {
+  return { ...experimentFiles(experiment, lang), [MANIFEST_FILE]: `${JSON.stringify({ ...experiment.manifest, shards }, null, 2)}\n` };
 }
 
 /** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
