@@ -161,18 +161,14 @@ export function readShard(folder: string): ReadShard {
   return { folder, manifest, results };
 }
 
-/** The first path at which `a` and `b` differ ("experiment.seed", "scenarios"), or undefined when they are the same. */
-function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+/** The paths at which `a` and `b` differ ("command", "experiment.seed"), none when they are the same. */
+function differences(a: unknown, b: unknown, path: string): string[] {
   const plain = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (plain(a) && plain(b)) {
     const keys = [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])];
-    for (const key of keys) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
-      if (found !== undefined) return found;
-    }
-    return undefined;
+    return keys.flatMap((key) => differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key));
   }
-  return JSON.stringify(a) === JSON.stringify(b) ? undefined : path;
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [path];
 }
 
 /** The value at a dotted path, as a problem shows it (shortened when long). */
@@ -188,10 +184,11 @@ function mergeProblems(shards: readonly ReadShard[], where: string): Problem[] {
   const [first] = shards;
   const problems: Problem[] = [];
   for (const s of shards.slice(1)) {
-    const field = firstDifference(first.manifest.identity, s.manifest.identity, '');
-    if (field !== undefined) {
+    const fields = differences(first.manifest.identity, s.manifest.identity, '');
+    for (const field of fields) {
       problems.push({ file: join(s.folder, SHARD_FILE), path: `identity.${field}`, expected: `the experiment of ${join(first.folder, SHARD_FILE)}, ${shownAt(first.manifest.identity, field)}`, got: shownAt(s.manifest.identity, field) });
-    } else if (s.manifest.of !== first.manifest.of) {
+    }
+    if (fields.length === 0 && s.manifest.of !== first.manifest.of) {
       problems.push({ file: join(s.folder, SHARD_FILE), path: 'of', expected: `${first.manifest.of} shards, as ${join(first.folder, SHARD_FILE)} says`, got: String(s.manifest.of) });
     }
   }

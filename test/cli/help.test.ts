@@ -142,7 +142,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     ['arguments to a command that takes none', ['calibrate', 'budget-cut-20'], /^graduasi calibrate: expected options only, got "budget-cut-20"$/],
     ['an argument missing', ['show'], /^graduasi show: expected one scenario \(a built-in id or a file\), got nothing$/],
     ['an unknown design', ['trial', 'brac'], /^graduasi trial: design: expected one of pena-2023, brac-like, got "brac" \(did you mean "brac-like"\?\)$/],
-    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, history, backtest, report, calibrate, sensitivity, trial, target, got "simulat"$/],
+    ['an unknown command', ['simulat'], /^graduasi: expected a command: list, show, validate, run, compare, history, backtest, merge, report, calibrate, sensitivity, trial, target, got "simulat"$/],
   ])('%s', (_, [name, ...argv], message) => {
     const c = COMMANDS.find((x) => x.name === name);
     if (c === undefined) {

@@ -1,0 +1,94 @@
+/**
+ * Sharded runs on the command line: `compare --shard K/N` for each K, then `merge`, give the run
+ * folder of the one-machine compare byte for byte (manifest.json adds only the shards); and every
+ * refusal of --shard and of merge names what was expected and what was given, writing no folder.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commandFolder } from '../support/command';
+
+const { dir, graduasi } = commandFolder('graduasi-shard-');
+
+/** 2 scenarios × 2 replicates: 4 jobs, so of 3 shards the first has two jobs and the others one. */
+const COMPARE = ['compare', 'assistance-only', 'integrated-2022', '--households', '20000', '--years', '2022-2023', '--replicates', '2', '--seed', '7'];
+const FILES = ['results.csv', 'summary.csv', 'report.html'];
+
+const read = (folder: string, name: string) => readFileSync(join(dir, folder, name), 'utf8');
+
+describe('compare --shard K/N, then merge', () => {
+  beforeAll(() => {
+    for (const args of [
+      [...COMPARE, '--workers', '2', '--out', 'one'],
+      ...[1, 2, 3].map((k) => [...COMPARE, '--workers', '1', '--shard', `${k}/3`, '--out', `parts/shard-${k}`]),
+      ['merge', 'parts/shard-3', 'parts/shard-1', 'parts/shard-2', '--out', 'merged'],
+    ]) {
+      const r = graduasi(...args);
+      if (r.status !== 0) throw new Error(`graduasi ${args.join(' ')} failed:\n${r.stderr}`);
+    }
+  });
+
+  it('splits the jobs j mod N: the first shard runs two jobs, the others one', () => {
+    const jobs = [1, 2, 3].map((k) => JSON.parse(read(`parts/shard-${k}`, 'shard.json')).jobs.map((j: { job: number }) => j.job));
+    expect(jobs).toEqual([[0, 3], [1], [2]]);
+    expect(readdirSync(join(dir, 'parts/shard-1')).sort()).toEqual(['rows.csv', 'shard.json']);
+  });
+
+  it('writes the same results.csv, summary.csv and report.html as the one-machine run', () => {
+    for (const name of FILES) expect(read('merged', name), name).toBe(read('one', name));
+  });
+
+  it('writes the same manifest.json apart from the shards, with the command less --shard and no absolute path', () => {
+    const { shards, ...merged } = JSON.parse(read('merged', 'manifest.json'));
+    expect(`${JSON.stringify(merged, null, 2)}\n`).toBe(read('one', 'manifest.json'));
+    expect(merged.command).toEqual(['graduasi', ...COMPARE]);
+    expect(shards).toEqual([
+      { shard: 1, of: 3, folder: 'shard-1', jobs: [{ job: 0, scenario: 'assistance-only', replicate: 0 }, { job: 3, scenario: 'integrated-2022', replicate: 1 }] },
+      { shard: 2, of: 3, folder: 'shard-2', jobs: [{ job: 1, scenario: 'integrated-2022', replicate: 0 }] },
+      { shard: 3, of: 3, folder: 'shard-3', jobs: [{ job: 2, scenario: 'assistance-only', replicate: 1 }] },
+    ]);
+    expect(read('merged', 'manifest.json')).not.toContain(dir);
+  });
+
+  it.each([
+    ['0/3', /graduasi compare: --shard: expected K\/N, shard K of N with K from 1 to N, e\.g\. 1\/4: K from 1 to 3, got "0\/3" \(shards are numbered from 1\)/],
+    ['4/3', /graduasi compare: --shard: expected K\/N, shard K of N with K from 1 to N, e\.g\. 1\/4: K from 1 to 3, got "4\/3"/],
+    ['1of3', /graduasi compare: --shard: expected K\/N, shard K of N with K from 1 to N, e\.g\. 1\/4, got "1of3"/],
+    ['1/5', /graduasi compare: --shard: expected at most as many shards as the experiment has jobs \(4: parameter sets × replicates\), got 5 shards/],
+  ])('refuses --shard %s, writing nothing', (value, message) => {
+    const r = graduasi(...COMPARE, '--shard', value, '--out', `bad-${value.replace('/', '-')}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(dir, `bad-${value.replace('/', '-')}`))).toBe(false);
+  });
+
+  it('refuses a missing shard and a repeated one, naming them', () => {
+    const missing = graduasi('merge', 'parts/shard-1', 'parts/shard-2', '--out', 'bad-merge');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('graduasi merge: shard 3 of 3: expected each shard from 1 to 3 once, got it is missing');
+    const twice = graduasi('merge', 'parts/shard-1', 'parts/shard-2', 'parts/shard-2', 'parts/shard-3', '--out', 'bad-merge');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain(`graduasi merge: shard 2 of 3: expected each shard from 1 to 3 once, got it 2 times: ${join(dir, 'parts/shard-2')}, ${join(dir, 'parts/shard-2')}`);
+    expect(existsSync(join(dir, 'bad-merge'))).toBe(false);
+  });
+
+  it("refuses a shard of another experiment, naming its folder and the field that differs", () => {
+    const r = graduasi(...COMPARE.slice(0, -1), '8', '--shard', '3/3', '--out', 'other/shard-3');
+    expect(r.status).toBe(0);
+    const merge = graduasi('merge', 'parts/shard-1', 'parts/shard-2', 'other/shard-3', '--out', 'bad-merge');
+    expect(merge.status).toBe(1);
+    expect(merge.stderr).toContain(`${join(dir, 'other/shard-3/shard.json')}: identity.command: expected the experiment of ${join(dir, 'parts/shard-1/shard.json')}`);
+    expect(merge.stderr).toContain(`${join(dir, 'other/shard-3/shard.json')}: identity.experiment.seed: expected the experiment of ${join(dir, 'parts/shard-1/shard.json')}, 7, got 8`);
+    expect(existsSync(join(dir, 'bad-merge'))).toBe(false);
+  });
+
+  it('refuses a shard whose rows.csv changed since it was written', () => {
+    const r = graduasi(...COMPARE, '--shard', '2/3', '--out', 'changed');
+    expect(r.status).toBe(0);
+    writeFileSync(join(dir, 'changed/rows.csv'), `${read('changed', 'rows.csv')}\n`);
+    const merge = graduasi('merge', 'parts/shard-1', 'changed', 'parts/shard-3', '--out', 'bad-merge');
+    expect(merge.status).toBe(1);
+    expect(merge.stderr).toMatch(/changed\/rows\.csv: expected the file the shard wrote, SHA-256 [0-9a-f]{64} \(shard\.json: rows\.sha256\), got a file changed since/);
+    expect(existsSync(join(dir, 'bad-merge'))).toBe(false);
+  });
+});
