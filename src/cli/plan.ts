@@ -208,7 +208,7 @@ export const PLAN = command({
   name: 'plan',
   summary: 'write the Slurm scripts and Kubernetes Jobs that run a run or compare in shards, then merge them',
   about:
-    'Writes into a new folder what runs a run or compare — its words after "--" — in N shards on a cluster, then merges them: slurm-array.sh (a job array, one task a shard), slurm-merge.sh, submit.sh (the array, then the merge once every shard has succeeded), job.yaml (a Kubernetes Indexed Job) and merge-job.yaml. The shards are written to parts/, the merged run to run/, in the plan\'s folder.',
+    'graduasi plan [options] -- run|compare <words>: writes into a new folder what runs the run or compare in N shards on a cluster, then merges them: slurm-array.sh (a job array, one task a shard), slurm-merge.sh, submit.sh (the array, then the merge once every shard has succeeded), job.yaml (a Kubernetes Indexed Job) and merge-job.yaml. The shards are written to parts/, the merged run to run/, in the plan\'s folder.',
   args: { name: '-- run|compare <words>', min: 1, max: Infinity, expected: 'a command to shard after "--", e.g. graduasi plan --shards 4 -- run --replicates 10' },
   options: OPTIONS,
   run: plan,
