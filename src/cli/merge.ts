@@ -1,13 +1,15 @@
 /**
  * `graduasi merge <shard folders...>`: joins the shards of a run or compare (written with --shard K/N,
  * src/experiment/shard.ts) into the run folder the one-machine run writes — results.csv, summary.csv
- * and report.html the same bytes, manifest.json too apart from one added section, the shards. Refuses
+ * and report.html the same bytes, manifest.json too apart from one added section, the shards; and the
+ * shards of a sensitivity study into the study's folder (./sensitivity.ts, mergeStudy). Refuses
  * shards of different experiments (naming the folder and the field), and a shard missing or repeated.
  */
 import { resolve } from 'node:path';
 import { loadParameters } from '../parameters/load';
 import { planRunFolder, writeRunFolder } from '../experiment/output';
-import { mergeShards, readShard } from '../experiment/shard';
+import { mergeShards, readShard, readShardManifest } from '../experiment/shard';
+import { mergeStudy } from './sensitivity';
 import { mergedFiles } from '../report/run';
 import { LANGS, type Lang } from '../lang/index';
 import { shownPath } from '../problems/index';
@@ -32,7 +34,9 @@ export function recordedLang(words: readonly string[] | null): Lang | undefined 
 }
 
 async function merge({ args, options: o }: CommandLine<typeof OPTIONS>): Promise<void> {
-  const shards = args.map((folder) => readShard(resolve(folder)));
+  const folders = args.map((folder) => resolve(folder));
+  if (readShardManifest(folders[0]).kind === 'study') return mergeStudy(folders, o.out, o.lang);
+  const shards = folders.map(readShard);
   const { experiment, shards: section } = mergeShards(shards, loadParameters(), 'graduasi merge');
   const folder = planRunFolder(o.out, 'merge');
   const lang = o.lang ?? recordedLang(experiment.manifest.command ?? null) ?? 'en';
@@ -46,9 +50,9 @@ async function merge({ args, options: o }: CommandLine<typeof OPTIONS>): Promise
 
 export const MERGE = command({
   name: 'merge',
-  summary: 'join the shard folders of a run or compare (--shard K/N) into its run folder',
+  summary: 'join the shard folders of a run, compare or sensitivity study (--shard K/N) into its folder',
   about:
-    'Joins the shard folders written by run or compare with --shard K/N — every shard from 1 to N once, all of one experiment — into a new run folder: manifest.json, results.csv, summary.csv and report.html, the same bytes as the run on one machine (manifest.json adds the shards).',
+    'Joins the shard folders written by run, compare or sensitivity with --shard K/N — every shard from 1 to N once, all of one experiment or study — into a new folder: for a run, manifest.json, results.csv, summary.csv and report.html; for a study, its design, indices, manifest and report; the same bytes as on one machine (manifest.json adds the shards).',
   args: { name: '<shard folder>', min: 1, max: Infinity, expected: 'the shard folders to merge' },
   options: OPTIONS,
   run: merge,

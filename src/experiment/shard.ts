@@ -51,6 +51,8 @@ export interface ShardJob {
 }
 
 export interface ShardManifest {
+  /** An experiment's shard (a study's: src/experiment/point-shards.ts). */
+  readonly kind: 'experiment';
   readonly shard: number;
   readonly of: number;
   readonly identity: ExperimentIdentity;
@@ -101,6 +103,7 @@ export async function runShard(options: ExperimentOptions, shard: Shard): Promis
   const results = await runPlannedJobs(plan, numbers.map((j) => plan.jobs[j]), options);
   const rows = results.flatMap((r) => r.rows);
   const manifest: ShardManifest = {
+    kind: 'experiment',
     shard: shard.index,
     of: shard.of,
     identity: plan.identity,
@@ -125,18 +128,36 @@ function value(text: string, file: string, line: number): number {
   return x;
 }
 
-/** Reads the shard folder `folder`, refusing one without shard.json or whose rows.csv is not the file the shard wrote. */
-export function readShard(folder: string): ReadShard {
+/** What every shard's manifest says: its number, of how many, and the identity of what it is a part of. */
+export interface ShardHead {
+  readonly kind: string;
+  readonly shard: number;
+  readonly of: number;
+  readonly identity: object;
+}
+
+/** The manifest (shard.json) of the shard folder `folder`, of the kind `kind` ("experiment" or "study"): refused when there is none, or it is not one. */
+export function readShardManifest<M extends ShardHead>(folder: string, kind?: M['kind']): M {
   const manifestFile = join(folder, SHARD_FILE);
-  if (!existsSync(manifestFile)) throw new ProblemError([{ file: folder, path: '', expected: `a shard folder with ${SHARD_FILE} (written by graduasi run or compare with --shard)`, got: 'none' }]);
-  let manifest: ShardManifest;
+  if (!existsSync(manifestFile)) throw new ProblemError([{ file: folder, path: '', expected: `a shard folder with ${SHARD_FILE} (written by graduasi run, compare or sensitivity with --shard)`, got: 'none' }]);
+  let manifest: M;
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ShardManifest;
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as M;
   } catch (e) {
     throw new ProblemError([{ file: manifestFile, path: '', expected: "valid JSON, a shard's manifest", got: (e as Error).message }]);
   }
-  if (typeof manifest?.shard !== 'number' || typeof manifest.of !== 'number' || !manifest.identity || !Array.isArray(manifest.jobs) || typeof manifest.rows?.sha256 !== 'string') {
-    throw new ProblemError([{ file: manifestFile, path: '', expected: "a shard's manifest (shard, of, identity, jobs, rows)", got: 'another JSON document' }]);
+  if (typeof manifest?.shard !== 'number' || typeof manifest.of !== 'number' || typeof manifest.identity !== 'object' || manifest.identity === null || typeof manifest.kind !== 'string') {
+    throw new ProblemError([{ file: manifestFile, path: '', expected: "a shard's manifest (kind, shard, of, identity, …)", got: 'another JSON document' }]);
+  }
+  if (kind !== undefined && manifest.kind !== kind) throw new ProblemError([{ file: manifestFile, path: 'kind', expected: `a shard of ${kind === 'experiment' ? 'an experiment (run or compare)' : 'a study (sensitivity)'}, like the first shard`, got: `a shard of ${manifest.kind === 'experiment' ? 'an experiment (run or compare)' : manifest.kind === 'study' ? 'a study (sensitivity)' : `"${manifest.kind}"`}` }]);
+  return manifest;
+}
+
+/** Reads the shard folder `folder` of an experiment, refusing one without shard.json or whose rows.csv is not the file the shard wrote. */
+export function readShard(folder: string): ReadShard {
+  const manifest = readShardManifest<ShardManifest>(folder, 'experiment');
+  if (!Array.isArray(manifest.jobs) || typeof manifest.rows?.sha256 !== 'string') {
+    throw new ProblemError([{ file: join(folder, SHARD_FILE), path: '', expected: "an experiment shard's manifest (jobs, rows)", got: 'another JSON document' }]);
   }
   const rowsFile = join(folder, ROWS_FILE);
   const bytes = existsSync(rowsFile) ? readFileSync(rowsFile) : undefined;
@@ -172,21 +193,24 @@ function differences(a: unknown, b: unknown, path: string): string[] {
 }
 
 /** The value at a dotted path, as a problem shows it (shortened when long). */
-function shownAt(identity: ExperimentIdentity, path: string): string {
+function shownAt(identity: object, path: string): string {
   const value = path.split('.').reduce<unknown>((x, key) => (x as Record<string, unknown> | undefined)?.[key], identity);
   const text = value === undefined ? 'nothing' : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
-/** The problems that keep `shards` from being one whole experiment: another experiment, another N, a shard missing or repeated, jobs not the shard's. */
-function mergeProblems(shards: readonly ReadShard[], where: string): Problem[] {
+/**
+ * The problems that keep `shards` from being the parts of one whole: another identity (one problem per
+ * field that differs, naming the shard's folder), another N, a shard missing or repeated.
+ */
+export function shardSetProblems(shards: ReadonlyArray<{ readonly folder: string; readonly manifest: ShardHead }>, where: string): Problem[] {
   if (shards.length === 0) return [{ file: where, path: '', expected: 'the folders of the shards to merge', got: 'none' }];
   const [first] = shards;
   const problems: Problem[] = [];
   for (const s of shards.slice(1)) {
     const fields = differences(first.manifest.identity, s.manifest.identity, '');
     for (const field of fields) {
-      problems.push({ file: join(s.folder, SHARD_FILE), path: `identity.${field}`, expected: `the experiment of ${join(first.folder, SHARD_FILE)}, ${shownAt(first.manifest.identity, field)}`, got: shownAt(s.manifest.identity, field) });
+      problems.push({ file: join(s.folder, SHARD_FILE), path: `identity.${field}`, expected: `the ${first.manifest.kind} of ${join(first.folder, SHARD_FILE)}, ${shownAt(first.manifest.identity, field)}`, got: shownAt(s.manifest.identity, field) });
     }
     if (fields.length === 0 && s.manifest.of !== first.manifest.of) {
       problems.push({ file: join(s.folder, SHARD_FILE), path: 'of', expected: `${first.manifest.of} shards, as ${join(first.folder, SHARD_FILE)} says`, got: String(s.manifest.of) });
@@ -194,19 +218,38 @@ function mergeProblems(shards: readonly ReadShard[], where: string): Problem[] {
   }
   if (problems.length) return problems;
   const n = first.manifest.of;
-  const jobs = first.manifest.identity.scenarios.length === 0 ? 0 : new Set(first.manifest.identity.scenarios.map((s) => s.parametersHash)).size * first.manifest.identity.experiment.replicates;
   for (let k = 1; k <= n; k++) {
     const found = shards.filter((s) => s.manifest.shard === k);
     if (found.length === 0) problems.push({ file: where, path: `shard ${k} of ${n}`, expected: `each shard from 1 to ${n} once`, got: 'it is missing' });
     if (found.length > 1) problems.push({ file: where, path: `shard ${k} of ${n}`, expected: `each shard from 1 to ${n} once`, got: `it ${found.length} times: ${found.map((s) => s.folder).join(', ')}` });
   }
   for (const s of shards) {
-    const expected = shardJobs(jobs, { index: s.manifest.shard, of: n });
-    const got = s.manifest.jobs.map((j) => j.job);
-    if (s.manifest.shard < 1 || s.manifest.shard > n) problems.push({ file: join(s.folder, SHARD_FILE), path: 'shard', expected: `a shard from 1 to ${n}`, got: String(s.manifest.shard) });
-    else if (JSON.stringify(expected) !== JSON.stringify(got)) problems.push({ file: join(s.folder, SHARD_FILE), path: 'jobs', expected: `the jobs of shard ${s.manifest.shard} of ${n}: ${expected.join(', ')}`, got: got.join(', ') || 'none' });
+    if (s.manifest.shard < 1 || s.manifest.shard > n || !Number.isInteger(s.manifest.shard)) problems.push({ file: join(s.folder, SHARD_FILE), path: 'shard', expected: `a shard from 1 to ${n}`, got: String(s.manifest.shard) });
   }
   return problems;
+}
+
+/** The problem when shard `shard`'s jobs (`got`) are not its share of `jobs` jobs in all. */
+export function shareProblem(folder: string, shard: Shard, jobs: number, got: readonly number[]): Problem | undefined {
+  const expected = shardJobs(jobs, shard);
+  if (JSON.stringify(expected) === JSON.stringify(got)) return undefined;
+  return { file: join(folder, SHARD_FILE), path: 'jobs', expected: `the jobs of shard ${shard.index} of ${shard.of}: ${expected.join(', ') || 'none'}`, got: got.join(', ') || 'none' };
+}
+
+/** The problems that keep `shards` from being one whole experiment: shardSetProblems, then a shard whose jobs are not its share. */
+function mergeProblems(shards: readonly ReadShard[], where: string): Problem[] {
+  const problems = shardSetProblems(shards, where);
+  if (problems.length) return problems;
+  const identity = shards[0].manifest.identity;
+  const jobs = new Set(identity.scenarios.map((s) => s.parametersHash)).size * identity.experiment.replicates;
+  return shards.flatMap((s) => shareProblem(s.folder, { index: s.manifest.shard, of: s.manifest.of }, jobs, s.manifest.jobs.map((j) => j.job)) ?? []);
+}
+
+/** The section a merged folder's manifest.json adds: each shard, its folder's name (no absolute path) and its jobs. */
+export function shardsSection<J>(shards: ReadonlyArray<{ readonly folder: string; readonly manifest: ShardHead }>, jobsOf: (manifest: ShardHead) => readonly J[]): ReadonlyArray<{ shard: number; of: number; folder: string; jobs: readonly J[] }> {
+  return [...shards]
+    .sort((a, b) => a.manifest.shard - b.manifest.shard)
+    .map((s) => ({ shard: s.manifest.shard, of: s.manifest.of, folder: basename(s.folder), jobs: jobsOf(s.manifest) }));
 }
 
 /**
@@ -223,11 +266,6 @@ export function mergeShards(shards: readonly ReadShard[], parameters: Parameters
   }
   const sorted = [...shards].sort((a, b) => a.manifest.shard - b.manifest.shard);
   const experiment = assembleExperiment(identity, sorted.flatMap((s) => s.results), parameters);
-  const section: ShardsSection = sorted.map((s) => ({
-    shard: s.manifest.shard,
-    of: s.manifest.of,
-    folder: basename(s.folder),
-    jobs: s.manifest.jobs.map((j) => ({ job: j.job, scenario: j.scenario, replicate: j.replicate })),
-  }));
+  const section: ShardsSection = shardsSection(sorted, (m) => (m as ShardManifest).jobs.map((j) => ({ job: j.job, scenario: j.scenario, replicate: j.replicate })));
   return { experiment, shards: section };
 }
