@@ -1,7 +1,8 @@
 /**
  * Sharded runs on the command line: `compare --shard K/N` for each K, then `merge`, give the run
- * folder of the one-machine compare byte for byte (manifest.json adds only the shards); and every
- * refusal of --shard and of merge names what was expected and what was given, writing no folder.
+ * folder of the one-machine compare byte for byte (manifest.json adds only the shards), and
+ * `sensitivity --shard K/N` then `merge` the one-machine study's; every refusal of --shard and of
+ * merge names what was expected and what was given, writing no folder.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,5 +91,54 @@ describe('compare --shard K/N, then merge', () => {
     expect(merge.status).toBe(1);
     expect(merge.stderr).toMatch(/changed\/rows\.csv: expected the file the shard wrote, SHA-256 [0-9a-f]{64} \(shard\.json: rows\.sha256\), got a file changed since/);
     expect(existsSync(join(dir, 'bad-merge'))).toBe(false);
+  });
+});
+
+/** A Morris study of two parameters (2 trajectories: 6 points, then 5 one at a time: 11 runs), measured in March 2023. */
+const STUDY = ['sensitivity', '--method', 'morris', '--parameters', 'registry.exclusion_error,pkh.compliance', '--month', '2023-03', '--trajectories', '2', '--seed', '3'];
+
+describe('sensitivity --shard K/N, then merge', () => {
+  beforeAll(() => {
+    for (const args of [
+      [...STUDY, '--workers', '2', '--out', 'study-one'],
+      ...[1, 2, 3].map((k) => [...STUDY, '--workers', '1', '--shard', `${k}/3`, '--out', `study-parts/shard-${k}`]),
+      ['merge', 'study-parts/shard-2', 'study-parts/shard-3', 'study-parts/shard-1', '--out', 'study-merged'],
+    ]) {
+      const r = graduasi(...args);
+      if (r.status !== 0) throw new Error(`graduasi ${args.join(' ')} failed:\n${r.stderr}`);
+    }
+  });
+
+  it("splits the study's runs across its stages j mod N", () => {
+    const shards = [1, 2, 3].map((k) => JSON.parse(read(`study-parts/shard-${k}`, 'shard.json')));
+    expect(shards.map((s) => s.records.map((r: { job: number }) => r.job))).toEqual([[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8]]);
+    expect(shards[0].calls).toEqual([6, 5]);
+  });
+
+  it("writes the one-machine study's files, byte for byte, and its manifest apart from the shards", () => {
+    const names = readdirSync(join(dir, 'study-one')).sort();
+    expect(names).toEqual(['design.csv', 'manifest.json', 'morris.csv', 'one-at-a-time.csv', 'report.html']);
+    expect(readdirSync(join(dir, 'study-merged')).sort()).toEqual(names);
+    for (const name of names.filter((n) => n !== 'manifest.json')) expect(read('study-merged', name), name).toBe(read('study-one', name));
+    const { shards, ...merged } = JSON.parse(read('study-merged', 'manifest.json'));
+    expect(`${JSON.stringify(merged, null, 2)}\n`).toBe(read('study-one', 'manifest.json'));
+    expect(shards.map((s: { shard: number; folder: string }) => [s.shard, s.folder])).toEqual([[1, 'shard-1'], [2, 'shard-2'], [3, 'shard-3']]);
+  });
+
+  it('refuses --shard with --method both, whose Sobol stage waits for the Morris ranking', () => {
+    const r = graduasi('sensitivity', '--shard', '1/2', '--out', 'bad-both');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('graduasi sensitivity: --shard: expected --method morris or sobol: every point of the study known before any runs, got --method both, whose Sobol stage takes its parameters from the Morris ranking and so waits for it (shard --method morris, then --method sobol --parameters <its top K>)');
+    expect(existsSync(join(dir, 'bad-both'))).toBe(false);
+  });
+
+  it("refuses a study's shards with an experiment's, and a study's shard missing", () => {
+    const mixed = graduasi('merge', 'study-parts/shard-1', 'parts/shard-2', '--out', 'bad-mixed');
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr).toContain(`${join(dir, 'parts/shard-2/shard.json')}: kind: expected a shard of a study (sensitivity), like the first shard, got a shard of an experiment (run or compare)`);
+    const missing = graduasi('merge', 'study-parts/shard-1', 'study-parts/shard-3', '--out', 'bad-mixed');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('graduasi merge: shard 2 of 3: expected each shard from 1 to 3 once, got it is missing');
+    expect(existsSync(join(dir, 'bad-mixed'))).toBe(false);
   });
 });
