@@ -1,6 +1,7 @@
 /**
- * `graduasi plan --shards N [options] -- run|compare <its words...>`: writes into a new folder what runs
- * a run or compare in N shards on a cluster, and merges them (src/experiment/shard.ts):
+ * `graduasi plan --shards N [options] -- run|compare|sensitivity <its words...>`: writes into a new
+ * folder what runs a run, compare or sensitivity study in N shards on a cluster, and merges them
+ * (src/experiment/shard.ts, src/experiment/point-shards.ts):
  *
  *   slurm-array.sh   a Slurm job array (--array=1-N): task K runs the command with --shard K/N, its
  *                    folder <plan>/parts/shard-K, its log <plan>/logs/shard-K.log;
@@ -12,7 +13,7 @@
  *
  * Slurm runs a job in the folder it is told (--chdir, here the folder plan was run in, where the
  * command's scenario files are found) with the programs named by absolute path: this Node and the
- * project's bin/graduasi.js. The command is checked as run or compare would check it before anything
+ * project's bin/graduasi.js. The command is checked as it would check a shard's command line before anything
  * is written; its --workers comes from --cpus-per-task, its --shard and --out from the plan.
  */
 import { mkdirSync } from 'node:fs';
@@ -23,9 +24,10 @@ import { planRunFolder, writeRunFolder } from '../experiment/output';
 import { ProblemError, shownPath } from '../problems/index';
 import { command, Expected, option, text, wholeNumber, type CommandLine } from './options';
 import { COMPARE, RUN } from './run';
+import { SENSITIVITY } from './sensitivity';
 
 /** The commands a plan can shard. */
-const SHARDED = [RUN, COMPARE] as const;
+const SHARDED = [RUN, COMPARE, SENSITIVITY] as const;
 
 /** Options of the sharded command that the plan sets itself. */
 const SET_BY_PLAN: Readonly<Record<string, string>> = { '--shard': 'each task runs its own shard', '--out': "the shards' folders and the run are written into the plan's folder", '--workers': '--cpus-per-task sets it' };
@@ -47,7 +49,7 @@ const OPTIONS = {
 export interface ClusterPlan {
   /** The plan's folder, absolute. */
   readonly folder: string;
-  /** The sharded command's words after "graduasi" (run or compare and what follows). */
+  /** The sharded command's words after "graduasi" (run, compare or sensitivity and what follows). */
   readonly words: readonly string[];
   readonly shards: number;
   readonly cpus: number;
@@ -180,14 +182,15 @@ export function planFiles(plan: ClusterPlan): Record<string, string> {
   };
 }
 
-/** The sharded command's words checked as the command checks them, with none of the options the plan sets. */
+/** The sharded command's words checked as the command checks a shard's, with none of the options the plan sets. */
 export function checkedWords(words: readonly string[]): void {
   const [name, ...rest] = words;
   const sharded = SHARDED.find((c) => c.name === name);
-  if (!sharded) throw new ProblemError([{ file: 'graduasi plan', path: '', expected: `a command to shard after "--": ${SHARDED.map((c) => c.name).join(' or ')} and its words, e.g. graduasi plan --shards 4 -- run --replicates 10`, got: words.length ? `"${words.join(' ')}"` : 'nothing' }]);
+  if (!sharded) throw new ProblemError([{ file: 'graduasi plan', path: '', expected: `a command to shard after "--": ${SHARDED.map((c) => c.name).join(', ')} and its words, e.g. graduasi plan --shards 4 -- run --replicates 10`, got: words.length ? `"${words.join(' ')}"` : 'nothing' }]);
   const set = rest.map((w) => w.split('=')[0]).filter((w) => w in SET_BY_PLAN);
   if (set.length) throw new ProblemError(set.map((w) => ({ file: 'graduasi plan', path: w, expected: `the command without ${w} (${SET_BY_PLAN[w]})`, got: `${w} in "${words.join(' ')}"` })));
-  if (sharded.parse(rest) === 'help') throw new ProblemError([{ file: 'graduasi plan', path: '--help', expected: `the command to shard, without --help (graduasi ${name} --help describes it)`, got: '--help' }]);
+  // Checked as a shard's command line, so that what the command refuses with --shard is refused here.
+  if (sharded.parse([...rest, '--shard', '1/1']) === 'help') throw new ProblemError([{ file: 'graduasi plan', path: '--help', expected: `the command to shard, without --help (graduasi ${name} --help describes it)`, got: '--help' }]);
 }
 
 async function plan({ args, options: o }: CommandLine<typeof OPTIONS>): Promise<void> {
@@ -206,10 +209,10 @@ async function plan({ args, options: o }: CommandLine<typeof OPTIONS>): Promise<
 
 export const PLAN = command({
   name: 'plan',
-  summary: 'write the Slurm scripts and Kubernetes Jobs that run a run or compare in shards, then merge them',
+  summary: 'write the Slurm scripts and Kubernetes Jobs that run a run, compare or sensitivity study in shards, then merge them',
   about:
-    'graduasi plan [options] -- run|compare <words>: writes into a new folder what runs the run or compare in N shards on a cluster, then merges them: slurm-array.sh (a job array, one task a shard), slurm-merge.sh, submit.sh (the array, then the merge once every shard has succeeded), job.yaml (a Kubernetes Indexed Job) and merge-job.yaml. The shards are written to parts/, the merged run to run/, in the plan\'s folder.',
-  args: { name: '-- run|compare <words>', min: 1, max: Infinity, expected: 'a command to shard after "--", e.g. graduasi plan --shards 4 -- run --replicates 10' },
+    'graduasi plan [options] -- run|compare|sensitivity <words>: writes into a new folder what runs the command in N shards on a cluster, then merges them: slurm-array.sh (a job array, one task a shard), slurm-merge.sh, submit.sh (the array, then the merge once every shard has succeeded), job.yaml (a Kubernetes Indexed Job) and merge-job.yaml. The shards are written to parts/, the merged run to run/, in the plan\'s folder.',
+  args: { name: '-- run|compare|sensitivity <words>', min: 1, max: Infinity, expected: 'a command to shard after "--", e.g. graduasi plan --shards 4 -- run --replicates 10' },
   options: OPTIONS,
   run: plan,
 });

@@ -2,7 +2,7 @@
  * `graduasi plan`: the Slurm scripts run the command with --shard K/N per array task and absolute
  * paths, submit.sh chains the merge after the array, and job.yaml / merge-job.yaml are Kubernetes
  * Jobs that the Job schema (kubernetes-models) accepts — while a broken one is refused, so the check
- * can fail. The command to shard is checked as run or compare check it.
+ * can fail. The command to shard is checked as run, compare or sensitivity check a shard's.
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -75,7 +75,8 @@ describe('the Kubernetes Jobs', () => {
 
 describe('the command to shard', () => {
   it.each([
-    [['report', 'runs/x'], /graduasi plan: expected a command to shard after "--": run or compare and its words/],
+    [['report', 'runs/x'], /graduasi plan: expected a command to shard after "--": run, compare, sensitivity and its words/],
+    [['sensitivity', '--method', 'both'], /graduasi sensitivity: --shard: expected --method morris or sobol/],
     [['run', '--replicates', '2', '--shard', '1/2'], /graduasi plan: --shard: expected the command without --shard \(each task runs its own shard\)/],
     [['run', '--out=x'], /graduasi plan: --out: expected the command without --out/],
     [['run', '--workers', '2'], /graduasi plan: --workers: expected the command without --workers \(--cpus-per-task sets it\)/],
@@ -84,7 +85,9 @@ describe('the command to shard', () => {
     expect(() => checkedWords(words)).toThrow(message);
   });
 
-  it('accepts a run or compare as the command checks it', () => {
+  it('accepts a run, a compare or a Morris or Sobol study as the command checks it', () => {
     expect(() => checkedWords(PLAN.words)).not.toThrow();
+    expect(() => checkedWords(['run', 'assistance-only', '--replicates', '8'])).not.toThrow();
+    expect(() => checkedWords(['sensitivity', '--method', 'sobol', '--samples', '64'])).not.toThrow();
   });
 });
