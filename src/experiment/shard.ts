@@ -13,6 +13,9 @@
  *   mergeShards checks that the shards are of one experiment (the same identity, field by field) and
  *               that each shard 1..N is there once, then assembles the experiment from their jobs'
  *               results with assembleExperiment, as the one-machine run does: the same bytes.
+ *
+ * Every shard.json says its kind ("experiment"; a study's shards, ./point-shards.ts, say "study"),
+ * its shard and N, and its identity; readShardManifest, shardSetProblems and shardsSection serve both.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
