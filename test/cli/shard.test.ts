@@ -51,6 +51,16 @@ describe('compare --shard K/N, then merge', () => {
     expect(read('merged', 'manifest.json')).not.toContain(dir);
   });
 
+  it("writes the report in the run's own --lang, unless merge is told another", () => {
+    const RUN = ['run', 'assistance-only', '--households', '20000', '--years', '2022-2022', '--replicates', '2', '--lang', 'id'];
+    for (const args of [[...RUN, '--out', 'id-one'], [...RUN, '--shard', '1/2', '--out', 'id-parts/1'], [...RUN, '--shard', '2/2', '--out', 'id-parts/2'], ['merge', 'id-parts/1', 'id-parts/2', '--out', 'id-merged'], ['merge', 'id-parts/1', 'id-parts/2', '--lang', 'en', '--out', 'en-merged']]) {
+      expect(graduasi(...args).status, args.join(' ')).toBe(0);
+    }
+    expect(read('id-merged', 'report.html')).toBe(read('id-one', 'report.html'));
+    expect(read('id-merged', 'report.html')).toContain('<html lang="id"');
+    expect(read('en-merged', 'report.html')).toContain('<html lang="en"');
+  });
+
   it.each([
     ['0/3', /graduasi compare: --shard: expected K\/N, shard K of N with K from 1 to N, e\.g\. 1\/4: K from 1 to 3, got "0\/3" \(shards are numbered from 1\)/],
     ['4/3', /graduasi compare: --shard: expected K\/N, shard K of N with K from 1 to N, e\.g\. 1\/4: K from 1 to 3, got "4\/3"/],
