@@ -130,7 +130,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (started.slurm) {
-    const pids = ['slurmctld', 'slurmd'].map((d) => Number(readFileSync(join(dir, 'cluster', `${d}.pid`), 'utf8')));
+    const pids = ['slurmctld', 'slurmd'].map((d) => join(dir, 'cluster', `${d}.pid`)).filter(existsSync).map((file) => Number(readFileSync(file, 'utf8')));
     run('scontrol', ['shutdown']);
     await waitFor(() => pids.every((pid) => !alive(pid)), 60, `slurmctld and slurmd (PIDs ${pids.join(', ')}) did not stop after scontrol shutdown`);
   }
