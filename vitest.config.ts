@@ -20,6 +20,8 @@ export const SLOW_TESTS = [
   'test/cli/cli.test.ts', // the graduasi command, end to end, in child processes
   'test/cli/evidence.test.ts', // calibrate, sensitivity and trial from the command line
   'test/cli/help.test.ts', // every command's help and refusals from the command line
+  'test/cluster/slurm.test.ts', // a real Slurm cluster (started here when none answers) runs a sharded compare and its merge
+  'test/cli/shard.test.ts', // compare in shards and merged, against the one-machine run, on the command line
   'test/trial/cli.test.ts', // the trial command, end to end
   'test/backtest/backtest.test.ts', // the baseline from every Susenas round, on the command line too
   'test/golden/golden.test.ts', // the golden run's digest

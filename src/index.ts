@@ -51,6 +51,8 @@ export type { Dimension } from './model/groups';
 // Experiments: scenarios × replicates, and parameter points
 export { runExperiment } from './experiment/index';
 export type { Experiment, ExperimentOptions, ExperimentManifest, Progress, Uncertainty } from './experiment/index';
+export { mergeShards, readShard, runShard, shardFiles, shardJobs } from './experiment/shard';
+export type { ReadShard, Shard, ShardManifest, ShardRun } from './experiment/shard';
 export { summarise, BAND } from './observe/summary';
 export type { SummaryRow } from './observe/summary';
 export { evaluatePoints, pointPatch, studyParameters } from './experiment/points';

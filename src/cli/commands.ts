@@ -13,8 +13,10 @@ import { TRIAL } from './trial';
 import { HISTORY } from './history';
 import { BACKTEST } from './backtest';
 import { TARGET } from './target';
+import { MERGE } from './merge';
+import { PLAN } from './plan';
 
-export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, BACKTEST, REPORT, CALIBRATE, SENSITIVITY, TRIAL, TARGET] as readonly Command[];
+export const COMMANDS: readonly Command[] = [LIST, SHOW, VALIDATE, RUN, COMPARE, HISTORY, BACKTEST, MERGE, PLAN, REPORT, CALIBRATE, SENSITIVITY, TRIAL, TARGET] as readonly Command[];
 
 /** `graduasi help`: every command with its one-line summary. */
 export function overview(): string {

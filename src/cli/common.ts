@@ -12,6 +12,7 @@ import { DEFAULT_HOUSEHOLDS, MIN_HOUSEHOLDS, loadPopulationData } from '../popul
 import { LANGS, type Lang } from '../lang/index';
 import { Expected, number, oneOf, option, text, wholeNumber, type Bound, type CommandLine, type Option } from './options';
 import { PARAMETER_SETS, type ParameterSet } from '../scenarios/load';
+import type { Shard } from '../experiment/shard';
 
 /** --seed N (default DEFAULT_SEED, 2022). */
 export const seed = option<number>({ value: 'N', description: 'seed, a whole number: the same seed gives the same results, byte for byte', default: DEFAULT_SEED, check: wholeNumber(0), show: String });
@@ -76,7 +77,6 @@ export function out(command: string): Option<string | undefined> {
   return option<string | undefined>({ value: 'FOLDER', description: "a new folder for the results, outside the project's data/ and src/; an existing one is refused", default: undefined, defaultText: `runs/<date-time>-${command}`, check: text });
 }
 
-/** --lang en|id: the language of `what`. */
 /** Which values scenarios run on (resolveScenarios' ParameterSet). */
 export const parameterSet = option<ParameterSet>({
   value: PARAMETER_SETS.join('|'),
@@ -85,6 +85,7 @@ export const parameterSet = option<ParameterSet>({
   check: oneOf(PARAMETER_SETS),
 });
 
+/** --lang en|id: the language of `what`. */
 export function lang(what: string): Option<Lang> {
   return option<Lang>({ value: LANGS.join('|'), description: `language of ${what}`, default: 'en', check: oneOf(LANGS) });
 }
@@ -106,3 +107,22 @@ export function onOptions(error: unknown, command: string, optionOf: Readonly<Re
 export function householdsOrScale(line: CommandLine<{ households: Option<number | undefined>; scale: Option<number | undefined> }>): Problem[] {
   return line.given.has('households') && line.given.has('scale') ? [{ path: '--households and --scale', expected: 'one of them', got: 'both' }] : [];
 }
+
+/** What --shard expects. */
+const SHARD_EXPECTED = 'K/N, shard K of N with K from 1 to N, e.g. 1/4';
+
+/** --shard K/N: run only shard K of N (numbered from 1) of the jobs, and write a shard folder for graduasi merge. */
+export const shard = option<Shard | undefined>({
+  value: 'K/N',
+  description: 'run only shard K of N, K from 1 to N (job j, counted from 0, goes to shard j mod N + 1), and write a shard folder: shard.json and rows.csv; graduasi merge joins the N folders into the run folder one machine writes, byte for byte',
+  default: undefined,
+  defaultText: 'every job, in one run folder',
+  check: (t) => {
+    const m = /^(\d+)\/(\d+)$/.exec(t);
+    if (!m) return new Expected(SHARD_EXPECTED);
+    const [index, of] = [Number(m[1]), Number(m[2])];
+    if (of < 1) return new Expected(`${SHARD_EXPECTED}: N at least 1`);
+    if (index < 1 || index > of) return new Expected(`${SHARD_EXPECTED}: K from 1 to ${of}`, index === 0 ? 'shards are numbered from 1' : undefined);
+    return { index, of };
+  },
+});

@@ -8,7 +8,9 @@ import { LAST_YEAR, loadParameters } from '../parameters/load';
 import { BUILTIN_SCENARIOS, DEFAULT_REFERENCE } from '../scenarios/builtin';
 import { CALIBRATION_FOLDER, resolveScenarios } from '../scenarios/load';
 import { runExperiment, uncertaintyOf } from '../experiment/index';
-import { planRunFolder } from '../experiment/output';
+import { planRunFolder, writeRunFolder } from '../experiment/output';
+import { runShard, shardFiles, ROWS_FILE, SHARD_FILE } from '../experiment/shard';
+import type { ExperimentOptions } from '../experiment/index';
 import { DEFAULT_END } from '../run/simulate';
 import { DEFAULT_ROUND, loadPopulationData } from '../population/index';
 import { monthLabel } from '../lang/index';
@@ -20,7 +22,7 @@ import { writeExperiment } from '../report/run';
 import { didYouMean, nearest, ProblemError, shownPath } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
 import type { Problem } from '../problems/index';
-import { agentsOf, households, householdsOrScale, lang, out, parameterSet, scale, seed, workers, replicates } from './common';
+import { agentsOf, households, householdsOrScale, lang, onOptions, out, parameterSet, scale, seed, shard, workers, replicates } from './common';
 import { progressDisplay } from './progress';
 import { checkMemory, experimentMemory, RESOURCES_FILE, resourcesUsed, rowsPerRun } from './memory';
 import { performance } from 'node:perf_hooks';
@@ -70,6 +72,7 @@ const RUN_OPTIONS = {
   households: households(),
   scale,
   workers,
+  shard,
   out: out('run'),
   lang: lang('the tables and the report'),
   parameters: parameterSet,
@@ -95,13 +98,13 @@ export const RUN_SIZE = '--replicates, --households or --scale, --years, --worke
 
 type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
 
-/** Options that change no result (where and how fast it is computed), left out of the command a manifest records. */
-const UNRECORDED = new Set(['--workers', '--out']);
+/** Options that change no result (where, how fast and in how many parts it is computed), left out of the command a manifest records. */
+const UNRECORDED = new Set(['--workers', '--out', '--shard']);
 
 /**
  * The words of the command as the manifest records them: "graduasi", the command, and what followed,
- * less --workers and --out with their values, so that a run's manifest is the same bytes at any worker
- * count and in any folder.
+ * less --workers, --out and --shard with their values, so that a run's manifest is the same bytes at
+ * any worker count, in any folder, and run on one machine or merged from shards.
  */
 export function recordedCommand(name: string, argv: readonly string[]): string[] {
   const words = ['graduasi', name];
@@ -128,15 +131,16 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   }
   const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
   const began = performance.now();
-  const estimate = experimentMemory({ runs: scenarios.length * o.replicates, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
+  const runs = scenarios.length * (o.shard ? Math.ceil(o.replicates / o.shard.of) : o.replicates);
+  const estimate = experimentMemory({ runs, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
   checkMemory(name, RUN_SIZE, estimate);
-  const folder = planRunFolder(o.out, name);
+  const folder = planRunFolder(o.out, o.shard ? `${name}-shard-${o.shard.index}-of-${o.shard.of}` : name);
 
   const log = process.stderr;
   const t = TEXT[o.lang];
   log.write(`${t.starting({ command: name, scenarios: scenarios.length, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, parameters: o.parameters, posterior: posterior?.file })}\n`);
   const progress = progressDisplay(log, 'runs', o.lang);
-  const experiment = await runExperiment({
+  const options: ExperimentOptions = {
     parameters,
     scenarios,
     replicates: o.replicates,
@@ -150,7 +154,18 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     command: recordedCommand(name, line.argv),
     onProgress: progress.update,
     posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
-  });
+  };
+  if (o.shard) {
+    const shardRun = await runShard(options, o.shard).catch((error: unknown) => {
+      throw onOptions(error, name, { shard: '--shard' });
+    });
+    progress.end();
+    writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers), ...shardFiles(shardRun) });
+    const { jobs } = shardRun.manifest;
+    process.stdout.write(`Shard ${o.shard.index} of ${o.shard.of} (${jobs.length} job${jobs.length === 1 ? '' : 's'}: ${jobs.map((j) => `${j.scenario} replicate ${j.replicate}`).join(', ')}) written to ${shownPath(folder)}\n  ${SHARD_FILE}  ${ROWS_FILE}  ${RESOURCES_FILE}\ngraduasi merge <the ${o.shard.of} shard folders> writes the run folder.\n`);
+    return;
+  }
+  const experiment = await runExperiment(options);
   progress.end();
   writeExperiment(folder, experiment, o.lang, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers) });
 

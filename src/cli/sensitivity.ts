@@ -17,10 +17,16 @@ import { STUDY_DEFAULTS, morrisStudy, oneAtATime, screenThenSobol, sobolStudy } 
 import type { MorrisStudy, SobolStudy, StudyOptions } from '../sensitivity/study';
 import { shownPath, type Problem } from '../problems/index';
 import { command, Expected, list, month, oneOf, option, text, wholeNumber, type Bound, type CommandLine } from './options';
-import { households, lang, onOptions, out, seed, workers, replicates } from './common';
+import { households, lang, onOptions, out, seed, shard, workers, replicates } from './common';
 import { stageProgress } from './progress';
 import { checkMemory, studyMemory } from './memory';
-import { LAST_YEAR } from './run';
+import { LAST_YEAR, recordedCommand } from './run';
+import { mergedEvaluator, mergeStudyShards, shardEvaluator, studyIdentity, studyShardFiles } from '../experiment/point-shards';
+import type { PointEvaluator } from '../experiment/points';
+import { MANIFEST_FILE } from '../experiment/output';
+import { ProblemError } from '../problems/index';
+import type { Lang } from '../lang/index';
+import type { Parameters } from '../parameters/types';
 
 /** The most Morris trajectories: screening uses tens (Campolongo et al. 2007 take 10 to 20). */
 export const MAX_TRAJECTORIES: Bound = { max: 1_000, why: 'Morris screening uses tens of trajectories' };
@@ -47,6 +53,7 @@ const OPTIONS = {
   seed,
   households: households(STUDY_DEFAULTS.households),
   workers,
+  shard,
   out: out('sensitivity'),
   lang: lang('the tables and the report'),
 };
@@ -56,11 +63,20 @@ type Line = CommandLine<typeof OPTIONS>;
 /** Which options each method takes beyond the common ones. */
 const ONLY: Readonly<Partial<Record<keyof typeof OPTIONS, readonly Method[]>>> = { top: ['both'], trajectories: ['morris', 'both'], samples: ['sobol', 'both'] };
 
-/** An option given that the method does not use. */
+/** An option given that the method does not use; --shard with the two stages, whose second waits for the first. */
 function methodProblems({ options, given }: Line): Problem[] {
-  return Object.entries(ONLY)
+  const problems: Problem[] = Object.entries(ONLY)
     .filter(([name, methods]) => given.has(name) && !methods!.includes(options.method))
     .map(([name, methods]) => ({ path: `--${name}`, expected: `only with --method ${methods!.join(' or ')}`, got: `--method ${options.method}, which does not use it` }));
+  if (options.shard && options.method === 'both') {
+    problems.push({
+      path: '--shard',
+      expected: '--method morris or sobol: every point of the study known before any runs',
+      got: '--method both, whose Sobol stage takes its parameters from the Morris ranking and so waits for it',
+      hint: 'shard --method morris, then --method sobol --parameters <its top K>',
+    });
+  }
+  return problems;
 }
 
 /** The study option each command-line option sets, for naming it in problems. */
@@ -81,18 +97,16 @@ const OPTION_OF: Readonly<Record<string, string>> = {
 
 const STAGES = { morris: 'Morris runs', sobol: 'Sobol runs', oneAtATime: 'One-at-a-time runs' } as const;
 
-/** `graduasi sensitivity [options]` (see the module comment). */
-async function sensitivity({ options: s }: Line): Promise<void> {
-  checkMemory('sensitivity', '--households, --workers', studyMemory({ agents: s.households, workers: s.workers }));
-  const folder = planRunFolder(s.out, 'sensitivity');
-  const params = loadParameters();
+/**
+ * The study the options ask for over `params`: the method's stage, then one at a time. Its points run
+ * here unless `evaluate` says otherwise (a shard's share, or the values read back from shards).
+ */
+async function study(s: Line['options'], params: Parameters, evaluate?: PointEvaluator): Promise<SensitivityRun> {
   const log = process.stderr;
   const progress = stageProgress(log);
   const m = { indicator: s.indicator, group: s.group, month: s.month };
-  const common: StudyOptions = { params, parameters: s.parameters, measure: m, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers };
-  log.write(`Graduasi sensitivity: ${m.indicator}, ${m.group}, ${m.month}; ${s.method === 'both' ? `Morris (${s.trajectories} trajectories), then Sobol on the top ${s.top} (N = ${s.samples})` : s.method === 'morris' ? `Morris (${s.trajectories} trajectories)` : `Sobol (N = ${s.samples})`}, then one at a time; ${s.households.toLocaleString('en')} agents, ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, seed ${s.seed}, ${s.workers} worker${s.workers === 1 ? '' : 's'}\n`);
-
-  let run: SensitivityRun;
+  const common: StudyOptions = { params, parameters: s.parameters, measure: m, seed: s.seed, replicates: s.replicates, households: s.households, workers: s.workers, evaluate };
+  log.write(`Graduasi sensitivity: ${m.indicator}, ${m.group}, ${m.month}; ${s.method === 'both' ? `Morris (${s.trajectories} trajectories), then Sobol on the top ${s.top} (N = ${s.samples})` : s.method === 'morris' ? `Morris (${s.trajectories} trajectories)` : `Sobol (N = ${s.samples})`}, then one at a time; ${s.households.toLocaleString('en')} agents, ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, seed ${s.seed}, ${s.workers} worker${s.workers === 1 ? '' : 's'}${s.shard ? `; shard ${s.shard.index} of ${s.shard.of}` : ''}\n`);
   try {
     let morris: MorrisStudy | undefined;
     let sobol: SobolStudy | undefined;
@@ -105,24 +119,69 @@ async function sensitivity({ options: s }: Line): Promise<void> {
     }
     const studied = (sobol ?? morris)!.parameters.map((p) => p.name);
     const oat = await oneAtATime({ ...common, parameters: studied, onProgress: (p) => progress.update(STAGES.oneAtATime, p) });
-    run = { morris, sobol, oneAtATime: oat, top: s.method === 'both' ? s.top : undefined };
+    return { morris, sobol, oneAtATime: oat, top: s.method === 'both' ? s.top : undefined };
   } catch (error) {
     throw onOptions(error, 'sensitivity', OPTION_OF);
   } finally {
     progress.finish();
   }
+}
 
+/** `graduasi sensitivity [options]` (see the module comment). */
+async function sensitivity({ options: s, argv }: Line): Promise<void> {
+  checkMemory('sensitivity', '--households, --workers', studyMemory({ agents: s.households, workers: s.workers }));
+  const folder = planRunFolder(s.out, s.shard ? `sensitivity-shard-${s.shard.index}-of-${s.shard.of}` : 'sensitivity');
+  const params = loadParameters();
+  const log = process.stderr;
+
+  if (s.shard) {
+    const shardRun = shardEvaluator(s.shard);
+    await study(s, params, shardRun.evaluate);
+    writeRunFolder(folder, studyShardFiles(s.shard, studyIdentity(recordedCommand('sensitivity', argv), params), shardRun.run));
+    const jobs = shardRun.run.records.length;
+    process.stdout.write(`Shard ${s.shard.index} of ${s.shard.of} (${jobs} of ${shardRun.run.calls.reduce((a, b) => a + b, 0)} runs) written to ${shownPath(folder)}\n  shard.json\ngraduasi merge <the ${s.shard.of} shard folders> writes the study's folder.\n`);
+    return;
+  }
+  const run = await study(s, params);
   const timing = [run.morris && `Morris ${run.morris.run.runs} runs in ${clock(run.morris.run.seconds)}`, run.sobol && `Sobol ${run.sobol.run.runs} runs in ${clock(run.sobol.run.seconds)}`, `one at a time ${run.oneAtATime!.run.runs} runs in ${clock(run.oneAtATime!.run.seconds)}`];
   log.write(`${timing.filter(Boolean).join('; ')}\n`);
 
   const files = sensitivityFiles(run, params, s.lang);
   writeRunFolder(folder, files);
-  const t = TEXT[s.lang];
+  printStudy(run, s.lang, folder, files);
+}
+
+/** The rankings of a study, and where its files were written. */
+function printStudy(run: SensitivityRun, lang: Lang, folder: string, files: Readonly<Record<string, string>>): void {
+  const t = TEXT[lang];
   const tables = [
-    ...(run.morris ? [`${t.morris}\n\n${formatTable(morrisTable(run.morris, s.lang))}`] : []),
-    ...(run.sobol ? [`${t.sobol}\n\n${formatTable(sobolTable(run.sobol, s.lang))}`] : []),
+    ...(run.morris ? [`${t.morris}\n\n${formatTable(morrisTable(run.morris, lang))}`] : []),
+    ...(run.sobol ? [`${t.sobol}\n\n${formatTable(sobolTable(run.sobol, lang))}`] : []),
   ];
   process.stdout.write(`${tables.join('\n\n')}\n\nStudy written to ${shownPath(folder)}\n  ${Object.keys(files).join('  ')}\n`);
+}
+
+/**
+ * `graduasi merge` of a study's shard folders: the study computed again from the values its shards
+ * measured (no model run but the check of the group), written as the one-machine study's folder, its
+ * manifest.json adding the shards. `lang` (default the recorded --lang) is the report's language.
+ */
+export async function mergeStudy(folders: readonly string[], out: string | undefined, lang: Lang | undefined): Promise<void> {
+  const where = 'graduasi merge';
+  const { identity, records, section } = mergeStudyShards(folders, where);
+  const params = loadParameters();
+  if (params.hash !== identity.parameterTree.hash) {
+    throw new ProblemError([{ file: where, path: 'parameter tree', expected: `the tree the shards ran on, ${identity.parameterTree.folder} with hash ${identity.parameterTree.hash}`, got: `${params.folder} with hash ${params.hash}` }]);
+  }
+  const line = SENSITIVITY.parse(identity.command.slice(2));
+  if (line === 'help') throw new ProblemError([{ file: where, path: 'identity.command', expected: 'the command of a study', got: identity.command.join(' ') }]);
+  const folder = planRunFolder(out, 'merge');
+  const run = await study(line.options, params, mergedEvaluator(records, where));
+  const language = lang ?? line.options.lang;
+  const files = sensitivityFiles(run, params, language);
+  const manifest = JSON.parse(files[MANIFEST_FILE]) as Record<string, unknown>;
+  writeRunFolder(folder, { ...files, [MANIFEST_FILE]: `${JSON.stringify({ ...manifest, shards: section }, null, 2)}\n` });
+  printStudy(run, language, folder, files);
 }
 
 export const SENSITIVITY = command({

@@ -23,8 +23,9 @@ import type { SummaryRow } from '../observe/summary';
 import type { ResolvedScenario } from '../scenarios/types';
 import type { ParameterPatch, Parameters } from '../parameters/types';
 import type { Words } from '../lang/index';
-import type { Job, JobSettings } from './job';
-import { jobProgress, runJobs } from './pool';
+import type { Job, JobResult, JobSettings } from './job';
+import { runJobs } from './pool';
+import { jobProgress } from './progress';
 import { OBSERVATION } from './observe';
 import { refuse, type Problem } from '../problems/index';
 
@@ -76,37 +77,8 @@ export type Uncertainty =
   | { readonly kind: 'stochastic' }
   | { readonly kind: 'parameter and stochastic'; readonly posterior: string; readonly sha256: string; readonly particles: readonly number[] };
 
-export interface Progress {
-  /** Runs finished, of `total`. */
-  readonly done: number;
-  readonly total: number;
-  /** Seconds since the experiment started. */
-  readonly elapsed: number;
-  /** Share of all the runs' months stepped so far, 0–1 (absent: the runs finished are all that is known). */
-  readonly share?: number;
-}
-
-/** The share of the work done: the months stepped when known, else the runs finished. */
-export function shareDone(p: Progress): number {
-  return p.share ?? p.done / p.total;
-}
-
-/**
- * A clock of the time left: each call gives the seconds left at the pace since the first share done
- * it was told of (so a long run's set-up, before its first month, does not count as pace); until
- * there is a second, at the pace since the start; undefined before anything is done.
- */
-export function timeLeft(): (p: Progress) => number | undefined {
-  let first: { share: number; elapsed: number } | undefined;
-  return (p) => {
-    const share = shareDone(p);
-    if (share <= 0) return undefined;
-    if (share >= 1) return 0;
-    first ??= { share, elapsed: p.elapsed };
-    const pace = share > first.share ? (p.elapsed - first.elapsed) / (share - first.share) : p.elapsed / share;
-    return pace * (1 - share);
-  };
-}
+import type { Progress } from './progress';
+export { shareDone, timeLeft, type Progress } from './progress';
 
 export interface ExperimentManifest extends Provenance {
   /** The command's words, less --workers and --out (ExperimentOptions.command); null from code, absent in runs made before it was recorded. */
@@ -200,63 +172,54 @@ function uncoveredStart(options: ExperimentOptions, start: string): Problem[] {
   }];
 }
 
-export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
+/**
+ * What determines an experiment's results, fixed before any job runs: its manifest less what the jobs
+ * give (the agents, the populations, the rows and the summary), with the population's size as asked.
+ * Two runs, or two shards, with the same identity give the same bytes.
+ */
+export interface ExperimentIdentity {
+  /** The code that computes it: provenance() less the data. */
+  readonly code: Omit<Provenance, 'data'>;
+  readonly command: readonly string[] | null;
+  readonly experiment: Omit<ExperimentManifest['experiment'], 'agents'>;
+  /** The population's size as asked: --households or --scale (null: not given). */
+  readonly size: { readonly households: number | null; readonly scale: number | null };
+  readonly parameterTree: ExperimentManifest['parameterTree'];
+  readonly scenarios: ExperimentManifest['scenarios'];
+  readonly data: Provenance['data'];
+}
+
+/** An experiment before it runs: its identity, its jobs (replicate by replicate, a parameter set each) and what they share. */
+export interface ExperimentPlan {
+  readonly identity: ExperimentIdentity;
+  readonly jobs: readonly Job[];
+  readonly settings: JobSettings;
+}
+
+/** The experiment `options` describe, checked, as its identity and its jobs. */
+export function planExperiment(options: ExperimentOptions): ExperimentPlan {
   check(options);
-  const began = performance.now();
   const { parameters } = options;
   const start = options.start ?? DEFAULT_ROUND;
   const end = options.end ?? DEFAULT_END;
   const settings: JobSettings = { seed: options.seed, start, end, households: options.households, scale: options.scale };
-
-  // Scenarios with identical parameters share a parameter set, and so a run.
   const hashes = options.scenarios.map((s) => parameters.patched(s.effectivePatch, `scenario ${s.id}`).hash);
-  const sets: number[] = [];
-  const firstOfSet: number[] = [];
-  for (const [k, hash] of hashes.entries()) {
-    const same = hashes.indexOf(hash);
-    if (same === k) firstOfSet.push(k);
-    sets.push(firstOfSet.indexOf(same));
-  }
-  const jobs: Job[] = [];
-  for (let replicate = 0; replicate < options.replicates; replicate++) {
-    const draw = options.posterior?.draws[replicate].patch;
-    for (const [set, k] of firstOfSet.entries()) {
-      const s = options.scenarios[k];
-      // A posterior draw replaces the calibration's point values; a scenario's own value still wins.
-      jobs.push({ set, id: s.id, patch: draw ? { ...s.effectivePatch, ...draw, ...s.ownPatch } : s.effectivePatch, replicate, only: firstOfSet.length === 1 });
-    }
-  }
-
-  const results = await runJobs(jobs, settings, parameters, options.workers ?? 1, jobProgress(jobs.length, began, options.onProgress));
-  const bySetReplicate = new Map(results.map((r) => [`${r.set}/${r.replicate}`, r]));
-
-  const rows: ResultRow[] = [];
-  for (const [k, scenario] of options.scenarios.entries()) {
-    for (let replicate = 0; replicate < options.replicates; replicate++) {
-      for (const r of bySetReplicate.get(`${sets[k]}/${replicate}`)!.rows) rows.push(r.scenario === scenario.id ? r : { ...r, scenario: scenario.id });
-    }
-  }
-  const summary = summarise(rows, options.reference);
-  const resultsText = toCsv(rows);
-  const summaryText = summaryCsv(summary);
-  const populations = Array.from({ length: options.replicates }, (_, replicate) => ({ replicate, ...bySetReplicate.get(`0/${replicate}`)!.population }));
-
   const { data, ...code } = provenance();
-  const manifest: ExperimentManifest = {
-    ...code,
+  const identity: ExperimentIdentity = {
+    code,
     command: options.command ?? null,
     experiment: {
       seed: options.seed,
       replicates: options.replicates,
       start,
       end,
-      agents: populations[0].agents,
       reference: options.reference ?? null,
       observation: OBSERVATION,
       uncertainty: options.posterior
         ? { kind: 'parameter and stochastic', posterior: options.posterior.file, sha256: options.posterior.sha256, particles: options.posterior.draws.map((d) => d.particle) }
         : { kind: 'stochastic' },
     },
+    size: { households: options.households ?? null, scale: options.scale ?? null },
     parameterTree: { folder: parameters.folder, hash: parameters.hash },
     scenarios: options.scenarios.map((s, k) => ({
       id: s.id,
@@ -270,9 +233,79 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       parametersHash: hashes[k],
     })),
     data,
+  };
+  const { firstOfSet } = parameterSets(identity);
+  const jobs: Job[] = [];
+  for (let replicate = 0; replicate < options.replicates; replicate++) {
+    const draw = options.posterior?.draws[replicate].patch;
+    for (const [set, k] of firstOfSet.entries()) {
+      const s = options.scenarios[k];
+      // A posterior draw replaces the calibration's point values; a scenario's own value still wins.
+      jobs.push({ set, id: s.id, patch: draw ? { ...s.effectivePatch, ...draw, ...s.ownPatch } : s.effectivePatch, replicate, only: firstOfSet.length === 1 });
+    }
+  }
+  return { identity, jobs, settings };
+}
+
+/**
+ * Scenarios with identical parameters share a parameter set, and so a run: the set of each scenario
+ * (`sets[k]`), and the first scenario of each set (`firstOfSet[set]`).
+ */
+function parameterSets(identity: ExperimentIdentity): { sets: number[]; firstOfSet: number[] } {
+  const hashes = identity.scenarios.map((s) => s.parametersHash);
+  const sets: number[] = [];
+  const firstOfSet: number[] = [];
+  for (const [k, hash] of hashes.entries()) {
+    const same = hashes.indexOf(hash);
+    if (same === k) firstOfSet.push(k);
+    sets.push(firstOfSet.indexOf(same));
+  }
+  return { sets, firstOfSet };
+}
+
+/** An experiment assembled from its jobs' results: everything but the resolved scenarios. */
+export type AssembledExperiment = Omit<Experiment, 'scenarios'>;
+
+/**
+ * The rows, summary and manifest of an experiment from the results of all its jobs (any order): the
+ * one way a run's files are made, whether its jobs ran on this machine or in shards (./shard.ts).
+ */
+export function assembleExperiment(identity: ExperimentIdentity, results: readonly JobResult[], parameters: Parameters): AssembledExperiment {
+  const { sets } = parameterSets(identity);
+  const { replicates, reference } = identity.experiment;
+  const bySetReplicate = new Map(results.map((r) => [`${r.set}/${r.replicate}`, r]));
+  const rows: ResultRow[] = [];
+  for (const [k, scenario] of identity.scenarios.entries()) {
+    for (let replicate = 0; replicate < replicates; replicate++) {
+      for (const r of bySetReplicate.get(`${sets[k]}/${replicate}`)!.rows) rows.push(r.scenario === scenario.id ? r : { ...r, scenario: scenario.id });
+    }
+  }
+  const summary = summarise(rows, reference ?? undefined);
+  const resultsText = toCsv(rows);
+  const summaryText = summaryCsv(summary);
+  const populations = Array.from({ length: replicates }, (_, replicate) => ({ replicate, ...bySetReplicate.get(`0/${replicate}`)!.population }));
+  const e = identity.experiment;
+  const manifest: ExperimentManifest = {
+    ...identity.code,
+    command: identity.command,
+    experiment: { seed: e.seed, replicates: e.replicates, start: e.start, end: e.end, agents: populations[0].agents, reference: e.reference, observation: e.observation, uncertainty: e.uncertainty },
+    parameterTree: identity.parameterTree,
+    scenarios: identity.scenarios,
+    data: identity.data,
     populations,
     results: { rows: rows.length, sha256: sha256(resultsText) },
     summary: { rows: summary.length, sha256: sha256(summaryText) },
   };
-  return { scenarios: options.scenarios, rows, summary, manifest, parameters, resultsCsv: resultsText, summaryCsv: summaryText };
+  return { rows, summary, manifest, parameters, resultsCsv: resultsText, summaryCsv: summaryText };
+}
+
+/** Runs `jobs` of a plan (all of them, or a shard's) over the plan's parameters, with progress counted over them. */
+export function runPlannedJobs(plan: ExperimentPlan, jobs: readonly Job[], options: ExperimentOptions): Promise<JobResult[]> {
+  return runJobs(jobs, plan.settings, options.parameters, options.workers ?? 1, jobProgress(jobs.length, performance.now(), options.onProgress));
+}
+
+export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {
+  const plan = planExperiment(options);
+  const results = await runPlannedJobs(plan, plan.jobs, options);
+  return { scenarios: options.scenarios, ...assembleExperiment(plan.identity, results, options.parameters) };
 }

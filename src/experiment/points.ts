@@ -18,9 +18,10 @@ import type { Parameters, ParameterPatch, ParameterRecord } from '../parameters/
 import { WHOLE_UNITS, type ParameterPath } from '../parameters/spec';
 import type { ParameterRange } from './ranges';
 import type { Progress } from './index';
-import type { Job, JobSettings, Measure } from './job';
+import type { Job, JobResult, JobSettings, Measure } from './job';
 import { createJobRunner } from './job';
-import { jobProgress, runJobs } from './pool';
+import { runJobs } from './pool';
+import { jobProgress } from './progress';
 
 export type { Measure } from './job';
 
@@ -151,32 +152,15 @@ export interface PointsOptions {
 /** values[point][replicate][measure]. */
 export type PointValues = number[][][];
 
+/** How points are run: evaluatePoints, or a shard's share of them, or their values read back from shards (./point-shards.ts). */
+export type PointEvaluator = (options: PointsOptions) => Promise<PointValues>;
+
 /** Runs every point × replicate, through the month of the last measure, and returns the measured values. */
 export async function evaluatePoints(options: PointsOptions): Promise<PointValues> {
-  checkMeasures(options.measures, 'evaluatePoints', options.start);
-  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new ProblemError([{ file: 'evaluatePoints', path: 'replicates', expected: 'a whole number of at least 1', got: String(options.replicates) }]);
-  if (options.freshRuns !== undefined && (options.replicates !== 1 || !Number.isInteger(options.freshRuns) || options.freshRuns < 0)) {
-    throw new ProblemError([{ file: 'evaluatePoints', path: 'freshRuns', expected: 'a whole number ≥ 0 with replicates 1', got: `freshRuns ${options.freshRuns}, replicates ${options.replicates}` }]);
-  }
-  const settings = measureSettings(options);
-  const jobs: Job[] = [];
-  if (options.freshRuns !== undefined) options.points.forEach((patch, set) => jobs.push({ set, id: `point-${set}`, patch, replicate: options.freshRuns! + set }));
-  else {
-    for (let replicate = 0; replicate < options.replicates; replicate++) {
-      options.points.forEach((patch, set) => jobs.push({ set, id: `point-${set}`, patch, replicate }));
-    }
-  }
+  const jobs = pointJobs(options);
   const began = performance.now();
-  const results = await runJobs(jobs, settings, options.parameters, options.workers ?? 1, jobProgress(jobs.length, began, options.onProgress));
-  const values: PointValues = options.points.map(() => Array.from({ length: options.replicates }, () => new Array<number>(options.measures.length).fill(NaN)));
-  const index = new Map(options.measures.map((m, k) => [`${m.month}|${m.indicator}|${m.group}`, k]));
-  for (const result of results) {
-    const row = values[result.set][options.freshRuns === undefined ? result.replicate : 0];
-    for (const r of result.rows) {
-      const k = index.get(`${r.month}|${r.indicator}|${r.group}`);
-      if (k !== undefined) row[k] = r.value;
-    }
-  }
+  const results = await runJobs(jobs, measureSettings(options), options.parameters, options.workers ?? 1, jobProgress(jobs.length, began, options.onProgress));
+  const values = pointValues(options, results);
   // A measure the model reported no value for names a group its indicator is not reported for.
   refuse(options.measures.flatMap((m, k): Problem[] => (Number.isNaN(values[0]?.[0]?.[k])
     ? [{ file: 'evaluatePoints', path: `measures[${k}].group`, expected: `a group the model reports ${m.indicator} for in ${m.month}: ${GROUPS_REPORTED}`, got: `"${m.group}"` }]
@@ -184,7 +168,43 @@ export async function evaluatePoints(options: PointsOptions): Promise<PointValue
   return values;
 }
 
-function measureSettings(options: { measures: readonly Measure[]; seed: Seed; start?: string; households?: number; scale?: number }): JobSettings {
+/** The options checked, and the jobs of the points: replicate by replicate, point by point (with freshRuns, one job a point). */
+export function pointJobs(options: PointsOptions): Job[] {
+  checkMeasures(options.measures, 'evaluatePoints', options.start);
+  if (!Number.isInteger(options.replicates) || options.replicates < 1) throw new ProblemError([{ file: 'evaluatePoints', path: 'replicates', expected: 'a whole number of at least 1', got: String(options.replicates) }]);
+  if (options.freshRuns !== undefined && (options.replicates !== 1 || !Number.isInteger(options.freshRuns) || options.freshRuns < 0)) {
+    throw new ProblemError([{ file: 'evaluatePoints', path: 'freshRuns', expected: 'a whole number ≥ 0 with replicates 1', got: `freshRuns ${options.freshRuns}, replicates ${options.replicates}` }]);
+  }
+  const jobs: Job[] = [];
+  if (options.freshRuns !== undefined) options.points.forEach((patch, set) => jobs.push({ set, id: `point-${set}`, patch, replicate: options.freshRuns! + set }));
+  else {
+    for (let replicate = 0; replicate < options.replicates; replicate++) {
+      options.points.forEach((patch, set) => jobs.push({ set, id: `point-${set}`, patch, replicate }));
+    }
+  }
+  return jobs;
+}
+
+/** The measured values of the points from their jobs' results; NaN where no job of `results` measured one. */
+export function pointValues(options: PointsOptions, results: readonly JobResult[]): PointValues {
+  const values: PointValues = options.points.map(() => Array.from({ length: options.replicates }, () => new Array<number>(options.measures.length).fill(NaN)));
+  for (const result of results) values[result.set][options.freshRuns === undefined ? result.replicate : 0] = measuredValues(options.measures, result);
+  return values;
+}
+
+/** The values of `measures` in a job's rows, in their order; NaN for one the rows do not hold. */
+export function measuredValues(measures: readonly Measure[], result: JobResult): number[] {
+  const index = new Map(measures.map((m, k) => [`${m.month}|${m.indicator}|${m.group}`, k]));
+  const values = new Array<number>(measures.length).fill(NaN);
+  for (const r of result.rows) {
+    const k = index.get(`${r.month}|${r.indicator}|${r.group}`);
+    if (k !== undefined) values[k] = r.value;
+  }
+  return values;
+}
+
+/** What every job of the points shares: the seed, the start, the population's size, the measures and the last month measured. */
+export function measureSettings(options: { measures: readonly Measure[]; seed: Seed; start?: string; households?: number; scale?: number }): JobSettings {
   const last = Math.max(...options.measures.map((m) => monthOf(m.month)));
   return { seed: options.seed, start: options.start, end: formatMonth(last), households: options.households, scale: options.scale, measures: options.measures };
 }

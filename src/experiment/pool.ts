@@ -12,7 +12,6 @@ import type { ParameterTransfer } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
 import { createJobRunner } from './job';
 import type { Job, JobResult, JobSettings } from './job';
-import type { Progress } from './index';
 
 /** What a worker thread starts with (its workerData). */
 export interface WorkerStart {
@@ -81,18 +80,4 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, param
     await Promise.all(threads.map((t) => t.terminate()));
   }
   return results;
-}
-
-/**
- * The `runJobs` progress of a task that began at `began` (performance.now()), as `onProgress` hears
- * it: at every job finished, and in between at every whole percent of the months stepped.
- */
-export function jobProgress(total: number, began: number, onProgress: ((p: Progress) => void) | undefined): (done: number, share: number) => void {
-  let last = { done: -1, percent: -1 };
-  return (done, share) => {
-    const percent = Math.floor(share * 100);
-    if (onProgress === undefined || (done === last.done && percent === last.percent)) return;
-    last = { done, percent };
-    onProgress({ done, total, elapsed: (performance.now() - began) / 1000, share });
-  };
 }

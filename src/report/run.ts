@@ -1,11 +1,13 @@
 /**
  * A run folder on disk: written once by `run` / `compare` (manifest.json, results.csv, summary.csv,
- * report.html, and resources.json: what the run used of the machine), read back by `report`.
+ * report.html, and resources.json: what the run used of the machine) or by `merge` from their
+ * shards, read back by `report`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Experiment, ExperimentManifest } from '../experiment/index';
+import type { AssembledExperiment, ExperimentManifest } from '../experiment/index';
 import { MANIFEST_FILE, writeRunFolder } from '../experiment/output';
+import type { ShardsSection } from '../experiment/shard';
 import { CSV_HEADER } from '../run/results';
 import type { ResultRow } from '../run/results';
 import { SUMMARY_HEADER } from '../observe/summary';
@@ -19,7 +21,7 @@ import type { Parameters } from '../parameters/types';
 
 
 /** The files of a finished experiment's run folder, by name, with its report in `lang`. */
-export function experimentFiles(experiment: Experiment, lang: Lang): Record<string, string> {
+export function experimentFiles(experiment: AssembledExperiment, lang: Lang): Record<string, string> {
   return {
     'results.csv': experiment.resultsCsv,
     'summary.csv': experiment.summaryCsv,
@@ -28,8 +30,16 @@ export function experimentFiles(experiment: Experiment, lang: Lang): Record<stri
   };
 }
 
+/**
+ * The files of a run merged from shards (src/experiment/shard.ts): those of the one-machine run, its
+ * manifest.json adding one section, the shards.
+ */
+export function mergedFiles(experiment: AssembledExperiment, shards: ShardsSection, lang: Lang): Record<string, string> {
+  return { ...experimentFiles(experiment, lang), [MANIFEST_FILE]: `${JSON.stringify({ ...experiment.manifest, shards }, null, 2)}\n` };
+}
+
 /** Writes a finished experiment as the new run folder `folder`, with its report in `lang` and any `more` files (e.g. resources.json). */
-export function writeExperiment(folder: string, experiment: Experiment, lang: Lang, more: Readonly<Record<string, string>> = {}): void {
+export function writeExperiment(folder: string, experiment: AssembledExperiment, lang: Lang, more: Readonly<Record<string, string>> = {}): void {
   writeRunFolder(folder, { ...more, ...experimentFiles(experiment, lang) });
 }
 

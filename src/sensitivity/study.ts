@@ -24,12 +24,13 @@
  * Every option is checked before anything runs; all problems are reported together, each naming
  * the option (a ProblemError, src/problems). The measure's group is checked by a one-month run of 20,000
  * agents, because which groups an indicator is reported for is known to the reporter only.
- * Outcomes are the same bytes at any number of workers; `run.seconds` is the only clock reading.
+ * Outcomes are the same bytes at any number of workers, and when the points run in shards
+ * (`evaluate`, src/experiment/point-shards.ts); `run.seconds` is the only clock reading.
  */
 import { performance } from 'node:perf_hooks';
 import type { Progress } from '../experiment/index';
 import { GROUPS_REPORTED, evaluatePoints, measureProblems, pointPatch, replicateMeans, studyRanges } from '../experiment/points';
-import type { Measure } from '../experiment/points';
+import type { Measure, PointEvaluator } from '../experiment/points';
 import type { Seed } from '../model/random';
 import { REFERENCE_MONTH } from '../run/simulate';
 import { formatMonth } from '../calendar/months';
@@ -70,6 +71,11 @@ export interface StudyOptions {
   readonly workers?: number;
   /** Called after each run. */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * How the points are run: evaluatePoints (the default), or a shard's share of them, or their values
+   * read back from the shards (src/experiment/point-shards.ts).
+   */
+  readonly evaluate?: PointEvaluator;
 }
 
 export interface MorrisStudyOptions extends StudyOptions {
@@ -193,6 +199,7 @@ interface Checked {
   readonly replicates: number;
   readonly households: number;
   readonly workers: number;
+  readonly evaluate: PointEvaluator;
 }
 
 /** Throws a ProblemError listing `problems`, each in `where` (the study's function), when there are any. */
@@ -256,14 +263,14 @@ function checkStudy(where: string, options: StudyOptions, more: (problems: Probl
   count(problems, 'workers', workers, 1, 'worker threads');
   more(problems, parameters.length);
   refuse(where, problems);
-  return { params, parameters, measure: measure!, seed, replicates, households, workers };
+  return { params, parameters, measure: measure!, seed, replicates, households, workers, evaluate: options.evaluate ?? evaluatePoints };
 }
 
 /** Runs the points (rows of parameter values) with the study's settings; outcomes averaged over replicates. */
 async function runPoints(checked: Checked, points: ReadonlyArray<readonly number[]>, onProgress: ((p: Progress) => void) | undefined): Promise<{ outputs: number[]; replicateOutputs: number[][]; run: StudyRun }> {
   const names = checked.parameters.map((p) => p.name);
   const began = performance.now();
-  const values = await evaluatePoints({
+  const values = await checked.evaluate({
     parameters: checked.params,
     points: points.map((point) => pointPatch(checked.params, names, point)),
     measures: [checked.measure],
