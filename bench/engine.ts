@@ -31,6 +31,23 @@ const MONTHS = 12;
 /** Months run before timing starts, so the timed months run optimised code. */
 const WARM_UP = 3;
 
+/** Bytes per household of every array of one element per household the world holds (the store, the books' entitlements, the processes' own), each memory counted once. */
+function worldBytes(world: ReturnType<typeof createWorld>): number {
+  const n = world.households.count;
+  const buffers = new Set<ArrayBufferLike>();
+  let bytes = 0;
+  const visit = (value: unknown, depth: number): void => {
+    if (ArrayBuffer.isView(value)) {
+      if ((value as unknown as { length: number }).length === n && !buffers.has(value.buffer)) {
+        buffers.add(value.buffer);
+        bytes += value.byteLength;
+      }
+    } else if (value !== null && typeof value === 'object' && depth < 4) for (const v of Object.values(value)) visit(v, depth + 1);
+  };
+  visit(world, 0);
+  return bytes / n;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -85,7 +102,7 @@ function measure(households: number): void {
       `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
       `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / median(stepOnly)).toFixed(2)}`,
       `  per process, ns per household-month (median month): ${[...byProcess].map(([name, ms]) => `${name} ${((median(ms) * 1e6) / n).toFixed(0)}`).join(', ')}`,
-      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
+      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${worldBytes(world)} B; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
 }
