@@ -210,11 +210,12 @@ export interface World {
   readonly scoreBits: Uint32Array;
   readonly provinceCount: number;
   /**
-   * The households assistance reads this month: the indices, in household order, of those with any
-   * registry status (listed, enrolled, or left by graduation), `count` of them. Assistance lists them
-   * at the start of its month (every programme requires a status, so no other household can enter).
+   * The households a process visits in its turn: indices in household order, `count` of them, with
+   * room for every household. A process that reads only some households (assistance: those with a
+   * registry status; ATENSI: its candidates; the pathway: those on it or entering it) lists them in a
+   * first pass and reads the list after; nothing in it carries over to the next process.
    */
-  readonly listed: { readonly households: Int32Array; count: number };
+  readonly visiting: { readonly households: Int32Array; count: number };
   /** First month of the run; incomes are expressed in its prices. */
   readonly start: Month;
   /** Last month of the run. */
@@ -240,11 +241,8 @@ export interface World {
   /** Households eligible for pemulihan sosial but without a facilitator this month (weighted), by group: the extreme poor, and the push's families who are not extremely poor. */
   readonly facilitatorQueue: { extremePoor: number; pushed: number };
   /** ATENSI's admissions in `year` by cluster (weighted persons, in the order of CLUSTERS, ./services/atensi.ts): each cluster's places carry over within the year. */
-  /**
-   * ATENSI's year: persons admitted by cluster, and the month's candidates — their indices in
-   * household order (`waiting`, room for every household), so the admissions pass reads only them.
-   */
-  readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array; readonly waiting: Int32Array };
+  /** ATENSI's year: persons admitted by cluster. */
+  readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array };
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;

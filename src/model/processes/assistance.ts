@@ -144,19 +144,20 @@ export function openCaseloads(world: World, ctx: MonthContext): void {
 }
 
 /**
- * Lists the households the month's programmes can touch (World.listed): those with a registry
- * status, when every programme requires one; every household when some programme requires none.
+ * Lists the households the month's programmes can touch (World.visiting): those with a registry
+ * status, when every programme requires one (no other household can enter); every household when
+ * some programme requires none.
  */
 function listHouseholds(world: World): void {
   const { programmes: status, count: n } = world.households;
-  const listed = world.listed.households;
+  const listed = world.visiting.households;
   let count = 0;
   if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
     for (let i = 0; i < n; i++) if (status[i] !== 0) listed[count++] = i;
   } else {
     for (let i = 0; i < n; i++) listed[count++] = i;
   }
-  world.listed.count = count;
+  world.visiting.count = count;
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
@@ -197,7 +198,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   candidateCost.fill(0);
   let enrolled = 0;
   let cost = 0;
-  const { households: listed, count: n } = world.listed;
+  const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
     const p = status[i];
@@ -268,7 +269,7 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const s = rule.complianceStream;
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
   let families = 0;
-  const { households: listed, count: n } = world.listed;
+  const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
     const p = status[i];
@@ -326,8 +327,8 @@ function cut(
   const scoreBits = world.scoreBits;
   const { bit, entitlement, flat } = rule;
   const reason = rule.reasons.cut;
-  const listed = world.listed.households;
-  for (let j = world.listed.count - 1; j >= 0; j--) {
+  const listed = world.visiting.households;
+  for (let j = world.visiting.count - 1; j >= 0; j--) {
     const i = listed[j];
     if ((status[i] & bit) === 0) continue;
     const b = logBin(scoreBits[i]);
@@ -364,7 +365,7 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   let total = 0;
   let families = 0;
   let paid = 0;
-  const { households: listed, count: n } = world.listed;
+  const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
     let p = status[i];

@@ -2,11 +2,12 @@
  * The pathway: from assistance through pemulihan sosial, transisi and pengembangan to graduation,
  * and back by relapse — with the services of each phase and the capacity that limits them.
  *
- * Each month, in two passes over the households:
+ * Each month, in a pass over the households and one over those on the pathway or entering it:
  *   1. tally — the candidates for each limited place: a facilitator (entry to pemulihan sosial) and
  *      each service of the registry with an intake (RST, skills, PENA, PROKUS; ATENSI has a pass
- *      of its own, ./rehabilitation.ts); and the facilitators' current caseload;
- *   2. move — for each household, the services of its phase go on or admit it (poorest first, PKH
+ *      of its own, ./rehabilitation.ts); and the facilitators' current caseload; and list the
+ *      households the move visits (World.visiting);
+ *   2. move — for each of them, the services of its phase go on or admit it (poorest first, PKH
  *      families under 40 in front while the push is on, as capacity allows), in the registry's
  *      order; then its phase rule says where it goes and why, and `applyMove` moves it.
  *
@@ -183,11 +184,18 @@ export function pathway(world: World, ctx: MonthContext): void {
   const onAssistance = world.registry.assistance;
   const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
 
-  // 1. Tally. The assistance phase, where most households on the pathway are, is written out.
+  // 1. Tally, and list the households pass 2 visits (on the pathway, or outside it and entering it or
+  // a natural graduate). The assistance phase, where most households on the pathway are, is written out.
+  const visiting = world.visiting.households;
+  let visits = 0;
   let caseload = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const ph = phase[i];
-    if (ph === NONE) continue;
+    if (ph === NONE) {
+      if ((programmes[i] & onAssistance) !== 0 || graduation[i] !== 0) visiting[visits++] = i;
+      continue;
+    }
+    visiting[visits++] = i;
     const w = weight[i];
     if (ph === ASSISTANCE) {
       const status = programmes[i];
@@ -205,10 +213,11 @@ export function pathway(world: World, ctx: MonthContext): void {
   decide(s.pushed, places.pushed);
   services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
 
+  world.visiting.count = visits;
   // 2. Services, then the phase rule; one place applies the move.
-  for (let i = 0, n = h.count; i < n; i++) {
+  for (let k = 0; k < visits; k++) {
+    const i = visiting[k];
     const ph = phase[i];
-    if (ph === NONE && (programmes[i] & onAssistance) === 0 && graduation[i] === 0) continue; // most households: outside, and staying so
     const before = monthsInPhase[i];
     if (ph !== NONE && before < 255) monthsInPhase[i]++;
     if (graduation[i] === NATURAL && relapses(s, i)) relapse(s, i);

@@ -44,7 +44,7 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   };
 
   // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates are tallied and listed.
-  const waiting = world.rehabilitation.waiting;
+  const waiting = world.visiting.households;
   let candidates = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     if ((services[i] & inCourse) !== 0) {
@@ -56,6 +56,7 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
     tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
     waiting[candidates++] = i;
   }
+  world.visiting.count = candidates;
   const rooms = clusterRooms(world, ctx);
   rooms.forEach((room, c) => decide(intakes[c], room));
 
