@@ -6,9 +6,10 @@
  *
  * What takes the memory (measured with Node 20 on the development machine, rounded up):
  *   - a thread's population, which a run works on: about 100 B per agent (peak resident memory of
- *     one run of 8.6 million agents, scale 0.1, 0.92 GB) — AGENT_BYTES; and the run's own copy of it
- *     when the population is kept for the replicate's next scenario: as much again (1.67 GB) —
- *     typed arrays outside the heap;
+ *     one run of 8.6 million agents, scale 0.1, 0.92 GB) — AGENT_BYTES; when the population is kept
+ *     for the replicate's next scenario, the run's own copy of it, and the previous run's copy, which
+ *     the garbage collector may not have released yet: twice as much again (2 and 4 scenarios of
+ *     8.6 million agents on one thread: 2.36 and 2.37 GB) — typed arrays outside the heap;
  *   - the rows a run records (src/experiment/observe.ts): 156 a month nationally, 3,049 in March and
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and
@@ -22,8 +23,11 @@ import { getHeapStatistics } from 'node:v8';
 import { monthOf, monthOfYear } from '../calendar/months';
 import { ProblemError } from '../problems/index';
 
-/** Bytes per agent a thread's population holds (a run that keeps it for the next scenario holds a copy of as much again). */
+/** Bytes per agent a thread's population holds (runs that keep it for the next scenario hold two copies of as much again). */
 export const AGENT_BYTES = 100;
+
+/** Populations' worth a thread holds: its population, or with more than one scenario a replicate also the run's copy and the last run's. */
+const populationsHeld = (scenarios: number) => (scenarios > 1 ? 3 : 1);
 /** Rows a run records in a month with the national figures only, and in a month with every group. */
 export const NATIONAL_ROWS = 170;
 export const GROUPED_ROWS = 3_300;
@@ -76,7 +80,7 @@ export function experimentMemory(o: { readonly runs: number; readonly rows: numb
   const threads = threadsFor(o.runs, o.workers);
   const kept = THREAD_BYTES + o.runs * o.rows * ROW_BYTES;
   const thread = THREAD_BYTES + o.rows * ROW_BYTES;
-  const populations = threads * o.agents * AGENT_BYTES * (o.scenarios > 1 ? 2 : 1);
+  const populations = threads * o.agents * AGENT_BYTES * populationsHeld(o.scenarios);
   return {
     heap: Math.max(kept, thread),
     total: kept + (o.workers > 1 ? threads * thread : 0) + populations,
@@ -89,7 +93,7 @@ export function studyMemory(o: { readonly agents: number; readonly workers: numb
   const threads = o.workers;
   return {
     heap: THREAD_BYTES,
-    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * 2,
+    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * populationsHeld(2),
     what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'thread')}`,
   };
 }
