@@ -182,8 +182,7 @@ export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRul
   if (book.families === 0 && !rule.inForce) return; // nothing to pay, no one to let go
   const { programmes: status, weight, flags } = h;
   const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, reasons } = rule;
-  const flows = ctx.flows;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat } = rule;
   if (rule.monthsPaid === 0 && !(opening && rule.inForce)) {
     hold(world, ctx, rule);
     return;
