@@ -54,6 +54,11 @@ describe('an experiment', () => {
     expect(progress.find((p) => p.done === 2)!.share).toBeCloseTo(0.5, 10);
   });
 
+  it('gives a scenario run alone (on its population, not a copy) the rows it has beside others', async () => {
+    const alone = await runExperiment({ ...SETTINGS, reference: undefined, parameters, scenarios: scenarios.slice(1, 2), workers: 1 });
+    expect(alone.rows).toEqual(one.rows.filter((r) => r.scenario === 'budget-cut-20'));
+  });
+
   it('pairs scenarios: the same values until the policy differs, then different ones', () => {
     const at = (id: string, month: string, indicator: string) =>
       one.rows.filter((r) => r.scenario === id && r.month === month && r.indicator === indicator && r.group === 'national').map((r) => r.value);
