@@ -18,7 +18,7 @@ import { POSTERIOR_FILE, posteriorDraws, readPosterior } from '../calibration/ou
 import { headlines } from '../report/headline';
 import { formatTable, headlineTables } from '../report/table';
 import { ENOUGH_REPLICATES, TEXT } from '../report/text';
-import { writeExperiment } from '../report/run';
+import { experimentFiles } from '../report/run';
 import { didYouMean, nearest, ProblemError, shownPath } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
 import type { Problem } from '../problems/index';
@@ -167,7 +167,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   }
   const experiment = await runExperiment(options);
   progress.end();
-  writeExperiment(folder, experiment, o.lang, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers) });
+  writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers), ...experimentFiles(experiment, o.lang) });
 
   const labels = new Map(scenarios.map((s) => [s.id, s.id]));
   const h = headlines(experiment.rows, reference);

@@ -38,9 +38,9 @@ export function mergedFiles(experiment: AssembledExperiment, shards: ShardsSecti
   return { ...experimentFiles(experiment, lang), [MANIFEST_FILE]: `${JSON.stringify({ ...experiment.manifest, shards }, null, 2)}\n` };
 }
 
-/** Writes a finished experiment as the new run folder `folder`, with its report in `lang` and any `more` files (e.g. resources.json). */
-export function writeExperiment(folder: string, experiment: AssembledExperiment, lang: Lang, more: Readonly<Record<string, string>> = {}): void {
-  writeRunFolder(folder, { ...more, ...experimentFiles(experiment, lang) });
+/** Writes a finished experiment as the new run folder `folder`, with its report in `lang`. */
+export function writeExperiment(folder: string, experiment: AssembledExperiment, lang: Lang): void {
+  writeRunFolder(folder, experimentFiles(experiment, lang));
 }
 
 function number(value: string, file: string, line: number, column: string): number {
