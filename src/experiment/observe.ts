@@ -5,13 +5,10 @@
  */
 import type { Reporter } from '../model/observation';
 import { monthOfYear, type Month } from '../calendar/months';
-import { standardIndicators } from '../observe/indicators';
+import { reporterOf } from '../observe/indicators';
 
 export const OBSERVATION = 'every indicator nationally each month; by province, urban/rural, age group and sex of the head in March of each year and in the last month';
 
 export function experimentIndicators(end: Month): Reporter {
-  return (world, ctx, names) => {
-    const rows = standardIndicators(world, ctx, names);
-    return monthOfYear(ctx.month) === 3 || ctx.month === end ? rows : rows.filter((r) => r.group === 'national');
-  };
+  return reporterOf(undefined, (month) => monthOfYear(month) === 3 || month === end);
 }

@@ -112,9 +112,11 @@ function householdTally(registry: Registry): Tally {
     ...PHASES.map((phase) => `phase_${phase}`),
     'business', 'lifted', 'registry_extreme', 'registry_extreme_on_pathway',
   ];
-  const bits = Int32Array.from(registry.programmes, (p) => registry.status[p.id]);
-  const programmes = bits.length;
   const first = base.length;
+  // The first slot of each programme, by its status bit's position (−1: the bit is no programme's).
+  const slotByBit = new Int32Array(32).fill(-1);
+  registry.programmes.forEach((p, k) => (slotByBit[31 - Math.clz32(registry.status[p.id])] = first + 3 * k));
+  const programmeBits = registry.programmes.reduce((all, p) => all | registry.status[p.id], 0);
   return {
     id: 'household',
     slots: [...base, ...registry.programmes.flatMap((p) => [`${p.id}.families`, `${p.id}.not_poor`, `${p.id}.poor_not_reached`])],
@@ -157,11 +159,21 @@ function householdTally(registry: Registry): Tally {
           if (phase[i] >= RECOVERY) sums[o + 23] += w;
         }
         if (business[i] !== 0) sums[o + 20] += w;
-        for (let k = 0, slot = o + first; k < programmes; k++, slot += 3) {
-          if ((s & bits[k]) !== 0) {
-            sums[slot] += w;
-            if (!poor) sums[slot + 1] += w;
-          } else if (poor) sums[slot + 2] += w;
+        // Each programme's families, and those of them poor (held in the not-poor slot until the pass ends).
+        for (let m = s & programmeBits; m !== 0; m &= m - 1) {
+          const slot = o + slotByBit[31 - Math.clz32(m & -m)];
+          sums[slot] += w;
+          if (poor) sums[slot + 1] += w;
+        }
+      }
+      // A programme's families not poor, and the poor it does not reach, by difference: a Float64 sum of
+      // Float32 weights is exact (while a cell's weight stays under 2^29 times its smallest), so the
+      // difference is the sum it stands for, to the bit.
+      for (let cellStart = offset; cellStart < sums.length; cellStart += stride) {
+        for (let slot = cellStart + first, end = cellStart + first + 3 * registry.programmes.length; slot < end; slot += 3) {
+          const poorFamilies = sums[slot + 1];
+          sums[slot + 1] = sums[slot] - poorFamilies;
+          sums[slot + 2] = sums[cellStart + 9] - poorFamilies;
         }
       }
     },
@@ -334,9 +346,10 @@ function catalogueOf(registry: Registry): { readonly [id: string]: Indicator } {
 
 /**
  * A reporter of `indicators` (default: every indicator of the run's registry), nationally and for
- * every group, plus the flows of the month.
+ * every group, plus the flows of the month; in the months `byGroup` turns down (default: none), only
+ * the national rows, computed as they are in the other months.
  */
-export function reporterOf(choose?: (registry: Registry) => readonly Indicator[]): Reporter {
+export function reporterOf(choose?: (registry: Registry) => readonly Indicator[], byGroup: (month: number) => boolean = () => true): Reporter {
   let catalogue: { registry: Registry; indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number } | null = null;
   const grouping: Grouping = { world: null, version: -1, cell: new Uint16Array(0) };
   return (world, ctx, provinceNames) => {
@@ -353,7 +366,7 @@ export function reporterOf(choose?: (registry: Registry) => readonly Indicator[]
       }
       catalogue = { registry: world.registry, indicators, tallies, offsets, slots, stride };
     }
-    return report(world, ctx, provinceNames, catalogue, grouping);
+    return report(world, ctx, provinceNames, catalogue, grouping, byGroup(ctx.month));
   };
 }
 
@@ -363,6 +376,7 @@ function report(
   provinceNames: readonly string[],
   c: { indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number },
   grouping: Grouping,
+  byGroup: boolean,
 ): IndicatorRow[] {
   const h = world.households;
   const lines: MonthLines = { extreme: ctx.extremeLine, national: ctx.nationalLine, bottom: welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share) };
@@ -372,7 +386,7 @@ function report(
   if (grouping.world !== world || grouping.version !== world.groupsVersion) {
     grouping.world = world;
     grouping.version = world.groupsVersion;
-    grouping.cell = cellsOf(h, sizes);
+    grouping.cell = cellsOf(h, sizes, grouping.cell);
   }
   for (const t of c.tallies) t.add(world, lines, grouping.cell, c.stride, sums, c.offsets.get(t)!);
 
@@ -384,7 +398,9 @@ function report(
     if (scopes.has('national')) for (const x of c.indicators) if (x.scope === 'national') rows.push({ indicator: x.id, group, value: x.finish(values) });
   };
   describe(sumCells(sums, c.stride, sizes, () => true), NATIONAL, null, new Set(['provinces', 'national']));
-  world.registry.reasons.forEach((reason, k) => FLOW_GROUPS.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })));
+  const flowGroups = byGroup ? FLOW_GROUPS : [NATIONAL];
+  world.registry.reasons.forEach((reason, k) => flowGroups.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })));
+  if (!byGroup) return rows;
   DIMENSIONS.forEach((d, j) => {
     const names = d.values === null ? provinceNames.map((name) => `${d.id}:${name}`) : groupsOf(d);
     names.forEach((group, v) => describe(sumCells(sums, c.stride, sizes, (values) => values[j] === v), group, d.values === null ? v : null, new Set(d.values === null ? ['provinces'] : [])));
@@ -406,18 +422,32 @@ interface Grouping {
 }
 
 /**
- * Each household's cell: the mixed-radix number of its dimensions' values, each a table lookup of a
- * byte attribute (branch-free), one pass per dimension.
+ * Each household's cell: the mixed-radix number of its dimensions' values. Dimensions that read the
+ * same byte attribute share one table of their values times their place, so a household's cell is
+ * one table lookup per attribute, summed (branch-free), one pass per attribute.
  */
-function cellsOf(h: Households, sizes: readonly number[]): Uint16Array {
+function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Uint16Array {
   if (sizes.reduce((a, b) => a * b, 1) > 0xffff) throw new Error(`group dimensions: ${sizes.join(' × ')} cells; expected at most 65,535`);
-  const cell = new Uint16Array(h.count);
-  for (let d = 0; d < DIMENSIONS.length; d++) {
-    const { table, read } = DIMENSIONS[d];
-    const values = read(h);
-    const size = sizes[d];
-    for (let i = 0, n = h.count; i < n; i++) cell[i] = cell[i] * size + table[values[i]];
+  const attributes: Uint8Array[] = [];
+  const tables: Uint16Array[] = [];
+  let place = 1;
+  for (let d = DIMENSIONS.length - 1; d >= 0; d--) {
+    const values = DIMENSIONS[d].read(h);
+    let k = attributes.indexOf(values);
+    if (k < 0) {
+      k = attributes.push(values) - 1;
+      tables.push(new Uint16Array(256));
+    }
+    for (let v = 0; v < 256; v++) tables[k][v] += DIMENSIONS[d].table[v] * place;
+    place *= sizes[d];
   }
+  if (cell.length !== h.count) cell = new Uint16Array(h.count);
+  const [first, ...rest] = attributes;
+  for (let i = 0, n = h.count, table = tables[0]; i < n; i++) cell[i] = table[first[i]];
+  rest.forEach((values, k) => {
+    const table = tables[k + 1];
+    for (let i = 0, n = h.count; i < n; i++) cell[i] += table[values[i]];
+  });
   return cell;
 }
 

@@ -3,13 +3,13 @@ import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
 import { populationFor, simulate } from '../../src/run/simulate';
 import type { Population } from '../../src/population/index';
-import { standardIndicators } from '../../src/observe/indicators';
+import { reporterOf, standardIndicators } from '../../src/observe/indicators';
 /** The parameters as in data/parameters, unpatched. */
 const baseline = { id: 'baseline', patch: {} };
 import type { Result, ResultRow } from '../../src/run/results';
 import { toCsv } from '../../src/run/results';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
-import { monthOf, yearOf } from '../../src/calendar/months';
+import { monthOf, monthOfYear, yearOf } from '../../src/calendar/months';
 
 const REASONS = BUILTIN_REGISTRY.reasons;
 
@@ -128,6 +128,15 @@ describe('determinism', () => {
   it('a different seed gives different results', () => {
     const other = simulate(baseline, { seed: 8, population, parameters: params, end: END, observe: standardIndicators });
     expect(toCsv(other.rows)).not.toBe(toCsv(run.rows));
+  });
+
+  it('a reporter that reports groups only in March gives, in the other months, exactly the national rows of the full reporter', () => {
+    const march = reporterOf(undefined, (month) => monthOfYear(month) === 3);
+    const marchOnly = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe: march });
+    const expected = run.rows.filter((r) => r.month.endsWith('-03') || r.group === 'national');
+    expect(toCsv(marchOnly.rows)).toBe(toCsv(expected));
+    expect(marchOnly.rows.some((r) => r.month === '2023-03' && r.group.startsWith('province:'))).toBe(true);
+    expect(marchOnly.rows.some((r) => r.month === '2023-04' && r.group !== 'national')).toBe(false);
   });
 
   it('building the population again from the same seed gives byte-identical results', () => {
