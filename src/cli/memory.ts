@@ -4,7 +4,7 @@
  * this process, which is also each worker thread's. A run that would not fit is refused with the
  * estimate and the limit, rather than dying of "heap out of memory" minutes later.
  *
- * What takes the memory (measured with Node 20 on the development machine, rounded up):
+ * What takes the memory (measured with Node 20 on a machine of 2 cores and 24 GB, rounded up):
  *   - a thread's population, which a run works on: about 100 B per agent (peak resident memory of
  *     one run of 8.6 million agents, scale 0.1, 0.92 GB) — AGENT_BYTES; when the population is kept
  *     for the replicate's next scenario, the run's own copy of it, and the previous run's copy, which
@@ -14,7 +14,13 @@
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and
  *     its share of summary.csv, 275–531 B (1 to 4 replicates of 20,000 agents) — ROW_BYTES;
- *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES.
+ *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES;
+ *   - garbage: a heap holds what is live and what V8 has not collected yet, up to GC_SLACK times as
+ *     much again, at most GC_SLACK_CAP a thread. Peak resident memory of `graduasi compare` (10
+ *     scenarios of 200,000 agents to 2030): 1 replicate on 1 thread 1.36 GB, on 2 threads 1.54 GB;
+ *     3 replicates 2.30 GB, 10 replicates 3.87 GB; one run of 20,000 agents 0.23 GB. The live heap
+ *     alone (THREAD_BYTES and ROW_BYTES a row) is a third to nine tenths of those; the heap limit is
+ *     checked against it, the memory available against what is resident.
  * The estimate errs on the high side; its purpose is to refuse what cannot fit, not to plan to the byte.
  */
 import { availableParallelism, freemem, totalmem } from 'node:os';
@@ -35,6 +41,12 @@ export const GROUPED_ROWS = 3_300;
 export const ROW_BYTES = 600;
 /** A thread's fixed cost, in bytes. */
 export const THREAD_BYTES = 100 * 2 ** 20;
+/** Garbage a thread's heap may hold before V8 collects it: this many times the live heap, at most GC_SLACK_CAP. */
+export const GC_SLACK = 2.5;
+export const GC_SLACK_CAP = 2 ** 30;
+
+/** Resident memory of a heap of `live` bytes, its garbage included. */
+const resident = (live: number) => live + Math.min(GC_SLACK * live, GC_SLACK_CAP);
 
 /** What a command will hold, in bytes. */
 export interface MemoryEstimate {
@@ -83,7 +95,7 @@ export function experimentMemory(o: { readonly runs: number; readonly rows: numb
   const populations = threads * o.agents * AGENT_BYTES * populationsHeld(o.scenarios);
   return {
     heap: Math.max(kept, thread),
-    total: kept + (o.workers > 1 ? threads * thread : 0) + populations,
+    total: resident(kept) + (o.workers > 1 ? threads * resident(thread) : 0) + populations,
     what: `${count(o.runs, 'run')} of ${o.agents.toLocaleString('en')} agents recording ${o.rows.toLocaleString('en')} rows each, ${count(threads, 'thread')}`,
   };
 }
@@ -93,7 +105,7 @@ export function studyMemory(o: { readonly agents: number; readonly workers: numb
   const threads = o.workers;
   return {
     heap: THREAD_BYTES,
-    total: THREAD_BYTES * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * populationsHeld(2),
+    total: resident(THREAD_BYTES) * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * populationsHeld(2),
     what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'thread')}`,
   };
 }

@@ -85,6 +85,20 @@ describe('the memory a run needs, estimated before it starts', () => {
     expect(two.total).toBeGreaterThan(6 * population); // two threads, each a population and two copies
   });
 
+  // Peak resident memory of graduasi compare (10 scenarios of 200,000 agents to 2030) and of single runs, as resources.json recorded it (src/cli/memory.ts).
+  it.each([
+    { runs: 10, workers: 1, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.36e9 },
+    { runs: 10, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.54e9 },
+    { runs: 30, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 2.3e9 },
+    { runs: 100, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 3.87e9 },
+    { runs: 1, workers: 1, agents: 20_000, scenarios: 1, end: '2030-12', peak: 0.232e9 },
+    { runs: 1, workers: 1, agents: 2_000_000, scenarios: 1, end: '2023-12', peak: 0.323e9 },
+  ])('covers the peak measured for $runs runs of $agents agents on $workers thread(s), garbage included', ({ runs, workers, agents, scenarios, end, peak }) => {
+    const estimate = experimentMemory({ runs, rows: rowsPerRun('2022-03', end), agents, workers, scenarios });
+    expect(estimate.total).toBeGreaterThanOrEqual(peak);
+    expect(estimate.total).toBeLessThan(2.5 * peak);
+  });
+
   it('refuses a heap above the V8 heap limit, with the estimate and the limit', () => {
     const estimate = experimentMemory({ runs: 100_000, rows: 44_000, agents: 200_000, workers: 2, scenarios: 10 });
     expect(() => checkMemory('run', '--replicates', estimate, machine)).toThrow(
