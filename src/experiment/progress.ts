@@ -18,10 +18,13 @@ export function shareDone(p: Progress): number {
   return p.share ?? p.done / p.total;
 }
 
+/** The share done from which the pace since the start is told, before a second share is known (less says nothing: the first month of a hundred runs, after the set-up). */
+const TELLING_SHARE = 0.01;
+
 /**
  * A clock of the time left: each call gives the seconds left at the pace since the first share done
  * it was told of (so a long run's set-up, before its first month, does not count as pace); until
- * there is a second, at the pace since the start; undefined before anything is done.
+ * there is a second, at the pace since the start once TELLING_SHARE is done; undefined before that.
  */
 export function timeLeft(): (p: Progress) => number | undefined {
   let first: { share: number; elapsed: number } | undefined;
@@ -30,8 +33,8 @@ export function timeLeft(): (p: Progress) => number | undefined {
     if (share <= 0) return undefined;
     if (share >= 1) return 0;
     first ??= { share, elapsed: p.elapsed };
-    const pace = share > first.share ? (p.elapsed - first.elapsed) / (share - first.share) : p.elapsed / share;
-    return pace * (1 - share);
+    if (share > first.share) return ((p.elapsed - first.elapsed) / (share - first.share)) * (1 - share);
+    return share >= TELLING_SHARE ? (p.elapsed / share) * (1 - share) : undefined;
   };
 }
 

@@ -67,6 +67,16 @@ describe('the scenarios and the status lines speak the language asked for', () =
     expect(written).toBe(line);
   });
 
+  it('tells no time left from the first month of many runs, and then the pace since that month', () => {
+    let written = '';
+    const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+    const display = progressDisplay(stream, 'runs', 'en');
+    const months = 90 * 106;
+    display.update({ done: 0, total: 90, elapsed: 3, share: 1 / months }); // the population built, one month stepped
+    display.update({ done: 9, total: 90, elapsed: 27, share: 0.1 });
+    expect(written.trim().split('\n')).toEqual(['runs: 0 of 90 done (0 %), 0:03 elapsed', 'runs: 9 of 90 done (10 %), 0:27 elapsed, 3:36 left']);
+  });
+
   it('counts the months stepped of a long run: a line a tenth, with the share and the time left at that pace', () => {
     let written = '';
     const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
