@@ -153,7 +153,12 @@ function listHouseholds(world: World): void {
   const listed = world.visiting.households;
   let count = 0;
   if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
-    for (let i = 0; i < n; i++) if (status[i] !== 0) listed[count++] = i;
+    // Branch-free: every household is written, and the count moves on past those with a status (a
+    // Uint16 status above 0 carries into bit 16).
+    for (let i = 0; i < n; i++) {
+      listed[count] = i;
+      count += (status[i] + 0xffff) >>> 16;
+    }
   } else {
     for (let i = 0; i < n; i++) listed[count++] = i;
   }
