@@ -12,6 +12,7 @@ import type { ParameterTransfer } from '../parameters/load';
 import type { Parameters } from '../parameters/types';
 import { createJobRunner } from './job';
 import type { Job, JobResult, JobSettings } from './job';
+import { unpackResult, type PackedResult } from './result-transfer';
 
 /** What a worker thread starts with (its workerData). */
 export interface WorkerStart {
@@ -48,6 +49,7 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, param
     return results;
   }
   let next = 0;
+  const texts = new Map<string, string>(); // one copy of each text of the rows, for all the results
   const start: WorkerStart = { settings, parameters: toTransfer(parameters) };
   const threads = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./thread.js', import.meta.url), { workerData: start }));
   try {
@@ -61,10 +63,10 @@ export async function runJobs(jobs: readonly Job[], settings: JobSettings, param
               current = next++;
               thread.postMessage(jobs[current]);
             };
-            thread.on('message', (message: { ok: true; result: JobResult } | { ok: false; message: string } | { month: number; months: number }) => {
+            thread.on('message', (message: { ok: true; result: PackedResult } | { ok: false; message: string } | { month: number; months: number }) => {
               if ('month' in message) return onMonth(current, message.month, message.months);
               if (message.ok === false) return reject(new Error(`a worker failed on job ${current + 1} of ${jobs.length}:\n${message.message}`));
-              results[current] = message.result;
+              results[current] = unpackResult(message.result, texts);
               progress(++done, share());
               feed();
             });
