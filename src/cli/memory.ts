@@ -6,10 +6,10 @@
  *
  * What takes the memory (measured with Node 20 on a machine of 2 cores and 24 GB, rounded up):
  *   - a thread's population, which a run works on: about 100 B per agent (peak resident memory of
- *     one run of 8.6 million agents, scale 0.1, 0.92 GB) — AGENT_BYTES; when the population is kept
- *     for the replicate's next scenario, the run's own copy of it, and the previous run's copy, which
- *     the garbage collector may not have released yet: twice as much again (2 and 4 scenarios of
- *     8.6 million agents on one thread: 2.36 and 2.37 GB) — typed arrays outside the heap;
+ *     one run of 8.6 million agents, scale 0.1, to December 2022: 0.91 GB) — AGENT_BYTES; when the
+ *     population is kept for the replicate's next scenario, the run's own copy of it as much again (2
+ *     and 4 scenarios: 1.65 and 1.69 GB; the last run's copy is released as the next is made, since
+ *     nothing holds a finished run's world) — typed arrays outside the heap;
  *   - the rows a run records (src/experiment/observe.ts): 156 a month nationally, 3,049 in March and
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and
@@ -29,11 +29,11 @@ import { getHeapStatistics } from 'node:v8';
 import { monthOf, monthOfYear } from '../calendar/months';
 import { ProblemError } from '../problems/index';
 
-/** Bytes per agent a thread's population holds (runs that keep it for the next scenario hold two copies of as much again). */
+/** Bytes per agent a thread's population holds (runs that keep it for the next scenario hold a copy of as much again). */
 export const AGENT_BYTES = 100;
 
-/** Populations' worth a thread holds: its population, or with more than one scenario a replicate also the run's copy and the last run's. */
-const populationsHeld = (scenarios: number) => (scenarios > 1 ? 3 : 1);
+/** Populations' worth a thread holds: its population, and with more than one scenario a replicate the run's copy. */
+const populationsHeld = (scenarios: number) => (scenarios > 1 ? 2 : 1);
 /** Rows a run records in a month with the national figures only, and in a month with every group. */
 export const NATIONAL_ROWS = 170;
 export const GROUPED_ROWS = 3_300;

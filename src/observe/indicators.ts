@@ -383,8 +383,8 @@ function report(
   const sizes = DIMENSIONS.map((d) => (d.values === null ? world.provinceCount : d.values.length));
   const cells = sizes.reduce((a, b) => a * b, 1);
   const sums = new Float64Array(cells * c.stride);
-  if (grouping.world !== world || grouping.version !== world.groupsVersion) {
-    grouping.world = world;
+  if (grouping.world?.deref() !== world || grouping.version !== world.groupsVersion) {
+    grouping.world = new WeakRef(world);
     grouping.version = world.groupsVersion;
     grouping.cell = cellsOf(h, sizes, grouping.cell);
   }
@@ -414,9 +414,13 @@ function slotOf(slots: Map<string, number>, slot: string): number {
   return k;
 }
 
-/** Each household's cell as a reporter last computed it, for a world and its groupsVersion. */
+/**
+ * Each household's cell as a reporter last computed it, for a world and its groupsVersion. The world
+ * is held weakly: a reporter outlives the runs it reports on, and must not keep a finished run's
+ * households from the garbage collector while the next run copies its population.
+ */
 interface Grouping {
-  world: World | null;
+  world: WeakRef<World> | null;
   version: number;
   cell: Uint16Array;
 }

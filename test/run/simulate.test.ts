@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Reporter } from '../../src/model/observation';
 import { loadParameters } from '../../src/parameters/load';
 import type { Parameters } from '../../src/parameters/types';
 import { populationFor, simulate } from '../../src/run/simulate';
@@ -137,6 +140,20 @@ describe('determinism', () => {
     expect(toCsv(marchOnly.rows)).toBe(toCsv(expected));
     expect(marchOnly.rows.some((r) => r.month === '2023-03' && r.group.startsWith('province:'))).toBe(true);
     expect(marchOnly.rows.some((r) => r.month === '2023-04' && r.group !== 'national')).toBe(false);
+  });
+
+  it('the standard reporter does not keep a finished run\'s world from the garbage collector', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let world: WeakRef<object> | undefined;
+    const observe: Reporter = (w, ctx, names) => {
+      world ??= new WeakRef(w);
+      return standardIndicators(w, ctx, names);
+    };
+    simulate(baseline, { seed: 7, population, parameters: params, end: '2022-06', observe });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a WeakRef holds its target until the job that made it ends
+    gc();
+    expect(world!.deref()).toBeUndefined();
   });
 
   it('building the population again from the same seed gives byte-identical results', () => {
