@@ -191,11 +191,11 @@ export function pathway(world: World, ctx: MonthContext): void {
   let caseload = 0;
   for (let i = 0, n = h.count; i < n; i++) {
     const ph = phase[i];
-    if (ph === NONE) {
-      if ((programmes[i] & onAssistance) !== 0 || graduation[i] !== 0) visiting[visits++] = i;
-      continue;
-    }
-    visiting[visits++] = i;
+    // Listed branch-free: every household is written, and the count moves on past those on the
+    // pathway (NONE is 0), on assistance or graduated (16 bits at most, a value above 0 carries into bit 16).
+    visiting[visits] = i;
+    visits += ((ph | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
+    if (ph === NONE) continue;
     const w = weight[i];
     if (ph === ASSISTANCE) {
       const status = programmes[i];
