@@ -17,9 +17,9 @@
  *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES;
  *   - garbage: a heap holds what is live and what V8 has not collected yet, up to GC_SLACK times as
  *     much again, at most GC_SLACK_CAP a thread. Peak resident memory of `graduasi compare` (10
- *     scenarios of 200,000 agents to 2030): 1 replicate on 1 thread 1.36 GB, on 2 threads 1.54 GB;
- *     3 replicates 2.30 GB, 10 replicates 3.87 GB; one run of 20,000 agents 0.23 GB. The live heap
- *     alone (THREAD_BYTES and ROW_BYTES a row) is a third to nine tenths of those; the heap limit is
+ *     scenarios of 200,000 agents to 2030): 1 replicate on 1 thread 1.19 GB, on 2 threads 1.45 GB;
+ *     3 replicates 1.82 GB, 10 replicates 4.10 GB; one run of 20,000 agents 0.23 GB. The live heap
+ *     alone (THREAD_BYTES and ROW_BYTES a row) is a third to four fifths of those; the heap limit is
  *     checked against it, the memory available against what is resident.
  * The estimate errs on the high side; its purpose is to refuse what cannot fit, not to plan to the byte.
  */

@@ -88,10 +88,10 @@ describe('the memory a run needs, estimated before it starts', () => {
 
   // Peak resident memory of graduasi compare (10 scenarios of 200,000 agents to 2030) and of single runs, as resources.json recorded it (src/cli/memory.ts).
   it.each([
-    { runs: 10, workers: 1, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.36e9 },
-    { runs: 10, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.54e9 },
-    { runs: 30, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 2.3e9 },
-    { runs: 100, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 3.87e9 },
+    { runs: 10, workers: 1, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.188e9 },
+    { runs: 10, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.451e9 },
+    { runs: 30, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 1.819e9 },
+    { runs: 100, workers: 2, agents: 200_000, scenarios: 10, end: '2030-12', peak: 4.1e9 },
     { runs: 1, workers: 1, agents: 20_000, scenarios: 1, end: '2030-12', peak: 0.232e9 },
     { runs: 1, workers: 1, agents: 2_000_000, scenarios: 1, end: '2023-12', peak: 0.323e9 },
     { runs: 1, workers: 1, agents: 8_643_705, scenarios: 1, end: '2022-12', peak: 0.908e9 },
