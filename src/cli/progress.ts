@@ -2,7 +2,7 @@
  * Progress of a long run: a bar with elapsed and remaining time on a terminal, plain log lines
  * (about one per tenth of the work) when the output goes to a file or a pipe, in the language asked for.
  */
-import { shareDone, timeLeft, type Progress } from '../experiment/index';
+import { percentText, shareDone, timeLeft, type Progress } from '../experiment/index';
 import { clock } from '../report/text';
 import type { Bilingual, Lang } from '../lang/index';
 
@@ -54,7 +54,7 @@ export function progressDisplay(stream: NodeJS.WriteStream, counted: string, lan
       const share = shareDone(p);
       const left = secondsLeft(p);
       const times = w.times(clock(elapsed), left === undefined ? undefined : clock(left));
-      const percent = p.share === undefined || done === total ? '' : ` (${Math.floor(share * 100)} %)`;
+      const percent = percentText(p);
       if (tty) {
         const width = 30;
         const filled = Math.round(share * width);

@@ -25,7 +25,7 @@ import type { ParameterPatch, Parameters } from '../parameters/types';
 import type { Words } from '../lang/index';
 import type { Job, JobResult, JobSettings } from './job';
 import { runJobs } from './pool';
-import { jobProgress } from './progress';
+import { jobProgress, type Progress } from './progress';
 import { OBSERVATION } from './observe';
 import { refuse, type Problem } from '../problems/index';
 
@@ -77,8 +77,7 @@ export type Uncertainty =
   | { readonly kind: 'stochastic' }
   | { readonly kind: 'parameter and stochastic'; readonly posterior: string; readonly sha256: string; readonly particles: readonly number[] };
 
-import type { Progress } from './progress';
-export { shareDone, timeLeft, type Progress } from './progress';
+export { percentText, shareDone, timeLeft, type Progress } from './progress';
 
 export interface ExperimentManifest extends Provenance {
   /** The command's words, less --workers and --out (ExperimentOptions.command); null from code, absent in runs made before it was recorded. */

@@ -18,6 +18,11 @@ export function shareDone(p: Progress): number {
   return p.share ?? p.done / p.total;
 }
 
+/** " (40 %)": the share of the months stepped, while runs are under way and it is known; "" otherwise. */
+export function percentText(p: Progress): string {
+  return p.share === undefined || p.done >= p.total ? '' : ` (${Math.floor(p.share * 100)} %)`;
+}
+
 /** The share done from which the pace since the start is told, before a second share is known (less says nothing: the first month of a hundred runs, after the set-up). */
 const TELLING_SHARE = 0.01;
 

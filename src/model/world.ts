@@ -241,7 +241,6 @@ export interface World {
   /** Households eligible for pemulihan sosial but without a facilitator this month (weighted), by group: the extreme poor, and the push's families who are not extremely poor. */
   readonly facilitatorQueue: { extremePoor: number; pushed: number };
   /** ATENSI's admissions in `year` by cluster (weighted persons, in the order of CLUSTERS, ./services/atensi.ts): each cluster's places carry over within the year. */
-  /** ATENSI's year: persons admitted by cluster. */
   readonly rehabilitation: { year: number; readonly admittedThisYear: Float64Array };
   /** Households in pemulihan sosial that cannot move on, by reason (weighted), this month. */
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };

@@ -10,7 +10,7 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Progress } from '../experiment/index';
-import { uncertaintyOf } from '../experiment/index';
+import { percentText, uncertaintyOf } from '../experiment/index';
 import type { Experiment } from '../experiment/index';
 import { headlines } from '../report/headline';
 import { escapeHtml, tableHtml } from '../report/html';
@@ -106,8 +106,7 @@ export function progressBundle(label: string, progress?: Progress, secondsLeft?:
   else if (progress.done >= progress.total) status = `${progress.done} of ${progress.total} done`;
   else {
     const left = secondsLeft === undefined ? '' : `, ${clock(secondsLeft)} left`;
-    const percent = progress.share === undefined ? '' : ` (${Math.floor(progress.share * 100)} %)`;
-    status = `${progress.done} of ${progress.total} done${percent}, ${clock(progress.elapsed)} elapsed${left}`;
+    status = `${progress.done} of ${progress.total} done${percentText(progress)}, ${clock(progress.elapsed)} elapsed${left}`;
   }
   const byRuns = progress !== undefined && (progress.share === undefined || progress.done >= progress.total);
   const bar = !progress ? '<progress></progress>' : byRuns ? `<progress value="${progress.done}" max="${progress.total}"></progress>` : `<progress value="${progress.share!.toFixed(3)}" max="1"></progress>`;
