@@ -5,6 +5,10 @@
  * placed in front); a first pass tallies their weight by key, `decide` finds the key up to which
  * everyone fits the room, and a second pass admits them — and, in the key where the room runs out,
  * candidates in household order while it lasts. Exact, deterministic and without a sort.
+ *
+ * A process keeps its intakes from month to month and resets them: only the keys tallied (from
+ * `lowest` to `highest`) are cleared and searched, so a month's intake costs what its candidates
+ * do, not the 2 × 32,768 keys, and the month allocates nothing.
  */
 import { LOG_BINS, logBin } from './welfare';
 
@@ -17,6 +21,9 @@ export interface Intake {
   /** Weight of all candidates and of those admitted. */
   candidates: number;
   admitted: number;
+  /** The lowest and highest key tallied (lowest > highest: none). */
+  lowest: number;
+  highest: number;
 }
 
 /** Keys: registry-score bins, in two priority tiers (tier 0 first). */
@@ -28,29 +35,45 @@ export function intakeKey(scoreBits: number, priority: boolean): number {
 }
 
 export function createIntake(): Intake {
-  return { weight: new Float64Array(INTAKE_KEYS), cut: -1, left: 0, candidates: 0, admitted: 0 };
+  return { weight: new Float64Array(INTAKE_KEYS), cut: -1, left: 0, candidates: 0, admitted: 0, lowest: INTAKE_KEYS, highest: -1 };
+}
+
+/** `count` intakes of `kept` (a process's own, kept from month to month; made when missing), reset for the month. */
+export function monthIntakes(kept: Intake[], count: number): Intake[] {
+  while (kept.length < count) kept.push(createIntake());
+  for (let k = 0; k < count; k++) resetIntake(kept[k]);
+  return kept;
 }
 
 /** Start a month: no candidates yet. */
-export function resetIntake(intake: Intake): void {
-  intake.weight.fill(0);
+function resetIntake(intake: Intake): void {
+  if (intake.lowest <= intake.highest) intake.weight.fill(0, intake.lowest, intake.highest + 1);
   intake.cut = -1;
   intake.left = 0;
   intake.candidates = 0;
   intake.admitted = 0;
+  intake.lowest = INTAKE_KEYS;
+  intake.highest = -1;
 }
 
 /** Tally a candidate. */
 export function tally(intake: Intake, key: number, weight: number): void {
   intake.weight[key] += weight;
   intake.candidates += weight;
+  if (key < intake.lowest) intake.lowest = key;
+  if (key > intake.highest) intake.highest = key;
 }
 
-/** Fix the cut for `room` (weighted households) once every candidate is tallied. */
+/**
+ * Fix the cut for `room` (weighted households) once every candidate is tallied: the first key,
+ * poorest first, whose candidates no longer all fit. Keys outside the tallied ones hold no one, so
+ * with any room the search runs over the tallied keys only; a cut past them admits every
+ * candidate, as one past the last key would.
+ */
 export function decide(intake: Intake, room: number): void {
-  let k = 0;
+  let k = room >= 0 ? Math.min(intake.lowest, intake.highest + 1) : 0;
   let used = 0;
-  while (k < INTAKE_KEYS && used + intake.weight[k] <= room) used += intake.weight[k++];
+  while (k <= intake.highest && used + intake.weight[k] <= room) used += intake.weight[k++];
   intake.cut = k;
   intake.left = Math.max(0, room - used);
 }

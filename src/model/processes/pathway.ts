@@ -49,7 +49,7 @@ import { ASSISTANCE, DEVELOPMENT, ENTERED_EXTREME, GRADUATED, GRADUATED_BEFORE, 
 import type { PathwayReason } from '../reasons';
 import { countMove } from '../groups';
 import type { MonthContext, PathwayMonth, Service, World } from '../world';
-import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
+import { admit, decide, intakeKey, monthIntakes, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
@@ -142,10 +142,16 @@ export function sharePlaces(room: number, extremePoor: number, pushed: number, p
   return { extremePoor: forExtremePoor, pushed: room - forExtremePoor };
 }
 
+/** The intakes of the facilitators' places (the extreme poor, the push) and of the services, kept from month to month. */
+const FACILITATOR_INTAKES: Intake[] = [];
+const SERVICE_INTAKES: Intake[] = [];
+
 function step(world: World, ctx: MonthContext): Step {
   const policy = ctx.params.policy;
   const services = world.registry.services;
-  const intakes = services.map((x) => (x.intake === undefined ? null : createIntake()));
+  const kept = monthIntakes(SERVICE_INTAKES, services.length);
+  const intakes = services.map((x, k) => (x.intake === undefined ? null : kept[k]));
+  const [extremePoor, pushed] = monthIntakes(FACILITATOR_INTAKES, 2);
   return {
     world,
     ctx,
@@ -162,8 +168,8 @@ function step(world: World, ctx: MonthContext): Step {
     mandiri: policy.graduation.mandiri_multiple * ctx.nationalLine,
     penaReceived: world.registry.flag['pena.received'] ?? 0,
     assistance: world.registry.assistance,
-    extremePoor: createIntake(),
-    pushed: createIntake(),
+    extremePoor,
+    pushed,
     intakes,
     byPhase: PHASES.map((_, phase) =>
       services.flatMap((x, k) => {

@@ -22,10 +22,14 @@ import { IN_REGISTRY } from '../households';
 import { DEVELOPMENT, DISASTER_VICTIM, RECOVERY } from '../phases';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { countMove } from '../groups';
-import { admit, createIntake, decide, intakeKey, queued, tally } from '../intake';
+import { admit, decide, intakeKey, monthIntakes, queued, tally } from '../intake';
+import type { Intake } from '../intake';
 import type { MonthContext, World } from '../world';
 import { CLUSTERS, admittedReason, clusterOf } from '../services/atensi';
 import { serve, yearlyRoom } from '../services/serve';
+
+/** Each cluster's intake, kept from month to month. */
+const CLUSTER_INTAKES: Intake[] = [];
 
 export function rehabilitation(world: World, ctx: MonthContext): void {
   const h = world.households;
@@ -35,7 +39,7 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   const unavailable = inCourse | flag['atensi.rehabilitated'] | (flag['skills.in_training'] ?? 0);
   const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
   const scoreBits = world.scoreBits;
-  const intakes = CLUSTERS.map(() => createIntake());
+  const intakes = monthIntakes(CLUSTER_INTAKES, CLUSTERS.length);
   /** The cluster household i is a candidate in, or −1. */
   const candidate = (i: number): number => {
     if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (services[i] & unavailable) !== 0) return -1; // most households: in no cluster
