@@ -351,7 +351,7 @@ function catalogueOf(registry: Registry): { readonly [id: string]: Indicator } {
  */
 export function reporterOf(choose?: (registry: Registry) => readonly Indicator[], byGroup: (month: number) => boolean = () => true): Reporter {
   let catalogue: { registry: Registry; indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number } | null = null;
-  const grouping: Grouping = { world: null, version: -1, cell: new Uint16Array(0) };
+  const grouping: Grouping = { world: null, version: -1, cell: new Uint16Array(0), sums: new Float64Array(0) };
   return (world, ctx, provinceNames) => {
     if (catalogue === null || catalogue.registry !== world.registry) {
       const indicators = choose === undefined ? indicatorsOf(world.registry) : choose(world.registry);
@@ -382,7 +382,8 @@ function report(
   const lines: MonthLines = { extreme: ctx.extremeLine, national: ctx.nationalLine, bottom: welfareQuantile(world.welfare, ctx.params.policy.registry.eligible_share) };
   const sizes = DIMENSIONS.map((d) => (d.values === null ? world.provinceCount : d.values.length));
   const cells = sizes.reduce((a, b) => a * b, 1);
-  const sums = new Float64Array(cells * c.stride);
+  if (grouping.sums.length !== cells * c.stride) grouping.sums = new Float64Array(cells * c.stride);
+  const sums = grouping.sums.fill(0);
   if (grouping.world?.deref() !== world || grouping.version !== world.groupsVersion) {
     grouping.world = new WeakRef(world);
     grouping.version = world.groupsVersion;
@@ -415,14 +416,17 @@ function slotOf(slots: Map<string, number>, slot: string): number {
 }
 
 /**
- * Each household's cell as a reporter last computed it, for a world and its groupsVersion. The world
- * is held weakly: a reporter outlives the runs it reports on, and must not keep a finished run's
- * households from the garbage collector while the next run copies its population.
+ * What a reporter keeps from month to month: each household's cell as it last computed it, for a
+ * world and its groupsVersion, and the array of the month's sums. The world is held weakly: a
+ * reporter outlives the runs it reports on, and must not keep a finished run's households from the
+ * garbage collector while the next run copies its population.
  */
 interface Grouping {
   world: WeakRef<World> | null;
   version: number;
   cell: Uint16Array;
+  /** The month's sums by cell, kept from month to month. */
+  sums: Float64Array;
 }
 
 /**
