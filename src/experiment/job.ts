@@ -5,7 +5,7 @@
  */
 import type { Seed } from '../model/random';
 import type { ResultRow } from '../run/results';
-import { populationFor, simulate } from '../run/simulate';
+import { populationFor, simulateRows } from '../run/simulate';
 import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from '../model/observation';
 import { standardIndicators } from '../observe/indicators';
@@ -77,12 +77,12 @@ export function createJobRunner(settings: JobSettings, parameters: Parameters): 
     }
     const { population } = cached;
     if (job.only === true) cached = undefined; // the run takes the population over
-    const result = simulate({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, takePopulation: job.only, parameters, observe, onMonth });
+    const { rows } = simulateRows({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, takePopulation: job.only, parameters, observe, onMonth });
     return {
       set: job.set,
       replicate: job.replicate,
-      rows: result.rows,
-      population: { agents: population.households.count, households: result.manifest.population.households, persons: result.manifest.population.persons },
+      rows,
+      population: { agents: population.households.count, households: population.totals.households, persons: population.totals.persons },
     };
   };
 }

@@ -122,7 +122,22 @@ function measuredWorld(base: Parameters, scenario: ScenarioPatch): Parameters {
   return base.patched(behaviour, `scenario ${scenario.id}, start month`);
 }
 
-export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {
+/** A run's rows, and what its manifest records of it. */
+export interface Simulation {
+  readonly rows: ResultRow[];
+  /** The scenario's parameters (the tree patched). */
+  readonly params: Parameters;
+  readonly population: Population;
+  readonly start: number;
+  readonly end: number;
+  readonly registry: Registry;
+}
+
+/**
+ * One run, as simulate makes it, without the manifest: for callers that keep the rows only (an
+ * experiment's jobs, a trial's arms), as the manifest's hash is one more pass over every row.
+ */
+export function simulateRows(scenario: ScenarioPatch, options: SimulateOptions): Simulation {
   const base = options.parameters;
   const replicate = options.replicate ?? 0;
   const population = options.population ?? populationFor(base, options.seed, replicate, options);
@@ -158,7 +173,13 @@ export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Res
     record(month, ctx);
     options.onMonth?.(month - start, end - start);
   }
+  return { rows, params, population, start, end, registry };
+}
 
+export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {
+  const { rows, params, population, start, end, registry } = simulateRows(scenario, options);
+  const base = options.parameters;
+  const replicate = options.replicate ?? 0;
   const { data, ...code } = provenance();
   const manifest: Manifest = {
     ...code,

@@ -28,7 +28,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Parameters } from '../parameters/types';
-import { populationFor, simulate, REFERENCE_MONTH } from '../run/simulate';
+import { populationFor, simulateRows, REFERENCE_MONTH } from '../run/simulate';
 import type { Seed } from '../model/random';
 import { URBAN } from '../model/households';
 import type { Reporter } from '../model/observation';
@@ -199,7 +199,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
     strataOf = eligible.map((i) => stratum(h.programmes[i], h.flags[i], world.registry.assistance));
     return [];
   };
-  simulate(scenario, { seed: options.seed, replicate, population, parameters: params, end: formatMonth(baseline), observe: findEligible });
+  simulateRows(scenario, { seed: options.seed, replicate, population, parameters: params, end: formatMonth(baseline), observe: findEligible });
   if (eligible.length < 4) {
     throw new Error(`runTrial: design "${design.id}": ${eligible.length} of ${population.households.count.toLocaleString('en')} agents are eligible (${design.eligibility.id}) in ${formatMonth(baseline)}; expected at least 4 (2 per arm): use more households`);
   }
@@ -234,7 +234,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
   };
   const units = new Map<Month, TrialUnit[]>();
   const pkg = design.package;
-  simulate(scenario, {
+  simulateRows(scenario, {
     seed: options.seed,
     replicate,
     population,
@@ -258,7 +258,7 @@ export function runTrial(design: TrialDesign, options: TrialOptions): TrialResul
   let spillovers: SpilloverRow[] = [];
   if (options.spillovers) {
     const without = new Map<Month, TrialUnit[]>();
-    simulate(scenario, { seed: options.seed, replicate, population, parameters: params, end: formatMonth(end), observe: survey(without) });
+    simulateRows(scenario, { seed: options.seed, replicate, population, parameters: params, end: formatMonth(end), observe: survey(without) });
     spillovers = compareRuns(rounds.slice(1), roundsOf(without).slice(1));
   }
   const weightOf = (arm: Arm) => rounds[0].units.reduce((s, u) => s + (u.arm === arm ? u.weight! : 0), 0);
