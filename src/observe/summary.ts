@@ -54,7 +54,41 @@ function describe(values: number[]): Pick<SummaryRow, 'replicates' | 'mean' | 'p
   };
 }
 
-const keyOf = (r: ResultRow) => `${r.month}\u0000${r.indicator}\u0000${r.group}`;
+/** A scenario's values of one month, indicator and group, by replicate. */
+interface Cell {
+  readonly row: ResultRow;
+  readonly values: number[];
+}
+
+/**
+ * A scenario's cells, found by month, indicator and group (maps of maps: no key text is built per
+ * row) and kept in the order they first appear.
+ */
+class Cells {
+  private readonly index = new Map<string, Map<string, Map<string, Cell>>>();
+  readonly inOrder: Cell[] = [];
+
+  /** The cell of `row`'s month, indicator and group, made when it is new. */
+  of(row: ResultRow): Cell {
+    let byIndicator = this.index.get(row.month);
+    if (byIndicator === undefined) this.index.set(row.month, (byIndicator = new Map()));
+    let byGroup = byIndicator.get(row.indicator);
+    if (byGroup === undefined) byIndicator.set(row.indicator, (byGroup = new Map()));
+    let cell = byGroup.get(row.group);
+    if (cell === undefined) {
+      byGroup.set(row.group, (cell = { row, values: [] }));
+      this.inOrder.push(cell);
+    }
+    return cell;
+  }
+
+  /** The cell of `row`'s month, indicator and group, or undefined. */
+  find(row: ResultRow): Cell | undefined {
+    return this.index.get(row.month)?.get(row.indicator)?.get(row.group);
+  }
+}
+
+const describeKey = (row: ResultRow) => `${row.month} / ${row.indicator} / ${row.group}`;
 
 /**
  * Summaries of every scenario's rows, then (when `reference` is given) paired differences of every
@@ -63,23 +97,20 @@ const keyOf = (r: ResultRow) => `${r.month}\u0000${r.indicator}\u0000${r.group}`
  */
 export function summarise(rows: readonly ResultRow[], reference?: string): SummaryRow[] {
   // scenario → key → value per replicate (index = position of the replicate in first-seen order)
-  const byScenario = new Map<string, { replicates: Map<number, number>; cells: Map<string, { row: ResultRow; values: number[] }> }>();
+  const byScenario = new Map<string, { replicates: Map<number, number>; cells: Cells }>();
   for (const r of rows) {
     let s = byScenario.get(r.scenario);
-    if (!s) byScenario.set(r.scenario, (s = { replicates: new Map(), cells: new Map() }));
+    if (!s) byScenario.set(r.scenario, (s = { replicates: new Map(), cells: new Cells() }));
     let slot = s.replicates.get(r.replicate);
     if (slot === undefined) s.replicates.set(r.replicate, (slot = s.replicates.size));
-    const key = keyOf(r);
-    let cell = s.cells.get(key);
-    if (!cell) s.cells.set(key, (cell = { row: r, values: [] }));
-    cell.values[slot] = r.value;
+    s.cells.of(r).values[slot] = r.value;
   }
   if (reference !== undefined && !byScenario.has(reference)) {
     throw new Error(`reference scenario "${reference}" is not among the results (${[...byScenario.keys()].join(', ')})`);
   }
-  const complete = (scenario: string, key: string, values: number[], n: number): number[] => {
+  const complete = (scenario: string, row: ResultRow, values: number[], n: number): number[] => {
     if (values.length !== n || values.some((v) => v === undefined)) {
-      throw new Error(`scenario ${scenario}: ${key.replaceAll('\u0000', ' / ')} is missing in some replicates`);
+      throw new Error(`scenario ${scenario}: ${describeKey(row)} is missing in some replicates`);
     }
     return values;
   };
@@ -87,8 +118,8 @@ export function summarise(rows: readonly ResultRow[], reference?: string): Summa
   const out: SummaryRow[] = [];
   for (const [scenario, s] of byScenario) {
     const n = s.replicates.size;
-    for (const [key, { row, values }] of s.cells) {
-      out.push({ scenario, compared_with: '', month: row.month, indicator: row.indicator, group: row.group, ...describe(complete(scenario, key, values, n)) });
+    for (const { row, values } of s.cells.inOrder) {
+      out.push({ scenario, compared_with: '', month: row.month, indicator: row.indicator, group: row.group, ...describe(complete(scenario, row, values, n)) });
     }
   }
   if (reference === undefined) return out;
@@ -101,8 +132,8 @@ export function summarise(rows: readonly ResultRow[], reference?: string): Summa
     if (order.length !== refOrder.length || order.some((r) => !ref.replicates.has(r))) {
       throw new Error(`scenario ${scenario} has replicates ${order.join(', ')} but the reference ${reference} has ${refOrder.join(', ')}: differences need the same replicates`);
     }
-    for (const [key, { row, values }] of s.cells) {
-      const base = ref.cells.get(key);
+    for (const { row, values } of s.cells.inOrder) {
+      const base = ref.cells.find(row);
       if (!base) continue;
       const diffs = order.map((replicate) => values[s.replicates.get(replicate)!] - base.values[ref.replicates.get(replicate)!]);
       out.push({ scenario, compared_with: reference, month: row.month, indicator: row.indicator, group: row.group, ...describe(diffs) });
