@@ -32,21 +32,22 @@ export function consumption(world: World, ctx: MonthContext): void {
   hist.fill(0);
   for (let i = 0, n = h.count; i < n; i++) {
     const usual = c[i];
-    const resources = income[i] + (share * cash[i] + food[i]) / size[i];
+    const people = size[i];
+    const held = savings[i];
+    const resources = income[i] + (share * cash[i] + food[i]) / people;
     const needs = usual > line ? usual : line;
-    let spent = resources;
-    if (resources > needs) {
-      const saved = savingRate * (resources - needs);
-      spent -= saved;
-      savings[i] += saved * size[i];
-    } else if (resources < usual && savings[i] > 0) {
-      const wanted = drawdown * (usual - resources);
-      const held = savings[i] / size[i];
-      const drawn = wanted < held ? wanted : held;
-      spent += drawn;
-      savings[i] = wanted < held ? savings[i] - drawn * size[i] : 0;
-    }
-    c[i] = smoothing * usual + (1 - smoothing) * spent;
+    // Both cases are computed and one is picked by multiplying by its condition, 0 or 1: the same bits
+    // as branches would give (x · 1 = x, x + 0 = x), and no branch for the processor to mispredict.
+    const saves = +(resources > needs);
+    const draws = (1 - saves) * +(resources < usual) * +(held > 0);
+    const saved = savingRate * (resources - needs) * saves;
+    const wanted = drawdown * (usual - resources);
+    const heldPerPerson = held / people;
+    const inPart = +(wanted < heldPerPerson);
+    const drawn = wanted * inPart + heldPerPerson * (1 - inPart);
+    const drawnDown = (held - drawn * people) * inPart + 0; // + 0: all drawn leaves 0, not −0
+    savings[i] = drawnDown * draws + (held + saved * people) * (1 - draws);
+    c[i] = smoothing * usual + (1 - smoothing) * (resources - saved + drawn * draws);
     hist[logBin(bitsOfConsumption[i])] += weight[i];
   }
   finishWelfareDistribution(world.welfare);
