@@ -40,22 +40,20 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
   const scoreBits = world.scoreBits;
   const intakes = monthIntakes(CLUSTER_INTAKES, CLUSTERS.length);
-  /** The cluster household i is a candidate in, or −1. */
-  const candidate = (i: number): number => {
-    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (services[i] & unavailable) !== 0) return -1; // most households: in no cluster
-    if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) return -1;
-    return clusterOf(h, i);
-  };
 
   // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates are tallied and listed.
   const waiting = world.visiting.households;
   let candidates = 0;
   for (let i = 0, n = h.count; i < n; i++) {
-    if ((services[i] & inCourse) !== 0) {
+    const held = services[i];
+    if ((held & inCourse) !== 0) {
       goOn(world, ctx, i);
       continue;
     }
-    const c = candidate(i);
+    // A candidate: in a cluster (most households are in none), free for a course, and listed or on the pathway.
+    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (held & unavailable) !== 0) continue;
+    if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
+    const c = clusterOf(h, i);
     if (c < 0) continue;
     tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
     waiting[candidates++] = i;
