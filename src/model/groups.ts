@@ -6,13 +6,13 @@
  * and for each value of every dimension ("province:Aceh", "area:urban", …); the monthly flows
  * (households moved, by reason) for the nation and the dimensions marked `flows`. Adding a
  * dimension is one entry here (a consumption decile, say: a byte attribute the consumption process
- * keeps, and its ten values). A process that changes an attribute a dimension reads bumps
- * `world.groupsVersion`, so observers group the households anew.
+ * keeps, and its ten values). A process that changes an attribute a dimension reads lists the
+ * households in `world.regrouped` (regroup), so observers group them anew.
  */
 import type { Households } from './households';
 import { FEMALE_HEAD, URBAN } from './households';
 import type { Words } from '../lang/index';
-import type { World } from './world';
+import type { Regrouped, World } from './world';
 
 
 /** A way to split households into groups. */
@@ -81,8 +81,8 @@ const HEAD_SEX = dimension({
 });
 
 /**
- * 1 at each age where a head who reaches it changes group (40, 60): a process that ages heads bumps
- * `world.groupsVersion` only then.
+ * 1 at each age where a head who reaches it changes group (40, 60): a process that ages heads lists
+ * the household in `world.regrouped` only then.
  */
 export const HEAD_AGE_REGROUPS: Uint8Array = Uint8Array.from({ length: 256 }, (_, age) => (age > 0 && HEAD_AGE.table[age] !== HEAD_AGE.table[age - 1] ? 1 : 0));
 
@@ -125,4 +125,19 @@ export function countMove(flows: Float64Array, reason: number, world: World, i: 
   const bytes = world.flowBytes;
   flows[o] += w;
   for (let d = 0; d < FLOW_SLOTS.length; d++) flows[o + FLOW_SLOTS[d][bytes[d][i]]] += w;
+}
+
+/**
+ * List household i as the `count`th (from 0) whose group changed this month, growing the list as
+ * needed; returns the new count. The process sets `regrouped.count` and bumps `regrouped.version`
+ * once the month's households are listed, if any are.
+ */
+export function regroup(regrouped: Regrouped, count: number, i: number): number {
+  if (count === regrouped.households.length) {
+    const grown = new Uint32Array(Math.max(1024, 2 * count));
+    grown.set(regrouped.households);
+    regrouped.households = grown;
+  }
+  regrouped.households[count] = i;
+  return count + 1;
 }

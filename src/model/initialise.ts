@@ -132,7 +132,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     rehabilitation: { year: yearOf(start), admittedThisYear: new Float64Array(CLUSTERS.length) },
     blocked: { noWorkingAgeMember: 0, awaitingRehabilitation: 0 },
     totals: { spent: 0, graduations: 0 },
-    groupsVersion: 0,
+    regrouped: { version: 0, households: new Uint32Array(0), count: 0 },
     membersVersion: 0,
     membersChanged: new Uint8Array(households.count),
     flowBytes: flowBytes(households),

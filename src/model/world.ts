@@ -246,10 +246,12 @@ export interface World {
   readonly blocked: { noWorkingAgeMember: number; awaitingRehabilitation: number };
   readonly totals: PathwayTotals;
   /**
-   * Bumped by any process that changes an attribute a group dimension reads (../model/groups.ts:
-   * province, flags, the head's age): observers keep each household's group cell until it changes.
+   * The households whose group changed: a process that changes an attribute a group dimension reads
+   * (./groups.ts: province, flags, the head's age) lists them here (regroup) and bumps `version` in
+   * each month some did. Observers keep each household's group cell: one that kept them as of the
+   * version before regroups only the households listed, one further behind groups them all anew.
    */
-  groupsVersion: number;
+  readonly regrouped: Regrouped;
   /**
    * Bumped by any process that changes the members of some household (./processes/demography.ts:
    * the PKH components and size), which also marks the household in `membersChanged`: entitlements
@@ -260,6 +262,15 @@ export interface World {
   readonly membersChanged: Uint8Array;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
   readonly flowBytes: readonly Uint8Array[];
+}
+
+/** The households of the latest month in which some changed group (World.regrouped). */
+export interface Regrouped {
+  /** Bumped in each month some household changed group. */
+  version: number;
+  /** The first `count` entries: the households of that month, in household order. */
+  households: Uint32Array;
+  count: number;
 }
 
 /** The random streams of the processes, one per purpose. */

@@ -24,7 +24,7 @@ import { IN_REGISTRY } from '../model/households';
 import type { Households } from '../model/households';
 import { ASSISTANCE, ENTERED_EXTREME, GRADUATED, PHASES, RECOVERY } from '../model/phases';
 import type { IndicatorRow, Reporter } from '../model/observation';
-import type { MonthContext, Programme, Registry, Service, World } from '../model/world';
+import type { MonthContext, Programme, Registry, Regrouped, Service, World } from '../model/world';
 import type { Words } from '../lang/index';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import { DIMENSIONS, FLOW_GROUPS, NATIONAL, groupsOf } from '../model/groups';
@@ -384,11 +384,12 @@ function report(
   const cells = sizes.reduce((a, b) => a * b, 1);
   if (grouping.sums.length !== cells * c.stride) grouping.sums = new Float64Array(cells * c.stride);
   const sums = grouping.sums.fill(0);
-  if (grouping.world?.deref() !== world || grouping.version !== world.groupsVersion) {
+  const regrouped = world.regrouped;
+  if (grouping.world?.deref() !== world || grouping.version < regrouped.version - 1) {
     grouping.world = new WeakRef(world);
-    grouping.version = world.groupsVersion;
     grouping.cell = cellsOf(h, sizes, grouping.cell);
-  }
+  } else if (grouping.version === regrouped.version - 1) regroupCells(h, sizes, grouping.cell, regrouped);
+  grouping.version = regrouped.version;
   for (const t of c.tallies) t.add(world, lines, grouping.cell, c.stride, sums, c.offsets.get(t)!);
 
   const rows: IndicatorRow[] = [];
@@ -417,12 +418,13 @@ function slotOf(slots: Map<string, number>, slot: string): number {
 
 /**
  * What a reporter keeps from month to month: each household's cell as it last computed it, for a
- * world and its groupsVersion, and the array of the month's sums. The world is held weakly: a
- * reporter outlives the runs it reports on, and must not keep a finished run's households from the
- * garbage collector while the next run copies its population.
+ * world and a version of its regrouped households, and the array of the month's sums. The world is
+ * held weakly: a reporter outlives the runs it reports on, and must not keep a finished run's
+ * households from the garbage collector while the next run copies its population.
  */
 interface Grouping {
   world: WeakRef<World> | null;
+  /** The version of World.regrouped the cells are as of. */
   version: number;
   cell: Uint16Array;
   /** The month's sums by cell, kept from month to month. */
@@ -430,11 +432,11 @@ interface Grouping {
 }
 
 /**
- * Each household's cell: the mixed-radix number of its dimensions' values. Dimensions that read the
+ * A household's cell is the mixed-radix number of its dimensions' values. Dimensions that read the
  * same byte attribute share one table of their values times their place, so a household's cell is
- * one table lookup per attribute, summed (branch-free), one pass per attribute.
+ * one table lookup per attribute, summed.
  */
-function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Uint16Array {
+function cellTables(h: Households, sizes: readonly number[]): { attributes: Uint8Array[]; tables: Uint16Array[] } {
   if (sizes.reduce((a, b) => a * b, 1) > 0xffff) throw new Error(`group dimensions: ${sizes.join(' × ')} cells; expected at most 65,535`);
   const attributes: Uint8Array[] = [];
   const tables: Uint16Array[] = [];
@@ -449,6 +451,12 @@ function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Ui
     for (let v = 0; v < 256; v++) tables[k][v] += DIMENSIONS[d].table[v] * place;
     place *= sizes[d];
   }
+  return { attributes, tables };
+}
+
+/** Every household's cell (cellTables), one pass per attribute, branch-free. */
+function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Uint16Array {
+  const { attributes, tables } = cellTables(h, sizes);
   if (cell.length !== h.count) cell = new Uint16Array(h.count);
   const [first, ...rest] = attributes;
   for (let i = 0, n = h.count, table = tables[0]; i < n; i++) cell[i] = table[first[i]];
@@ -457,6 +465,17 @@ function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Ui
     for (let i = 0, n = h.count; i < n; i++) cell[i] += table[values[i]];
   });
   return cell;
+}
+
+/** The cells of the households listed in `regrouped` computed anew (cellTables). */
+function regroupCells(h: Households, sizes: readonly number[], cell: Uint16Array, regrouped: Regrouped): void {
+  const { attributes, tables } = cellTables(h, sizes);
+  for (let k = 0; k < regrouped.count; k++) {
+    const i = regrouped.households[k];
+    let c = 0;
+    for (let a = 0; a < attributes.length; a++) c += tables[a][attributes[a][i]];
+    cell[i] = c;
+  }
 }
 
 /** The sums of the cells whose values `keep`, in cell order. */

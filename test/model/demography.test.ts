@@ -131,9 +131,10 @@ describe('demography: heads age on their household birthday', () => {
     ['heads of 59 (turning 60)', 59, 1],
   ])('the groups are marked changed only when a head crosses an age-group boundary: %s', (_, age, bumps) => {
     const t = tinyWorld([{ headAge: age }], { month: '2023-01' });
-    const before = t.world.groupsVersion;
+    const before = t.world.regrouped.version;
     t.months(12, demography);
-    expect(t.world.groupsVersion - before).toBe(bumps);
+    expect(t.world.regrouped.version - before).toBe(bumps);
+    if (bumps > 0) expect([...t.world.regrouped.households.subarray(0, t.world.regrouped.count)]).toEqual([0]);
   });
 });
 

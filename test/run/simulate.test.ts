@@ -142,6 +142,15 @@ describe('determinism', () => {
     expect(marchOnly.rows.some((r) => r.month === '2023-04' && r.group !== 'national')).toBe(false);
   });
 
+  it('a reporter that keeps the cells and regroups only the households listed gives the rows of one that groups every household anew, reporting every month or some', () => {
+    const anew: Reporter = (w, ctx, names) => reporterOf()(w, ctx, names);
+    const grouped = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe: anew });
+    expect(toCsv(run.rows)).toBe(toCsv(grouped.rows));
+    const kept = reporterOf();
+    const quarterly = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe: (w, ctx, names) => (ctx.month % 3 === 0 ? kept(w, ctx, names) : []) });
+    expect(toCsv(quarterly.rows)).toBe(toCsv(grouped.rows.filter((r) => monthOf(r.month) % 3 === 0)));
+  });
+
   it('the standard reporter does not keep a finished run\'s world from the garbage collector', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -36,8 +36,8 @@
  * weights are conserved), and a lone elderly member keeps her PKH component.
  *
  * A household whose members changed is marked in World.membersChanged (and World.membersVersion is
- * bumped), so the programmes compute its entitlement anew; World.groupsVersion is bumped only in a
- * month in which some head crosses an age-group boundary (../groups.ts: 40, 60).
+ * bumped), so the programmes compute its entitlement anew; a household whose head crosses an age-group
+ * boundary (../groups.ts: 40, 60) is listed in World.regrouped, so observers group it anew.
  *
  * Sources and derivations: data/parameters/behaviour/demography/ (TFR 2.18, school enrolment, the
  * age structure of the elderly, BPS).
@@ -45,7 +45,7 @@
 import { bits, UNIT } from '../random';
 import { exp } from '../math';
 import { FEMALE_HEAD } from '../households';
-import { HEAD_AGE_REGROUPS } from '../groups';
+import { HEAD_AGE_REGROUPS, regroup } from '../groups';
 import { monthOfYear } from '../../calendar/months';
 import type { MonthContext, World } from '../world';
 
@@ -58,6 +58,7 @@ const hash = bits;
 const unit = UNIT;
 const FEMALE = FEMALE_HEAD;
 const REGROUPS = HEAD_AGE_REGROUPS;
+const listRegrouped = regroup;
 const ELDERLY = ELDERLY_AGE;
 
 export function demography(world: World, ctx: MonthContext): void {
@@ -78,7 +79,8 @@ export function demography(world: World, ctx: MonthContext): void {
   const death = 1 - exp(-d.elderly_mortality / 12);
   const birthdays = monthOfYear(month) - 1; // households i with i mod 12 equal to this age this month
   let changed = false;
-  let regrouped = false;
+  const regrouped = world.regrouped;
+  let regroupedCount = 0;
   for (let i = 0, n = h.count, r = 0; i < n; i++, r = r === 11 ? 0 : r + 1) {
     // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
     let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
@@ -109,7 +111,7 @@ export function demography(world: World, ctx: MonthContext): void {
     if (r === birthdays) {
       const age = headAge[i] + 1;
       headAge[i] = age;
-      if (REGROUPS[age] === 1) regrouped = true;
+      if (REGROUPS[age] === 1) regroupedCount = listRegrouped(regrouped, regroupedCount, i);
       if (age === ELDERLY) {
         if (elderly[i] < size[i]) elderly[i]++;
         if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
@@ -123,5 +125,6 @@ export function demography(world: World, ctx: MonthContext): void {
   }
   // Unconditional updates: a branch taken only some months would leave the optimised loop without type feedback for them.
   world.membersVersion += changed ? 1 : 0;
-  world.groupsVersion += regrouped ? 1 : 0;
+  regrouped.version += regroupedCount > 0 ? 1 : 0;
+  regrouped.count = regroupedCount > 0 ? regroupedCount : regrouped.count;
 }
