@@ -117,6 +117,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
     provinceCount: provinces,
     visiting: { households: new Int32Array(households.count), count: 0 },
+    settling: new Int32Array(households.count),
     start,
     end,
     provinceShock: new Float64Array(provinces),

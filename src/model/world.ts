@@ -216,6 +216,12 @@ export interface World {
    * first pass and reads the list after; nothing in it carries over to the next process.
    */
   readonly visiting: { readonly households: Int32Array; count: number };
+  /**
+   * The families a programme settles in a month it pays (../processes/assistance.ts), with room for
+   * every household: from the front, the eligible families not enrolled (its candidates), in household
+   * order; from the back, the enrolled no longer eligible (its leavers), in household order going back.
+   */
+  readonly settling: Int32Array;
   /** First month of the run; incomes are expressed in its prices. */
   readonly start: Month;
   /** Last month of the run. */

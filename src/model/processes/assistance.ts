@@ -182,70 +182,96 @@ export function budgetRoom(book: ProgrammeBook, budget: number, monthsLeft: numb
  * entries; then payments.
  */
 export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, opening: boolean): void {
-  const h = world.households;
   const book = world.books[rule.id];
   if (book.families === 0 && !rule.inForce) return; // nothing to pay, no one to let go
-  const { programmes: status, weight, flags } = h;
-  const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat } = rule;
   if (rule.monthsPaid === 0 && !(opening && rule.inForce)) {
     hold(world, ctx, rule);
     return;
   }
-  const expected = rule.paidShare;
+  // 1. Exits; tally the candidates and the enrolled by score bin (expected cost per month of benefit).
+  const { enrolled, cost, candidates } = settle(world, ctx, rule);
+  const enrolledWeight = tallies.weight.subarray(SCORE_BINS);
+  const enrolledCost = tallies.cost.subarray(SCORE_BINS);
+  const quota = rule.quota;
+  const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
+  if (enrolled > quota || cost > room) {
+    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, rule.paidShare);
+  } else {
+    // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
+    const candidateWeight = tallies.weight.subarray(0, SCORE_BINS);
+    const candidateCost = tallies.cost.subarray(0, SCORE_BINS);
+    let k = 0;
+    let w = enrolled;
+    let c = cost;
+    while (k < SCORE_BINS && w + candidateWeight[k] <= quota && c + candidateCost[k] <= room) {
+      w += candidateWeight[k];
+      c += candidateCost[k];
+      k++;
+    }
+    admit(world, ctx, rule, candidates, k, quota - w, room - c);
+  }
+  pay(world, ctx, rule);
+}
 
-  // 1. Exits; tally the enrolled and the candidates by score bin (expected cost per month of benefit).
-  const { enrolledWeight, enrolledCost, candidateWeight, candidateCost } = tallies;
-  enrolledWeight.fill(0);
-  enrolledCost.fill(0);
-  candidateWeight.fill(0);
-  candidateCost.fill(0);
+/**
+ * 1. Families no longer eligible leave; the enrolled and the candidates are tallied by score bin
+ * (`tallies`), and the candidates listed in household order at the front of `World.settling`.
+ *
+ * The tally is branch-free: a family's weight is multiplied by 0 or 1 (eligible) and added to the
+ * candidates' half of the tally or the enrolled's (member, 0 or 1, picks the half), the same bits as
+ * branches would give (x · 1 = x, x + 0 = x), and no branch for the processor to mispredict. The
+ * leavers, few, are listed from the back of `World.settling` and leave after the pass.
+ */
+function settle(world: World, ctx: MonthContext, rule: ProgrammeRule): { enrolled: number; cost: number; candidates: number } {
+  const { programmes: status, weight, flags } = world.households;
+  const scoreBits = world.scoreBits;
+  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, paidShare: expected } = rule;
+  const { weight: tallyWeight, cost: tallyCost } = tallies;
+  tallyWeight.fill(0);
+  tallyCost.fill(0);
+  const memberShift = 31 - Math.clz32(bit);
+  const anyNeeded = any === 0 ? 0 : 1;
+  const settling = world.settling;
+  const last = settling.length - 1;
+  let candidates = 0;
+  let leavers = 0;
   let enrolled = 0;
   let cost = 0;
   const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
     const p = status[i];
-    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
-    const hasAny = any === 0 || (p & any) !== 0;
-    if ((p & bit) === 0) {
-      if (!hasAll || !hasAny) continue;
-      const ent = entitlement === null ? flat : entitlement[i];
-      if (ent <= 0) continue;
-      const b = logBin(scoreBits[i]);
-      candidateWeight[b] += weight[i];
-      candidateCost[b] += weight[i] * ent * expected;
-      continue;
-    }
+    const member = (p >>> memberShift) & 1;
+    const hasAll = isZero(((p & all) ^ all) | (p & forbid) | ((flags[i] & areaMask) ^ areaValue));
+    const hasAny = (1 - anyNeeded) | (1 - isZero(p & any));
     const ent = entitlement === null ? flat : entitlement[i];
-    if (!hasAll || !hasAny || ent <= 0) {
-      leave(world, ctx, rule, i, hasAll, hasAny);
+    const eligible = hasAll & hasAny & +(ent > 0);
+    if (member > eligible) {
+      settling[last - leavers++] = i;
       continue;
     }
-    const b = logBin(scoreBits[i]);
-    enrolledWeight[b] += weight[i];
-    enrolledCost[b] += weight[i] * ent * expected;
-    enrolled += weight[i];
-    cost += weight[i] * ent * expected;
+    settling[candidates] = i;
+    candidates += eligible & (1 - member);
+    const counted = weight[i] * eligible;
+    const b = logBin(scoreBits[i]) + member * SCORE_BINS;
+    const expectedCost = counted * ent * expected;
+    tallyWeight[b] += counted;
+    tallyCost[b] += expectedCost;
+    enrolled += counted * member;
+    cost += expectedCost * member;
   }
+  for (let j = 0; j < leavers; j++) {
+    const i = settling[last - j];
+    const p = status[i];
+    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
+    leave(world, ctx, rule, i, hasAll, any === 0 || (p & any) !== 0);
+  }
+  return { enrolled, cost, candidates };
+}
 
-  const quota = rule.quota;
-  const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
-  if (enrolled > quota || cost > room) {
-    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, expected);
-    pay(world, ctx, rule, -1, 0, 0);
-    return;
-  }
-  // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
-  let k = 0;
-  let w = enrolled;
-  let c = cost;
-  while (k < SCORE_BINS && w + candidateWeight[k] <= quota && c + candidateCost[k] <= room) {
-    w += candidateWeight[k];
-    c += candidateCost[k];
-    k++;
-  }
-  pay(world, ctx, rule, k, quota - w, room - c);
+/** 1 when `x` (0 ≤ x < 2³¹) is 0, else 0, without a branch. */
+function isZero(x: number): number {
+  return (x - 1) >>> 31;
 }
 
 /** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
@@ -293,12 +319,10 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   book.families = families;
 }
 
-/** The score-bin tallies of the programme being settled (one set, reused every month). */
+/** The score-bin tallies of the programme being settled (one set, reused every month): the candidates' bins, then the enrolled's. */
 const tallies = {
-  enrolledWeight: new Float64Array(SCORE_BINS),
-  enrolledCost: new Float64Array(SCORE_BINS),
-  candidateWeight: new Float64Array(SCORE_BINS),
-  candidateCost: new Float64Array(SCORE_BINS),
+  weight: new Float64Array(2 * SCORE_BINS),
+  cost: new Float64Array(2 * SCORE_BINS),
 };
 
 /** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
@@ -349,22 +373,42 @@ function cut(
 }
 
 /**
- * 3–4. Admit candidates in bins below `admitBelow`, and in that bin in household order while
- * `weightLeft` and `costLeft` allow (−1: admit no one); then pay every enrolled family the months of
- * benefit this month's payment covers. A family lives on a payment over the months it covers: each
- * of those months its transfers (what consumption sees) hold one month's benefit, if it was paid.
+ * 3. Admit the first `count` candidates of `World.settling` in bins below `admitBelow`, and in that bin in
+ * household order while `weightLeft` and `costLeft` allow.
  */
-function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: number, weightLeft: number, costLeft: number): void {
+function admit(world: World, ctx: MonthContext, rule: ProgrammeRule, count: number, admitBelow: number, weightLeft: number, costLeft: number): void {
+  const { programmes: status, weight } = world.households;
+  const scoreBits = world.scoreBits;
+  const { bit, entitlement, flat, paidShare: expected } = rule;
+  const candidates = world.settling;
+  for (let j = 0; j < count; j++) {
+    const i = candidates[j];
+    const b = logBin(scoreBits[i]);
+    if (b > admitBelow) continue;
+    if (b === admitBelow) {
+      const ent = entitlement === null ? flat : entitlement[i];
+      if (weight[i] > weightLeft || weight[i] * ent * expected > costLeft) continue;
+      weightLeft -= weight[i];
+      costLeft -= weight[i] * ent * expected;
+    }
+    status[i] |= bit;
+    countMove(ctx.flows, rule.reasons.enrolled, world, i);
+  }
+}
+
+/**
+ * 4. Pay every enrolled family the months of benefit this month's payment covers. A family lives on a
+ * payment over the months it covers: each of those months its transfers (what consumption sees) hold
+ * one month's benefit, if it was paid.
+ */
+function pay(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const h = world.households;
   const book = world.books[rule.id];
-  const { programmes: status, weight, province, flags } = h;
-  const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance, monthsPaid, paidShare: expected } = rule;
+  const { programmes: status, weight, province } = h;
+  const { bit, entitlement, flat, compliance, monthsPaid } = rule;
   const received = rule.food ? h.foodTransfers : h.cashTransfers;
   const byProvince = book.spentByProvince;
   const s = rule.complianceStream;
-  const enrolledReason = rule.reasons.enrolled;
-  const flows = ctx.flows;
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
   let total = 0;
   let families = 0;
@@ -372,25 +416,11 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule, admitBelow: n
   const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
-    let p = status[i];
-    if ((p & bit) === 0 && (admitBelow < 0 || (p & all) !== all || (p & forbid) !== 0 || (any !== 0 && (p & any) === 0) || (flags[i] & areaMask) !== areaValue)) continue;
-    const ent = entitlement === null ? flat : entitlement[i];
-    if ((p & bit) === 0) {
-      if (ent <= 0) continue;
-      const b = logBin(scoreBits[i]);
-      if (b > admitBelow) continue;
-      if (b === admitBelow) {
-        if (weight[i] > weightLeft || weight[i] * ent * expected > costLeft) continue;
-        weightLeft -= weight[i];
-        costLeft -= weight[i] * ent * expected;
-      }
-      p |= bit;
-      status[i] = p;
-      countMove(flows, enrolledReason, world, i);
-    }
+    if ((status[i] & bit) === 0) continue;
     families += weight[i];
     if (paidIn < 0) continue;
     if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+    const ent = entitlement === null ? flat : entitlement[i];
     received[i] += ent;
     if (monthsPaid === 0) continue;
     const amount = weight[i] * ent * monthsPaid;
