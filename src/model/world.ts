@@ -217,9 +217,10 @@ export interface World {
    */
   readonly visiting: { readonly households: Int32Array; count: number };
   /**
-   * The families a programme settles in a month it pays (../processes/assistance.ts), with room for
-   * every household: from the front, the eligible families not enrolled (its candidates), in household
-   * order; from the back, the enrolled no longer eligible (its leavers), in household order going back.
+   * The families a programme settles in its turn (../processes/assistance.ts), with room for every
+   * household: from the front, in a month it pays, the eligible families not enrolled (its candidates)
+   * in household order; from the back, the enrolled no longer eligible (its leavers), in household
+   * order going back, who leave after the pass.
    */
   readonly settling: Int32Array;
   /** First month of the run; incomes are expressed in its prices. */

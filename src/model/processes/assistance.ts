@@ -260,13 +260,22 @@ function settle(world: World, ctx: MonthContext, rule: ProgrammeRule): { enrolle
     enrolled += counted * member;
     cost += expectedCost * member;
   }
-  for (let j = 0; j < leavers; j++) {
-    const i = settling[last - j];
+  letGo(world, ctx, rule, leavers);
+  return { enrolled, cost, candidates };
+}
+
+/** The `count` leavers listed from the back of `World.settling` leave, in household order. */
+function letGo(world: World, ctx: MonthContext, rule: ProgrammeRule, count: number): void {
+  const { programmes: status, flags } = world.households;
+  const { requireAll: all, requireAny: any, forbid, areaMask, areaValue } = rule;
+  const leaving = world.settling;
+  const last = leaving.length - 1;
+  for (let j = 0; j < count; j++) {
+    const i = leaving[last - j];
     const p = status[i];
     const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
     leave(world, ctx, rule, i, hasAll, any === 0 || (p & any) !== 0);
   }
-  return { enrolled, cost, candidates };
 }
 
 /** 1 when `x` (0 ≤ x < 2³¹) is 0, else 0, without a branch. */
@@ -287,8 +296,9 @@ function leave(world: World, ctx: MonthContext, rule: ProgrammeRule, i: number, 
 }
 
 /**
- * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave, and
- * the others live on the payment that covers the month, if one does (no one is cut or taken in).
+ * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave (listed
+ * from the back of `World.settling` during the pass, and let go after it), and the others live on the
+ * payment that covers the month, if one does (no one is cut or taken in).
  */
 function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const h = world.households;
@@ -298,17 +308,21 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const received = rule.food ? h.foodTransfers : h.cashTransfers;
   const s = rule.complianceStream;
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
+  const anyNeeded = any === 0 ? 0 : 1;
+  const leaving = world.settling;
+  const last = leaving.length - 1;
+  let leavers = 0;
   let families = 0;
   const { households: listed, count: n } = world.visiting;
   for (let k = 0; k < n; k++) {
     const i = listed[k];
     const p = status[i];
     if ((p & bit) === 0) continue;
-    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
-    const hasAny = any === 0 || (p & any) !== 0;
+    const hasAll = isZero(((p & all) ^ all) | (p & forbid) | ((flags[i] & areaMask) ^ areaValue));
+    const hasAny = (1 - anyNeeded) | (1 - isZero(p & any));
     const ent = entitlement === null ? flat : entitlement[i];
-    if (!hasAll || !hasAny || ent <= 0) {
-      leave(world, ctx, rule, i, hasAll, hasAny);
+    if ((hasAll & hasAny & +(ent > 0)) === 0) {
+      leaving[last - leavers++] = i;
       continue;
     }
     families += weight[i];
@@ -316,6 +330,7 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
     if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
     received[i] += ent;
   }
+  letGo(world, ctx, rule, leavers);
   book.families = families;
 }
 
