@@ -190,17 +190,20 @@ export function pathway(world: World, ctx: MonthContext): void {
   const onAssistance = world.registry.assistance;
   const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
 
-  // 1. Tally, and list the households pass 2 visits (on the pathway, or outside it and entering it or
-  // a natural graduate). The assistance phase, where most households on the pathway are, is written out.
+  // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
+  // graduate), then tally over them. The assistance phase, where most households on the pathway are, is written out.
   const visiting = world.visiting.households;
   let visits = 0;
-  let caseload = 0;
   for (let i = 0, n = h.count; i < n; i++) {
-    const ph = phase[i];
     // Listed branch-free: every household is written, and the count moves on past those on the
     // pathway (NONE is 0), on assistance or graduated (16 bits at most, a value above 0 carries into bit 16).
     visiting[visits] = i;
-    visits += ((ph | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
+    visits += ((phase[i] | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
+  }
+  let caseload = 0;
+  for (let k = 0; k < visits; k++) {
+    const i = visiting[k];
+    const ph = phase[i];
     if (ph === NONE) continue;
     const w = weight[i];
     if (ph === ASSISTANCE) {
