@@ -213,7 +213,8 @@ export interface World {
    * The households a process visits in its turn: indices in household order, `count` of them, with
    * room for every household. A process that reads only some households (assistance: those with a
    * registry status; ATENSI: its candidates; the pathway: those on it or entering it) lists them in a
-   * first pass and reads the list after; nothing in it carries over to the next process.
+   * first pass and reads the list after; nothing in it carries over to the next process. A reporter
+   * may list households in it too, after the month's step (the household tally: those with a status).
    */
   readonly visiting: { readonly households: Int32Array; count: number };
   /**

@@ -97,11 +97,13 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 // Tallies of the households.
 
 /**
- * What every household adds to its cell, in one pass: households and persons, consumption, poverty
+ * What every household adds to its cell: households and persons, consumption, poverty
  * at both lines (P0, P1, P2 sums, poor households), the registry against its target (the bottom
  * 40 %), the pathway's phases, businesses, persons lifted above the extreme line, the families on
  * the pathway extremely poor by registry score and those of them in the empowerment phases; and, for each
- * programme of the registry, its families, those not poor and the poor it does not reach.
+ * programme of the registry, its families, those not poor and the poor it does not reach. A first
+ * pass adds what every household adds and lists the households with a registry status; a second adds
+ * what only those can (the registry, the programmes) from the list.
  */
 function householdTally(registry: Registry): Tally {
   const base = [
@@ -124,11 +126,15 @@ function householdTally(registry: Registry): Tally {
       const h = world.households;
       const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = h;
       const { extreme: zE, national: zN, bottom } = lines;
+      // Pass 1, every household: what all of them add, and the households in the registry listed (branch-free).
+      const listed = world.visiting.households;
+      let count = 0;
       for (let i = 0, n = h.count; i < n; i++) {
         const o = cell[i] * stride + offset;
         const w = weight[i];
         const wp = w * size[i];
         const y = consumption[i];
+        const p = phase[i];
         sums[o] += w;
         sums[o + 1] += wp;
         sums[o + 2] += wp * y;
@@ -137,34 +143,47 @@ function householdTally(registry: Registry): Tally {
           sums[o + 3] += wp;
           sums[o + 4] += wp * g;
           sums[o + 5] += wp * g * g;
-        } else if ((history[i] & ENTERED_EXTREME) !== 0 && phase[i] >= RECOVERY) sums[o + 21] += wp;
-        const poor = y < zN;
-        if (poor) {
+        } else if ((history[i] & ENTERED_EXTREME) !== 0 && p >= RECOVERY) sums[o + 21] += wp;
+        if (y < zN) {
           const g = 1 - y / zN;
           sums[o + 6] += wp;
           sums[o + 7] += wp * g;
           sums[o + 8] += wp * g * g;
           sums[o + 9] += w;
         }
-        const s = status[i];
-        const listed = (s & IN_REGISTRY) !== 0;
-        if (listed) sums[o + 10] += w;
-        if (y < bottom) {
-          sums[o + 12] += w;
-          if (!listed) sums[o + 13] += w;
-        } else if (listed) sums[o + 11] += w;
-        sums[o + 14 + phase[i]] += w;
-        if (registryScore[i] < zE && phase[i] >= ASSISTANCE && phase[i] < GRADUATED) {
-          sums[o + 22] += w;
-          if (phase[i] >= RECOVERY) sums[o + 23] += w;
-        }
+        sums[o + 12] += w * +(y < bottom);
+        sums[o + 14 + p] += w;
         if (business[i] !== 0) sums[o + 20] += w;
-        // Each programme's families, and those of them poor (held in the not-poor slot until the pass ends).
-        for (let m = s & programmeBits; m !== 0; m &= m - 1) {
+        if (registryScore[i] < zE && p >= ASSISTANCE && p < GRADUATED) {
+          sums[o + 22] += w;
+          if (p >= RECOVERY) sums[o + 23] += w;
+        }
+        listed[count] = i;
+        count += (status[i] + 0xffff) >>> 16;
+      }
+      // Pass 2, the households in the registry: the listed, those of them in the bottom (held in the
+      // bottom-not-listed slot until the pass ends), the extremely poor by registry score on the
+      // pathway, and each programme's families and those of them poor (held in the not-poor slot).
+      for (let k = 0; k < count; k++) {
+        const i = listed[k];
+        const o = cell[i] * stride + offset;
+        const w = weight[i];
+        const y = consumption[i];
+        const inRegistry = +((status[i] & IN_REGISTRY) !== 0);
+        sums[o + 10] += w * inRegistry;
+        sums[o + 13] += w * (inRegistry & +(y < bottom));
+        const poorWeight = w * +(y < zN);
+        for (let m = status[i] & programmeBits; m !== 0; m &= m - 1) {
           const slot = o + slotByBit[31 - Math.clz32(m & -m)];
           sums[slot] += w;
-          if (poor) sums[slot + 1] += w;
+          sums[slot + 1] += poorWeight;
         }
+      }
+      // Registry households not in the bottom, and the bottom not in the registry, by difference (exact, as below).
+      for (let o = offset; o < sums.length; o += stride) {
+        const listedBottom = sums[o + 13];
+        sums[o + 11] = sums[o + 10] - listedBottom;
+        sums[o + 13] = sums[o + 12] - listedBottom;
       }
       // A programme's families not poor, and the poor it does not reach, by difference: a Float64 sum of
       // Float32 weights is exact (while a cell's weight stays under 2^29 times its smallest), so the
