@@ -56,53 +56,92 @@ export function listingRule(params: ParameterValues): ListingRule {
   return { cut, listEligible, band, listByError: band > 0 ? wanted / band : 0 };
 }
 
+/** What every assessment of a month shares: the listing rule, the stream, the reasons and what the parameters give. */
+interface Assessing {
+  readonly rule: ListingRule;
+  readonly stream: Stream;
+  readonly month: number;
+  readonly assessedEligible: number;
+  readonly assessedByError: number;
+  readonly assessedOut: number;
+  /** The score's log-normal error factor for each of the 4,096 normal draws (STANDARD_NORMAL). */
+  readonly scoreFactor: Float64Array;
+  readonly reassessment: number;
+  /** log(1 − reassessment), for the waiting time. */
+  readonly logStaying: number;
+}
+
+/** The score error factors of the last `score_error` asked for, kept from month to month. */
+const scoreFactors = { error: NaN, factor: new Float64Array(STANDARD_NORMAL.length) };
+
+function assessing(world: World, ctx: MonthContext, stream: Stream): Assessing {
+  const { score_error: error, reassessment } = ctx.params.behaviour.registry;
+  if (scoreFactors.error !== error) {
+    for (let k = 0; k < STANDARD_NORMAL.length; k++) scoreFactors.factor[k] = exp(error * STANDARD_NORMAL[k]);
+    scoreFactors.error = error;
+  }
+  const reason = world.registry.reason;
+  return {
+    rule: listingRule(ctx.params),
+    stream,
+    month: ctx.month,
+    assessedEligible: reason['registry.assessed_eligible'],
+    assessedByError: reason['registry.assessed_by_error'],
+    assessedOut: reason['registry.assessed_out'],
+    scoreFactor: scoreFactors.factor,
+    reassessment,
+    logStaying: log(1 - reassessment),
+  };
+}
+
 /**
  * Assess household i: set its registry status and score, count the move if its status changed, and
  * schedule the next assessment.
  */
-function assess(world: World, ctx: MonthContext, rule: ListingRule, s: Stream, i: number): void {
+function assess(world: World, ctx: MonthContext, a: Assessing, i: number): void {
   const h = world.households;
+  const { rule, stream: s, month } = a;
   const consumption = h.consumption[i];
   const rank = world.welfare.rank[logBin(world.consumptionBits[i])];
-  const u = (bits(s.k0, s.k1, i, ctx.month, 1) >>> 0) * UNIT;
+  const u = (bits(s.k0, s.k1, i, month, 1) >>> 0) * UNIT;
   const eligible = rank < rule.cut;
   const listed = eligible ? u < rule.listEligible : rank < rule.cut + rule.band && u < rule.listByError;
   const was = (h.programmes[i] & IN_REGISTRY) !== 0;
   if (listed && !was) {
     h.programmes[i] |= IN_REGISTRY;
-    countMove(ctx.flows, world.registry.reason[eligible ? 'registry.assessed_eligible' : 'registry.assessed_by_error'], world, i);
+    countMove(ctx.flows, eligible ? a.assessedEligible : a.assessedByError, world, i);
   } else if (!listed && was) {
     h.programmes[i] &= ~IN_REGISTRY;
-    countMove(ctx.flows, world.registry.reason['registry.assessed_out'], world, i);
+    countMove(ctx.flows, a.assessedOut, world, i);
   }
-  const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 2) >>> 20];
-  h.registryScore[i] = consumption * exp(ctx.params.behaviour.registry.score_error * z);
-  const wait = monthsToNextAssessment((bits(s.k0, s.k1, i, ctx.month, 3) >>> 0) * UNIT, ctx.params.behaviour.registry.reassessment);
-  h.nextAssessment[i] = Math.min(NEVER, ctx.month + wait);
+  h.registryScore[i] = consumption * a.scoreFactor[bits(s.k0, s.k1, i, month, 2) >>> 20];
+  const wait = monthsToNextAssessment((bits(s.k0, s.k1, i, month, 3) >>> 0) * UNIT, a.reassessment, a.logStaying);
+  h.nextAssessment[i] = Math.min(NEVER, month + wait);
 }
 
 /** `nextAssessment` of a household that will not be assessed again (the largest Uint16). */
 const NEVER = 0xffff;
 
-/** A geometric waiting time in months (≥ 1; Infinity when `rate` is 0) for a monthly assessment probability `rate`, from a uniform u in [0, 1). */
-export function monthsToNextAssessment(u: number, rate: number): number {
+/**
+ * A geometric waiting time in months (≥ 1; Infinity when `rate` is 0) for a monthly assessment
+ * probability `rate`, from a uniform u in [0, 1); `logStaying` is log(1 − rate).
+ */
+export function monthsToNextAssessment(u: number, rate: number, logStaying = log(1 - rate)): number {
   if (rate >= 1) return 1;
   if (rate <= 0) return Infinity;
-  return 1 + Math.floor(log(1 - u) / log(1 - rate));
+  return 1 + Math.floor(log(1 - u) / logStaying);
 }
 
 /** Assess the households whose assessment falls this month. */
 export function registry(world: World, ctx: MonthContext): void {
-  const rule = listingRule(ctx.params);
-  const s = ctx.streams.registry;
+  const a = assessing(world, ctx, ctx.streams.registry);
   const next = world.households.nextAssessment;
   const month = ctx.month;
-  for (let i = 0, n = world.households.count; i < n; i++) if (next[i] === month) assess(world, ctx, rule, s, i);
+  for (let i = 0, n = world.households.count; i < n; i++) if (next[i] === month) assess(world, ctx, a, i);
 }
 
 /** Initial assessment of every household (the registry as it stands when the run starts). */
 export function initialRegistry(world: World, ctx: MonthContext): void {
-  const rule = listingRule(ctx.params);
-  const s = ctx.streams.initialRegistry;
-  for (let i = 0, n = world.households.count; i < n; i++) assess(world, ctx, rule, s, i);
+  const a = assessing(world, ctx, ctx.streams.initialRegistry);
+  for (let i = 0, n = world.households.count; i < n; i++) assess(world, ctx, a, i);
 }
