@@ -126,7 +126,7 @@ function householdTally(registry: Registry): Tally {
       const h = world.households;
       const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = h;
       const { extreme: zE, national: zN, bottom } = lines;
-      // Pass 1, every household: what all of them add, and the households in the registry listed (branch-free).
+      // Pass 1, every household: what all of them add; the households with a registry status are listed (branch-free).
       const listed = world.visiting.households;
       let count = 0;
       for (let i = 0, n = h.count; i < n; i++) {
@@ -161,9 +161,9 @@ function householdTally(registry: Registry): Tally {
         listed[count] = i;
         count += (status[i] + 0xffff) >>> 16;
       }
-      // Pass 2, the households in the registry: the listed, those of them in the bottom (held in the
-      // bottom-not-listed slot until the pass ends), the extremely poor by registry score on the
-      // pathway, and each programme's families and those of them poor (held in the not-poor slot).
+      // Pass 2, the households with a registry status: those in the registry and those of them in the
+      // bottom (held in the bottom-not-listed slot until the pass ends), and each programme's families
+      // and those of them poor (held in the not-poor slot).
       for (let k = 0; k < count; k++) {
         const i = listed[k];
         const o = cell[i] * stride + offset;
