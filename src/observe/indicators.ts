@@ -418,13 +418,14 @@ function report(
     if (scopes.has('provinces')) for (const x of c.indicators) if (x.scope === 'provinces') rows.push({ indicator: x.id, group, value: x.finish(values) });
     if (scopes.has('national')) for (const x of c.indicators) if (x.scope === 'national') rows.push({ indicator: x.id, group, value: x.finish(values) });
   };
-  describe(sumCells(sums, c.stride, sizes, () => true), NATIONAL, null, new Set(['provinces', 'national']));
+  const added = addCells(sums, c.stride, sizes, byGroup);
+  describe(added.national, NATIONAL, null, new Set(['provinces', 'national']));
   const flowGroups = byGroup ? FLOW_GROUPS : [NATIONAL];
   world.registry.reasons.forEach((reason, k) => flowGroups.forEach((group, g) => rows.push({ indicator: `flow.${reason}`, group, value: ctx.flows[k * FLOW_GROUPS.length + g] })));
   if (!byGroup) return rows;
   DIMENSIONS.forEach((d, j) => {
     const names = d.values === null ? provinceNames.map((name) => `${d.id}:${name}`) : groupsOf(d);
-    names.forEach((group, v) => describe(sumCells(sums, c.stride, sizes, (values) => values[j] === v), group, d.values === null ? v : null, new Set(d.values === null ? ['provinces'] : [])));
+    names.forEach((group, v) => describe(added.groups[j][v], group, d.values === null ? v : null, new Set(d.values === null ? ['provinces'] : [])));
   });
   return rows;
 }
@@ -498,20 +499,27 @@ function regroupCells(h: Households, sizes: readonly number[], cell: Uint16Array
 }
 
 /** The sums of the cells whose values `keep`, in cell order. */
-function sumCells(sums: Float64Array, stride: number, sizes: readonly number[], keep: (values: readonly number[]) => boolean): Float64Array {
-  const acc = new Float64Array(stride);
-  const values = new Array<number>(sizes.length).fill(0);
+/**
+ * The sums of the nation and, when `byGroup`, of each group of each dimension (`groups[d][v]`: the
+ * cells whose dimension d has value v), from the sums by cell, in one pass over the cells: each
+ * group adds up its cells in cell order.
+ */
+function addCells(sums: Float64Array, stride: number, sizes: readonly number[], byGroup: boolean): { national: Float64Array; groups: Float64Array[][] } {
+  const national = new Float64Array(stride);
+  const groups = byGroup ? sizes.map((size) => Array.from({ length: size }, () => new Float64Array(stride))) : [];
   const cells = sums.length / stride;
   for (let c = 0; c < cells; c++) {
+    const from = c * stride;
+    for (let k = 0; k < stride; k++) national[k] += sums[from + k];
+    if (!byGroup) continue;
     let rest = c;
     for (let d = sizes.length - 1; d >= 0; d--) {
-      values[d] = rest % sizes[d];
+      const group = groups[d][rest % sizes[d]];
       rest = Math.floor(rest / sizes[d]);
+      for (let k = 0; k < stride; k++) group[k] += sums[from + k];
     }
-    if (!keep(values)) continue;
-    for (let k = 0; k < stride; k++) acc[k] += sums[c * stride + k];
   }
-  return acc;
+  return { national, groups };
 }
 
 /** The standard indicators: every indicator of the run's registry, nationally and for every group, and the month's flows. */
