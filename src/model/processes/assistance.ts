@@ -429,19 +429,37 @@ function pay(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   let families = 0;
   let paid = 0;
   const { households: listed, count: n } = world.visiting;
-  for (let k = 0; k < n; k++) {
-    const i = listed[k];
-    if ((status[i] & bit) === 0) continue;
-    families += weight[i];
-    if (paidIn < 0) continue;
-    if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
-    const ent = entitlement === null ? flat : entitlement[i];
-    received[i] += ent;
-    if (monthsPaid === 0) continue;
-    const amount = weight[i] * ent * monthsPaid;
-    byProvince[province[i]] += amount;
-    total += amount;
-    paid += weight[i];
+  if (s === null && paidIn >= 0 && monthsPaid > 0) {
+    // An unconditional payment: every member is paid, branch-free (a non-member's terms are multiplied
+    // by 0, and x + 0 = x: the same bits as skipping it).
+    const memberShift = 31 - Math.clz32(bit);
+    for (let k = 0; k < n; k++) {
+      const i = listed[k];
+      const member = (status[i] >>> memberShift) & 1;
+      const w = weight[i] * member;
+      const ent = (entitlement === null ? flat : entitlement[i]) * member;
+      families += w;
+      received[i] += ent;
+      const amount = w * ent * monthsPaid;
+      byProvince[province[i]] += amount;
+      total += amount;
+      paid += w;
+    }
+  } else {
+    for (let k = 0; k < n; k++) {
+      const i = listed[k];
+      if ((status[i] & bit) === 0) continue;
+      families += weight[i];
+      if (paidIn < 0) continue;
+      if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+      const ent = entitlement === null ? flat : entitlement[i];
+      received[i] += ent;
+      if (monthsPaid === 0) continue;
+      const amount = weight[i] * ent * monthsPaid;
+      byProvince[province[i]] += amount;
+      total += amount;
+      paid += weight[i];
+    }
   }
   book.spentThisMonth += total;
   book.spent += total;
