@@ -179,16 +179,14 @@ function householdTally(registry: Registry): Tally {
           sums[slot + 1] += poorWeight;
         }
       }
-      // Registry households not in the bottom, and the bottom not in the registry, by difference (exact, as below).
-      for (let o = offset; o < sums.length; o += stride) {
-        const listedBottom = sums[o + 13];
-        sums[o + 11] = sums[o + 10] - listedBottom;
-        sums[o + 13] = sums[o + 12] - listedBottom;
-      }
-      // A programme's families not poor, and the poor it does not reach, by difference: a Float64 sum of
-      // Float32 weights is exact (while a cell's weight stays under 2^29 times its smallest), so the
+      // Registry households not in the bottom and the bottom not in the registry, and a programme's
+      // families not poor and the poor it does not reach, by difference: a Float64 sum of Float32
+      // weights is exact (while a cell's weight stays under 2^29 times its smallest), so the
       // difference is the sum it stands for, to the bit.
       for (let cellStart = offset; cellStart < sums.length; cellStart += stride) {
+        const listedBottom = sums[cellStart + 13];
+        sums[cellStart + 11] = sums[cellStart + 10] - listedBottom;
+        sums[cellStart + 13] = sums[cellStart + 12] - listedBottom;
         for (let slot = cellStart + first, end = cellStart + first + 3 * registry.programmes.length; slot < end; slot += 3) {
           const poorFamilies = sums[slot + 1];
           sums[slot + 1] = sums[slot] - poorFamilies;

@@ -230,7 +230,6 @@ function settle(world: World, ctx: MonthContext, rule: ProgrammeRule): { enrolle
   tallyWeight.fill(0);
   tallyCost.fill(0);
   const memberShift = 31 - Math.clz32(bit);
-  const anyNeeded = any === 0 ? 0 : 1;
   const settling = world.settling;
   const last = settling.length - 1;
   let candidates = 0;
@@ -242,10 +241,8 @@ function settle(world: World, ctx: MonthContext, rule: ProgrammeRule): { enrolle
     const i = listed[k];
     const p = status[i];
     const member = (p >>> memberShift) & 1;
-    const hasAll = isZero(((p & all) ^ all) | (p & forbid) | ((flags[i] & areaMask) ^ areaValue));
-    const hasAny = (1 - anyNeeded) | (1 - isZero(p & any));
     const ent = entitlement === null ? flat : entitlement[i];
-    const eligible = hasAll & hasAny & +(ent > 0);
+    const eligible = hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0);
     if (member > eligible) {
       settling[last - leavers++] = i;
       continue;
@@ -273,14 +270,23 @@ function letGo(world: World, ctx: MonthContext, rule: ProgrammeRule, count: numb
   for (let j = 0; j < count; j++) {
     const i = leaving[last - j];
     const p = status[i];
-    const hasAll = (p & all) === all && (p & forbid) === 0 && (flags[i] & areaMask) === areaValue;
-    leave(world, ctx, rule, i, hasAll, any === 0 || (p & any) !== 0);
+    leave(world, ctx, rule, i, hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) === 1, hasAnyOf(p, any) === 1);
   }
 }
 
 /** 1 when `x` (0 ≤ x < 2³¹) is 0, else 0, without a branch. */
 function isZero(x: number): number {
   return (x - 1) >>> 31;
+}
+
+/** 1 when a family with statuses `p` and area flags `area` has every status it must, none it must not, and is in the area; else 0. */
+function hasAllOf(p: number, area: number, all: number, forbid: number, areaMask: number, areaValue: number): number {
+  return isZero(((p & all) ^ all) | (p & forbid) | ((area & areaMask) ^ areaValue));
+}
+
+/** 1 when a family with statuses `p` has one of the statuses `any` (or none is needed: `any` is 0); else 0. */
+function hasAnyOf(p: number, any: number): number {
+  return isZero(any) | (1 - isZero(p & any));
 }
 
 /** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
@@ -308,7 +314,6 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
   const received = rule.food ? h.foodTransfers : h.cashTransfers;
   const s = rule.complianceStream;
   const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
-  const anyNeeded = any === 0 ? 0 : 1;
   const leaving = world.settling;
   const last = leaving.length - 1;
   let leavers = 0;
@@ -318,10 +323,8 @@ function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
     const i = listed[k];
     const p = status[i];
     if ((p & bit) === 0) continue;
-    const hasAll = isZero(((p & all) ^ all) | (p & forbid) | ((flags[i] & areaMask) ^ areaValue));
-    const hasAny = (1 - anyNeeded) | (1 - isZero(p & any));
     const ent = entitlement === null ? flat : entitlement[i];
-    if ((hasAll & hasAny & +(ent > 0)) === 0) {
+    if ((hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0)) === 0) {
       leaving[last - leavers++] = i;
       continue;
     }
