@@ -25,6 +25,7 @@ export const SLOW_TESTS = [
   'test/trial/cli.test.ts', // the trial command, end to end
   'test/backtest/backtest.test.ts', // the baseline from every Susenas round, on the command line too
   'test/golden/golden.test.ts', // the golden run's digest
+  'test/model/threads.test.ts', // runs on one, two and three threads against each other and the golden digest
   'test/sensitivity/study.test.ts', // Morris and Sobol studies over the model, on the command line too
   'test/calibration/model.test.ts', // calibrations over model runs (ABC and the point fit)
   'test/experiment/experiment.test.ts', // experiments of several scenarios and replicates, on worker threads

@@ -6,7 +6,8 @@
  *
  * For each size: build the population, initialise a world, run 3 months to warm up, then time 12
  * monthly steps of the full pipeline on one thread and 12 more with the standard indicators (the
- * median month of each is reported).
+ * median month of each is reported); then the same again on two threads (src/model/threads.ts: the
+ * processes that touch each household alone split the households), after one month to start them.
  * In the same run, at the same size, the ceiling kernel (./ceiling.ts, a bare struct-of-arrays
  * household step) is timed the same way; the ratio real ÷ ceiling is what compares across machines and loads.
  * Bytes per household: the model state (sum of the typed arrays' element sizes) and the measured
@@ -26,8 +27,11 @@ import { openMonth, PROCESSES } from '../src/model/month';
 import { bytesPerHousehold } from '../src/model/households';
 import { standardIndicators } from '../src/observe/indicators';
 import { ceilingStepTimes } from './ceiling';
+import { startThreads, stopThreads } from '../src/model/threads';
 
 const MONTHS = 12;
+/** Threads of the second timing: the machine's two cores. */
+const THREADS = 2;
 /** Months run before timing starts, so the timed months run optimised code. */
 const WARM_UP = 3;
 
@@ -61,7 +65,7 @@ function measure(households: number): void {
   const population = populationFor(params, 'bench', 0, { households });
   const buildSeconds = (performance.now() - t) / 1000;
   const start = REFERENCE_MONTH;
-  const end = start + WARM_UP + 2 * MONTHS;
+  const end = start + 2 * (WARM_UP + 2 * MONTHS);
   const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, BUILTIN_REGISTRY);
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey('bench'));
@@ -71,37 +75,48 @@ function measure(households: number): void {
   const rssAfter = process.memoryUsage().rss;
   const names = population.provinces.map((p) => p.name);
 
-  const stepOnly: number[] = [];
-  const withIndicators: number[] = [];
-  const byProcess = new Map(PROCESSES.map(([name]) => [name, [] as number[]]));
-  for (let k = 1; k <= WARM_UP + 2 * MONTHS; k++) {
-    const ctx = monthContext(params, prices, streams, flows, start, start + k);
-    const timed = k > WARM_UP;
-    const observe = k <= WARM_UP || k > WARM_UP + MONTHS;
-    t = performance.now();
-    openMonth(world, ctx);
-    for (const [name, process] of PROCESSES) {
-      const began = performance.now();
-      process(world, ctx);
-      if (timed) byProcess.get(name)!.push(performance.now() - began);
+  /** Time MONTHS months of the step alone and MONTHS with the standard indicators, from month `from`, after `warmUp` months untimed. */
+  const timeMonths = (from: number, warmUp: number) => {
+    const stepOnly: number[] = [];
+    const withIndicators: number[] = [];
+    const byProcess = new Map(PROCESSES.map(([name]) => [name, [] as number[]]));
+    for (let k = 1; k <= warmUp + 2 * MONTHS; k++) {
+      const ctx = monthContext(params, prices, streams, flows, start, from + k);
+      const timed = k > warmUp;
+      const observe = k <= warmUp || k > warmUp + MONTHS;
+      t = performance.now();
+      openMonth(world, ctx);
+      for (const [name, process] of PROCESSES) {
+        const began = performance.now();
+        process(world, ctx);
+        if (timed) byProcess.get(name)!.push(performance.now() - began);
+      }
+      const stepped = performance.now();
+      if (observe) standardIndicators(world, ctx, names);
+      const observed = performance.now();
+      if (timed && !observe) stepOnly.push(stepped - t);
+      else if (timed) withIndicators.push(observed - t);
     }
-    const stepped = performance.now();
-    if (observe) standardIndicators(world, ctx, names);
-    const observed = performance.now();
-    if (timed && !observe) stepOnly.push(stepped - t);
-    else if (timed) withIndicators.push(observed - t);
-  }
+    return { step: median(stepOnly), withIndicators: median(withIndicators), byProcess };
+  };
+  const one = timeMonths(start, WARM_UP);
+  world.threads = startThreads(world, THREADS);
+  const two = timeMonths(start + WARM_UP + 2 * MONTHS, 1);
+  stopThreads(world.threads);
   const n = population.households.count;
   const ceiling = median(ceilingStepTimes(n, WARM_UP, MONTHS));
   const rate = (ms: number) => (n / (ms / 1000) / 1e6).toFixed(1);
+  const perProcess = (byProcess: Map<string, number[]>) => [...byProcess].map(([name, ms]) => `${name} ${((median(ms) * 1e6) / n).toFixed(0)}`).join(', ');
   console.log(
     [
       `households: ${n.toLocaleString('en')}`,
       `  population build: ${buildSeconds.toFixed(2)} s`,
-      `  model step (median of ${MONTHS} months): ${median(stepOnly).toFixed(1)} ms → ${rate(median(stepOnly))} M household-months/s per core`,
-      `  step + standard indicators:            ${median(withIndicators).toFixed(1)} ms → ${rate(median(withIndicators))} M household-months/s per core`,
-      `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / median(stepOnly)).toFixed(2)}`,
-      `  per process, ns per household-month (median month): ${[...byProcess].map(([name, ms]) => `${name} ${((median(ms) * 1e6) / n).toFixed(0)}`).join(', ')}`,
+      `  model step (median of ${MONTHS} months): ${one.step.toFixed(1)} ms → ${rate(one.step)} M household-months/s per core`,
+      `  step + standard indicators:            ${one.withIndicators.toFixed(1)} ms → ${rate(one.withIndicators)} M household-months/s per core`,
+      `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / one.step).toFixed(2)}`,
+      `  per process, ns per household-month (median month): ${perProcess(one.byProcess)}`,
+      `  on ${THREADS} threads (src/model/threads.ts): step ${two.step.toFixed(1)} ms → ${rate(two.step)} M household-months/s (${(one.step / two.step).toFixed(2)}× one thread); with indicators ${two.withIndicators.toFixed(1)} ms → ${rate(two.withIndicators)} M/s`,
+      `  per process on ${THREADS} threads, ns per household-month: ${perProcess(two.byProcess)}`,
       `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${worldBytes(world)} B; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );

@@ -64,6 +64,18 @@ export const workers = option<number>({
   check: wholeNumber(1, MAX_WORKERS),
 });
 
+/** The most threads a run's step uses: the machine's cores (more only share them). */
+export const MAX_THREADS: Bound = { max: availableParallelism(), why: `the machine's ${availableParallelism()} cores: more threads only share them` };
+
+/** --threads N (default: the cores the workers leave; at most MAX_THREADS). */
+export const threads = option<number | undefined>({
+  value: 'N',
+  description: "threads each run's step uses (the processes that touch each household alone split the households); the results are the same bytes at any number",
+  default: undefined,
+  defaultText: "the cores the workers leave: one worker on two cores, two threads a run",
+  check: wholeNumber(1, MAX_THREADS),
+});
+
 /** The most replicates a command runs of each scenario or point. */
 export const MAX_REPLICATES: Bound = { max: 1_000, why: 'the 5–95 % band over replicates is steady long before; more only take time and memory' };
 

@@ -149,7 +149,7 @@ export const RESOURCES_FILE = 'resources.json';
  * estimate checked before it started, the worker threads and the machine. Unlike the manifest, it is
  * not reproducible: it differs from machine to machine and run to run.
  */
-export function resourcesUsed(began: number, estimate: MemoryEstimate, workers: number): string {
+export function resourcesUsed(began: number, estimate: MemoryEstimate, workers: number, threads: number): string {
   const record = {
     about: 'What this run used of the machine that ran it: not part of the results, and different from run to run',
     seconds: Math.round(performance.now() - began) / 1000,
@@ -157,6 +157,7 @@ export function resourcesUsed(began: number, estimate: MemoryEstimate, workers: 
     estimatedBytes: Math.round(estimate.total),
     estimated: estimate.what,
     workers,
+    threadsPerRun: threads,
     machine: { cores: availableParallelism(), memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
   };
   return `${JSON.stringify(record, null, 2)}\n`;

@@ -22,7 +22,8 @@ import { experimentFiles } from '../report/run';
 import { didYouMean, nearest, ProblemError, shownPath } from '../problems/index';
 import { command, Expected, oneOf, option, text, wholeNumber, type CommandLine } from './options';
 import type { Problem } from '../problems/index';
-import { agentsOf, households, householdsOrScale, lang, onOptions, out, parameterSet, scale, seed, shard, workers, replicates } from './common';
+import { threadsPerRun } from '../experiment/pool';
+import { agentsOf, households, householdsOrScale, lang, onOptions, out, parameterSet, scale, seed, shard, threads, workers, replicates } from './common';
 import { progressDisplay } from './progress';
 import { checkMemory, experimentMemory, RESOURCES_FILE, resourcesUsed, rowsPerRun } from './memory';
 import { performance } from 'node:perf_hooks';
@@ -72,6 +73,7 @@ const RUN_OPTIONS = {
   households: households(),
   scale,
   workers,
+  threads,
   shard,
   out: out('run'),
   lang: lang('the tables and the report'),
@@ -99,11 +101,11 @@ export const RUN_SIZE = '--replicates, --households or --scale, --years, --worke
 type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
 
 /** Options that change no result (where, how fast and in how many parts it is computed), left out of the command a manifest records. */
-const UNRECORDED = new Set(['--workers', '--out', '--shard']);
+const UNRECORDED = new Set(['--workers', '--threads', '--out', '--shard']);
 
 /**
  * The words of the command as the manifest records them: "graduasi", the command, and what followed,
- * less --workers, --out and --shard with their values, so that a run's manifest is the same bytes at
+ * less --workers, --threads, --out and --shard with their values, so that a run's manifest is the same bytes at
  * any worker count, in any folder, and run on one machine or merged from shards.
  */
 export function recordedCommand(name: string, argv: readonly string[]): string[] {
@@ -134,6 +136,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const runs = scenarios.length * (o.shard ? Math.ceil(o.replicates / o.shard.of) : o.replicates);
   const estimate = experimentMemory({ runs, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
   checkMemory(name, RUN_SIZE, estimate);
+  const runThreads = o.threads ?? threadsPerRun(o.workers, runs);
   const folder = planRunFolder(o.out, o.shard ? `${name}-shard-${o.shard.index}-of-${o.shard.of}` : name);
 
   const log = process.stderr;
@@ -151,6 +154,7 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
     scale: o.scale,
     reference,
     workers: o.workers,
+    threads: runThreads,
     command: recordedCommand(name, line.argv),
     onProgress: progress.update,
     posterior: posterior && { file: posterior.file, sha256: posterior.sha256, draws: posteriorDraws(posterior, o.replicates, o.seed, parameters) },
@@ -160,14 +164,14 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
       throw onOptions(error, name, { shard: '--shard' });
     });
     progress.end();
-    writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers), ...shardFiles(shardRun) });
+    writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers, runThreads), ...shardFiles(shardRun) });
     const { jobs } = shardRun.manifest;
     process.stdout.write(`Shard ${o.shard.index} of ${o.shard.of} (${jobs.length} job${jobs.length === 1 ? '' : 's'}: ${jobs.map((j) => `${j.scenario} replicate ${j.replicate}`).join(', ')}) written to ${shownPath(folder)}\n  ${SHARD_FILE}  ${ROWS_FILE}  ${RESOURCES_FILE}\ngraduasi merge <the ${o.shard.of} shard folders> writes the run folder.\n`);
     return;
   }
   const experiment = await runExperiment(options);
   progress.end();
-  writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers), ...experimentFiles(experiment, o.lang) });
+  writeRunFolder(folder, { [RESOURCES_FILE]: resourcesUsed(began, estimate, o.workers, runThreads), ...experimentFiles(experiment, o.lang) });
 
   const labels = new Map(scenarios.map((s) => [s.id, s.id]));
   const h = headlines(experiment.rows, reference);

@@ -48,6 +48,12 @@ export interface ExperimentOptions {
   /** Worker threads (≥ 1). One runs every job in the calling thread. */
   readonly workers?: number;
   /**
+   * Threads each run's step uses (≥ 1; src/model/threads.ts): the processes that touch each household
+   * alone split the households between them. The same bytes at any number. Default 1 (the
+   * command's default is the cores the workers leave: threadsPerRun in ./pool.ts).
+   */
+  readonly threads?: number;
+  /**
    * The command that asked for the experiment, as words ("graduasi", "run", …), recorded in the
    * manifest; leave out what cannot change a result (the worker count, the output folder), so that
    * the same seed still gives the same manifest. Absent (null in the manifest) when called from code.
@@ -136,6 +142,7 @@ function check(options: ExperimentOptions): void {
   if (!Number.isInteger(options.replicates) || options.replicates < 1) problem('replicates', 'a whole number of at least 1', String(options.replicates));
   const workers = options.workers ?? 1;
   if (!Number.isInteger(workers) || workers < 1) problem('workers', 'a whole number of at least 1', String(workers));
+  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) problem('threads', 'a whole number of at least 1', String(options.threads));
   if (options.posterior && options.posterior.draws.length !== options.replicates) problem('posterior', `one draw per replicate (${options.replicates})`, String(options.posterior.draws.length));
   if (options.reference !== undefined && !options.scenarios.some((s) => s.id === options.reference)) {
     problem('reference', `one of the experiment's scenarios (${options.scenarios.map((s) => s.id).join(', ')})`, `"${options.reference}"`);
@@ -300,7 +307,8 @@ export function assembleExperiment(identity: ExperimentIdentity, results: readon
 
 /** Runs `jobs` of a plan (all of them, or a shard's) over the plan's parameters, with progress counted over them. */
 export function runPlannedJobs(plan: ExperimentPlan, jobs: readonly Job[], options: ExperimentOptions): Promise<JobResult[]> {
-  return runJobs(jobs, plan.settings, options.parameters, options.workers ?? 1, jobProgress(jobs.length, performance.now(), options.onProgress));
+  const settings: JobSettings = { ...plan.settings, threads: options.threads ?? 1 };
+  return runJobs(jobs, settings, options.parameters, options.workers ?? 1, jobProgress(jobs.length, performance.now(), options.onProgress));
 }
 
 export async function runExperiment(options: ExperimentOptions): Promise<Experiment> {

@@ -23,6 +23,8 @@ export interface JobSettings {
   readonly scale?: number;
   /** Record only these values (parameter studies); every indicator of the experiment's observation when absent. */
   readonly measures?: readonly Measure[];
+  /** Threads each run's step uses (SimulateOptions.threads; the same bits at any number). Default 1. */
+  readonly threads?: number;
 }
 
 /** One number a run is asked for: an indicator of a group in a month, e.g. p0_extreme, national, 2030-03. */
@@ -77,7 +79,7 @@ export function createJobRunner(settings: JobSettings, parameters: Parameters): 
     }
     const { population } = cached;
     if (job.only === true) cached = undefined; // the run takes the population over
-    const { rows } = simulateRows({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, takePopulation: job.only, parameters, observe, onMonth });
+    const { rows } = simulateRows({ id: job.id, patch: job.patch }, { seed: settings.seed, replicate: job.replicate, end: settings.end, population, takePopulation: job.only, parameters, observe, onMonth, threads: settings.threads });
     return {
       set: job.set,
       replicate: job.replicate,

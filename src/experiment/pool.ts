@@ -6,6 +6,7 @@
  * hash: toTransfer in src/parameters/load.ts) and rebuild it, checking the hash; they read no
  * parameter file. A patched tree travels the same way.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { toTransfer } from '../parameters/load';
 import type { ParameterTransfer } from '../parameters/load';
@@ -18,6 +19,14 @@ import { unpackResult, type PackedResult } from './result-transfer';
 export interface WorkerStart {
   readonly settings: JobSettings;
   readonly parameters: ParameterTransfer;
+}
+
+/**
+ * The threads each run's step can use beside `workers` workers running `jobs` jobs: the machine's
+ * cores the workers in use leave, at least 1 (one worker on two cores: two threads a run).
+ */
+export function threadsPerRun(workers: number, jobs: number): number {
+  return Math.max(1, Math.floor(availableParallelism() / Math.max(1, Math.min(workers, jobs))));
 }
 
 /**

@@ -119,7 +119,7 @@ export function flowBytes(h: Households): readonly Uint8Array[] {
 }
 
 /** Count household i of the world (its weight) as moved for `reason` (an index of the registry's reasons), nationally and in its groups. */
-export function countMove(flows: Float64Array, reason: number, world: World, i: number): void {
+export function countMove(flows: Float64Array, reason: number, world: Pick<World, 'households' | 'flowBytes'>, i: number): void {
   const w = world.households.weight[i];
   const o = reason * FLOW_GROUPS.length;
   const bytes = world.flowBytes;

@@ -23,7 +23,8 @@
  *      variances add up to V, so the spread of incomes stays as measured instead of widening.
  */
 import type { Households } from './households';
-import { URBAN, copyHouseholds } from './households';
+import { URBAN, copyHouseholds, sharedArray } from './households';
+import { oneThread } from './threads';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from '../calendar/months';
 import type { MonthContext, Programme, ProgrammeBook, Registry, ServiceBook, Streams, World } from './world';
@@ -123,7 +124,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     provinceShock: new Float64Array(provinces),
     growth: 0,
     growthTilt: 0,
-    growthRank: new Float32Array(households.count),
+    growthRank: sharedArray(Float32Array, households.count),
     welfare: createWelfareDistribution(),
     registry,
     books,
@@ -135,8 +136,9 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     totals: { spent: 0, graduations: 0 },
     regrouped: { version: 0, households: new Uint32Array(0), count: 0 },
     membersVersion: 0,
-    membersChanged: new Uint8Array(households.count),
+    membersChanged: sharedArray(Uint8Array, households.count),
     flowBytes: flowBytes(households),
+    threads: oneThread(),
   };
 }
 

@@ -33,7 +33,8 @@ export interface WelfareDistribution {
 }
 
 export function createWelfareDistribution(): WelfareDistribution {
-  return { weight: new Float64Array(LOG_BINS), rank: new Float64Array(LOG_BINS) };
+  // The ranks on shared memory: the registry's assessments read them in the step's threads (./threads.ts).
+  return { weight: new Float64Array(LOG_BINS), rank: new Float64Array(new SharedArrayBuffer(LOG_BINS * Float64Array.BYTES_PER_ELEMENT)) };
 }
 
 /** Turn the filled weights into mid-ranks. */

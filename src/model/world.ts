@@ -11,6 +11,7 @@ import type { ParameterValues } from '../parameters/spec';
 import type { Stream } from './random';
 import type { WelfareDistribution } from './welfare';
 import type { Words } from '../lang/index';
+import type { MessagePort, Worker } from 'node:worker_threads';
 
 /** A reason a programme or service gives for a move or an event: its code ("pkh.enrolled") and its name. */
 export interface ReasonDeclaration {
@@ -270,6 +271,24 @@ export interface World {
   readonly membersChanged: Uint8Array;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */
   readonly flowBytes: readonly Uint8Array[];
+  /** The threads the processes that touch each household alone split the households over (./threads.ts): the calling thread alone unless a run starts helpers. */
+  threads: StepThreads;
+}
+
+/** A helper thread of a run's step (./threads.ts): its worker, its control words and its port, and the number of its latest task. */
+export interface StepHelper {
+  readonly worker: Worker;
+  /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done. */
+  readonly control: Int32Array;
+  readonly port: MessagePort;
+  task: number;
+}
+
+/** The threads of one run's step (./threads.ts): the calling thread and its helpers. */
+export interface StepThreads {
+  readonly helpers: readonly StepHelper[];
+  /** The calling thread's list of regrouped households, kept from month to month. */
+  regrouped: Uint32Array;
 }
 
 /** The households of the latest month in which some changed group (World.regrouped). */

@@ -18,6 +18,7 @@ import { createFlows } from '../model/groups';
 import { BUILTIN_REGISTRY } from '../model/builtin';
 import type { Registry } from '../model/world';
 import { PROCESSES, step } from '../model/month';
+import { startThreads, stopThreads } from '../model/threads';
 import type { Process } from '../model/month';
 import { formatMonth, monthOf } from '../calendar/months';
 import type { Reporter } from '../model/observation';
@@ -68,6 +69,12 @@ export interface SimulateOptions {
   readonly offer?: Offer;
   /** Called after each month stepped, with the months stepped so far and the months the run steps in all. */
   readonly onMonth?: (done: number, total: number) => void;
+  /**
+   * Threads the run's step uses, the calling thread and threads − 1 helpers (src/model/threads.ts):
+   * the processes that touch each household alone split the households between them. The same bits
+   * at any number. Default 1.
+   */
+  readonly threads?: number;
 }
 
 /** The last month of a run unless another is given: December 2030, what the command, the notebooks and the lab show planners. */
@@ -167,11 +174,16 @@ export function simulateRows(scenario: ScenarioPatch, options: SimulateOptions):
   const first = monthContext(measured, prices, streams, flows, start, start);
   initialise(world, first);
   record(start, first);
-  for (let month = start + 1; month <= end; month++) {
-    const ctx = monthContext(params, prices, streams, flows, start, month);
-    step(world, ctx, processes);
-    record(month, ctx);
-    options.onMonth?.(month - start, end - start);
+  world.threads = startThreads(world, options.threads ?? 1);
+  try {
+    for (let month = start + 1; month <= end; month++) {
+      const ctx = monthContext(params, prices, streams, flows, start, month);
+      step(world, ctx, processes);
+      record(month, ctx);
+      options.onMonth?.(month - start, end - start);
+    }
+  } finally {
+    stopThreads(world.threads);
   }
   return { rows, params, population, start, end, registry };
 }

@@ -36,6 +36,7 @@ function refusal(command: string, argv: string[]): string {
 const HOUSEHOLDS = /--households: expected a whole number from 20,000 to 86,437,053 \(one agent per household of the registry, data\/population\/national\.csv\), got "300000000"/;
 const REPLICATES = /--replicates: expected a whole number from 1 to 1,000 \(the 5–95 % band over replicates is steady long before; more only take time and memory\), got "100000000"/;
 const WORKERS = new RegExp(`--workers: expected a whole number from 1 to ${2 * CORES} \\(twice the machine's ${CORES} cores: more threads than cores only slow the run and each holds its own population\\), got "1000"`);
+const THREADS = new RegExp(`--threads: expected a whole number from 1 to ${CORES} \\(the machine's ${CORES} cores: more threads only share them\\), got "1000"`);
 const YEARS = /--years: expected a last year of 2045 at the latest \(the end of the national long-term plan, RPJPN 2025–2045; the data's values end in 2026\), got "2022-9999"/;
 
 describe('every size has an upper bound, stated in the refusal', () => {
@@ -43,6 +44,7 @@ describe('every size has an upper bound, stated in the refusal', () => {
     ...['run', 'compare', 'history', 'backtest', 'trial', 'calibrate', 'sensitivity'].map((c): [string, string[], RegExp] => [c, ['--households', '300000000'], HOUSEHOLDS]),
     ...['run', 'compare', 'history', 'backtest', 'calibrate', 'sensitivity'].map((c): [string, string[], RegExp] => [c, ['--replicates', '100000000'], REPLICATES]),
     ...['run', 'compare', 'history', 'backtest', 'calibrate', 'sensitivity'].map((c): [string, string[], RegExp] => [c, ['--workers', '1000'], WORKERS]),
+    ...['run', 'compare'].map((c): [string, string[], RegExp] => [c, ['--threads', '1000'], THREADS]),
     ...['run', 'compare', 'history'].map((c): [string, string[], RegExp] => [c, ['--years', '2022-9999'], YEARS]),
     ['calibrate', ['--particles', '100000000'], /--particles: expected a whole number from 2 to 10,000 \(each particle is a model run in every generation; .*\), got "100000000"/],
     ['calibrate', ['--generations', '1000'], /--generations: expected a whole number from 1 to 100 \(.*\), got "1000"/],
@@ -59,6 +61,7 @@ describe('every size has an upper bound, stated in the refusal', () => {
     ['run', ['--years', '2022-2045']],
     ['run', ['--replicates', '1000']],
     ['run', ['--workers', String(2 * CORES)]],
+    ['run', ['--threads', String(CORES)]],
     ['calibrate', ['--particles', '10000']],
     ['sensitivity', ['--month', '2045-12']],
   ])('graduasi %s %s: the bound itself is allowed', (command, argv) => {

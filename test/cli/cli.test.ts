@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandFolder } from '../support/command';
 
@@ -66,12 +67,14 @@ describe('graduasi run, compare and report', () => {
     expect(used.estimatedBytes).toBeGreaterThan(0);
     expect(used.seconds).toBeGreaterThan(0);
     expect(used.workers).toBe(2);
+    expect(used.threadsPerRun).toBe(Math.max(1, Math.floor(availableParallelism() / 2))); // the cores the two workers leave
     expect(readFileSync(join(dir, 'first', 'manifest.json'), 'utf8')).not.toMatch(/peakResident|seconds/);
   });
 
-  it('gives the same results.csv bytes the second time, with one worker', () => {
-    const r = graduasi('compare', 'graduation-push-under-40', 'mine.yaml', ...SMALL, '--out', 'second', '--reference', 'graduation-push-under-40', '--workers', '1');
+  it('gives the same results.csv bytes the second time, with one worker and each run on two threads', () => {
+    const r = graduasi('compare', 'graduation-push-under-40', 'mine.yaml', ...SMALL, '--out', 'second', '--reference', 'graduation-push-under-40', '--workers', '1', '--threads', '2');
     expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'second', 'resources.json'), 'utf8')).threadsPerRun).toBe(2);
     expect(readFileSync(join(dir, 'second', 'results.csv'))).toEqual(readFileSync(join(dir, 'first', 'results.csv')));
     expect(readFileSync(join(dir, 'second', 'summary.csv'))).toEqual(readFileSync(join(dir, 'first', 'summary.csv')));
   });

@@ -119,7 +119,7 @@ describe('a default is stated once: the help states the value the parser fills i
 describe('what the command line gets wrong is refused, naming the command, the option, what was expected and what was given', () => {
   it('an unknown option, with the nearest one', () => {
     expect(refusal(byName('run'), ['--sed', '3'])).toEqual([
-      { file: 'graduasi run', path: '--sed', expected: 'one of --start, --years, --replicates, --seed, --households, --scale, --workers, --shard, --out, --lang, --parameters, --posterior', got: 'an unknown option', hint: 'did you mean --seed?' },
+      { file: 'graduasi run', path: '--sed', expected: 'one of --start, --years, --replicates, --seed, --households, --scale, --workers, --threads, --shard, --out, --lang, --parameters, --posterior', got: 'an unknown option', hint: 'did you mean --seed?' },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('what the command line gets wrong is refused, naming the command, the o
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'graduasi compare: --replicate: expected one of --start, --years, --replicates, --seed, --households, --scale, --workers, --shard, --out, --lang, --parameters, --posterior, --reference, got an unknown option (did you mean --replicates?)\n' +
+      'graduasi compare: --replicate: expected one of --start, --years, --replicates, --seed, --households, --scale, --workers, --threads, --shard, --out, --lang, --parameters, --posterior, --reference, got an unknown option (did you mean --replicates?)\n' +
         '(graduasi compare --help lists its options)\n',
     );
   });

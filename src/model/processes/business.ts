@@ -21,24 +21,51 @@ import { exp, log } from '../math';
 import { STANDARD_NORMAL } from '../normal-table';
 import { countMove } from '../groups';
 import type { MonthContext, World } from '../world';
+import type { Stream } from '../random';
+import type { ParameterValues } from '../../parameters/spec';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 import type { Households } from '../households';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
 const TWO_TO_MINUS_20 = 9.5367431640625e-7;
 
 export function business(world: World, ctx: MonthContext): void {
-  const h = world.households;
   const b = ctx.params.behaviour.business;
-  const { business: running, businessMonths, capital, livestock, savings, mentoringMonths, services, income, size } = h;
-  const { k0, k1 } = ctx.streams.business;
-  const month = ctx.month;
+  const terms: BusinessTerms = {
+    business: b,
+    stream: ctx.streams.business,
+    month: ctx.month,
+    herdGrowth: exp(log(1 + b.livestock_growth) / 12),
+    trained: world.registry.flag['skills.trained'] ?? 0,
+    businessSpace: world.registry.flag['rst.business_space'] ?? 0,
+    failed: world.registry.reason['business.failed'],
+  };
+  overHouseholds(world, ctx, 'business', businessKernel, terms);
+}
+
+/** What the businesses of every household draw on this month. */
+export interface BusinessTerms {
+  readonly business: ParameterValues['behaviour']['business'];
+  readonly stream: Stream;
+  readonly month: number;
+  /** (1 + livestock_growth)^(1/12). */
+  readonly herdGrowth: number;
+  /** The service flags of skills training and of an RST house's business space. */
+  readonly trained: number;
+  readonly businessSpace: number;
+  /** The reason a business fails, in the flows. */
+  readonly failed: number;
+}
+
+/** Businesses of households lo ≤ i < hi. */
+export function businessKernel(w: HouseholdView, terms: BusinessTerms, lo: number, hi: number, out: RangeOut): void {
+  const { business: running, businessMonths, capital, livestock, savings, mentoringMonths, services, income, size } = w.households;
+  const { business: b, month, herdGrowth, trained, businessSpace, failed } = terms;
+  const { k0, k1 } = terms.stream;
   const meanCorrection = -0.5 * b.profit_sd * b.profit_sd;
-  const herdGrowth = exp(log(1 + b.livestock_growth) / 12);
   const wear = 1 - b.depreciation;
-  const trained = world.registry.flag['skills.trained'] ?? 0;
-  const businessSpace = world.registry.flag['rst.business_space'] ?? 0;
-  const failed = world.registry.reason['business.failed'];
-  for (let i = 0, n = h.count; i < n; i++) {
+  for (let i = lo; i < hi; i++) {
     const mentored = mentoringMonths[i] > 0;
     if (mentored) mentoringMonths[i]--;
     if (running[i] === 0) continue;
@@ -63,7 +90,7 @@ export function business(world: World, ctx: MonthContext): void {
       capital[i] *= b.salvage;
       savings[i] += livestock[i];
       livestock[i] = 0;
-      countMove(ctx.flows, failed, world, i);
+      countMove(out.flows, failed, w, i);
     } else if (businessMonths[i] < 255) businessMonths[i]++;
   }
 }

@@ -19,18 +19,35 @@
  * refills the welfare distribution the registry ranks households by.
  */
 import type { MonthContext, World } from '../world';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 import { finishWelfareDistribution, logBin } from '../welfare';
 
 export function consumption(world: World, ctx: MonthContext): void {
-  const h = world.households;
   const { transfer_share: share, smoothing } = ctx.params.behaviour.consumption;
   const { saving_rate: savingRate, drawdown } = ctx.params.behaviour.savings;
-  const line = ctx.extremeLine;
-  const { income, cashTransfers: cash, foodTransfers: food, size, consumption: c, savings, weight } = h;
-  const bitsOfConsumption = world.consumptionBits;
-  const hist = world.welfare.weight;
-  hist.fill(0);
-  for (let i = 0, n = h.count; i < n; i++) {
+  world.welfare.weight.fill(0);
+  overHouseholds(world, ctx, 'consumption', consumptionKernel, { share, smoothing, savingRate, drawdown, line: ctx.extremeLine });
+  finishWelfareDistribution(world.welfare);
+}
+
+/** What the consumption of every household follows this month. */
+export interface ConsumptionTerms {
+  readonly share: number;
+  readonly smoothing: number;
+  readonly savingRate: number;
+  readonly drawdown: number;
+  /** The extreme-poverty line. */
+  readonly line: number;
+}
+
+/** Consumption and savings of households lo ≤ i < hi, and their weights by welfare bin. */
+export function consumptionKernel(w: HouseholdView, terms: ConsumptionTerms, lo: number, hi: number, out: RangeOut): void {
+  const { income, cashTransfers: cash, foodTransfers: food, size, consumption: c, savings, weight } = w.households;
+  const { share, smoothing, savingRate, drawdown, line } = terms;
+  const bitsOfConsumption = w.consumptionBits;
+  const hist = out.weightByBin;
+  for (let i = lo; i < hi; i++) {
     const usual = c[i];
     const people = size[i];
     const held = savings[i];
@@ -50,5 +67,4 @@ export function consumption(world: World, ctx: MonthContext): void {
     c[i] = smoothing * usual + (1 - smoothing) * (resources - saved + drawn * draws);
     hist[logBin(bitsOfConsumption[i])] += weight[i];
   }
-  finishWelfareDistribution(world.welfare);
 }

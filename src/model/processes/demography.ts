@@ -48,6 +48,9 @@ import { FEMALE_HEAD } from '../households';
 import { HEAD_AGE_REGROUPS, regroup } from '../groups';
 import { monthOfYear } from '../../calendar/months';
 import type { MonthContext, World } from '../world';
+import type { Stream } from '../random';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 
 /** Age from which a member counts in PKH's elderly component (households.elderly: "lanjut usia", 70+). */
 export const ELDERLY_AGE = 70;
@@ -62,26 +65,65 @@ const listRegrouped = regroup;
 const ELDERLY = ELDERLY_AGE;
 
 export function demography(world: World, ctx: MonthContext): void {
-  const h = world.households;
   const d = ctx.params.behaviour.demography;
-  const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = h;
-  const changedMembers = world.membersChanged;
-  const { k0, k1 } = ctx.streams.demography;
-  const month = ctx.month;
-  const leaveEarly = 1 / (12 * d.early_childhood_years);
-  const leavePrimary = 1 / (12 * d.primary_years);
-  const leaveJunior = 1 / (12 * d.junior_years);
-  const leaveSenior = 1 / (12 * d.senior_years);
-  const { primary_entry: entry, junior_continuation: toJunior, senior_continuation: toSenior, partner_share: partnerShare } = d;
-  const birth = 1 / d.pregnancy_window;
-  const conception = d.fertility / 12;
-  const childbearing = d.childbearing_age_limit;
-  const death = 1 - exp(-d.elderly_mortality / 12);
-  const birthdays = monthOfYear(month) - 1; // households i with i mod 12 equal to this age this month
+  const terms: DemographyTerms = {
+    stream: ctx.streams.demography,
+    month: ctx.month,
+    leaveEarly: 1 / (12 * d.early_childhood_years),
+    leavePrimary: 1 / (12 * d.primary_years),
+    leaveJunior: 1 / (12 * d.junior_years),
+    leaveSenior: 1 / (12 * d.senior_years),
+    entry: d.primary_entry,
+    toJunior: d.junior_continuation,
+    toSenior: d.senior_continuation,
+    partnerShare: d.partner_share,
+    birth: 1 / d.pregnancy_window,
+    conception: d.fertility / 12,
+    childbearing: d.childbearing_age_limit,
+    death: 1 - exp(-d.elderly_mortality / 12),
+    birthdays: monthOfYear(ctx.month) - 1,
+  };
+  const moved = overHouseholds(world, ctx, 'demography', demographyKernel, terms);
+  world.membersVersion += moved.membersChanged ? 1 : 0;
+  if (moved.regroupedCount > 0) {
+    const regrouped = world.regrouped;
+    if (regrouped.households.length < moved.regroupedCount) regrouped.households = new Uint32Array(moved.regroupedCount);
+    regrouped.households.set(moved.regrouped.subarray(0, moved.regroupedCount));
+    regrouped.count = moved.regroupedCount;
+    regrouped.version++;
+  }
+}
+
+/** What the demography of every household draws on this month: monthly probabilities from the parameters. */
+export interface DemographyTerms {
+  readonly stream: Stream;
+  readonly month: number;
+  readonly leaveEarly: number;
+  readonly leavePrimary: number;
+  readonly leaveJunior: number;
+  readonly leaveSenior: number;
+  readonly entry: number;
+  readonly toJunior: number;
+  readonly toSenior: number;
+  readonly partnerShare: number;
+  readonly birth: number;
+  readonly conception: number;
+  readonly childbearing: number;
+  readonly death: number;
+  /** Households i with i mod 12 equal to this age this month. */
+  readonly birthdays: number;
+}
+
+/** Demography of households lo ≤ i < hi. */
+export function demographyKernel(w: HouseholdView, terms: DemographyTerms, lo: number, hi: number, out: RangeOut): void {
+  const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = w.households;
+  const changedMembers = w.membersChanged;
+  const { k0, k1 } = terms.stream;
+  const { month, leaveEarly, leavePrimary, leaveJunior, leaveSenior, entry, toJunior, toSenior, partnerShare, birth, conception, childbearing, death, birthdays } = terms;
   let changed = false;
-  const regrouped = world.regrouped;
+  const regrouped = { version: 0, households: out.regrouped, count: 0 };
   let regroupedCount = 0;
-  for (let i = 0, n = h.count, r = 0; i < n; i++, r = r === 11 ? 0 : r + 1) {
+  for (let i = lo, r = lo % 12; i < hi; i++, r = r === 11 ? 0 : r + 1) {
     // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
     let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
     let p = early[i] * leaveEarly;
@@ -123,8 +165,7 @@ export function demography(world: World, ctx: MonthContext): void {
       changed = true;
     }
   }
-  // Unconditional updates: a branch taken only some months would leave the optimised loop without type feedback for them.
-  world.membersVersion += changed ? 1 : 0;
-  regrouped.version += regroupedCount > 0 ? 1 : 0;
-  regrouped.count = regroupedCount > 0 ? regroupedCount : regrouped.count;
+  out.regrouped = regrouped.households;
+  out.regroupedCount = regroupedCount;
+  out.membersChanged = changed;
 }

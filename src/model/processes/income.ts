@@ -30,6 +30,9 @@
 import { exp, log } from '../math';
 import { bits } from '../random';
 import type { MonthContext, World } from '../world';
+import type { Stream } from '../random';
+import { overHouseholds } from '../threads';
+import type { HouseholdView } from '../threads';
 import { STANDARD_NORMAL } from '../normal-table';
 import { DISASTER_VICTIM } from '../phases';
 import { REMOTE } from '../households';
@@ -39,7 +42,6 @@ import { logBin } from '../welfare';
 const TWO_TO_MINUS_20 = 9.5367431640625e-7;
 
 export function income(world: World, ctx: MonthContext): void {
-  const h = world.households;
   const p = ctx.params.behaviour.income;
   const growth = log(1 + p.real_growth * p.macro_growth) / 12;
   world.growth += growth;
@@ -58,25 +60,63 @@ export function income(world: World, ctx: MonthContext): void {
   const flooded = shocks.flood_loss > 0 ? world.provinceCodes.indexOf(shocks.flood_province) : -1;
   const flood = flooded >= 0 ? log(1 - shocks.flood_loss) : 0;
 
-  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = h;
   const reached = ctx.params.behaviour.community;
-  const rstReduction = 1 - ctx.params.behaviour.rst.shock_reduction;
-  const communityReduction = 1 - reached.shock_reduction;
-  const communityRaise = 1 + reached.income_effect;
-  const rho = p.transitory_persistence;
-  const sd = p.transitory_sd;
-  const hit = p.shock_probability;
-  const disaster = p.disaster_share;
-  const loss = log(1 - p.shock_size);
-  // Growth of rank r: growth + tilt · (1 − 2r) = atBottom − slope · r.
-  const atBottom = world.growth + world.growthTilt;
-  const slope = 2 * world.growthTilt;
-  const rank = world.growthRank;
-  const prices = ctx.incomePrices;
-  const { k0, k1 } = ctx.streams.income;
-  const month = ctx.month;
-  const house = world.registry.flag['rst.house'] ?? 0;
-  for (let i = 0, n = h.count; i < n; i++) {
+  const terms: IncomeTerms = {
+    stream: ctx.streams.income,
+    month: ctx.month,
+    persistence: p.transitory_persistence,
+    sd: p.transitory_sd,
+    hit: p.shock_probability,
+    disaster: p.disaster_share,
+    loss: log(1 - p.shock_size),
+    covid,
+    flooded,
+    flood,
+    rstReduction: 1 - ctx.params.behaviour.rst.shock_reduction,
+    communityReduction: 1 - reached.shock_reduction,
+    communityRaise: 1 + reached.income_effect,
+    // Growth of rank r: growth + tilt · (1 − 2r) = atBottom − slope · r.
+    atBottom: world.growth + world.growthTilt,
+    slope: 2 * world.growthTilt,
+    prices: ctx.incomePrices,
+    house: world.registry.flag['rst.house'] ?? 0,
+    provinceShock: shock,
+  };
+  overHouseholds(world, ctx, 'income', incomeKernel, terms);
+}
+
+/** What the income of every household draws on this month. */
+export interface IncomeTerms {
+  readonly stream: Stream;
+  readonly month: number;
+  readonly persistence: number;
+  readonly sd: number;
+  readonly hit: number;
+  readonly disaster: number;
+  /** log(1 − shock_size). */
+  readonly loss: number;
+  readonly covid: number;
+  /** The flooded province's index (−1: none) and its log loss. */
+  readonly flooded: number;
+  readonly flood: number;
+  readonly rstReduction: number;
+  readonly communityReduction: number;
+  readonly communityRaise: number;
+  readonly atBottom: number;
+  readonly slope: number;
+  readonly prices: number;
+  readonly house: number;
+  readonly provinceShock: Float64Array;
+}
+
+/** Income of households lo ≤ i < hi. */
+export function incomeKernel(w: HouseholdView, terms: IncomeTerms, lo: number, hi: number): void {
+  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = w.households;
+  const { persistence: rho, sd, hit, disaster, loss, covid, flooded, flood, rstReduction, communityReduction, communityRaise, atBottom, slope, prices, house, month } = terms;
+  const shock = terms.provinceShock;
+  const rank = w.growthRank;
+  const { k0, k1 } = terms.stream;
+  for (let i = lo; i < hi; i++) {
     // One 32-bit draw: the top 12 bits pick the normal innovation, the low 20 bits decide the shock.
     const b = bits(k0, k1, i, month, 0);
     const inCommunity = communityUntil[i] >= month;

@@ -21,6 +21,8 @@ import { countMove } from '../groups';
 import { STANDARD_NORMAL } from '../normal-table';
 import { logBin } from '../welfare';
 import type { MonthContext, World } from '../world';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 import type { Stream } from '../random';
 import type { ParameterValues } from '../../parameters/spec';
 
@@ -56,30 +58,35 @@ export function listingRule(params: ParameterValues): ListingRule {
   return { cut, listEligible, band, listByError: band > 0 ? wanted / band : 0 };
 }
 
-/** What every assessment of a month shares: the listing rule, the stream, the reasons and what the parameters give. */
-interface Assessing {
+/** What every assessment of a month shares: the listing rule, the stream, the reasons and what the parameters give (plain data: it travels to the step's threads). */
+export interface Assessing {
   readonly rule: ListingRule;
   readonly stream: Stream;
   readonly month: number;
   readonly assessedEligible: number;
   readonly assessedByError: number;
   readonly assessedOut: number;
-  /** The score's log-normal error factor for each of the 4,096 normal draws (STANDARD_NORMAL). */
-  readonly scoreFactor: Float64Array;
+  /** The score's standard deviation of log error. */
+  readonly scoreError: number;
   readonly reassessment: number;
   /** log(1 − reassessment), for the waiting time. */
   readonly logStaying: number;
 }
 
-/** The score error factors of the last `score_error` asked for, kept from month to month. */
+/** The score error factors of the last `score_error` asked for in this thread, kept from month to month. */
 const scoreFactors = { error: NaN, factor: new Float64Array(STANDARD_NORMAL.length) };
 
-function assessing(world: World, ctx: MonthContext, stream: Stream): Assessing {
-  const { score_error: error, reassessment } = ctx.params.behaviour.registry;
+/** The score's log-normal error factor for each of the 4,096 normal draws (STANDARD_NORMAL), for a standard deviation of log error `error`. */
+function scoreFactorsFor(error: number): Float64Array {
   if (scoreFactors.error !== error) {
     for (let k = 0; k < STANDARD_NORMAL.length; k++) scoreFactors.factor[k] = exp(error * STANDARD_NORMAL[k]);
     scoreFactors.error = error;
   }
+  return scoreFactors.factor;
+}
+
+function assessing(world: World, ctx: MonthContext, stream: Stream): Assessing {
+  const { score_error: error, reassessment } = ctx.params.behaviour.registry;
   const reason = world.registry.reason;
   return {
     rule: listingRule(ctx.params),
@@ -88,7 +95,7 @@ function assessing(world: World, ctx: MonthContext, stream: Stream): Assessing {
     assessedEligible: reason['registry.assessed_eligible'],
     assessedByError: reason['registry.assessed_by_error'],
     assessedOut: reason['registry.assessed_out'],
-    scoreFactor: scoreFactors.factor,
+    scoreError: error,
     reassessment,
     logStaying: log(1 - reassessment),
   };
@@ -98,7 +105,7 @@ function assessing(world: World, ctx: MonthContext, stream: Stream): Assessing {
  * Assess household i: set its registry status and score, count the move if its status changed, and
  * schedule the next assessment.
  */
-function assess(world: World, ctx: MonthContext, a: Assessing, i: number): void {
+function assess(world: HouseholdView, flows: Float64Array, a: Assessing, scoreFactor: Float64Array, i: number): void {
   const h = world.households;
   const { rule, stream: s, month } = a;
   const consumption = h.consumption[i];
@@ -109,12 +116,12 @@ function assess(world: World, ctx: MonthContext, a: Assessing, i: number): void 
   const was = (h.programmes[i] & IN_REGISTRY) !== 0;
   if (listed && !was) {
     h.programmes[i] |= IN_REGISTRY;
-    countMove(ctx.flows, eligible ? a.assessedEligible : a.assessedByError, world, i);
+    countMove(flows, eligible ? a.assessedEligible : a.assessedByError, world, i);
   } else if (!listed && was) {
     h.programmes[i] &= ~IN_REGISTRY;
-    countMove(ctx.flows, a.assessedOut, world, i);
+    countMove(flows, a.assessedOut, world, i);
   }
-  h.registryScore[i] = consumption * a.scoreFactor[bits(s.k0, s.k1, i, month, 2) >>> 20];
+  h.registryScore[i] = consumption * scoreFactor[bits(s.k0, s.k1, i, month, 2) >>> 20];
   const wait = monthsToNextAssessment((bits(s.k0, s.k1, i, month, 3) >>> 0) * UNIT, a.reassessment, a.logStaying);
   h.nextAssessment[i] = Math.min(NEVER, month + wait);
 }
@@ -134,14 +141,20 @@ export function monthsToNextAssessment(u: number, rate: number, logStaying = log
 
 /** Assess the households whose assessment falls this month. */
 export function registry(world: World, ctx: MonthContext): void {
-  const a = assessing(world, ctx, ctx.streams.registry);
-  const next = world.households.nextAssessment;
-  const month = ctx.month;
-  for (let i = 0, n = world.households.count; i < n; i++) if (next[i] === month) assess(world, ctx, a, i);
+  overHouseholds(world, ctx, 'registry', registryKernel, assessing(world, ctx, ctx.streams.registry));
+}
+
+/** Assess the households lo ≤ i < hi whose assessment falls this month. */
+export function registryKernel(w: HouseholdView, a: Assessing, lo: number, hi: number, out: RangeOut): void {
+  const next = w.households.nextAssessment;
+  const month = a.month;
+  const scoreFactor = scoreFactorsFor(a.scoreError);
+  for (let i = lo; i < hi; i++) if (next[i] === month) assess(w, out.flows, a, scoreFactor, i);
 }
 
 /** Initial assessment of every household (the registry as it stands when the run starts). */
 export function initialRegistry(world: World, ctx: MonthContext): void {
   const a = assessing(world, ctx, ctx.streams.initialRegistry);
-  for (let i = 0, n = world.households.count; i < n; i++) assess(world, ctx, a, i);
+  const scoreFactor = scoreFactorsFor(a.scoreError);
+  for (let i = 0, n = world.households.count; i < n; i++) assess(world, ctx.flows, a, scoreFactor, i);
 }

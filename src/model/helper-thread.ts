@@ -1,0 +1,62 @@
+/**
+ * A helper thread of a run's step (./threads.ts): views of the run's shared households, then a loop
+ * that waits for a task, runs the process's kernel over its range and posts back what the range
+ * added (flows, weights by welfare bin, regrouped households, whether members changed).
+ */
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { ATTRIBUTES } from './households';
+import type { Households } from './households';
+import { flowBytes } from './groups';
+import { LOG_BINS } from './welfare';
+import type { HelperStart, HelperTask, HouseholdView, Kernel, KernelName, RangeOut } from './threads';
+import { demographyKernel } from './processes/demography';
+import { incomeKernel } from './processes/income';
+import { businessKernel } from './processes/business';
+import { registryKernel } from './processes/registry';
+import { consumptionKernel } from './processes/consumption';
+
+const KERNELS: { readonly [name in KernelName]: Kernel<never> } = {
+  demography: demographyKernel,
+  income: incomeKernel,
+  business: businessKernel,
+  registry: registryKernel,
+  consumption: consumptionKernel,
+};
+
+const start = workerData as HelperStart;
+const store: Record<string, unknown> = { count: start.count };
+for (const [key, Type] of Object.entries(ATTRIBUTES)) store[key] = new (Type as unknown as new (buffer: SharedArrayBuffer) => unknown)(start.households[key]);
+const households = { ...store } as unknown as Households;
+const view: HouseholdView = {
+  households,
+  consumptionBits: new Uint32Array(start.households.consumption),
+  growthRank: new Float32Array(start.growthRank),
+  membersChanged: new Uint8Array(start.membersChanged),
+  flowBytes: flowBytes(households),
+  welfare: { rank: new Float64Array(start.welfareRank) },
+};
+const control = new Int32Array(start.control);
+let flows = new Float64Array(0);
+const weightByBin = new Float64Array(LOG_BINS);
+let regrouped: Uint32Array = new Uint32Array(1024);
+
+for (let seen = 0; ; ) {
+  Atomics.wait(control, 0, seen);
+  seen = Atomics.load(control, 0);
+  if (seen < 0) break;
+  try {
+    const task = receiveMessageOnPort(start.port)?.message as HelperTask;
+    if (flows.length !== task.flowsLength) flows = new Float64Array(task.flowsLength);
+    flows.fill(0);
+    weightByBin.fill(0);
+    const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false };
+    (KERNELS[task.kernel] as Kernel<unknown>)(view, task.terms, task.lo, task.hi, out);
+    regrouped = out.regrouped;
+    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged });
+  } catch (error) {
+    start.port.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
+  }
+  Atomics.store(control, 1, seen);
+  Atomics.notify(control, 1);
+}
+start.port.close();

@@ -1,0 +1,179 @@
+/**
+ * The step's threads: the processes that touch each household alone (demography, income,
+ * businesses, the registry's assessments, consumption) split the households of one run into equal
+ * ranges, the calling thread taking the first and each helper thread one more, on the same shared
+ * memory (households.ts, sharedArray).
+ *
+ * A run gives the same bits at any number of threads. Each household's draws are its own
+ * (./random.ts), and the only sums these processes make across households, the weights moved in the
+ * flows and the welfare histogram, are sums of Float32 weights in Float64, which are exact (a Float32
+ * weight has 24 significant bits; the sums stay far below 2^53 of the smallest weight's last bit),
+ * so the order in which the ranges' sums are added does not matter. What a process adds up in rupiah
+ * (spending, the tally's consumption) stays in the calling thread, in household order.
+ *
+ * A helper thread waits on its control word (Atomics.wait), takes its task from its port
+ * (receiveMessageOnPort: the calling thread blocks while the helpers work, so nothing here waits for
+ * an event loop), runs the process's kernel over its range and posts back what its range added.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { ATTRIBUTES } from './households';
+import { LOG_BINS } from './welfare';
+import type { MonthContext, StepHelper, StepThreads, World } from './world';
+
+/** The processes that run over ranges of households (helper-thread.ts knows their kernels by these names). */
+export type KernelName = 'demography' | 'income' | 'business' | 'registry' | 'consumption';
+
+/** What a kernel reads and writes besides its terms: the households and the world's arrays of one element per household. */
+export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & { readonly welfare: { readonly rank: Float64Array } };
+
+/** What a range of households adds up: merged in the calling thread once every range is done. */
+export interface RangeOut {
+  /** Weights moved, by reason and group (World flows: ./groups.ts, countMove). */
+  readonly flows: Float64Array;
+  /** Weights by welfare bin (the welfare distribution being filled). */
+  readonly weightByBin: Float64Array;
+  /** The households whose group changed, in household order (the first `regroupedCount`). */
+  regrouped: Uint32Array;
+  regroupedCount: number;
+  /** Whether the members of some household changed. */
+  membersChanged: boolean;
+}
+
+/** A process's work on households lo ≤ i < hi, given its terms for the month (plain data: they travel to the helper threads). */
+export type Kernel<T> = (w: HouseholdView, terms: T, lo: number, hi: number, out: RangeOut) => void;
+
+/** What a helper thread posts back for its range. */
+type HelperReply = { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean } | { readonly ok: false; readonly message: string };
+
+/** What a helper thread starts with (its workerData). */
+export interface HelperStart {
+  readonly count: number;
+  /** Each household attribute's shared memory, by name. */
+  readonly households: { readonly [attribute: string]: SharedArrayBuffer };
+  readonly growthRank: SharedArrayBuffer;
+  readonly membersChanged: SharedArrayBuffer;
+  readonly welfareRank: SharedArrayBuffer;
+  /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
+  readonly control: SharedArrayBuffer;
+  readonly port: MessagePort;
+}
+
+/** A task for a helper thread. */
+export interface HelperTask {
+  readonly kernel: KernelName;
+  readonly terms: unknown;
+  readonly lo: number;
+  readonly hi: number;
+  /** Slots of the run's flows. */
+  readonly flowsLength: number;
+}
+
+/** A helper's "last task done" word when it could not start (./helper-thread.js). */
+const COULD_NOT_START = -2;
+
+/** The calling thread alone. */
+export function oneThread(): StepThreads {
+  return { helpers: [], regrouped: new Uint32Array(0) };
+}
+
+/** Whether a typed array lives on shared memory (helper threads can see it). */
+function shared(a: ArrayBufferView): boolean {
+  return a.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * Start `threads − 1` helper threads on the world's households. Stop them with stopThreads. The
+ * world's household arrays must be on shared memory (createWorld makes them so).
+ */
+export function startThreads(world: World, threads: number): StepThreads {
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: expected a whole number from 1, got ${threads}`);
+  if (threads === 1) return oneThread();
+  const h = world.households;
+  const buffers: Record<string, SharedArrayBuffer> = {};
+  for (const key of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) {
+    if (!shared(h[key])) throw new Error(`threads: household attribute ${key} is not on shared memory`);
+    buffers[key] = h[key].buffer as SharedArrayBuffer;
+  }
+  for (const [name, a] of [['growthRank', world.growthRank], ['membersChanged', world.membersChanged], ['welfare.rank', world.welfare.rank]] as const) {
+    if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
+  }
+  const helpers: StepHelper[] = [];
+  for (let k = 1; k < threads; k++) {
+    const control = new SharedArrayBuffer(8);
+    const { port1, port2 } = new MessageChannel();
+    const start: HelperStart = {
+      count: h.count,
+      households: buffers,
+      growthRank: world.growthRank.buffer as SharedArrayBuffer,
+      membersChanged: world.membersChanged.buffer as SharedArrayBuffer,
+      welfareRank: world.welfare.rank.buffer as SharedArrayBuffer,
+      control,
+      port: port2,
+    };
+    const worker = new Worker(new URL('./helper-thread.js', import.meta.url), { workerData: start, transferList: [port2] });
+    worker.unref();
+    helpers.push({ worker, control: new Int32Array(control), port: port1, task: 0 });
+  }
+  return { helpers, regrouped: new Uint32Array(1024) };
+}
+
+/** Stop the helper threads (each ends its loop and exits). */
+export function stopThreads(threads: StepThreads): void {
+  for (const helper of threads.helpers) {
+    Atomics.store(helper.control, 0, -1);
+    Atomics.notify(helper.control, 0);
+    helper.port.close();
+  }
+}
+
+/** A RangeOut writing into the run's own flows and welfare histogram, with `regrouped` as its list. */
+function callingThreadOut(world: World, ctx: MonthContext, regrouped: Uint32Array): RangeOut {
+  return { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped, regroupedCount: 0, membersChanged: false };
+}
+
+/**
+ * Run a process's kernel over every household, split over the run's threads, and merge what the
+ * ranges added: their flows into the run's flows, their weights by bin into the welfare histogram
+ * being filled. Returns the regrouped households of every range, in household order, and whether
+ * the members of some household changed.
+ */
+export function overHouseholds<T>(world: World, ctx: MonthContext, name: KernelName, kernel: Kernel<T>, terms: T): { regrouped: Uint32Array; regroupedCount: number; membersChanged: boolean } {
+  const threads = world.threads;
+  const n = world.households.count;
+  const parts = threads.helpers.length + 1;
+  const end = (k: number) => Math.floor((n * k) / parts);
+  threads.helpers.forEach((helper, k) => {
+    const task: HelperTask = { kernel: name, terms, lo: end(k + 1), hi: end(k + 2), flowsLength: ctx.flows.length };
+    helper.port.postMessage(task);
+    helper.task++;
+    Atomics.store(helper.control, 0, helper.task);
+    Atomics.notify(helper.control, 0);
+  });
+  const out = callingThreadOut(world, ctx, threads.regrouped);
+  kernel(world, terms, 0, end(1), out);
+  threads.regrouped = out.regrouped;
+  let regrouped = out.regrouped;
+  let regroupedCount = out.regroupedCount;
+  let membersChanged = out.membersChanged;
+  for (const helper of threads.helpers) {
+    for (let done = Atomics.load(helper.control, 1); done !== helper.task && done !== COULD_NOT_START; done = Atomics.load(helper.control, 1)) Atomics.wait(helper.control, 1, done);
+    const reply = receiveMessageOnPort(helper.port)?.message as HelperReply | undefined;
+    if (reply === undefined) throw new Error(`a step thread finished ${name} without a reply`);
+    if (reply.ok === false) throw new Error(`a step thread failed in ${name}:\n${reply.message}`);
+    for (let j = 0; j < reply.flows.length; j++) ctx.flows[j] += reply.flows[j];
+    for (let b = 0; b < LOG_BINS; b++) world.welfare.weight[b] += reply.weightByBin[b];
+    if (reply.regrouped.length > 0) {
+      if (regroupedCount + reply.regrouped.length > regrouped.length) {
+        const grown = new Uint32Array(2 * (regroupedCount + reply.regrouped.length));
+        grown.set(regrouped.subarray(0, regroupedCount));
+        regrouped = grown;
+      }
+      regrouped.set(reply.regrouped, regroupedCount);
+      regroupedCount += reply.regrouped.length;
+    }
+    membersChanged ||= reply.membersChanged;
+  }
+  if (threads.helpers.length > 0) threads.regrouped = regrouped;
+  return { regrouped, regroupedCount, membersChanged };
+}

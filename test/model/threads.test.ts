@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadParameters } from '../../src/parameters/load';
+import type { Parameters } from '../../src/parameters/types';
+import { REFERENCE_MONTH, simulate } from '../../src/run/simulate';
+import { standardIndicators } from '../../src/observe/indicators';
+import { sha256, toCsv } from '../../src/run/results';
+import { resolveScenarios } from '../../src/scenarios/load';
+import { allocateHouseholds, copyHouseholds } from '../../src/model/households';
+import { startThreads, stopThreads } from '../../src/model/threads';
+import { createWorld } from '../../src/model/initialise';
+import { BUILTIN_REGISTRY } from '../../src/model/builtin';
+import { readFileSync } from 'node:fs';
+import { GOLDEN_FILE, NODE_MAJOR, goldenDigest } from '../golden/golden';
+
+let parameters: Parameters;
+beforeAll(() => {
+  parameters = loadParameters();
+});
+
+/** The results CSV's digest of a run of `scenario` on `threads` threads. */
+function digestOn(threads: number, scenario: { id: string; patch: object }): string {
+  const result = simulate(scenario, { seed: 'threads', households: 20_000, end: '2025-12', parameters, observe: standardIndicators, threads });
+  return sha256(toCsv(result.rows));
+}
+
+describe('the step on several threads', () => {
+  it('gives the same rows on one, two and three threads: a run with businesses, the pathway and every programme of 2022–2025', () => {
+    const [push] = resolveScenarios(['graduation-push-under-40'], parameters, 'data');
+    const scenario = { id: push.id, patch: push.effectivePatch };
+    const one = digestOn(1, scenario);
+    expect(digestOn(2, scenario)).toBe(one);
+    expect(digestOn(3, scenario)).toBe(one);
+  });
+
+  it('gives the golden run its committed digest on two threads', () => {
+    const committed = (JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Record<string, string>)[NODE_MAJOR];
+    expect(committed).toBeDefined();
+    expect(goldenDigest(2)).toBe(committed);
+  });
+
+  it('refuses households that are not on shared memory, naming the attribute', () => {
+    const shared = allocateHouseholds(10);
+    const world = createWorld(shared, [11], parameters, REFERENCE_MONTH, REFERENCE_MONTH + 12, BUILTIN_REGISTRY);
+    const threads = startThreads(world, 1);
+    expect(threads.helpers).toHaveLength(0);
+    const privateWeights = { ...copyHouseholds(shared), weight: new Float32Array(10) };
+    const own = createWorld(privateWeights, [11], parameters, REFERENCE_MONTH, REFERENCE_MONTH + 12, BUILTIN_REGISTRY, parameters, true);
+    expect(() => startThreads(own, 2)).toThrow('threads: household attribute weight is not on shared memory');
+    stopThreads(threads);
+  });
+
+  it('refuses a number of threads that is not a whole number from 1', () => {
+    const world = createWorld(allocateHouseholds(10), [11], parameters, REFERENCE_MONTH, REFERENCE_MONTH + 12, BUILTIN_REGISTRY);
+    expect(() => startThreads(world, 0)).toThrow('threads: expected a whole number from 1, got 0');
+    expect(() => startThreads(world, 1.5)).toThrow('threads: expected a whole number from 1, got 1.5');
+  });
+});
