@@ -1,27 +1,15 @@
 /**
  * A helper thread of a run's step (./threads.ts): views of the run's shared households, then a loop
- * that waits for a task, runs the process's kernel over its range and posts back what the range
- * added (flows, weights by welfare bin, regrouped households, whether members changed).
+ * that waits for a task, runs its kernel over its range and posts back what the range added (flows,
+ * weights by welfare bin, regrouped households, whether members changed, an observer's sums). It
+ * imports a kernel's module the first time a task names it.
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ATTRIBUTES } from './households';
 import type { Households } from './households';
 import { flowBytes } from './groups';
 import { LOG_BINS } from './welfare';
-import type { HelperStart, HelperTask, HouseholdView, Kernel, KernelName, RangeOut } from './threads';
-import { demographyKernel } from './processes/demography';
-import { incomeKernel } from './processes/income';
-import { businessKernel } from './processes/business';
-import { registryKernel } from './processes/registry';
-import { consumptionKernel } from './processes/consumption';
-
-const KERNELS: { readonly [name in KernelName]: Kernel<never> } = {
-  demography: demographyKernel,
-  income: incomeKernel,
-  business: businessKernel,
-  registry: registryKernel,
-  consumption: consumptionKernel,
-};
+import type { HelperStart, HelperTask, HouseholdView, Kernel, RangeOut } from './threads';
 
 const start = workerData as HelperStart;
 const store: Record<string, unknown> = { count: start.count };
@@ -34,11 +22,23 @@ const view: HouseholdView = {
   membersChanged: new Uint8Array(start.membersChanged),
   flowBytes: flowBytes(households),
   welfare: { rank: new Float64Array(start.welfareRank) },
+  visiting: { households: new Int32Array(start.visiting) },
 };
 const control = new Int32Array(start.control);
+const modules = new Map<string, Record<string, unknown>>();
 let flows = new Float64Array(0);
+let sums = new Float64Array(0);
 const weightByBin = new Float64Array(LOG_BINS);
 let regrouped: Uint32Array = new Uint32Array(1024);
+
+/** The kernel a task names, its module imported the first time. */
+async function kernelOf(task: HelperTask): Promise<Kernel<unknown>> {
+  let module = modules.get(task.kernel.module);
+  if (module === undefined) modules.set(task.kernel.module, (module = (await import(task.kernel.module)) as Record<string, unknown>));
+  const kernel = module[task.kernel.name];
+  if (typeof kernel !== 'function') throw new Error(`${task.kernel.module} exports no kernel ${task.kernel.name}`);
+  return kernel as Kernel<unknown>;
+}
 
 for (let seen = 0; ; ) {
   Atomics.wait(control, 0, seen);
@@ -47,12 +47,14 @@ for (let seen = 0; ; ) {
   try {
     const task = receiveMessageOnPort(start.port)?.message as HelperTask;
     if (flows.length !== task.flowsLength) flows = new Float64Array(task.flowsLength);
+    if (sums.length !== task.sumsLength) sums = new Float64Array(task.sumsLength);
     flows.fill(0);
+    sums.fill(0);
     weightByBin.fill(0);
-    const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false };
-    (KERNELS[task.kernel] as Kernel<unknown>)(view, task.terms, task.lo, task.hi, out);
+    const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums };
+    (await kernelOf(task))(view, task.terms, task.lo, task.hi, out);
     regrouped = out.regrouped;
-    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged });
+    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums });
   } catch (error) {
     start.port.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }

@@ -164,7 +164,7 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   foodTransfers: Float32Array,
 };
 
-type ArrayType = (typeof ATTRIBUTES)[ArrayKey] | Float64ArrayConstructor;
+type ArrayType = (typeof ATTRIBUTES)[ArrayKey] | Float64ArrayConstructor | Int32ArrayConstructor;
 
 /**
  * A zeroed typed array of `count` elements on shared memory: the step's threads (./threads.ts) read

@@ -117,7 +117,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
     provinceCount: provinces,
-    visiting: { households: new Int32Array(households.count), count: 0 },
+    visiting: { households: sharedArray(Int32Array, households.count), count: 0 },
     settling: new Int32Array(households.count),
     start,
     end,

@@ -11,9 +11,14 @@
  * so the order in which the ranges' sums are added does not matter. What a process adds up in rupiah
  * (spending, the tally's consumption) stays in the calling thread, in household order.
  *
+ * An observer can split its sums over households the same way (../observe/indicators.ts: the
+ * household tally's sums of weights go to the threads while the calling thread adds its sums in
+ * rupiah in household order).
+ *
  * A helper thread waits on its control word (Atomics.wait), takes its task from its port
  * (receiveMessageOnPort: the calling thread blocks while the helpers work, so nothing here waits for
- * an event loop), runs the process's kernel over its range and posts back what its range added.
+ * an event loop), runs the kernel over its range and posts back what its range added. A kernel is
+ * named by its module and export (KernelRef); the helper imports the module the first time.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
@@ -21,11 +26,18 @@ import { ATTRIBUTES } from './households';
 import { LOG_BINS } from './welfare';
 import type { MonthContext, StepHelper, StepThreads, World } from './world';
 
-/** The processes that run over ranges of households (helper-thread.ts knows their kernels by these names). */
-export type KernelName = 'demography' | 'income' | 'business' | 'registry' | 'consumption';
+/** Where a helper thread finds a kernel: its module's URL (import.meta.url) and the name it exports it by. */
+export interface KernelRef {
+  readonly module: string;
+  readonly name: string;
+}
 
 /** What a kernel reads and writes besides its terms: the households and the world's arrays of one element per household. */
-export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & { readonly welfare: { readonly rank: Float64Array } };
+export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & {
+  readonly welfare: { readonly rank: Float64Array };
+  /** A kernel may list households in World.visiting within its own range (lo to hi). */
+  readonly visiting: { readonly households: Int32Array };
+};
 
 /** What a range of households adds up: merged in the calling thread once every range is done. */
 export interface RangeOut {
@@ -38,13 +50,17 @@ export interface RangeOut {
   regroupedCount: number;
   /** Whether the members of some household changed. */
   membersChanged: boolean;
+  /** An observer's sums (its own layout; Options.sumsLength of them, none for a process). */
+  readonly sums: Float64Array;
 }
 
 /** A process's work on households lo ≤ i < hi, given its terms for the month (plain data: they travel to the helper threads). */
 export type Kernel<T> = (w: HouseholdView, terms: T, lo: number, hi: number, out: RangeOut) => void;
 
 /** What a helper thread posts back for its range. */
-type HelperReply = { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean } | { readonly ok: false; readonly message: string };
+type HelperReply =
+  | { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean; readonly sums: Float64Array }
+  | { readonly ok: false; readonly message: string };
 
 /** What a helper thread starts with (its workerData). */
 export interface HelperStart {
@@ -54,6 +70,7 @@ export interface HelperStart {
   readonly growthRank: SharedArrayBuffer;
   readonly membersChanged: SharedArrayBuffer;
   readonly welfareRank: SharedArrayBuffer;
+  readonly visiting: SharedArrayBuffer;
   /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -61,12 +78,14 @@ export interface HelperStart {
 
 /** A task for a helper thread. */
 export interface HelperTask {
-  readonly kernel: KernelName;
+  readonly kernel: KernelRef;
   readonly terms: unknown;
   readonly lo: number;
   readonly hi: number;
   /** Slots of the run's flows. */
   readonly flowsLength: number;
+  /** Slots of the observer's sums (0 for a process). */
+  readonly sumsLength: number;
 }
 
 /** A helper's "last task done" word when it could not start (./helper-thread.js). */
@@ -95,7 +114,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     if (!shared(h[key])) throw new Error(`threads: household attribute ${key} is not on shared memory`);
     buffers[key] = h[key].buffer as SharedArrayBuffer;
   }
-  for (const [name, a] of [['growthRank', world.growthRank], ['membersChanged', world.membersChanged], ['welfare.rank', world.welfare.rank]] as const) {
+  for (const [name, a] of [['growthRank', world.growthRank], ['membersChanged', world.membersChanged], ['welfare.rank', world.welfare.rank], ['visiting', world.visiting.households]] as const) {
     if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
   }
   const helpers: StepHelper[] = [];
@@ -108,6 +127,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       growthRank: world.growthRank.buffer as SharedArrayBuffer,
       membersChanged: world.membersChanged.buffer as SharedArrayBuffer,
       welfareRank: world.welfare.rank.buffer as SharedArrayBuffer,
+      visiting: world.visiting.households.buffer as SharedArrayBuffer,
       control,
       port: port2,
     };
@@ -127,31 +147,44 @@ export function stopThreads(threads: StepThreads): void {
   }
 }
 
-/** A RangeOut writing into the run's own flows and welfare histogram, with `regrouped` as its list. */
-function callingThreadOut(world: World, ctx: MonthContext, regrouped: Uint32Array): RangeOut {
-  return { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped, regroupedCount: 0, membersChanged: false };
+/** How a kernel's work is shared and what it adds up besides the flows and the welfare histogram. */
+export interface Split {
+  /**
+   * The share of the households the calling thread takes (the first ones), the helpers sharing the
+   * rest equally. Default: an equal share.
+   */
+  readonly callingShare?: number;
+  /** Work the calling thread does before its range, while the helpers work on theirs. */
+  readonly before?: () => void;
+  /** An observer's sums: the ranges' sums are added into it (and the calling thread's range adds to it directly). */
+  readonly sums?: Float64Array;
 }
 
+const NO_SUMS = new Float64Array(0);
+
 /**
- * Run a process's kernel over every household, split over the run's threads, and merge what the
- * ranges added: their flows into the run's flows, their weights by bin into the welfare histogram
- * being filled. Returns the regrouped households of every range, in household order, and whether
- * the members of some household changed.
+ * Run a kernel over every household, split over the run's threads, and merge what the ranges added:
+ * their flows into the run's flows, their weights by bin into the welfare histogram being filled,
+ * their sums into `split.sums`. Returns the regrouped households of every range, in household order,
+ * and whether the members of some household changed.
  */
-export function overHouseholds<T>(world: World, ctx: MonthContext, name: KernelName, kernel: Kernel<T>, terms: T): { regrouped: Uint32Array; regroupedCount: number; membersChanged: boolean } {
+export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): { regrouped: Uint32Array; regroupedCount: number; membersChanged: boolean } {
   const threads = world.threads;
   const n = world.households.count;
-  const parts = threads.helpers.length + 1;
-  const end = (k: number) => Math.floor((n * k) / parts);
+  const helpers = threads.helpers.length;
+  const sums = split.sums ?? NO_SUMS;
+  const callingEnd = helpers === 0 ? n : Math.floor(n * (split.callingShare ?? 1 / (helpers + 1)));
+  const end = (k: number) => callingEnd + Math.floor(((n - callingEnd) * k) / helpers);
   threads.helpers.forEach((helper, k) => {
-    const task: HelperTask = { kernel: name, terms, lo: end(k + 1), hi: end(k + 2), flowsLength: ctx.flows.length };
+    const task: HelperTask = { kernel: ref, terms, lo: end(k), hi: end(k + 1), flowsLength: ctx.flows.length, sumsLength: sums.length };
     helper.port.postMessage(task);
     helper.task++;
     Atomics.store(helper.control, 0, helper.task);
     Atomics.notify(helper.control, 0);
   });
-  const out = callingThreadOut(world, ctx, threads.regrouped);
-  kernel(world, terms, 0, end(1), out);
+  split.before?.();
+  const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums };
+  kernel(world, terms, 0, callingEnd, out);
   threads.regrouped = out.regrouped;
   let regrouped = out.regrouped;
   let regroupedCount = out.regroupedCount;
@@ -159,10 +192,11 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, name: KernelN
   for (const helper of threads.helpers) {
     for (let done = Atomics.load(helper.control, 1); done !== helper.task && done !== COULD_NOT_START; done = Atomics.load(helper.control, 1)) Atomics.wait(helper.control, 1, done);
     const reply = receiveMessageOnPort(helper.port)?.message as HelperReply | undefined;
-    if (reply === undefined) throw new Error(`a step thread finished ${name} without a reply`);
-    if (reply.ok === false) throw new Error(`a step thread failed in ${name}:\n${reply.message}`);
+    if (reply === undefined) throw new Error(`a step thread finished ${ref.name} without a reply`);
+    if (reply.ok === false) throw new Error(`a step thread failed in ${ref.name}:\n${reply.message}`);
     for (let j = 0; j < reply.flows.length; j++) ctx.flows[j] += reply.flows[j];
     for (let b = 0; b < LOG_BINS; b++) world.welfare.weight[b] += reply.weightByBin[b];
+    for (let j = 0; j < reply.sums.length; j++) sums[j] += reply.sums[j];
     if (reply.regrouped.length > 0) {
       if (regroupedCount + reply.regrouped.length > regrouped.length) {
         const grown = new Uint32Array(2 * (regroupedCount + reply.regrouped.length));
@@ -174,6 +208,6 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, name: KernelN
     }
     membersChanged ||= reply.membersChanged;
   }
-  if (threads.helpers.length > 0) threads.regrouped = regrouped;
+  if (helpers > 0) threads.regrouped = regrouped;
   return { regrouped, regroupedCount, membersChanged };
 }

@@ -20,7 +20,7 @@
  * into the value. Programmes and services bring their own indicators through the registry. Tallies
  * run over blocks of households that stay in cache, so many small passes cost about one.
  */
-import { IN_REGISTRY } from '../model/households';
+import { IN_REGISTRY, sharedArray } from '../model/households';
 import type { Households } from '../model/households';
 import { ASSISTANCE, ENTERED_EXTREME, GRADUATED, PHASES, RECOVERY } from '../model/phases';
 import type { IndicatorRow, Reporter } from '../model/observation';
@@ -30,6 +30,8 @@ import { BUILTIN_REGISTRY } from '../model/builtin';
 import { DIMENSIONS, FLOW_GROUPS, NATIONAL, groupsOf } from '../model/groups';
 import { GRADUATION_KINDS } from '../model/graduation';
 import { welfareQuantile } from '../model/welfare';
+import { overHouseholds } from '../model/threads';
+import type { HouseholdView, RangeOut } from '../model/threads';
 
 /** The units indicators are measured in (charts/labels.ts says each in words). */
 export const INDICATOR_UNITS = [
@@ -66,7 +68,7 @@ export interface MonthLines {
 export interface Tally {
   readonly id: string;
   readonly slots: readonly string[];
-  add(world: World, lines: MonthLines, cell: Uint16Array, stride: number, sums: Float64Array, offset: number): void;
+  add(world: World, ctx: MonthContext, lines: MonthLines, cell: Uint16Array, stride: number, sums: Float64Array, offset: number): void;
 }
 
 /** What `finish` may read: the group's sums of any tally slot ("tally.slot"), the world and the month; the province of a money row. */
@@ -122,62 +124,17 @@ function householdTally(registry: Registry): Tally {
   return {
     id: 'household',
     slots: [...base, ...registry.programmes.flatMap((p) => [`${p.id}.families`, `${p.id}.not_poor`, `${p.id}.poor_not_reached`])],
-    add(world, lines, cell, stride, sums, offset) {
-      const h = world.households;
-      const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = h;
-      const { extreme: zE, national: zN, bottom } = lines;
-      // Pass 1, every household: what all of them add; the households with a registry status are listed (branch-free).
-      const listed = world.visiting.households;
-      let count = 0;
-      for (let i = 0, n = h.count; i < n; i++) {
-        const o = cell[i] * stride + offset;
-        const w = weight[i];
-        const wp = w * size[i];
-        const y = consumption[i];
-        const p = phase[i];
-        sums[o] += w;
-        sums[o + 1] += wp;
-        sums[o + 2] += wp * y;
-        if (y < zE) {
-          const g = 1 - y / zE;
-          sums[o + 3] += wp;
-          sums[o + 4] += wp * g;
-          sums[o + 5] += wp * g * g;
-        } else if ((history[i] & ENTERED_EXTREME) !== 0 && p >= RECOVERY) sums[o + 21] += wp;
-        if (y < zN) {
-          const g = 1 - y / zN;
-          sums[o + 6] += wp;
-          sums[o + 7] += wp * g;
-          sums[o + 8] += wp * g * g;
-          sums[o + 9] += w;
-        }
-        sums[o + 12] += w * +(y < bottom);
-        sums[o + 14 + p] += w;
-        if (business[i] !== 0) sums[o + 20] += w;
-        if (registryScore[i] < zE && p >= ASSISTANCE && p < GRADUATED) {
-          sums[o + 22] += w;
-          if (p >= RECOVERY) sums[o + 23] += w;
-        }
-        listed[count] = i;
-        count += (status[i] + 0xffff) >>> 16;
-      }
-      // Pass 2, the households with a registry status: those in the registry and those of them in the
-      // bottom (held in the bottom-not-listed slot until the pass ends), and each programme's families
-      // and those of them poor (held in the not-poor slot).
-      for (let k = 0; k < count; k++) {
-        const i = listed[k];
-        const o = cell[i] * stride + offset;
-        const w = weight[i];
-        const y = consumption[i];
-        const inRegistry = +((status[i] & IN_REGISTRY) !== 0);
-        sums[o + 10] += w * inRegistry;
-        sums[o + 13] += w * (inRegistry & +(y < bottom));
-        const poorWeight = w * +(y < zN);
-        for (let m = status[i] & programmeBits; m !== 0; m &= m - 1) {
-          const slot = o + slotByBit[31 - Math.clz32(m & -m)];
-          sums[slot] += w;
-          sums[slot + 1] += poorWeight;
-        }
+    add(world, ctx, lines, cell, stride, sums, offset) {
+      const kernel = { module: import.meta.url, name: 'householdWeights' };
+      const helpers = world.threads.helpers.length;
+      if (helpers === 0) {
+        overHouseholds(world, ctx, kernel, householdWeights, { lines, cell, stride, offset, slotByBit, programmeBits, withMoney: true }, { sums });
+      } else {
+        // The sums of weights (exact in any order) are split over the run's threads; the calling thread
+        // adds the sums in rupiah of every household first, in household order, about a third of the
+        // work, so it takes a smaller share of the rest.
+        const terms: HouseholdWeightTerms = { lines, cell, stride, offset, slotByBit, programmeBits, withMoney: false };
+        overHouseholds(world, ctx, kernel, householdWeights, terms, { callingShare: 0.25 / helpers, before: () => addHouseholdMoney(world, terms, sums), sums });
       }
       // Registry households not in the bottom and the bottom not in the registry, and a programme's
       // families not poor and the poor it does not reach, by difference: a Float64 sum of Float32
@@ -195,6 +152,103 @@ function householdTally(registry: Registry): Tally {
       }
     },
   };
+}
+
+/** What the household tally's passes read: the lines, each household's cell, where its sums go, the programmes' slots. */
+interface HouseholdWeightTerms {
+  readonly lines: MonthLines;
+  readonly cell: Uint16Array;
+  readonly stride: number;
+  readonly offset: number;
+  /** The first slot of each programme, by its status bit's position (−1: the bit is no programme's). */
+  readonly slotByBit: Int32Array;
+  readonly programmeBits: number;
+  /** Whether the kernel adds the sums in rupiah too (the run has one thread: one pass does all). */
+  readonly withMoney: boolean;
+}
+
+/**
+ * The household tally's sums in rupiah, every household in household order: consumption and the
+ * poverty gaps at both lines (slots 2, 4, 5, 7 and 8).
+ */
+function addHouseholdMoney(world: World, terms: HouseholdWeightTerms, sums: Float64Array): void {
+  const { weight, size, consumption } = world.households;
+  const { cell, stride, offset } = terms;
+  const { extreme: zE, national: zN } = terms.lines;
+  for (let i = 0, n = world.households.count; i < n; i++) addMoney(sums, cell[i] * stride + offset, weight[i] * size[i], consumption[i], zE, zN);
+}
+
+/** What a household of `wp` persons (weighted) consuming `y` adds to the sums in rupiah of its cell (from `o`). */
+function addMoney(sums: Float64Array, o: number, wp: number, y: number, zE: number, zN: number): void {
+  sums[o + 2] += wp * y;
+  if (y < zE) {
+    const g = 1 - y / zE;
+    sums[o + 4] += wp * g;
+    sums[o + 5] += wp * g * g;
+  }
+  if (y < zN) {
+    const g = 1 - y / zN;
+    sums[o + 7] += wp * g;
+    sums[o + 8] += wp * g * g;
+  }
+}
+
+/**
+ * The household tally's sums of weights and persons (a Float64 sum of Float32 weights, times a
+ * household size, is exact: the same in any order) of households lo ≤ i < hi, and `withMoney` its
+ * sums in rupiah too (which must be added in household order: on one thread). Pass 1, every
+ * household: what all of them add; the households with a registry status are listed (branch-free)
+ * in World.visiting from lo on. Pass 2, the households listed: those in the registry and those of
+ * them in the bottom (held in the bottom-not-listed slot until the tally ends), and each programme's
+ * families and those of them poor (held in the not-poor slot).
+ */
+export function householdWeights(w: HouseholdView, terms: HouseholdWeightTerms, lo: number, hi: number, out: RangeOut): void {
+  const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = w.households;
+  const { cell, stride, offset, slotByBit, programmeBits, withMoney } = terms;
+  const { extreme: zE, national: zN, bottom } = terms.lines;
+  const sums = out.sums;
+  const listed = w.visiting.households;
+  let count = lo;
+  for (let i = lo; i < hi; i++) {
+    const o = cell[i] * stride + offset;
+    const wt = weight[i];
+    const wp = wt * size[i];
+    const y = consumption[i];
+    const p = phase[i];
+    sums[o] += wt;
+    sums[o + 1] += wp;
+    if (withMoney) addMoney(sums, o, wp, y, zE, zN);
+    if (y < zE) sums[o + 3] += wp;
+    else if ((history[i] & ENTERED_EXTREME) !== 0 && p >= RECOVERY) sums[o + 21] += wp;
+    if (y < zN) {
+      sums[o + 6] += wp;
+      sums[o + 9] += wt;
+    }
+    sums[o + 12] += wt * +(y < bottom);
+    sums[o + 14 + p] += wt;
+    if (business[i] !== 0) sums[o + 20] += wt;
+    if (registryScore[i] < zE && p >= ASSISTANCE && p < GRADUATED) {
+      sums[o + 22] += wt;
+      if (p >= RECOVERY) sums[o + 23] += wt;
+    }
+    listed[count] = i;
+    count += (status[i] + 0xffff) >>> 16;
+  }
+  for (let k = lo; k < count; k++) {
+    const i = listed[k];
+    const o = cell[i] * stride + offset;
+    const wt = weight[i];
+    const y = consumption[i];
+    const inRegistry = +((status[i] & IN_REGISTRY) !== 0);
+    sums[o + 10] += wt * inRegistry;
+    sums[o + 13] += wt * (inRegistry & +(y < bottom));
+    const poorWeight = wt * +(y < zN);
+    for (let m = status[i] & programmeBits; m !== 0; m &= m - 1) {
+      const slot = o + slotByBit[31 - Math.clz32(m & -m)];
+      sums[slot] += wt;
+      sums[slot + 1] += poorWeight;
+    }
+  }
 }
 
 // The indicators.
@@ -407,7 +461,7 @@ function report(
     grouping.cell = cellsOf(h, sizes, grouping.cell);
   } else if (grouping.version === regrouped.version - 1) regroupCells(h, sizes, grouping.cell, regrouped);
   grouping.version = regrouped.version;
-  for (const t of c.tallies) t.add(world, lines, grouping.cell, c.stride, sums, c.offsets.get(t)!);
+  for (const t of c.tallies) t.add(world, ctx, lines, grouping.cell, c.stride, sums, c.offsets.get(t)!);
 
   const rows: IndicatorRow[] = [];
   const describe = (acc: Float64Array, group: string, province: number | null, scopes: ReadonlySet<Indicator['scope']>) => {
@@ -475,7 +529,7 @@ function cellTables(h: Households, sizes: readonly number[]): { attributes: Uint
 /** Every household's cell (cellTables), one pass per attribute, branch-free. */
 function cellsOf(h: Households, sizes: readonly number[], cell: Uint16Array): Uint16Array {
   const { attributes, tables } = cellTables(h, sizes);
-  if (cell.length !== h.count) cell = new Uint16Array(h.count);
+  if (cell.length !== h.count) cell = sharedArray(Uint16Array, h.count); // shared: the tally's threads read it
   const [first, ...rest] = attributes;
   for (let i = 0, n = h.count, table = tables[0]; i < n; i++) cell[i] = table[first[i]];
   rest.forEach((values, k) => {

@@ -1,6 +1,7 @@
 /**
  * The household tally (src/observe/indicators.ts) against a plain count: each of its sums, nationally
- * and for the urban households, as one reads its definition off the households one by one.
+ * and for the urban households, as one reads its definition off the households one by one; with
+ * the tally's sums of weights on one thread and split over two (src/model/threads.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Reporter } from '../../src/model/observation';
@@ -58,7 +59,7 @@ function plainTerms(world: World, i: number, lines: { extreme: number; national:
   return terms;
 }
 
-describe('the household tally', () => {
+describe.each([1, 2])('the household tally, the step and the tally on %i thread(s)', (threads) => {
   let checked: { month: number; group: string; slot: string; tally: number; plain: number }[];
 
   beforeAll(() => {
@@ -89,7 +90,7 @@ describe('the household tally', () => {
       return rows;
     };
     // Every month is counted plainly, to the end of 2025, so that every programme has had families.
-    simulate({ id: 'baseline', patch: {} }, { seed: 11, households: 20_000, parameters: params, end: '2025-12', observe });
+    simulate({ id: 'baseline', patch: {} }, { seed: 11, households: 20_000, parameters: params, end: '2025-12', observe, threads });
   });
 
   it('gives, for every slot, nationally and for the urban households, the plain count of its definition', () => {

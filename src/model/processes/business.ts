@@ -41,7 +41,7 @@ export function business(world: World, ctx: MonthContext): void {
     businessSpace: world.registry.flag['rst.business_space'] ?? 0,
     failed: world.registry.reason['business.failed'],
   };
-  overHouseholds(world, ctx, 'business', businessKernel, terms);
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'businessKernel' }, businessKernel, terms);
 }
 
 /** What the businesses of every household draw on this month. */

@@ -27,7 +27,7 @@ export function consumption(world: World, ctx: MonthContext): void {
   const { transfer_share: share, smoothing } = ctx.params.behaviour.consumption;
   const { saving_rate: savingRate, drawdown } = ctx.params.behaviour.savings;
   world.welfare.weight.fill(0);
-  overHouseholds(world, ctx, 'consumption', consumptionKernel, { share, smoothing, savingRate, drawdown, line: ctx.extremeLine });
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'consumptionKernel' }, consumptionKernel, { share, smoothing, savingRate, drawdown, line: ctx.extremeLine });
   finishWelfareDistribution(world.welfare);
 }
 

@@ -83,7 +83,7 @@ export function demography(world: World, ctx: MonthContext): void {
     death: 1 - exp(-d.elderly_mortality / 12),
     birthdays: monthOfYear(ctx.month) - 1,
   };
-  const moved = overHouseholds(world, ctx, 'demography', demographyKernel, terms);
+  const moved = overHouseholds(world, ctx, { module: import.meta.url, name: 'demographyKernel' }, demographyKernel, terms);
   world.membersVersion += moved.membersChanged ? 1 : 0;
   if (moved.regroupedCount > 0) {
     const regrouped = world.regrouped;

@@ -82,7 +82,7 @@ export function income(world: World, ctx: MonthContext): void {
     house: world.registry.flag['rst.house'] ?? 0,
     provinceShock: shock,
   };
-  overHouseholds(world, ctx, 'income', incomeKernel, terms);
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'incomeKernel' }, incomeKernel, terms);
 }
 
 /** What the income of every household draws on this month. */

@@ -141,7 +141,7 @@ export function monthsToNextAssessment(u: number, rate: number, logStaying = log
 
 /** Assess the households whose assessment falls this month. */
 export function registry(world: World, ctx: MonthContext): void {
-  overHouseholds(world, ctx, 'registry', registryKernel, assessing(world, ctx, ctx.streams.registry));
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'registryKernel' }, registryKernel, assessing(world, ctx, ctx.streams.registry));
 }
 
 /** Assess the households lo ≤ i < hi whose assessment falls this month. */
