@@ -6,8 +6,9 @@
  *
  * For each size: build the population, initialise a world, run 3 months to warm up, then time 12
  * monthly steps of the full pipeline on one thread and 12 more with the standard indicators (the
- * median month of each is reported); then the same again on two threads (src/model/threads.ts: the
- * processes that touch each household alone split the households), after one month to start them.
+ * median month of each is reported); then the same months again, in a new world on the same
+ * population, on two threads (src/model/threads.ts: the processes that touch each household alone
+ * and the indicators' sums of weights split the households).
  * In the same run, at the same size, the ceiling kernel (./ceiling.ts, a bare struct-of-arrays
  * household step) is timed the same way; the ratio real ÷ ceiling is what compares across machines and loads.
  * Bytes per household: the model state (sum of the typed arrays' element sizes) and the measured
@@ -65,25 +66,31 @@ function measure(households: number): void {
   const population = populationFor(params, 'bench', 0, { households });
   const buildSeconds = (performance.now() - t) / 1000;
   const start = REFERENCE_MONTH;
-  const end = start + 2 * (WARM_UP + 2 * MONTHS);
-  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, BUILTIN_REGISTRY);
+  const end = start + WARM_UP + 2 * MONTHS;
   const prices = pricePath(params, start, end);
   const streams = runStreams(runKey('bench'));
   const flows = createFlows(BUILTIN_REGISTRY.reasons.length);
-  initialise(world, monthContext(params, prices, streams, flows, start, start));
+  const names = population.provinces.map((p) => p.name);
+  /** A new world on the population, initialised. */
+  const newWorld = () => {
+    const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, BUILTIN_REGISTRY);
+    initialise(world, monthContext(params, prices, streams, flows, start, start));
+    return world;
+  };
+  let world = newWorld();
   global.gc?.();
   const rssAfter = process.memoryUsage().rss;
-  const names = population.provinces.map((p) => p.name);
 
-  /** Time MONTHS months of the step alone and MONTHS with the standard indicators, from month `from`, after `warmUp` months untimed. */
-  const timeMonths = (from: number, warmUp: number) => {
+  /** On `threads` threads: time MONTHS months of the step alone and MONTHS with the standard indicators, after WARM_UP months untimed. */
+  const timeMonths = (threads: number) => {
+    world.threads = startThreads(world, threads);
     const stepOnly: number[] = [];
     const withIndicators: number[] = [];
     const byProcess = new Map(PROCESSES.map(([name]) => [name, [] as number[]]));
-    for (let k = 1; k <= warmUp + 2 * MONTHS; k++) {
-      const ctx = monthContext(params, prices, streams, flows, start, from + k);
-      const timed = k > warmUp;
-      const observe = k <= warmUp || k > warmUp + MONTHS;
+    for (let k = 1; k <= WARM_UP + 2 * MONTHS; k++) {
+      const ctx = monthContext(params, prices, streams, flows, start, start + k);
+      const timed = k > WARM_UP;
+      const observe = k <= WARM_UP || k > WARM_UP + MONTHS;
       t = performance.now();
       openMonth(world, ctx);
       for (const [name, process] of PROCESSES) {
@@ -97,12 +104,13 @@ function measure(households: number): void {
       if (timed && !observe) stepOnly.push(stepped - t);
       else if (timed) withIndicators.push(observed - t);
     }
+    stopThreads(world.threads);
     return { step: median(stepOnly), withIndicators: median(withIndicators), byProcess };
   };
-  const one = timeMonths(start, WARM_UP);
-  world.threads = startThreads(world, THREADS);
-  const two = timeMonths(start + WARM_UP + 2 * MONTHS, 1);
-  stopThreads(world.threads);
+  const one = timeMonths(1);
+  const bytes = worldBytes(world);
+  world = newWorld(); // the same months again, from the start, on two threads
+  const two = timeMonths(THREADS);
   const n = population.households.count;
   const ceiling = median(ceilingStepTimes(n, WARM_UP, MONTHS));
   const rate = (ms: number) => (n / (ms / 1000) / 1e6).toFixed(1);
@@ -117,7 +125,7 @@ function measure(households: number): void {
       `  per process, ns per household-month (median month): ${perProcess(one.byProcess)}`,
       `  on ${THREADS} threads (src/model/threads.ts): step ${two.step.toFixed(1)} ms → ${rate(two.step)} M household-months/s (${(one.step / two.step).toFixed(2)}× one thread); with indicators ${two.withIndicators.toFixed(1)} ms → ${rate(two.withIndicators)} M/s`,
       `  per process on ${THREADS} threads, ns per household-month: ${perProcess(two.byProcess)}`,
-      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${worldBytes(world)} B; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
+      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${bytes} B; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
 }
