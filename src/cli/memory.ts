@@ -54,7 +54,7 @@ export interface MemoryEstimate {
   readonly heap: number;
   /** Every thread's heap and populations together. */
   readonly total: number;
-  /** What it is made of, in words ("12 runs of 200,000 agents, 2 threads"). */
+  /** What it is made of, in words ("12 runs of 200,000 agents, 2 workers"). */
   readonly what: string;
 }
 
@@ -96,7 +96,7 @@ export function experimentMemory(o: { readonly runs: number; readonly rows: numb
   return {
     heap: Math.max(kept, thread),
     total: resident(kept) + (o.workers > 1 ? threads * resident(thread) : 0) + populations,
-    what: `${count(o.runs, 'run')} of ${o.agents.toLocaleString('en')} agents recording ${o.rows.toLocaleString('en')} rows each, ${count(threads, 'thread')}`,
+    what: `${count(o.runs, 'run')} of ${o.agents.toLocaleString('en')} agents recording ${o.rows.toLocaleString('en')} rows each, ${count(threads, 'worker')}`,
   };
 }
 
@@ -106,7 +106,7 @@ export function studyMemory(o: { readonly agents: number; readonly workers: numb
   return {
     heap: THREAD_BYTES,
     total: resident(THREAD_BYTES) * (1 + (o.workers > 1 ? threads : 0)) + threads * o.agents * AGENT_BYTES * populationsHeld(2),
-    what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'thread')}`,
+    what: `runs of ${o.agents.toLocaleString('en')} agents, ${count(threads, 'worker')}`,
   };
 }
 

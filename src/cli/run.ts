@@ -136,12 +136,12 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const runs = scenarios.length * (o.shard ? Math.ceil(o.replicates / o.shard.of) : o.replicates);
   const estimate = experimentMemory({ runs, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
   checkMemory(name, RUN_SIZE, estimate);
-  const runThreads = o.threads ?? threadsPerRun(o.workers, runs);
+  const runThreads = o.threads ?? threadsPerRun(o.workers, runs, agentsOf(o));
   const folder = planRunFolder(o.out, o.shard ? `${name}-shard-${o.shard.index}-of-${o.shard.of}` : name);
 
   const log = process.stderr;
   const t = TEXT[o.lang];
-  log.write(`${t.starting({ command: name, scenarios: scenarios.length, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, parameters: o.parameters, posterior: posterior?.file })}\n`);
+  log.write(`${t.starting({ command: name, scenarios: scenarios.length, replicates: o.replicates, start: o.start, end: o.years.end, seed: o.seed, workers: o.workers, threads: runThreads, parameters: o.parameters, posterior: posterior?.file })}\n`);
   const progress = progressDisplay(log, 'runs', o.lang);
   const options: ExperimentOptions = {
     parameters,

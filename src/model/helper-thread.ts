@@ -18,6 +18,7 @@ const households = { ...store } as unknown as Households;
 const view: HouseholdView = {
   households,
   consumptionBits: new Uint32Array(start.households.consumption),
+  scoreBits: new Uint32Array(start.households.registryScore),
   growthRank: new Float32Array(start.growthRank),
   membersChanged: new Uint8Array(start.membersChanged),
   flowBytes: flowBytes(households),
@@ -51,10 +52,10 @@ for (let seen = 0; ; ) {
     flows.fill(0);
     sums.fill(0);
     weightByBin.fill(0);
-    const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums };
+    const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
     (await kernelOf(task))(view, task.terms, task.lo, task.hi, out);
     regrouped = out.regrouped;
-    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums });
+    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums, listed: out.listed });
   } catch (error) {
     start.port.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }

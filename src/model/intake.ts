@@ -64,6 +64,11 @@ export function tally(intake: Intake, key: number, weight: number): void {
   if (key > intake.highest) intake.highest = key;
 }
 
+/** Tally the candidates of `weights`, by key (candidates tallied elsewhere, e.g. over the step's threads). */
+export function tallyAll(intake: Intake, weights: Float64Array): void {
+  for (let key = 0; key < weights.length; key++) if (weights[key] !== 0) tally(intake, key, weights[key]);
+}
+
 /**
  * Fix the cut for `room` (weighted households) once every candidate is tallied: the first key,
  * poorest first, whose candidates no longer all fit. Keys outside the tallied ones hold no one, so

@@ -33,9 +33,9 @@ export interface KernelRef {
 }
 
 /** What a kernel reads and writes besides its terms: the households and the world's arrays of one element per household. */
-export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & {
+export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & {
   readonly welfare: { readonly rank: Float64Array };
-  /** A kernel may list households in World.visiting within its own range (lo to hi). */
+  /** A kernel may list households in World.visiting from the start of its range on (Split.list). */
   readonly visiting: { readonly households: Int32Array };
 };
 
@@ -50,8 +50,10 @@ export interface RangeOut {
   regroupedCount: number;
   /** Whether the members of some household changed. */
   membersChanged: boolean;
-  /** An observer's sums (its own layout; Options.sumsLength of them, none for a process). */
+  /** A kernel's sums of weights (its own layout: Split.sums). */
   readonly sums: Float64Array;
+  /** Households the kernel listed in Split.list, from the start of its range on (Split.list joins the ranges' lists). */
+  listed: number;
 }
 
 /** A process's work on households lo ≤ i < hi, given its terms for the month (plain data: they travel to the helper threads). */
@@ -59,7 +61,7 @@ export type Kernel<T> = (w: HouseholdView, terms: T, lo: number, hi: number, out
 
 /** What a helper thread posts back for its range. */
 type HelperReply =
-  | { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean; readonly sums: Float64Array }
+  | { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean; readonly sums: Float64Array; readonly listed: number }
   | { readonly ok: false; readonly message: string };
 
 /** What a helper thread starts with (its workerData). */
@@ -156,21 +158,39 @@ export interface Split {
   readonly callingShare?: number;
   /** Work the calling thread does before its range, while the helpers work on theirs. */
   readonly before?: () => void;
-  /** An observer's sums: the ranges' sums are added into it (and the calling thread's range adds to it directly). */
+  /** Sums of weights: the ranges' sums are added into it (the calling thread's range adds to it directly). */
   readonly sums?: Float64Array;
+  /**
+   * A list on shared memory (World.visiting's) each range's kernel writes from the start of its range
+   * on (`listed` entries): the lists are joined at its front, in range order.
+   */
+  readonly list?: Int32Array;
+  /** 'visiting': split the households listed in World.visiting (its first `count` entries: the kernel reads entries lo to hi − 1), not all households. */
+  readonly over?: 'households' | 'visiting';
 }
 
 const NO_SUMS = new Float64Array(0);
 
+/** What the ranges of a kernel's run add up to, besides the flows, the welfare histogram and the sums. */
+export interface Merged {
+  /** The regrouped households of every range, in household order (the first `regroupedCount`). */
+  readonly regrouped: Uint32Array;
+  readonly regroupedCount: number;
+  /** Whether the members of some household changed. */
+  readonly membersChanged: boolean;
+  /** Entries of Split.list, joined. */
+  readonly listed: number;
+}
+
 /**
- * Run a kernel over every household, split over the run's threads, and merge what the ranges added:
- * their flows into the run's flows, their weights by bin into the welfare histogram being filled,
- * their sums into `split.sums`. Returns the regrouped households of every range, in household order,
- * and whether the members of some household changed.
+ * Run a kernel over every household (or every household listed in World.visiting), split over the
+ * run's threads, and merge what the ranges added: their flows into the run's flows, their weights
+ * by bin into the welfare histogram being filled, their sums into `split.sums`, their lists into
+ * `split.list`.
  */
-export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): { regrouped: Uint32Array; regroupedCount: number; membersChanged: boolean } {
+export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): Merged {
   const threads = world.threads;
-  const n = world.households.count;
+  const n = split.over === 'visiting' ? world.visiting.count : world.households.count;
   const helpers = threads.helpers.length;
   const sums = split.sums ?? NO_SUMS;
   const callingEnd = helpers === 0 ? n : Math.floor(n * (split.callingShare ?? 1 / (helpers + 1)));
@@ -183,13 +203,14 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     Atomics.notify(helper.control, 0);
   });
   split.before?.();
-  const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums };
+  const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
   kernel(world, terms, 0, callingEnd, out);
   threads.regrouped = out.regrouped;
   let regrouped = out.regrouped;
   let regroupedCount = out.regroupedCount;
   let membersChanged = out.membersChanged;
-  for (const helper of threads.helpers) {
+  let listed = out.listed;
+  for (const [k, helper] of threads.helpers.entries()) {
     for (let done = Atomics.load(helper.control, 1); done !== helper.task && done !== COULD_NOT_START; done = Atomics.load(helper.control, 1)) Atomics.wait(helper.control, 1, done);
     const reply = receiveMessageOnPort(helper.port)?.message as HelperReply | undefined;
     if (reply === undefined) throw new Error(`a step thread finished ${ref.name} without a reply`);
@@ -197,6 +218,10 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     for (let j = 0; j < reply.flows.length; j++) ctx.flows[j] += reply.flows[j];
     for (let b = 0; b < LOG_BINS; b++) world.welfare.weight[b] += reply.weightByBin[b];
     for (let j = 0; j < reply.sums.length; j++) sums[j] += reply.sums[j];
+    if (split.list !== undefined && reply.listed > 0) {
+      split.list.copyWithin(listed, end(k), end(k) + reply.listed);
+      listed += reply.listed;
+    }
     if (reply.regrouped.length > 0) {
       if (regroupedCount + reply.regrouped.length > regrouped.length) {
         const grown = new Uint32Array(2 * (regroupedCount + reply.regrouped.length));
@@ -209,5 +234,5 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     membersChanged ||= reply.membersChanged;
   }
   if (helpers > 0) threads.regrouped = regrouped;
-  return { regrouped, regroupedCount, membersChanged };
+  return { regrouped, regroupedCount, membersChanged, listed };
 }

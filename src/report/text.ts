@@ -18,6 +18,8 @@ export interface RunStart {
   readonly end: string;
   readonly seed: string | number;
   readonly workers: number;
+  /** Threads each run's step uses, when more than one. */
+  readonly threads?: number;
   readonly parameters: 'calibrated' | 'data';
   /** The posterior the behaviour parameters are drawn from, if any. */
   readonly posterior?: string;
@@ -75,7 +77,7 @@ export const TEXT = {
     provenance: 'Model version, commit, data hashes and every scenario patch are in manifest.json beside this report.',
     notAvailable: 'n/a',
     starting: (m: RunStart) =>
-      `Graduasi ${m.command}: ${m.scenarios} scenario${m.scenarios === 1 ? '' : 's'} × ${m.replicates} replicate${m.replicates === 1 ? '' : 's'}, ${monthLabel(m.start, 'en')} to ${monthLabel(m.end, 'en')}, seed ${m.seed}, ${m.workers} worker${m.workers === 1 ? '' : 's'}, ${m.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${m.posterior ? `, behaviour parameters drawn from ${m.posterior}` : ''}`,
+      `Graduasi ${m.command}: ${m.scenarios} scenario${m.scenarios === 1 ? '' : 's'} × ${m.replicates} replicate${m.replicates === 1 ? '' : 's'}, ${monthLabel(m.start, 'en')} to ${monthLabel(m.end, 'en')}, seed ${m.seed}, ${m.workers} worker${m.workers === 1 ? '' : 's'}, ${m.threads !== undefined && m.threads > 1 ? `${m.threads} threads a run, ` : ''}${m.parameters === 'calibrated' ? 'calibrated parameters' : "the data's parameter values"}${m.posterior ? `, behaviour parameters drawn from ${m.posterior}` : ''}`,
     runWritten: (folder: string) => `Run written to ${folder}`,
     officialFigures: (n: number) => `${n} official figures`,
     reportWritten: (file: string) => `Report written to ${file}`,
@@ -131,7 +133,7 @@ export const TEXT = {
     provenance: 'Versi model, commit, hash data, dan patch setiap skenario ada di manifest.json di samping laporan ini.',
     notAvailable: 't/a',
     starting: (m: RunStart) =>
-      `Graduasi ${m.command}: ${m.scenarios} skenario × ${m.replicates} replikasi, ${monthLabel(m.start, 'id')} sampai ${monthLabel(m.end, 'id')}, seed ${m.seed}, ${m.workers} worker, ${m.parameters === 'calibrated' ? 'parameter hasil kalibrasi' : 'nilai parameter data apa adanya'}${m.posterior ? `, parameter perilaku ditarik dari ${m.posterior}` : ''}`,
+      `Graduasi ${m.command}: ${m.scenarios} skenario × ${m.replicates} replikasi, ${monthLabel(m.start, 'id')} sampai ${monthLabel(m.end, 'id')}, seed ${m.seed}, ${m.workers} worker, ${m.threads !== undefined && m.threads > 1 ? `${m.threads} thread per simulasi, ` : ''}${m.parameters === 'calibrated' ? 'parameter hasil kalibrasi' : 'nilai parameter data apa adanya'}${m.posterior ? `, parameter perilaku ditarik dari ${m.posterior}` : ''}`,
     runWritten: (folder: string) => `Hasil simulasi ditulis ke ${folder}`,
     officialFigures: (n: number) => `${n} angka resmi`,
     reportWritten: (file: string) => `Laporan ditulis ke ${file}`,

@@ -109,7 +109,7 @@ describe('the memory a run needs, estimated before it starts', () => {
   it('refuses a heap above the V8 heap limit, with the estimate and the limit', () => {
     const estimate = experimentMemory({ runs: 100_000, rows: 44_000, agents: 200_000, workers: 2, scenarios: 10 });
     expect(() => checkMemory('run', '--replicates', estimate, machine)).toThrow(
-      new RegExp(`^graduasi run: --replicates: expected a run whose heap fits the V8 heap limit of 4\\.0 GB of each thread, got about ${bytes(estimate.heap).replace('.', '\\.')} in one thread \\(100,000 runs of 200,000 agents recording 44,000 rows each, 2 threads\\)`),
+      new RegExp(`^graduasi run: --replicates: expected a run whose heap fits the V8 heap limit of 4\\.0 GB of each thread, got about ${bytes(estimate.heap).replace('.', '\\.')} in one thread \\(100,000 runs of 200,000 agents recording 44,000 rows each, 2 workers\\)`),
     );
   });
 
@@ -117,7 +117,7 @@ describe('the memory a run needs, estimated before it starts', () => {
     const estimate = studyMemory({ agents: 86_437_053, workers: 2 });
     expect(estimate.heap).toBeLessThan(machine.heapLimit);
     expect(() => checkMemory('calibrate', '--households, --workers', estimate, machine)).toThrow(
-      new RegExp(`^graduasi calibrate: --households, --workers: expected a run that fits the memory available, 8\\.0 GB \\(of 16 GB\\), got about ${bytes(estimate.total).replace('.', '\\.')} \\(runs of 86,437,053 agents, 2 threads\\)`),
+      new RegExp(`^graduasi calibrate: --households, --workers: expected a run that fits the memory available, 8\\.0 GB \\(of 16 GB\\), got about ${bytes(estimate.total).replace('.', '\\.')} \\(runs of 86,437,053 agents, 2 workers\\)`),
     );
   });
 
@@ -137,7 +137,7 @@ describe('the memory a run needs, estimated before it starts', () => {
   it('graduasi run: every built-in scenario × 1,000 replicates is refused before any work', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), 'run', '--replicates', '1000', '--workers', '1'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^graduasi run: --replicates, --households or --scale, --years, --workers: expected a run whose heap fits the V8 heap limit of [\d.]+ [MGT]B of each thread, got about [\d.]+ [GTP]B in one thread \([\d,]+ runs of 200,000 agents recording [\d,]+ rows each, 1 thread\)/);
+    expect(r.stderr).toMatch(/^graduasi run: --replicates, --households or --scale, --years, --workers: expected a run whose heap fits the V8 heap limit of [\d.]+ [MGT]B of each thread, got about [\d.]+ [GTP]B in one thread \([\d,]+ runs of 200,000 agents recording [\d,]+ rows each, 1 worker\)/);
     expect(r.stderr).not.toContain('Graduasi run:');
     expect(r.stdout).toBe('');
   });

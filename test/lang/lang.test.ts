@@ -53,6 +53,8 @@ describe('the scenarios and the status lines speak the language asked for', () =
   ] as const)('%s: the status lines of run and report', (lang, starting, written, report) => {
     const t = TEXT[lang];
     expect(t.starting({ command: 'run', scenarios: 2, replicates: 3, start: '2022-03', end: '2024-12', seed: 7, workers: 1, parameters: 'calibrated' })).toBe(starting);
+    expect(t.starting({ command: 'run', scenarios: 2, replicates: 3, start: '2022-03', end: '2024-12', seed: 7, workers: 1, threads: 1, parameters: 'calibrated' })).toBe(starting);
+    expect(t.starting({ command: 'run', scenarios: 2, replicates: 3, start: '2022-03', end: '2024-12', seed: 7, workers: 1, threads: 2, parameters: 'calibrated' })).toBe(starting.replace(', 1 worker, ', lang === 'en' ? ', 1 worker, 2 threads a run, ' : ', 1 worker, 2 thread per simulasi, '));
     expect(t.runWritten('runs/x')).toBe(written);
     expect(t.reportWritten('runs/x/report-en.html')).toBe(report);
   });

@@ -10,6 +10,8 @@ import { startThreads, stopThreads } from '../../src/model/threads';
 import { createWorld } from '../../src/model/initialise';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { THREADED_AGENTS, threadsPerRun } from '../../src/experiment/pool';
 import { GOLDEN_FILE, NODE_MAJOR, goldenDigest } from '../golden/golden';
 
 let parameters: Parameters;
@@ -53,5 +55,14 @@ describe('the step on several threads', () => {
     const world = createWorld(allocateHouseholds(10), [11], parameters, REFERENCE_MONTH, REFERENCE_MONTH + 12, BUILTIN_REGISTRY);
     expect(() => startThreads(world, 0)).toThrow('threads: expected a whole number from 1, got 0');
     expect(() => startThreads(world, 1.5)).toThrow('threads: expected a whole number from 1, got 1.5');
+  });
+
+  it('uses by default the cores the workers leave, from THREADED_AGENTS agents', () => {
+    const cores = availableParallelism();
+    expect(threadsPerRun(1, 1, THREADED_AGENTS)).toBe(cores);
+    expect(threadsPerRun(2, 27, 86_437_053)).toBe(Math.max(1, Math.floor(cores / 2)));
+    expect(threadsPerRun(cores, 1, THREADED_AGENTS)).toBe(cores); // one job: one worker in use
+    expect(threadsPerRun(2 * cores, 100, THREADED_AGENTS)).toBe(1);
+    expect(threadsPerRun(1, 1, THREADED_AGENTS - 1)).toBe(1);
   });
 });

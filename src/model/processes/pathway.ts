@@ -55,6 +55,8 @@ import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
 import { needsRehabilitation } from '../services/atensi';
 import { hasBusinessAssets } from './business';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 
 /** Members of working age: everyone who is not a young child, a pupil or aged 70+. */
 export function workingAgeMembers(h: Households, i: number): number {
@@ -193,13 +195,7 @@ export function pathway(world: World, ctx: MonthContext): void {
   // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
   // graduate), then tally over them. The assistance phase, where most households on the pathway are, is written out.
   const visiting = world.visiting.households;
-  let visits = 0;
-  for (let i = 0, n = h.count; i < n; i++) {
-    // Listed branch-free: every household is written, and the count moves on past those on the
-    // pathway (NONE is 0), on assistance or graduated (16 bits at most, a value above 0 carries into bit 16).
-    visiting[visits] = i;
-    visits += ((phase[i] | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
-  }
+  const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, onAssistance, { list: visiting }).listed;
   let caseload = 0;
   for (let k = 0; k < visits; k++) {
     const i = visiting[k];
@@ -238,6 +234,23 @@ export function pathway(world: World, ctx: MonthContext): void {
   world.facilitatorQueue.extremePoor = queued(s.extremePoor);
   world.facilitatorQueue.pushed = queued(s.pushed);
   services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
+}
+
+/**
+ * List the households lo ≤ i < hi the pathway's month visits in World.visiting from lo on: those on
+ * the pathway (NONE is 0), on assistance (`onAssistance`: the status bits of the assistance
+ * programmes) or graduated. Branch-free: every household is written, and the count moves on past
+ * those listed (16 bits at most, a value above 0 carries into bit 16).
+ */
+export function listPathway(w: HouseholdView, onAssistance: number, lo: number, hi: number, out: RangeOut): void {
+  const { phase, programmes, graduation } = w.households;
+  const visiting = w.visiting.households;
+  let visits = lo;
+  for (let i = lo; i < hi; i++) {
+    visiting[visits] = i;
+    visits += ((phase[i] | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
+  }
+  out.listed = visits - lo;
 }
 
 /** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */

@@ -20,9 +20,13 @@
  */
 import { IN_REGISTRY } from '../households';
 import { DEVELOPMENT, DISASTER_VICTIM, RECOVERY } from '../phases';
-import { PATHWAY_DRAW, pathwayUniform } from '../draws';
+import { PATHWAY_DRAW } from '../draws';
+import { UNIT, bits } from '../random';
+import type { Stream } from '../random';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut } from '../threads';
 import { countMove } from '../groups';
-import { admit, decide, intakeKey, monthIntakes, queued, tally } from '../intake';
+import { INTAKE_KEYS, admit, decide, intakeKey, monthIntakes, queued, tallyAll } from '../intake';
 import type { Intake } from '../intake';
 import type { MonthContext, World } from '../world';
 import { CLUSTERS, admittedReason, clusterOf } from '../services/atensi';
@@ -37,27 +41,27 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   const flag = world.registry.flag;
   const inCourse = flag['atensi.in_rehabilitation'];
   const unavailable = inCourse | flag['atensi.rehabilitated'] | (flag['skills.in_training'] ?? 0);
-  const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
+  const { phase, services, weight } = h;
   const scoreBits = world.scoreBits;
   const intakes = monthIntakes(CLUSTER_INTAKES, CLUSTERS.length);
 
-  // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates are tallied and listed.
+  // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates
+  // are tallied and listed, split over the run's threads (the tallies are sums of weights, exact in any order).
   const waiting = world.visiting.households;
-  let candidates = 0;
-  for (let i = 0, n = h.count; i < n; i++) {
-    const held = services[i];
-    if ((held & inCourse) !== 0) {
-      goOn(world, ctx, i);
-      continue;
-    }
-    // A candidate: in a cluster (most households are in none), free for a course, and listed or on the pathway.
-    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (held & unavailable) !== 0) continue;
-    if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
-    const c = clusterOf(h, i);
-    if (c < 0) continue;
-    tally(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i]);
-    waiting[candidates++] = i;
-  }
+  const reason = world.registry.reason;
+  const terms: CourseTerms = {
+    inCourse,
+    unavailable,
+    rehabilitated: flag['atensi.rehabilitated'],
+    stream: ctx.streams.pathway,
+    month: ctx.month,
+    success: ctx.params.behaviour.atensi.success,
+    rehabilitatedReason: reason['atensi.rehabilitated'],
+    notRehabilitatedReason: reason['atensi.not_rehabilitated'],
+  };
+  candidateWeights.fill(0);
+  const candidates = overHouseholds(world, ctx, { module: import.meta.url, name: 'coursesAndCandidates' }, coursesAndCandidates, terms, { list: waiting, sums: candidateWeights }).listed;
+  intakes.forEach((intake, c) => tallyAll(intake, candidateWeights.subarray(c * INTAKE_KEYS, (c + 1) * INTAKE_KEYS)));
   world.visiting.count = candidates;
   const rooms = clusterRooms(world, ctx);
   rooms.forEach((room, c) => decide(intakes[c], room));
@@ -92,13 +96,57 @@ function clusterRooms(world: World, ctx: MonthContext): number[] {
   return wanted > referrals ? rooms.map((room) => (room * referrals) / wanted) : rooms;
 }
 
+/** Each cluster's candidate weight by intake key (cluster-major), the month's sums, kept from month to month. */
+const candidateWeights = new Float64Array(CLUSTERS.length * INTAKE_KEYS);
+
+/** What ATENSI's courses and candidates read this month: the service flags, the draws of course success and the reasons. */
+interface CourseTerms {
+  /** Service flags: in a course; in a course, rehabilitated or in skills training (not free for a course); rehabilitated. */
+  readonly inCourse: number;
+  readonly unavailable: number;
+  readonly rehabilitated: number;
+  readonly stream: Stream;
+  readonly month: number;
+  readonly success: number;
+  readonly rehabilitatedReason: number;
+  readonly notRehabilitatedReason: number;
+}
+
+/**
+ * Households lo ≤ i < hi: a course goes on; a candidate (in a cluster, most households are in none;
+ * free for a course; listed or on the pathway) is tallied by cluster and intake key in out.sums and
+ * listed in World.visiting from lo on.
+ */
+export function coursesAndCandidates(w: HouseholdView, terms: CourseTerms, lo: number, hi: number, out: RangeOut): void {
+  const h = w.households;
+  const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
+  const { inCourse, unavailable } = terms;
+  const scoreBits = w.scoreBits;
+  const waiting = w.visiting.households;
+  const tallies = out.sums;
+  let candidates = lo;
+  for (let i = lo; i < hi; i++) {
+    const held = services[i];
+    if ((held & inCourse) !== 0) {
+      goOn(w, terms, out.flows, i);
+      continue;
+    }
+    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (held & unavailable) !== 0) continue;
+    if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
+    const c = clusterOf(h, i);
+    if (c < 0) continue;
+    tallies[c * INTAKE_KEYS + intakeKey(scoreBits[i], phase[i] === RECOVERY)] += weight[i];
+    waiting[candidates++] = i;
+  }
+  out.listed = candidates - lo;
+}
+
 /** A month of household i's course; when it ends, the household is rehabilitated with probability behaviour.atensi.success. */
-function goOn(world: World, ctx: MonthContext, i: number): void {
-  const h = world.households;
+function goOn(w: HouseholdView, terms: CourseTerms, flows: Float64Array, i: number): void {
+  const h = w.households;
   if (--h.serviceMonths[i] !== 0) return;
-  const flag = world.registry.flag;
-  h.services[i] &= ~flag['atensi.in_rehabilitation'];
-  const rehabilitated = pathwayUniform(ctx, i, PATHWAY_DRAW.atensiSuccess) < ctx.params.behaviour.atensi.success;
-  if (rehabilitated) h.services[i] |= flag['atensi.rehabilitated'];
-  countMove(ctx.flows, world.registry.reason[rehabilitated ? 'atensi.rehabilitated' : 'atensi.not_rehabilitated'], world, i);
+  h.services[i] &= ~terms.inCourse;
+  const rehabilitated = (bits(terms.stream.k0, terms.stream.k1, i, terms.month, PATHWAY_DRAW.atensiSuccess) >>> 0) * UNIT < terms.success;
+  if (rehabilitated) h.services[i] |= terms.rehabilitated;
+  countMove(flows, rehabilitated ? terms.rehabilitatedReason : terms.notRehabilitatedReason, w, i);
 }
