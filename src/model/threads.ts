@@ -1,12 +1,12 @@
 /**
- * The step's threads: the processes that touch each household alone (demography, income,
- * businesses, the registry's assessments, consumption) split the households of one run into equal
- * ranges, the calling thread taking the first and each helper thread one more, on the same shared
- * memory (households.ts, sharedArray).
+ * The step's threads: the work that touches each household alone (demography, income, businesses,
+ * the registry's assessments, consumption, ATENSI's pass over the households, the pathway's listing)
+ * splits the households of one run into ranges, the calling thread taking the first and each helper
+ * thread one more, on the same shared memory (households.ts, sharedArray).
  *
  * A run gives the same bits at any number of threads. Each household's draws are its own
- * (./random.ts), and the only sums these processes make across households, the weights moved in the
- * flows and the welfare histogram, are sums of Float32 weights in Float64, which are exact (a Float32
+ * (./random.ts), and the only sums this work makes across households, the weights moved in the
+ * flows, the welfare histogram and the candidates' tallies, are sums of Float32 weights in Float64, which are exact (a Float32
  * weight has 24 significant bits; the sums stay far below 2^53 of the smallest weight's last bit),
  * so the order in which the ranges' sums are added does not matter. What a process adds up in rupiah
  * (spending, the tally's consumption) stays in the calling thread, in household order.
