@@ -86,7 +86,7 @@ export interface HelperTask {
   readonly hi: number;
   /** Slots of the run's flows. */
   readonly flowsLength: number;
-  /** Slots of the observer's sums (0 for a process). */
+  /** Slots of the kernel's sums (Split.sums; 0 when it has none). */
   readonly sumsLength: number;
 }
 
