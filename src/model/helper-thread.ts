@@ -5,16 +5,13 @@
  * imports a kernel's module the first time a task names it.
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { ATTRIBUTES } from './households';
-import type { Households } from './households';
+import { householdsOn } from './households';
 import { flowBytes } from './groups';
 import { LOG_BINS } from './welfare';
 import type { HelperStart, HelperTask, HouseholdView, Kernel, RangeOut } from './threads';
 
 const start = workerData as HelperStart;
-const store: Record<string, unknown> = { count: start.count };
-for (const [key, Type] of Object.entries(ATTRIBUTES)) store[key] = new (Type as unknown as new (buffer: SharedArrayBuffer) => unknown)(start.households[key]);
-const households = { ...store } as unknown as Households;
+const households = householdsOn(start.households, start.count);
 const view: HouseholdView = {
   households,
   consumptionBits: new Uint32Array(start.households.consumption),

@@ -175,22 +175,30 @@ export function sharedArray<T extends ArrayType>(Type: T, count: number): Instan
   return new OnBuffer(new SharedArrayBuffer(count * Type.BYTES_PER_ELEMENT));
 }
 
+/** A store of `count` households whose attribute `key` of type `Type` is `attribute(key, Type)`. */
+function storeOf(count: number, attribute: (key: ArrayKey, Type: ArrayType) => unknown): Households {
+  const store: Record<string, unknown> = { count };
+  for (const [key, Type] of Object.entries(ATTRIBUTES) as [ArrayKey, ArrayType][]) store[key] = attribute(key, Type);
+  return { ...store } as unknown as Households; // the spread gives V8 a fast (non-dictionary) object
+}
+
 /** A store of `count` households with every attribute zero, on shared memory. */
 export function allocateHouseholds(count: number): Households {
-  const store: Record<string, unknown> = { count };
-  for (const [key, Type] of Object.entries(ATTRIBUTES)) store[key] = sharedArray(Type, count);
-  return { ...store } as unknown as Households; // the spread gives V8 a fast (non-dictionary) object
+  return storeOf(count, (_, Type) => sharedArray(Type, count));
 }
 
 /** A deep copy of a store, on shared memory. */
 export function copyHouseholds(source: Households): Households {
-  const store: Record<string, unknown> = { count: source.count };
-  for (const [key, Type] of Object.entries(ATTRIBUTES) as [ArrayKey, ArrayType][]) {
+  return storeOf(source.count, (key, Type) => {
     const copy = sharedArray(Type, source.count);
     copy.set(source[key] as ArrayLike<number>);
-    store[key] = copy;
-  }
-  return { ...store } as unknown as Households; // the spread gives V8 a fast (non-dictionary) object
+    return copy;
+  });
+}
+
+/** The store of `count` households on the shared memory of each attribute (a helper thread's view of a run's store: ./threads.ts). */
+export function householdsOn(buffers: { readonly [attribute: string]: SharedArrayBuffer }, count: number): Households {
+  return storeOf(count, (key, Type) => new (Type as unknown as new (buffer: SharedArrayBuffer) => unknown)(buffers[key]));
 }
 
 /**

@@ -64,7 +64,10 @@ export function tally(intake: Intake, key: number, weight: number): void {
   if (key > intake.highest) intake.highest = key;
 }
 
-/** Tally the candidates of `weights`, by key (candidates tallied elsewhere, e.g. over the step's threads). */
+/**
+ * Tally the candidates of `weights`, by key (candidates tallied elsewhere, e.g. over the step's
+ * threads). It reads every key of `weights`: for ATENSI's five clusters, 40,960 a month.
+ */
 export function tallyAll(intake: Intake, weights: Float64Array): void {
   for (let key = 0; key < weights.length; key++) if (weights[key] !== 0) tally(intake, key, weights[key]);
 }
