@@ -96,7 +96,7 @@ const COMPARE_OPTIONS = {
 const SCENARIOS = { name: '<scenario>', min: 0, max: Infinity, expected: 'scenarios: built-in ids or files' };
 
 /** The options that make a run's size, as a refusal for memory names them. */
-export const RUN_SIZE = '--replicates, --households or --scale, --years, --workers';
+export const RUN_SIZE = '--replicates, --households or --scale, --years, --workers, --threads';
 
 type RunLine = CommandLine<typeof RUN_OPTIONS> & { options: { reference?: string } };
 
@@ -134,9 +134,9 @@ async function runOrCompare(name: 'run' | 'compare', line: RunLine): Promise<voi
   const posterior = o.posterior === undefined ? undefined : readPosterior(o.posterior === 'calibrated' ? join(CALIBRATION_FOLDER, POSTERIOR_FILE) : o.posterior, parameters);
   const began = performance.now();
   const runs = scenarios.length * (o.shard ? Math.ceil(o.replicates / o.shard.of) : o.replicates);
-  const estimate = experimentMemory({ runs, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length });
-  checkMemory(name, RUN_SIZE, estimate);
   const runThreads = o.threads ?? threadsPerRun(o.workers, runs, agentsOf(o));
+  const estimate = experimentMemory({ runs, rows: rowsPerRun(o.start, o.years.end), agents: agentsOf(o), workers: o.workers, scenarios: scenarios.length, threadsPerRun: runThreads });
+  checkMemory(name, RUN_SIZE, estimate);
   const folder = planRunFolder(o.out, o.shard ? `${name}-shard-${o.shard.index}-of-${o.shard.of}` : name);
 
   const log = process.stderr;

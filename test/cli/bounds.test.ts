@@ -78,6 +78,11 @@ describe('the memory a run needs, estimated before it starts', () => {
     expect(experimentMemory({ runs: 10, rows: 80_000, agents: 200_000, workers: 2, scenarios: 10 }).heap).toBeGreaterThan(base.heap);
     expect(experimentMemory({ runs: 10, rows: 40_000, agents: 400_000, workers: 2, scenarios: 10 }).total).toBeGreaterThan(base.total);
     expect(studyMemory({ agents: 200_000, workers: 4 }).total).toBeGreaterThan(studyMemory({ agents: 200_000, workers: 2 }).total);
+    const threaded = experimentMemory({ runs: 10, rows: 40_000, agents: 200_000, workers: 2, scenarios: 10, threadsPerRun: 2 });
+    expect(threaded.total).toBeGreaterThan(base.total); // a helper thread for each worker's runs
+    expect(threaded.heap).toBe(base.heap); // the helpers' heaps are their own
+    expect(threaded.what).toBe('10 runs of 200,000 agents recording 40,000 rows each, 2 workers, 2 threads a run');
+    expect(base.what).toBe('10 runs of 200,000 agents recording 40,000 rows each, 2 workers');
   });
 
   it('counts a copy of the population for each thread when a replicate runs more than one scenario (the run\'s), and none for one scenario', () => {
@@ -100,8 +105,10 @@ describe('the memory a run needs, estimated before it starts', () => {
     { runs: 1, workers: 1, agents: 8_643_705, scenarios: 1, end: '2022-12', peak: 0.908e9 },
     { runs: 2, workers: 1, agents: 8_643_705, scenarios: 2, end: '2022-12', peak: 1.646e9 },
     { runs: 4, workers: 1, agents: 8_643_705, scenarios: 4, end: '2022-12', peak: 1.694e9 },
-  ])('covers the peak measured for $runs runs of $agents agents on $workers thread(s), garbage included', ({ runs, workers, agents, scenarios, end, peak }) => {
-    const estimate = experimentMemory({ runs, rows: rowsPerRun('2022-03', end), agents, workers, scenarios });
+    { runs: 1, workers: 1, agents: 86_437_053, scenarios: 1, end: '2030-12', peak: 8.02e9 },
+    { runs: 1, workers: 1, agents: 86_437_053, scenarios: 1, end: '2030-12', peak: 8.761e9, threadsPerRun: 2 },
+  ])('covers the peak measured for $runs runs of $agents agents on $workers thread(s), $threadsPerRun a run, garbage included', ({ runs, workers, agents, scenarios, end, peak, threadsPerRun }) => {
+    const estimate = experimentMemory({ runs, rows: rowsPerRun('2022-03', end), agents, workers, scenarios, threadsPerRun });
     expect(estimate.total).toBeGreaterThanOrEqual(peak);
     expect(estimate.total).toBeLessThan(2.5 * peak);
   });
@@ -137,7 +144,7 @@ describe('the memory a run needs, estimated before it starts', () => {
   it('graduasi run: every built-in scenario × 1,000 replicates is refused before any work', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/graduasi.js'), 'run', '--replicates', '1000', '--workers', '1'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^graduasi run: --replicates, --households or --scale, --years, --workers: expected a run whose heap fits the V8 heap limit of [\d.]+ [MGT]B of each thread, got about [\d.]+ [GTP]B in one thread \([\d,]+ runs of 200,000 agents recording [\d,]+ rows each, 1 worker\)/);
+    expect(r.stderr).toMatch(/^graduasi run: --replicates, --households or --scale, --years, --workers, --threads: expected a run whose heap fits the V8 heap limit of [\d.]+ [MGT]B of each thread, got about [\d.]+ [GTP]B in one thread \([\d,]+ runs of 200,000 agents recording [\d,]+ rows each, 1 worker(, \d+ threads a run)?\)/);
     expect(r.stderr).not.toContain('Graduasi run:');
     expect(r.stdout).toBe('');
   });
