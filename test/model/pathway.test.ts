@@ -11,6 +11,7 @@ import { IN_REGISTRY, LEFT_BY_GRADUATION, URBAN, FEMALE_HEAD } from '../../src/m
 import { ATENSI_DONE, BLT_BBM, BPNT, IN_TRAINING, PENA_RECEIVED, PKH, PROKUS_RECEIVED, RST_BUSINESS_SPACE, RST_HOUSE, TRAINED } from './bits';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import {
+  ASSISTANCE,
   DEVELOPMENT,
   DISASTER_VICTIM,
   ENTERED_EXTREME,
@@ -28,6 +29,10 @@ import type { World } from '../../src/model/world';
 
 type Reason = string;
 const REASONS = BUILTIN_REGISTRY.reasons;
+import { simulateRows } from '../../src/run/simulate';
+import { loadParameters } from '../../src/parameters/load';
+import { resolveScenarios } from '../../src/scenarios/load';
+import { createRegistry } from '../../src/model/registry';
 import { allocateHouseholds } from '../../src/model/households';
 import { standardIndicators } from '../../src/observe/indicators';
 import { monthOf } from '../../src/calendar/months';
@@ -718,3 +723,26 @@ describe('a family along the whole pathway', () => {
   });
 });
 
+
+describe('a family on assistance that only waits is not visited by the rules', () => {
+  it('gives the same rows as a run whose every family on assistance is visited (a service of the assistance phase that does nothing turns the listing off)', () => {
+    const parameters = loadParameters();
+    const [push] = resolveScenarios(['graduation-push-under-40'], parameters, 'data');
+    const scenario = { id: push.id, patch: push.effectivePatch };
+    const bystander = {
+      id: 'bystander',
+      name: { en: 'Bystander', id: 'Pengamat' },
+      flags: [],
+      reasons: [],
+      indicators: { spend: { en: 'Bystander spending', id: 'Belanja pengamat' } },
+      progress: { phases: [ASSISTANCE], active: () => false, run: () => undefined },
+    };
+    const visitingAll = createRegistry(BUILTIN_REGISTRY.programmes, [...BUILTIN_REGISTRY.services, bystander]);
+    const run = (registry: typeof BUILTIN_REGISTRY) =>
+      simulateRows(scenario, { seed: 'waiting', households: 20_000, end: '2025-12', parameters, observe: standardIndicators, registry }).rows.filter((r) => !r.indicator.includes('bystander'));
+    const listed = run(BUILTIN_REGISTRY);
+    const all = run(visitingAll);
+    expect(listed.length).toBeGreaterThan(1000);
+    expect(listed).toEqual(all);
+  });
+});

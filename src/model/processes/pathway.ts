@@ -6,7 +6,8 @@
  *   1. tally — the candidates for each limited place: a facilitator (entry to pemulihan sosial) and
  *      each service of the registry with an intake (RST, skills, PENA, PROKUS; ATENSI has a pass
  *      of its own, ./rehabilitation.ts); and the facilitators' current caseload; and list the
- *      households the move visits (World.visiting);
+ *      households the move visits (World.visiting) — a family on assistance the rules would leave
+ *      where it is only counts one more month in its phase, in the pass over the households;
  *   2. move — for each of them, the services of its phase go on or admit it (poorest first, PKH
  *      families under 40 in front while the push is on, as capacity allows), in the registry's
  *      order; then its phase rule says where it goes and why, and `applyMove` moves it.
@@ -193,9 +194,10 @@ export function pathway(world: World, ctx: MonthContext): void {
   const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
 
   // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
-  // graduate), then tally over them. The assistance phase, where most households on the pathway are, is written out.
+  // graduate; a family on assistance that can only wait is counted on instead), then tally over them.
+  // The assistance phase, where most households on the pathway are, is written out.
   const visiting = world.visiting.households;
-  const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, onAssistance, { list: visiting }).listed;
+  const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, listing(s), { list: visiting }).listed;
   let caseload = 0;
   for (let k = 0; k < visits; k++) {
     const i = visiting[k];
@@ -236,21 +238,62 @@ export function pathway(world: World, ctx: MonthContext): void {
   services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
 }
 
+/** What the pathway's listing reads besides the households (plain data: it travels to the step's threads). */
+export interface PathwayListing {
+  /** The status bits of the assistance programmes. */
+  readonly onAssistance: number;
+  /** Whether a family on assistance may only wait: no service of the registry works in the assistance phase. */
+  readonly assistanceWaits: boolean;
+  readonly on: boolean;
+  readonly push: boolean;
+  readonly pushAge: number;
+  readonly pkh: number;
+  readonly extremeLine: number;
+  readonly nationalLine: number;
+  readonly mandiri: number;
+}
+
+function listing(s: Step): PathwayListing {
+  const { on, push, pushAge, pkh, extremeLine, nationalLine, mandiri } = s;
+  return { onAssistance: s.assistance, assistanceWaits: s.byPhase[ASSISTANCE].length === 0, on, push, pushAge, pkh, extremeLine, nationalLine, mandiri };
+}
+
 /**
  * List the households lo ≤ i < hi the pathway's month visits in World.visiting from lo on: those on
  * the pathway (NONE is 0), on assistance (`onAssistance`: the status bits of the assistance
- * programmes) or graduated. Branch-free: every household is written, and the count moves on past
- * those listed (16 bits at most, a value above 0 carries into bit 16).
+ * programmes) or graduated — except a family on assistance that only waits this month
+ * (`onlyWaits`), which counts one more month in its phase here instead (when no service works in
+ * the assistance phase, nothing in the month reads its months in the phase). Every household is
+ * written, and the count moves on past those listed (16 bits at most, a value above 0 carries into
+ * bit 16).
  */
-export function listPathway(w: HouseholdView, onAssistance: number, lo: number, hi: number, out: RangeOut): void {
-  const { phase, programmes, graduation } = w.households;
+export function listPathway(w: HouseholdView, t: PathwayListing, lo: number, hi: number, out: RangeOut): void {
+  const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
   const visiting = w.visiting.households;
+  const { onAssistance, assistanceWaits } = t;
   let visits = lo;
   for (let i = lo; i < hi; i++) {
+    const status = programmes[i];
+    const ph = phase[i];
+    if (ph === ASSISTANCE && assistanceWaits && (status & onAssistance) !== 0 && onlyWaits(t, status, registryScore[i], consumption[i], headAge[i], graduation[i])) {
+      if (monthsInPhase[i] < 255) monthsInPhase[i]++;
+      continue;
+    }
     visiting[visits] = i;
-    visits += ((phase[i] | (programmes[i] & onAssistance) | graduation[i]) + 0xffff) >>> 16;
+    visits += ((ph | (status & onAssistance) | graduation[i]) + 0xffff) >>> 16;
   }
   out.listed = visits - lo;
+}
+
+/**
+ * Whether a family on assistance, still in an assistance programme, only waits this month: the
+ * rules would leave it where it is (assistanceRule, mandiriRule, recoveryIntake; relapses).
+ */
+function onlyWaits(t: PathwayListing, status: number, score: number, consumption: number, headAge: number, graduation: number): boolean {
+  const inPkh = (status & t.pkh) !== 0;
+  if (inPkh && (score >= t.mandiri || consumption >= t.mandiri)) return false; // it may be judged, or declare itself, sejahtera mandiri
+  if (t.on && (score < t.extremeLine || (t.push && inPkh && headAge < t.pushAge))) return false; // a candidate for pemulihan sosial
+  return graduation !== NATURAL || consumption >= t.nationalLine; // a natural graduate below the line may relapse
 }
 
 /** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
