@@ -263,9 +263,9 @@ function listing(s: Step): PathwayListing {
  * the pathway (NONE is 0), on assistance (`onAssistance`: the status bits of the assistance
  * programmes) or graduated — except a family on assistance that only waits this month
  * (`onlyWaits`), which counts one more month in its phase here instead (when no service works in
- * the assistance phase, nothing in the month reads its months in the phase). Every household is
- * written, and the count moves on past those listed (16 bits at most, a value above 0 carries into
- * bit 16).
+ * the assistance phase, nothing in the month reads its months in the phase). Every other household
+ * is written, and the count moves on past those listed (16 bits at most, a value above 0 carries
+ * into bit 16).
  */
 export function listPathway(w: HouseholdView, t: PathwayListing, lo: number, hi: number, out: RangeOut): void {
   const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
