@@ -65,6 +65,8 @@ export function consumptionKernel(w: HouseholdView, terms: ConsumptionTerms, lo:
     const drawnDown = (held - drawn * people) * inPart + 0; // + 0: all drawn leaves 0, not −0
     savings[i] = drawnDown * draws + (held + saved * people) * (1 - draws);
     c[i] = smoothing * usual + (1 - smoothing) * (resources - saved + drawn * draws);
-    hist[logBin(bitsOfConsumption[i])] += weight[i];
   }
+  // The welfare histogram in a second, short loop: the same additions in the same order, and the
+  // first loop, with fewer arrays to read, runs faster (19 → 14 ns a household at 2 million, alone).
+  for (let i = lo; i < hi; i++) hist[logBin(bitsOfConsumption[i])] += weight[i];
 }
