@@ -6,11 +6,14 @@
  *
  * For each size: build the population, initialise a world, run 3 months to warm up, then time 12
  * monthly steps of the full pipeline on one thread and 12 more with the standard indicators (the
- * median month of each is reported); then the same months again, in a new world on the same
- * population, on two threads (src/model/threads.ts: the processes that touch each household alone
- * and the indicators' sums of weights split the households).
- * In the same run, at the same size, the ceiling kernel (./ceiling.ts, a bare struct-of-arrays
- * household step) is timed the same way; the ratio real ÷ ceiling is what compares across machines and loads.
+ * median month of each is reported); then the same months again, on the same population, on two
+ * threads (src/model/threads.ts: the processes that touch each household alone and the indicators'
+ * sums of weights split the households). Each of the two timings runs in a process of its own, as a
+ * run of `graduasi run` does: the step's kernels are made once for the one world of their thread
+ * (src/model/threads.ts, Kernel), which a second world in the same process would not get.
+ * In the same process as the one-thread timing, at the same size, the ceiling kernel (./ceiling.ts, a
+ * bare struct-of-arrays household step) is timed the same way; the ratio real ÷ ceiling is what
+ * compares across machines and loads.
  * Bytes per household: the model state (sum of the typed arrays' element sizes) and the measured
  * growth of resident memory while the population and world were built, divided by households.
  * This is a measurement, not a test: it asserts nothing.
@@ -29,6 +32,8 @@ import { bytesPerHousehold } from '../src/model/households';
 import { standardIndicators } from '../src/observe/indicators';
 import { ceilingStepTimes } from './ceiling';
 import { startThreads, stopThreads } from '../src/model/threads';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const MONTHS = 12;
 /** Threads of the second timing: the machine's two cores. */
@@ -58,7 +63,22 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(households: number): void {
+/** What one process times: the step on `threads` threads (and, on one thread, the ceiling kernel). */
+interface Timing {
+  readonly households: number;
+  readonly buildSeconds: number;
+  readonly step: number;
+  readonly withIndicators: number;
+  /** Median ms of each process in a month. */
+  readonly byProcess: Record<string, number>;
+  /** Bytes per household of the world's arrays, and the resident memory growth per household while the population and world were built. */
+  readonly bytes: number;
+  readonly rssGrowth: number;
+  readonly ceiling: number | null;
+}
+
+/** Times the step at `households` on `threads` threads, in this process. */
+function measure(households: number, threads: number): Timing {
   const params = loadParameters();
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -77,7 +97,7 @@ function measure(households: number): void {
     initialise(world, monthContext(params, prices, streams, flows, start, start));
     return world;
   };
-  let world = newWorld();
+  const world = newWorld();
   global.gc?.();
   const rssAfter = process.memoryUsage().rss;
 
@@ -105,31 +125,54 @@ function measure(households: number): void {
       else if (timed) withIndicators.push(observed - t);
     }
     stopThreads(world.threads);
-    return { step: median(stepOnly), withIndicators: median(withIndicators), byProcess };
+    return { step: median(stepOnly), withIndicators: median(withIndicators), byProcess: Object.fromEntries([...byProcess].map(([name, ms]) => [name, median(ms)])) };
   };
-  const one = timeMonths(1);
-  const bytes = worldBytes(world);
-  world = newWorld(); // the same months again, from the start, on two threads
-  const two = timeMonths(THREADS);
+  const timed = timeMonths(threads);
   const n = population.households.count;
-  const ceiling = median(ceilingStepTimes(n, WARM_UP, MONTHS));
+  return {
+    households: n,
+    buildSeconds,
+    ...timed,
+    bytes: worldBytes(world),
+    rssGrowth: (rssAfter - rssBefore) / n,
+    ceiling: threads === 1 ? median(ceilingStepTimes(n, WARM_UP, MONTHS)) : null,
+  };
+}
+
+/** Times the step at `households` on `threads` threads in a process of its own (this script, with --child). */
+function measureApart(households: number, threads: number): Timing {
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(households), String(threads)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench: the timing of ${households} households on ${threads} threads failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Timing;
+}
+
+function report(one: Timing, two: Timing): void {
+  const n = one.households;
+  const ceiling = one.ceiling!;
+  const buildSeconds = one.buildSeconds;
+  const bytes = one.bytes;
   const rate = (ms: number) => (n / (ms / 1000) / 1e6).toFixed(1);
-  const perProcess = (byProcess: Map<string, number[]>) => [...byProcess].map(([name, ms]) => `${name} ${((median(ms) * 1e6) / n).toFixed(0)}`).join(', ');
+  const perProcess = (byProcess: Record<string, number>) => Object.entries(byProcess).map(([name, ms]) => `${name} ${((ms * 1e6) / n).toFixed(0)}`).join(', ');
   console.log(
     [
       `households: ${n.toLocaleString('en')}`,
       `  population build: ${buildSeconds.toFixed(2)} s`,
       `  model step (median of ${MONTHS} months): ${one.step.toFixed(1)} ms → ${rate(one.step)} M household-months/s per core`,
       `  step + standard indicators:            ${one.withIndicators.toFixed(1)} ms → ${rate(one.withIndicators)} M household-months/s per core`,
-      `  ceiling kernel (same run):              ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / one.step).toFixed(2)}`,
+      `  ceiling kernel (same process):          ${ceiling.toFixed(1)} ms → ${rate(ceiling)} M household-months/s per core; real step ÷ ceiling ${(ceiling / one.step).toFixed(2)}`,
       `  per process, ns per household-month (median month): ${perProcess(one.byProcess)}`,
       `  on ${THREADS} threads (src/model/threads.ts): step ${two.step.toFixed(1)} ms → ${rate(two.step)} M household-months/s (${(one.step / two.step).toFixed(2)}× one thread); with indicators ${two.withIndicators.toFixed(1)} ms → ${rate(two.withIndicators)} M/s`,
       `  per process on ${THREADS} threads, ns per household-month: ${perProcess(two.byProcess)}`,
-      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${bytes} B; resident memory growth ${((rssAfter - rssBefore) / n).toFixed(0)} B per household (population + world)`,
+      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${bytes} B; resident memory growth ${one.rssGrowth.toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
 }
 
-const sizes = process.argv.slice(2).map(Number);
-console.log(`Graduasi engine benchmark — Node ${process.version}, one thread\n`);
-for (const n of sizes.length > 0 ? sizes : [DEFAULT_HOUSEHOLDS, 10_000_000]) measure(n);
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  console.log(JSON.stringify(measure(Number(args[1]), Number(args[2]))));
+} else {
+  const sizes = args.map(Number);
+  console.log(`Graduasi engine benchmark — Node ${process.version}, one thread, then ${THREADS}\n`);
+  for (const n of sizes.length > 0 ? sizes : [DEFAULT_HOUSEHOLDS, 10_000_000]) report(measureApart(n, 1), measureApart(n, THREADS));
+}

@@ -8,7 +8,7 @@ import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { householdsOn } from './households';
 import { flowBytes } from './groups';
 import { LOG_BINS } from './welfare';
-import type { HelperStart, HelperTask, HouseholdView, Kernel, RangeOut } from './threads';
+import type { HelperStart, HelperTask, HouseholdView, Kernel, RangeOut, RangeWork } from './threads';
 
 const start = workerData as HelperStart;
 const households = householdsOn(start.households, start.count);
@@ -24,18 +24,25 @@ const view: HouseholdView = {
 };
 const control = new Int32Array(start.control);
 const modules = new Map<string, Record<string, unknown>>();
+/** The work each kernel made for this thread's world, by module and name: made once (a helper lives for one run). */
+const works = new Map<string, RangeWork<unknown>>();
 let flows = new Float64Array(0);
 let sums = new Float64Array(0);
 const weightByBin = new Float64Array(LOG_BINS);
 let regrouped: Uint32Array = new Uint32Array(1024);
 
-/** The kernel a task names, its module imported the first time. */
-async function kernelOf(task: HelperTask): Promise<Kernel<unknown>> {
+/** The work of the kernel a task names, for this thread's world: its module imported and the work made the first time. */
+async function workOf(task: HelperTask): Promise<RangeWork<unknown>> {
+  const key = `${task.kernel.module}#${task.kernel.name}`;
+  const made = works.get(key);
+  if (made !== undefined) return made;
   let module = modules.get(task.kernel.module);
   if (module === undefined) modules.set(task.kernel.module, (module = (await import(task.kernel.module)) as Record<string, unknown>));
   const kernel = module[task.kernel.name];
   if (typeof kernel !== 'function') throw new Error(`${task.kernel.module} exports no kernel ${task.kernel.name}`);
-  return kernel as Kernel<unknown>;
+  const work = (kernel as Kernel<unknown>)(view);
+  works.set(key, work);
+  return work;
 }
 
 for (let seen = 0; ; ) {
@@ -50,7 +57,7 @@ for (let seen = 0; ; ) {
     sums.fill(0);
     weightByBin.fill(0);
     const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
-    (await kernelOf(task))(view, task.terms, task.lo, task.hi, out);
+    (await workOf(task))(task.terms, task.lo, task.hi, out);
     regrouped = out.regrouped;
     start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums, listed: out.listed });
   } catch (error) {

@@ -139,6 +139,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     membersChanged: sharedArray(Uint8Array, households.count),
     flowBytes: flowBytes(households),
     threads: oneThread(),
+    kernels: new Map(),
   };
 }
 

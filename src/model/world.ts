@@ -273,6 +273,8 @@ export interface World {
   readonly flowBytes: readonly Uint8Array[];
   /** The threads the processes that touch each household alone split the households over (./threads.ts): the calling thread alone unless a run starts helpers. */
   threads: StepThreads;
+  /** The step's kernels made for this world on the calling thread (../threads.ts, Kernel), by module and name. */
+  readonly kernels: Map<string, unknown>;
 }
 
 /** A helper thread of a run's step (./threads.ts): its worker, its control words and its port, and the number of its latest task. */

@@ -31,7 +31,7 @@ import { DIMENSIONS, FLOW_GROUPS, NATIONAL, groupsOf } from '../model/groups';
 import { GRADUATION_KINDS } from '../model/graduation';
 import { welfareQuantile } from '../model/welfare';
 import { overHouseholds } from '../model/threads';
-import type { HouseholdView, RangeOut } from '../model/threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../model/threads';
 
 /** The units indicators are measured in (charts/labels.ts says each in words). */
 export const INDICATOR_UNITS = [
@@ -202,53 +202,56 @@ function addMoney(sums: Float64Array, o: number, wp: number, y: number, zE: numb
  * them in the bottom (held in the bottom-not-listed slot until the tally ends), and each programme's
  * families and those of them poor (held in the not-poor slot).
  */
-export function householdWeights(w: HouseholdView, terms: HouseholdWeightTerms, lo: number, hi: number, out: RangeOut): void {
-  const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = w.households;
-  const { cell, stride, offset, slotByBit, programmeBits, withMoney } = terms;
-  const { extreme: zE, national: zN, bottom } = terms.lines;
-  const sums = out.sums;
-  const listed = w.visiting.households;
-  let count = lo;
-  for (let i = lo; i < hi; i++) {
-    const o = cell[i] * stride + offset;
-    const wt = weight[i];
-    const wp = wt * size[i];
-    const y = consumption[i];
-    const p = phase[i];
-    sums[o] += wt;
-    sums[o + 1] += wp;
-    if (withMoney) addMoney(sums, o, wp, y, zE, zN);
-    if (y < zE) sums[o + 3] += wp;
-    else if ((history[i] & ENTERED_EXTREME) !== 0 && p >= RECOVERY) sums[o + 21] += wp;
-    if (y < zN) {
-      sums[o + 6] += wp;
-      sums[o + 9] += wt;
+export function householdWeights(view: HouseholdView): RangeWork<HouseholdWeightTerms> {
+  const w = view;
+  return (terms: HouseholdWeightTerms, lo: number, hi: number, out: RangeOut): void => {
+    const { weight, size, consumption, programmes: status, phase, business, history, registryScore } = w.households;
+    const { cell, stride, offset, slotByBit, programmeBits, withMoney } = terms;
+    const { extreme: zE, national: zN, bottom } = terms.lines;
+    const sums = out.sums;
+    const listed = w.visiting.households;
+    let count = lo;
+    for (let i = lo; i < hi; i++) {
+      const o = cell[i] * stride + offset;
+      const wt = weight[i];
+      const wp = wt * size[i];
+      const y = consumption[i];
+      const p = phase[i];
+      sums[o] += wt;
+      sums[o + 1] += wp;
+      if (withMoney) addMoney(sums, o, wp, y, zE, zN);
+      if (y < zE) sums[o + 3] += wp;
+      else if ((history[i] & ENTERED_EXTREME) !== 0 && p >= RECOVERY) sums[o + 21] += wp;
+      if (y < zN) {
+        sums[o + 6] += wp;
+        sums[o + 9] += wt;
+      }
+      sums[o + 12] += wt * +(y < bottom);
+      sums[o + 14 + p] += wt;
+      if (business[i] !== 0) sums[o + 20] += wt;
+      if (registryScore[i] < zE && p >= ASSISTANCE && p < GRADUATED) {
+        sums[o + 22] += wt;
+        if (p >= RECOVERY) sums[o + 23] += wt;
+      }
+      listed[count] = i;
+      count += (status[i] + 0xffff) >>> 16;
     }
-    sums[o + 12] += wt * +(y < bottom);
-    sums[o + 14 + p] += wt;
-    if (business[i] !== 0) sums[o + 20] += wt;
-    if (registryScore[i] < zE && p >= ASSISTANCE && p < GRADUATED) {
-      sums[o + 22] += wt;
-      if (p >= RECOVERY) sums[o + 23] += wt;
+    for (let k = lo; k < count; k++) {
+      const i = listed[k];
+      const o = cell[i] * stride + offset;
+      const wt = weight[i];
+      const y = consumption[i];
+      const inRegistry = +((status[i] & IN_REGISTRY) !== 0);
+      sums[o + 10] += wt * inRegistry;
+      sums[o + 13] += wt * (inRegistry & +(y < bottom));
+      const poorWeight = wt * +(y < zN);
+      for (let m = status[i] & programmeBits; m !== 0; m &= m - 1) {
+        const slot = o + slotByBit[31 - Math.clz32(m & -m)];
+        sums[slot] += wt;
+        sums[slot + 1] += poorWeight;
+      }
     }
-    listed[count] = i;
-    count += (status[i] + 0xffff) >>> 16;
-  }
-  for (let k = lo; k < count; k++) {
-    const i = listed[k];
-    const o = cell[i] * stride + offset;
-    const wt = weight[i];
-    const y = consumption[i];
-    const inRegistry = +((status[i] & IN_REGISTRY) !== 0);
-    sums[o + 10] += wt * inRegistry;
-    sums[o + 13] += wt * (inRegistry & +(y < bottom));
-    const poorWeight = wt * +(y < zN);
-    for (let m = status[i] & programmeBits; m !== 0; m &= m - 1) {
-      const slot = o + slotByBit[31 - Math.clz32(m & -m)];
-      sums[slot] += wt;
-      sums[slot + 1] += poorWeight;
-    }
-  }
+  };
 }
 
 // The indicators.

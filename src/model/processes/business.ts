@@ -24,7 +24,7 @@ import type { MonthContext, World } from '../world';
 import type { Stream } from '../random';
 import type { ParameterValues } from '../../parameters/spec';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import type { Households } from '../households';
 
 /** 2^−20: turns the low 20 bits of a draw into a uniform in [0, 1). */
@@ -59,40 +59,43 @@ export interface BusinessTerms {
 }
 
 /** Businesses of households lo ≤ i < hi. */
-export function businessKernel(w: HouseholdView, terms: BusinessTerms, lo: number, hi: number, out: RangeOut): void {
-  const { business: running, businessMonths, capital, livestock, savings, mentoringMonths, services, income, size } = w.households;
-  const { business: b, month, herdGrowth, trained, businessSpace, failed } = terms;
-  const { k0, k1 } = terms.stream;
-  const meanCorrection = -0.5 * b.profit_sd * b.profit_sd;
-  const wear = 1 - b.depreciation;
-  for (let i = lo; i < hi; i++) {
-    const mentored = mentoringMonths[i] > 0;
-    if (mentored) mentoringMonths[i]--;
-    if (running[i] === 0) continue;
-    // One 32-bit draw: the top 12 bits give the profit shock, the low 20 bits decide failure.
-    const draw = bits(k0, k1, i, month, 0);
-    const s = services[i];
-    const bonus = 1 + ((s & trained) !== 0 ? b.skills_bonus : 0) + (mentored ? b.mentoring_bonus : 0) + ((s & businessSpace) !== 0 ? b.business_space_bonus : 0);
-    const equipment = capital[i];
-    const herd = livestock[i];
-    const assets = equipment + herd;
-    const profit = assets * b.monthly_return * bonus * exp(b.profit_sd * STANDARD_NORMAL[draw >>> 20] + meanCorrection);
-    const reinvested = assets > 0 ? (b.reinvestment * profit) / assets : 0;
-    capital[i] = equipment * (wear + reinvested);
-    livestock[i] = herd * (herdGrowth + reinvested);
-    income[i] += ((1 - b.reinvestment) * profit) / size[i];
-    let hazard = b.failure_hazard;
-    if (capital[i] + livestock[i] < b.trap_threshold) hazard *= b.trap_failure_multiplier;
-    if (mentored) hazard *= 1 - b.mentoring_failure_reduction;
-    if ((draw & 0xfffff) * TWO_TO_MINUS_20 < hazard) {
-      running[i] = 0;
-      businessMonths[i] = 0;
-      capital[i] *= b.salvage;
-      savings[i] += livestock[i];
-      livestock[i] = 0;
-      countMove(out.flows, failed, w, i);
-    } else if (businessMonths[i] < 255) businessMonths[i]++;
-  }
+export function businessKernel(view: HouseholdView): RangeWork<BusinessTerms> {
+  const w = view;
+  return (terms: BusinessTerms, lo: number, hi: number, out: RangeOut): void => {
+    const { business: running, businessMonths, capital, livestock, savings, mentoringMonths, services, income, size } = w.households;
+    const { business: b, month, herdGrowth, trained, businessSpace, failed } = terms;
+    const { k0, k1 } = terms.stream;
+    const meanCorrection = -0.5 * b.profit_sd * b.profit_sd;
+    const wear = 1 - b.depreciation;
+    for (let i = lo; i < hi; i++) {
+      const mentored = mentoringMonths[i] > 0;
+      if (mentored) mentoringMonths[i]--;
+      if (running[i] === 0) continue;
+      // One 32-bit draw: the top 12 bits give the profit shock, the low 20 bits decide failure.
+      const draw = bits(k0, k1, i, month, 0);
+      const s = services[i];
+      const bonus = 1 + ((s & trained) !== 0 ? b.skills_bonus : 0) + (mentored ? b.mentoring_bonus : 0) + ((s & businessSpace) !== 0 ? b.business_space_bonus : 0);
+      const equipment = capital[i];
+      const herd = livestock[i];
+      const assets = equipment + herd;
+      const profit = assets * b.monthly_return * bonus * exp(b.profit_sd * STANDARD_NORMAL[draw >>> 20] + meanCorrection);
+      const reinvested = assets > 0 ? (b.reinvestment * profit) / assets : 0;
+      capital[i] = equipment * (wear + reinvested);
+      livestock[i] = herd * (herdGrowth + reinvested);
+      income[i] += ((1 - b.reinvestment) * profit) / size[i];
+      let hazard = b.failure_hazard;
+      if (capital[i] + livestock[i] < b.trap_threshold) hazard *= b.trap_failure_multiplier;
+      if (mentored) hazard *= 1 - b.mentoring_failure_reduction;
+      if ((draw & 0xfffff) * TWO_TO_MINUS_20 < hazard) {
+        running[i] = 0;
+        businessMonths[i] = 0;
+        capital[i] *= b.salvage;
+        savings[i] += livestock[i];
+        livestock[i] = 0;
+        countMove(out.flows, failed, w, i);
+      } else if (businessMonths[i] < 255) businessMonths[i]++;
+    }
+  };
 }
 
 /** Whether household i holds business assets (equipment or livestock) to start a business with. */

@@ -50,7 +50,7 @@ import { monthOfYear } from '../../calendar/months';
 import type { MonthContext, World } from '../world';
 import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 
 /** Age from which a member counts in PKH's elderly component (households.elderly: "lanjut usia", 70+). */
 export const ELDERLY_AGE = 70;
@@ -115,57 +115,60 @@ export interface DemographyTerms {
 }
 
 /** Demography of households lo ≤ i < hi. */
-export function demographyKernel(w: HouseholdView, terms: DemographyTerms, lo: number, hi: number, out: RangeOut): void {
-  const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = w.households;
-  const changedMembers = w.membersChanged;
-  const { k0, k1 } = terms.stream;
-  const { month, leaveEarly, leavePrimary, leaveJunior, leaveSenior, entry, toJunior, toSenior, partnerShare, birth, conception, childbearing, death, birthdays } = terms;
-  let changed = false;
-  const regrouped = { version: 0, households: out.regrouped, count: 0 };
-  let regroupedCount = 0;
-  for (let i = lo, r = lo % 12; i < hi; i++, r = r === 11 ? 0 : r + 1) {
-    // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
-    let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
-    let p = early[i] * leaveEarly;
-    let moved = true;
-    if (u < p) {
-      early[i]--;
-      if (u < p * entry) primary[i]++;
-    } else if ((u -= p) < (p = primary[i] * leavePrimary)) {
-      primary[i]--;
-      if (u < p * toJunior) junior[i]++;
-    } else if ((u -= p) < (p = junior[i] * leaveJunior)) {
-      junior[i]--;
-      if (u < p * toSenior) senior[i]++;
-    } else if ((u -= p) < (p = senior[i] * leaveSenior)) {
-      senior[i]--;
-    } else if ((u -= p) < (p = pregnant[i] * birth)) {
-      pregnant[i]--;
-      early[i]++;
-      size[i]++;
-    } else if ((u -= p) < (p = headAge[i] < childbearing && ((flags[i] & FEMALE) !== 0 || size[i] >= 2) ? conception : 0)) {
-      pregnant[i]++;
-    } else if (u - p < (size[i] >= 2 ? elderly[i] * death : 0)) {
-      elderly[i]--;
-      size[i]--;
-    } else moved = false;
+export function demographyKernel(view: HouseholdView): RangeWork<DemographyTerms> {
+  const w = view;
+  return (terms: DemographyTerms, lo: number, hi: number, out: RangeOut): void => {
+    const { size, headAge, flags, pregnant, earlyChildhood: early, primaryPupils: primary, juniorPupils: junior, seniorPupils: senior, elderly } = w.households;
+    const changedMembers = w.membersChanged;
+    const { k0, k1 } = terms.stream;
+    const { month, leaveEarly, leavePrimary, leaveJunior, leaveSenior, entry, toJunior, toSenior, partnerShare, birth, conception, childbearing, death, birthdays } = terms;
+    let changed = false;
+    const regrouped = { version: 0, households: out.regrouped, count: 0 };
+    let regroupedCount = 0;
+    for (let i = lo, r = lo % 12; i < hi; i++, r = r === 11 ? 0 : r + 1) {
+      // One draw: u walks along the events' stretches (p: the current one's length) until it falls in one.
+      let u = (hash(k0, k1, i, month, 0) >>> 0) * unit;
+      let p = early[i] * leaveEarly;
+      let moved = true;
+      if (u < p) {
+        early[i]--;
+        if (u < p * entry) primary[i]++;
+      } else if ((u -= p) < (p = primary[i] * leavePrimary)) {
+        primary[i]--;
+        if (u < p * toJunior) junior[i]++;
+      } else if ((u -= p) < (p = junior[i] * leaveJunior)) {
+        junior[i]--;
+        if (u < p * toSenior) senior[i]++;
+      } else if ((u -= p) < (p = senior[i] * leaveSenior)) {
+        senior[i]--;
+      } else if ((u -= p) < (p = pregnant[i] * birth)) {
+        pregnant[i]--;
+        early[i]++;
+        size[i]++;
+      } else if ((u -= p) < (p = headAge[i] < childbearing && ((flags[i] & FEMALE) !== 0 || size[i] >= 2) ? conception : 0)) {
+        pregnant[i]++;
+      } else if (u - p < (size[i] >= 2 ? elderly[i] * death : 0)) {
+        elderly[i]--;
+        size[i]--;
+      } else moved = false;
 
-    if (r === birthdays) {
-      const age = headAge[i] + 1;
-      headAge[i] = age;
-      if (REGROUPS[age] === 1) regroupedCount = listRegrouped(regrouped, regroupedCount, i);
-      if (age === ELDERLY) {
-        if (elderly[i] < size[i]) elderly[i]++;
-        if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
-        moved = true;
+      if (r === birthdays) {
+        const age = headAge[i] + 1;
+        headAge[i] = age;
+        if (REGROUPS[age] === 1) regroupedCount = listRegrouped(regrouped, regroupedCount, i);
+        if (age === ELDERLY) {
+          if (elderly[i] < size[i]) elderly[i]++;
+          if ((flags[i] & FEMALE) === 0 && elderly[i] < size[i] && (hash(k0, k1, i, month, 1) >>> 0) * unit < partnerShare) elderly[i]++;
+          moved = true;
+        }
+      }
+      if (moved) {
+        changedMembers[i] = 1;
+        changed = true;
       }
     }
-    if (moved) {
-      changedMembers[i] = 1;
-      changed = true;
-    }
-  }
-  out.regrouped = regrouped.households;
-  out.regroupedCount = regroupedCount;
-  out.membersChanged = changed;
+    out.regrouped = regrouped.households;
+    out.regroupedCount = regroupedCount;
+    out.membersChanged = changed;
+  };
 }

@@ -32,7 +32,7 @@ import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
-import type { HouseholdView } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import { STANDARD_NORMAL } from '../normal-table';
 import { DISASTER_VICTIM } from '../phases';
 import { REMOTE } from '../households';
@@ -110,33 +110,36 @@ export interface IncomeTerms {
 }
 
 /** Income of households lo ≤ i < hi. */
-export function incomeKernel(w: HouseholdView, terms: IncomeTerms, lo: number, hi: number): void {
-  const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = w.households;
-  const { persistence: rho, sd, hit, disaster, loss, covid, flooded, flood, rstReduction, communityReduction, communityRaise, atBottom, slope, prices, house, month } = terms;
-  const shock = terms.provinceShock;
-  const rank = w.growthRank;
-  const { k0, k1 } = terms.stream;
-  for (let i = lo; i < hi; i++) {
-    // One 32-bit draw: the top 12 bits pick the normal innovation, the low 20 bits decide the shock.
-    const b = bits(k0, k1, i, month, 0);
-    const inCommunity = communityUntil[i] >= month;
-    let hazard = hit;
-    if ((services[i] & house) !== 0) hazard *= rstReduction;
-    if (inCommunity && (flags[i] & REMOTE) !== 0) hazard *= communityReduction;
-    let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
-    const u = (b & 0xfffff) * TWO_TO_MINUS_20;
-    if (u < hazard) {
-      t += loss;
-      if (u < hazard * disaster) history[i] |= DISASTER_VICTIM; // a disaster: the share disaster_share of shocks
+export function incomeKernel(view: HouseholdView): RangeWork<IncomeTerms> {
+  const w = view;
+  return (terms: IncomeTerms, lo: number, hi: number, out: RangeOut): void => {
+    const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = w.households;
+    const { persistence: rho, sd, hit, disaster, loss, covid, flooded, flood, rstReduction, communityReduction, communityRaise, atBottom, slope, prices, house, month } = terms;
+    const shock = terms.provinceShock;
+    const rank = w.growthRank;
+    const { k0, k1 } = terms.stream;
+    for (let i = lo; i < hi; i++) {
+      // One 32-bit draw: the top 12 bits pick the normal innovation, the low 20 bits decide the shock.
+      const b = bits(k0, k1, i, month, 0);
+      const inCommunity = communityUntil[i] >= month;
+      let hazard = hit;
+      if ((services[i] & house) !== 0) hazard *= rstReduction;
+      if (inCommunity && (flags[i] & REMOTE) !== 0) hazard *= communityReduction;
+      let t = rho * transitory[i] + sd * STANDARD_NORMAL[b >>> 20] + covid;
+      const u = (b & 0xfffff) * TWO_TO_MINUS_20;
+      if (u < hazard) {
+        t += loss;
+        if (u < hazard * disaster) history[i] |= DISASTER_VICTIM; // a disaster: the share disaster_share of shocks
+      }
+      const r = province[i];
+      if (r === flooded) {
+        t += flood;
+        history[i] |= DISASTER_VICTIM;
+      }
+      transitory[i] = t;
+      nominal[i] = exp(permanentIncome[i] + atBottom - slope * rank[i] + t + shock[r]) * prices * (inCommunity ? communityRaise : 1);
     }
-    const r = province[i];
-    if (r === flooded) {
-      t += flood;
-      history[i] |= DISASTER_VICTIM;
-    }
-    transitory[i] = t;
-    nominal[i] = exp(permanentIncome[i] + atBottom - slope * rank[i] + t + shock[r]) * prices * (inCommunity ? communityRaise : 1);
-  }
+  };
 }
 
 /** Each household's rank in the start month's welfare distribution, which sets its share of growth. */

@@ -57,7 +57,7 @@ import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
 import { needsRehabilitation } from '../services/atensi';
 import { hasBusinessAssets } from './business';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 
 /** Members of working age: everyone who is not a young child, a pupil or aged 70+. */
 export function workingAgeMembers(h: Households, i: number): number {
@@ -267,22 +267,25 @@ function listing(s: Step): PathwayListing {
  * is written, and the count moves on past those listed (16 bits at most, a value above 0 carries
  * into bit 16).
  */
-export function listPathway(w: HouseholdView, t: PathwayListing, lo: number, hi: number, out: RangeOut): void {
-  const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
-  const visiting = w.visiting.households;
-  const { onAssistance, assistanceWaits } = t;
-  let visits = lo;
-  for (let i = lo; i < hi; i++) {
-    const status = programmes[i];
-    const ph = phase[i];
-    if (ph === ASSISTANCE && assistanceWaits && (status & onAssistance) !== 0 && onlyWaits(t, status, registryScore[i], consumption[i], headAge[i], graduation[i])) {
-      if (monthsInPhase[i] < 255) monthsInPhase[i]++;
-      continue;
+export function listPathway(view: HouseholdView): RangeWork<PathwayListing> {
+  const w = view;
+  return (t: PathwayListing, lo: number, hi: number, out: RangeOut): void => {
+    const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
+    const visiting = w.visiting.households;
+    const { onAssistance, assistanceWaits } = t;
+    let visits = lo;
+    for (let i = lo; i < hi; i++) {
+      const status = programmes[i];
+      const ph = phase[i];
+      if (ph === ASSISTANCE && assistanceWaits && (status & onAssistance) !== 0 && onlyWaits(t, status, registryScore[i], consumption[i], headAge[i], graduation[i])) {
+        if (monthsInPhase[i] < 255) monthsInPhase[i]++;
+        continue;
+      }
+      visiting[visits] = i;
+      visits += ((ph | (status & onAssistance) | graduation[i]) + 0xffff) >>> 16;
     }
-    visiting[visits] = i;
-    visits += ((ph | (status & onAssistance) | graduation[i]) + 0xffff) >>> 16;
-  }
-  out.listed = visits - lo;
+    out.listed = visits - lo;
+  };
 }
 
 /**

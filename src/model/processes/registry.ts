@@ -22,7 +22,7 @@ import { STANDARD_NORMAL } from '../normal-table';
 import { logBin } from '../welfare';
 import type { MonthContext, World } from '../world';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import type { Stream } from '../random';
 import type { ParameterValues } from '../../parameters/spec';
 
@@ -145,11 +145,14 @@ export function registry(world: World, ctx: MonthContext): void {
 }
 
 /** Assess the households lo ≤ i < hi whose assessment falls this month. */
-export function registryKernel(w: HouseholdView, a: Assessing, lo: number, hi: number, out: RangeOut): void {
-  const next = w.households.nextAssessment;
-  const month = a.month;
-  const scoreFactor = scoreFactorsFor(a.scoreError);
-  for (let i = lo; i < hi; i++) if (next[i] === month) assess(w, out.flows, a, scoreFactor, i);
+export function registryKernel(view: HouseholdView): RangeWork<Assessing> {
+  const w = view;
+  return (a: Assessing, lo: number, hi: number, out: RangeOut): void => {
+    const next = w.households.nextAssessment;
+    const month = a.month;
+    const scoreFactor = scoreFactorsFor(a.scoreError);
+    for (let i = lo; i < hi; i++) if (next[i] === month) assess(w, out.flows, a, scoreFactor, i);
+  };
 }
 
 /** Initial assessment of every household (the registry as it stands when the run starts). */

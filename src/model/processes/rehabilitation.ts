@@ -24,7 +24,7 @@ import { PATHWAY_DRAW } from '../draws';
 import { UNIT, bits } from '../random';
 import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import { countMove } from '../groups';
 import { INTAKE_KEYS, admit, decide, intakeKey, monthIntakes, queued, tallyAll } from '../intake';
 import type { Intake } from '../intake';
@@ -117,28 +117,31 @@ interface CourseTerms {
  * free for a course; listed or on the pathway) is tallied by cluster and intake key in out.sums and
  * listed in World.visiting from lo on.
  */
-export function coursesAndCandidates(w: HouseholdView, terms: CourseTerms, lo: number, hi: number, out: RangeOut): void {
-  const h = w.households;
-  const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
-  const { inCourse, unavailable } = terms;
-  const scoreBits = w.scoreBits;
-  const waiting = w.visiting.households;
-  const tallies = out.sums;
-  let candidates = lo;
-  for (let i = lo; i < hi; i++) {
-    const held = services[i];
-    if ((held & inCourse) !== 0) {
-      goOn(w, terms, out.flows, i);
-      continue;
+export function coursesAndCandidates(view: HouseholdView): RangeWork<CourseTerms> {
+  const w = view;
+  return (terms: CourseTerms, lo: number, hi: number, out: RangeOut): void => {
+    const h = w.households;
+    const { phase, programmes, services, weight, clusters, severeDisability, history } = h;
+    const { inCourse, unavailable } = terms;
+    const scoreBits = w.scoreBits;
+    const waiting = w.visiting.households;
+    const tallies = out.sums;
+    let candidates = lo;
+    for (let i = lo; i < hi; i++) {
+      const held = services[i];
+      if ((held & inCourse) !== 0) {
+        goOn(w, terms, out.flows, i);
+        continue;
+      }
+      if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (held & unavailable) !== 0) continue;
+      if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
+      const c = clusterOf(h, i);
+      if (c < 0) continue;
+      tallies[c * INTAKE_KEYS + intakeKey(scoreBits[i], phase[i] === RECOVERY)] += weight[i];
+      waiting[candidates++] = i;
     }
-    if ((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM)) === 0 || (held & unavailable) !== 0) continue;
-    if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
-    const c = clusterOf(h, i);
-    if (c < 0) continue;
-    tallies[c * INTAKE_KEYS + intakeKey(scoreBits[i], phase[i] === RECOVERY)] += weight[i];
-    waiting[candidates++] = i;
-  }
-  out.listed = candidates - lo;
+    out.listed = candidates - lo;
+  };
 }
 
 /** A month of household i's course; when it ends, the household is rehabilitated with probability behaviour.atensi.success. */
