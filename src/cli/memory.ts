@@ -17,7 +17,7 @@
  *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES; a run's step split
  *     over threads (--threads) adds a helper thread for each thread beyond the first, which holds its
  *     fixed cost and the month's messages (the households are shared memory, not copied): one
- *     run of 86.4 million agents to 2030, peak 8.02 GB on one thread, 8.76 GB on two;
+ *     run of 86.4 million agents to 2030, peak 8.02 GB on one thread, 8.76 and 9.06 GB on two;
  *   - garbage: a heap holds what is live and what V8 has not collected yet, up to GC_SLACK times as
  *     much again, at most GC_SLACK_CAP a thread. Peak resident memory of `graduasi compare` (10
  *     scenarios of 200,000 agents to 2030): 1 replicate on 1 thread 1.19 GB, on 2 threads 1.45 GB;
