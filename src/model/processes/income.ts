@@ -32,7 +32,7 @@ import { bits } from '../random';
 import type { MonthContext, World } from '../world';
 import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
-import type { HouseholdView, RangeOut, RangeWork } from '../threads';
+import type { HouseholdView, RangeWork } from '../threads';
 import { STANDARD_NORMAL } from '../normal-table';
 import { DISASTER_VICTIM } from '../phases';
 import { REMOTE } from '../households';
@@ -112,7 +112,7 @@ export interface IncomeTerms {
 /** Income of households lo ≤ i < hi. */
 export function incomeKernel(view: HouseholdView): RangeWork<IncomeTerms> {
   const w = view;
-  return (terms: IncomeTerms, lo: number, hi: number, out: RangeOut): void => {
+  return (terms: IncomeTerms, lo: number, hi: number): void => {
     const { permanentIncome, transitory, income: nominal, province, services, communityUntil, history, flags } = w.households;
     const { persistence: rho, sd, hit, disaster, loss, covid, flooded, flood, rstReduction, communityReduction, communityRaise, atBottom, slope, prices, house, month } = terms;
     const shock = terms.provinceShock;
