@@ -273,7 +273,7 @@ export interface World {
   readonly flowBytes: readonly Uint8Array[];
   /** The threads the processes that touch each household alone split the households over (./threads.ts): the calling thread alone unless a run starts helpers. */
   threads: StepThreads;
-  /** The step's kernels made for this world on the calling thread (../threads.ts, Kernel), by module and name. */
+  /** The step's kernels and passes made for this world on the calling thread (work that holds the world as a constant of its closure: ./threads.ts, Kernel), by module and name. */
   readonly kernels: Map<string, unknown>;
 }
 

@@ -128,8 +128,9 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
-  listHouseholds(world);
-  for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), false);
+  const passes = passesOf(world);
+  passes.listHouseholds();
+  for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), false);
   world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
 
@@ -138,31 +139,10 @@ export function assistance(world: World, ctx: MonthContext): void {
  * within quota and budget, whether or not it pays in the start month (then it pays nothing).
  */
 export function openCaseloads(world: World, ctx: MonthContext): void {
-  listHouseholds(world);
-  for (const programme of world.registry.programmes) runProgramme(world, ctx, programmeRule(world, ctx, programme), true);
+  const passes = passesOf(world);
+  passes.listHouseholds();
+  for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), true);
   world.membersChanged.fill(0);
-}
-
-/**
- * Lists the households the month's programmes can touch (World.visiting): those with a registry
- * status, when every programme requires one (no other household can enter); every household when
- * some programme requires none.
- */
-function listHouseholds(world: World): void {
-  const { programmes: status, count: n } = world.households;
-  const listed = world.visiting.households;
-  let count = 0;
-  if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
-    // Branch-free: every household is written, and the count moves on past those with a status (a
-    // Uint16 status above 0 carries into bit 16).
-    for (let i = 0; i < n; i++) {
-      listed[count] = i;
-      count += (status[i] + 0xffff) >>> 16;
-    }
-  } else {
-    for (let i = 0; i < n; i++) listed[count++] = i;
-  }
-  world.visiting.count = count;
 }
 
 /** Registry scores are ranked in log-scale bins taken from their Float32 bits (see ../welfare.ts). */
@@ -175,103 +155,6 @@ const SCORE_BINS = LOG_BINS;
 export function budgetRoom(book: ProgrammeBook, budget: number, monthsLeft: number): number {
   if (monthsLeft <= 0) return 0;
   return Math.max(0, budget - book.spent) / monthsLeft;
-}
-
-/**
- * Run one programme for the month: exits; in a month it pays (or when the caseloads open), cuts or
- * entries; then payments.
- */
-export function runProgramme(world: World, ctx: MonthContext, rule: ProgrammeRule, opening: boolean): void {
-  const book = world.books[rule.id];
-  if (book.families === 0 && !rule.inForce) return; // nothing to pay, no one to let go
-  if (rule.monthsPaid === 0 && !(opening && rule.inForce)) {
-    hold(world, ctx, rule);
-    return;
-  }
-  // 1. Exits; tally the candidates and the enrolled by score bin (expected cost per month of benefit).
-  const { enrolled, cost, candidates } = settle(world, ctx, rule);
-  const enrolledWeight = tallies.weight.subarray(SCORE_BINS);
-  const enrolledCost = tallies.cost.subarray(SCORE_BINS);
-  const quota = rule.quota;
-  const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
-  if (enrolled > quota || cost > room) {
-    cut(world, rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, rule.paidShare);
-  } else {
-    // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
-    const candidateWeight = tallies.weight.subarray(0, SCORE_BINS);
-    const candidateCost = tallies.cost.subarray(0, SCORE_BINS);
-    let k = 0;
-    let w = enrolled;
-    let c = cost;
-    while (k < SCORE_BINS && w + candidateWeight[k] <= quota && c + candidateCost[k] <= room) {
-      w += candidateWeight[k];
-      c += candidateCost[k];
-      k++;
-    }
-    admit(world, ctx, rule, candidates, k, quota - w, room - c);
-  }
-  pay(world, ctx, rule);
-}
-
-/**
- * 1. Families no longer eligible leave; the enrolled and the candidates are tallied by score bin
- * (`tallies`), and the candidates listed in household order at the front of `World.settling`.
- *
- * The tally is branch-free: a family's weight is multiplied by 0 or 1 (eligible) and added to the
- * candidates' half of the tally or the enrolled's (member, 0 or 1, picks the half), the same bits as
- * branches would give (x · 1 = x, x + 0 = x), and no branch for the processor to mispredict. The
- * leavers, few, are listed from the back of `World.settling` and leave after the pass.
- */
-function settle(world: World, ctx: MonthContext, rule: ProgrammeRule): { enrolled: number; cost: number; candidates: number } {
-  const { programmes: status, weight, flags } = world.households;
-  const scoreBits = world.scoreBits;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, paidShare: expected } = rule;
-  const { weight: tallyWeight, cost: tallyCost } = tallies;
-  tallyWeight.fill(0);
-  tallyCost.fill(0);
-  const memberShift = 31 - Math.clz32(bit);
-  const settling = world.settling;
-  const last = settling.length - 1;
-  let candidates = 0;
-  let leavers = 0;
-  let enrolled = 0;
-  let cost = 0;
-  const { households: listed, count: n } = world.visiting;
-  for (let k = 0; k < n; k++) {
-    const i = listed[k];
-    const p = status[i];
-    const member = (p >>> memberShift) & 1;
-    const ent = entitlement === null ? flat : entitlement[i];
-    const eligible = hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0);
-    if (member > eligible) {
-      settling[last - leavers++] = i;
-      continue;
-    }
-    settling[candidates] = i;
-    candidates += eligible & (1 - member);
-    const counted = weight[i] * eligible;
-    const b = logBin(scoreBits[i]) + member * SCORE_BINS;
-    const expectedCost = counted * ent * expected;
-    tallyWeight[b] += counted;
-    tallyCost[b] += expectedCost;
-    enrolled += counted * member;
-    cost += expectedCost * member;
-  }
-  letGo(world, ctx, rule, leavers);
-  return { enrolled, cost, candidates };
-}
-
-/** The `count` leavers listed from the back of `World.settling` leave, in household order. */
-function letGo(world: World, ctx: MonthContext, rule: ProgrammeRule, count: number): void {
-  const { programmes: status, flags } = world.households;
-  const { requireAll: all, requireAny: any, forbid, areaMask, areaValue } = rule;
-  const leaving = world.settling;
-  const last = leaving.length - 1;
-  for (let j = 0; j < count; j++) {
-    const i = leaving[last - j];
-    const p = status[i];
-    leave(world, ctx, rule, i, hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) === 1, hasAnyOf(p, any) === 1);
-  }
 }
 
 /** 1 when `x` (0 ≤ x < 2³¹) is 0, else 0, without a branch. */
@@ -289,186 +172,331 @@ function hasAnyOf(p: number, any: number): number {
   return isZero(any) | (1 - isZero(p & any));
 }
 
-/** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
-function leave(world: World, ctx: MonthContext, rule: ProgrammeRule, i: number, hasAll: boolean, hasAny: boolean): void {
-  const h = world.households;
-  const { reasons } = rule;
-  h.programmes[i] &= ~rule.bit;
-  countMove(ctx.flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
-  if (hasAll && hasAny && rule.naturalGraduation) {
-    h.graduation[i] = NATURAL;
-    world.totals.graduations += h.weight[i];
-  }
-}
-
-/**
- * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave (listed
- * from the back of `World.settling` during the pass, and let go after it), and the others live on the
- * payment that covers the month, if one does (no one is cut or taken in).
- */
-function hold(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
-  const h = world.households;
-  const book = world.books[rule.id];
-  const { programmes: status, weight, flags } = h;
-  const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance } = rule;
-  const received = rule.food ? h.foodTransfers : h.cashTransfers;
-  const s = rule.complianceStream;
-  const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
-  const leaving = world.settling;
-  const last = leaving.length - 1;
-  let leavers = 0;
-  let families = 0;
-  const { households: listed, count: n } = world.visiting;
-  for (let k = 0; k < n; k++) {
-    const i = listed[k];
-    const p = status[i];
-    if ((p & bit) === 0) continue;
-    const ent = entitlement === null ? flat : entitlement[i];
-    if ((hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0)) === 0) {
-      leaving[last - leavers++] = i;
-      continue;
-    }
-    families += weight[i];
-    if (paidIn < 0) continue;
-    if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
-    received[i] += ent;
-  }
-  letGo(world, ctx, rule, leavers);
-  book.families = families;
-}
-
 /** The score-bin tallies of the programme being settled (one set, reused every month): the candidates' bins, then the enrolled's. */
 const tallies = {
   weight: new Float64Array(2 * SCORE_BINS),
   cost: new Float64Array(2 * SCORE_BINS),
 };
 
-/** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
-function cut(
-  world: World,
-  rule: ProgrammeRule,
-  ctx: MonthContext,
-  enrolledWeight: Float64Array,
-  enrolledCost: Float64Array,
-  enrolled: number,
-  cost: number,
-  quota: number,
-  room: number,
-  expected: number,
-): void {
-  // The highest bin that must be cut from: bins above it leave whole, it leaves in part.
-  let k = SCORE_BINS - 1;
-  while (k > 0 && enrolled - enrolledWeight[k] > quota) {
-    enrolled -= enrolledWeight[k];
-    cost -= enrolledCost[k];
-    k--;
-  }
-  while (k > 0 && cost - enrolledCost[k] > room) {
-    enrolled -= enrolledWeight[k];
-    cost -= enrolledCost[k];
-    k--;
-  }
-  const h = world.households;
-  const { programmes: status, weight } = h;
-  const scoreBits = world.scoreBits;
-  const { bit, entitlement, flat } = rule;
-  const reason = rule.reasons.cut;
-  const listed = world.visiting.households;
-  for (let j = world.visiting.count - 1; j >= 0; j--) {
-    const i = listed[j];
-    if ((status[i] & bit) === 0) continue;
-    const b = logBin(scoreBits[i]);
-    if (b < k) continue;
-    const ent = entitlement === null ? flat : entitlement[i];
-    if (b === k) {
-      if (enrolled <= quota && cost <= room) continue;
-      enrolled -= weight[i];
-      cost -= weight[i] * ent * expected;
-    }
-    status[i] &= ~bit;
-    countMove(ctx.flows, reason, world, i);
-  }
+/** What the assistance process does with one world: list its households, and run a programme's month (runProgramme). */
+interface CaseloadPasses {
+  readonly listHouseholds: () => void;
+  readonly runProgramme: (ctx: MonthContext, rule: ProgrammeRule, opening: boolean) => void;
 }
 
 /**
- * 3. Admit the first `count` candidates of `World.settling` in bins below `admitBelow`, and in that bin in
- * household order while `weightLeft` and `costLeft` allow.
+ * The passes of the assistance process, made for one world, once (passesOf): they hold the world as a
+ * constant of their closures, and where a thread makes them for one world only (a run of one
+ * scenario and replicate), the optimising compiler reads its typed arrays without checking and
+ * reloading each one at every read (see ../threads.ts, Kernel).
  */
-function admit(world: World, ctx: MonthContext, rule: ProgrammeRule, count: number, admitBelow: number, weightLeft: number, costLeft: number): void {
-  const { programmes: status, weight } = world.households;
-  const scoreBits = world.scoreBits;
-  const { bit, entitlement, flat, paidShare: expected } = rule;
-  const candidates = world.settling;
-  for (let j = 0; j < count; j++) {
-    const i = candidates[j];
-    const b = logBin(scoreBits[i]);
-    if (b > admitBelow) continue;
-    if (b === admitBelow) {
-      const ent = entitlement === null ? flat : entitlement[i];
-      if (weight[i] > weightLeft || weight[i] * ent * expected > costLeft) continue;
-      weightLeft -= weight[i];
-      costLeft -= weight[i] * ent * expected;
-    }
-    status[i] |= bit;
-    countMove(ctx.flows, rule.reasons.enrolled, world, i);
-  }
-}
+function caseloadPasses(view: World): CaseloadPasses {
+  const world = view;
 
-/**
- * 4. Pay every enrolled family the months of benefit this month's payment covers. A family lives on a
- * payment over the months it covers: each of those months its transfers (what consumption sees) hold
- * one month's benefit, if it was paid.
- */
-function pay(world: World, ctx: MonthContext, rule: ProgrammeRule): void {
-  const h = world.households;
-  const book = world.books[rule.id];
-  const { programmes: status, weight, province } = h;
-  const { bit, entitlement, flat, compliance, monthsPaid } = rule;
-  const received = rule.food ? h.foodTransfers : h.cashTransfers;
-  const byProvince = book.spentByProvince;
-  const s = rule.complianceStream;
-  const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
-  let total = 0;
-  let families = 0;
-  let paid = 0;
-  const { households: listed, count: n } = world.visiting;
-  if (s === null && paidIn >= 0 && monthsPaid > 0) {
-    // An unconditional payment: every member is paid, branch-free (a non-member's terms are multiplied
-    // by 0, and x + 0 = x: the same bits as skipping it).
+  /**
+   * Lists the households the month's programmes can touch (World.visiting): those with a registry
+   * status, when every programme requires one (no other household can enter); every household when
+   * some programme requires none.
+   */
+  function listHouseholds(): void {
+    const { programmes: status, count: n } = world.households;
+    const listed = world.visiting.households;
+    let count = 0;
+    if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
+      // Branch-free: every household is written, and the count moves on past those with a status (a
+      // Uint16 status above 0 carries into bit 16).
+      for (let i = 0; i < n; i++) {
+        listed[count] = i;
+        count += (status[i] + 0xffff) >>> 16;
+      }
+    } else {
+      for (let i = 0; i < n; i++) listed[count++] = i;
+    }
+    world.visiting.count = count;
+  }
+
+  /**
+   * Run one programme for the month: exits; in a month it pays (or when the caseloads open), cuts or
+   * entries; then payments.
+   */
+  function runProgramme(ctx: MonthContext, rule: ProgrammeRule, opening: boolean): void {
+    const book = world.books[rule.id];
+    if (book.families === 0 && !rule.inForce) return; // nothing to pay, no one to let go
+    if (rule.monthsPaid === 0 && !(opening && rule.inForce)) {
+      hold(ctx, rule);
+      return;
+    }
+    // 1. Exits; tally the candidates and the enrolled by score bin (expected cost per month of benefit).
+    const { enrolled, cost, candidates } = settle(ctx, rule);
+    const enrolledWeight = tallies.weight.subarray(SCORE_BINS);
+    const enrolledCost = tallies.cost.subarray(SCORE_BINS);
+    const quota = rule.quota;
+    const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
+    if (enrolled > quota || cost > room) {
+      cut(rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, rule.paidShare);
+    } else {
+      // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
+      const candidateWeight = tallies.weight.subarray(0, SCORE_BINS);
+      const candidateCost = tallies.cost.subarray(0, SCORE_BINS);
+      let k = 0;
+      let w = enrolled;
+      let c = cost;
+      while (k < SCORE_BINS && w + candidateWeight[k] <= quota && c + candidateCost[k] <= room) {
+        w += candidateWeight[k];
+        c += candidateCost[k];
+        k++;
+      }
+      admit(ctx, rule, candidates, k, quota - w, room - c);
+    }
+    pay(ctx, rule);
+  }
+
+  /**
+   * 1. Families no longer eligible leave; the enrolled and the candidates are tallied by score bin
+   * (`tallies`), and the candidates listed in household order at the front of `World.settling`.
+   *
+   * The tally is branch-free: a family's weight is multiplied by 0 or 1 (eligible) and added to the
+   * candidates' half of the tally or the enrolled's (member, 0 or 1, picks the half), the same bits as
+   * branches would give (x · 1 = x, x + 0 = x), and no branch for the processor to mispredict. The
+   * leavers, few, are listed from the back of `World.settling` and leave after the pass.
+   */
+  function settle(ctx: MonthContext, rule: ProgrammeRule): { enrolled: number; cost: number; candidates: number } {
+    const { programmes: status, weight, flags } = world.households;
+    const scoreBits = world.scoreBits;
+    const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, paidShare: expected } = rule;
+    const { weight: tallyWeight, cost: tallyCost } = tallies;
+    tallyWeight.fill(0);
+    tallyCost.fill(0);
     const memberShift = 31 - Math.clz32(bit);
+    const settling = world.settling;
+    const last = settling.length - 1;
+    let candidates = 0;
+    let leavers = 0;
+    let enrolled = 0;
+    let cost = 0;
+    const { households: listed, count: n } = world.visiting;
     for (let k = 0; k < n; k++) {
       const i = listed[k];
-      const member = (status[i] >>> memberShift) & 1;
-      const w = weight[i] * member;
-      const ent = (entitlement === null ? flat : entitlement[i]) * member;
-      families += w;
-      received[i] += ent;
-      const amount = w * ent * monthsPaid;
-      byProvince[province[i]] += amount;
-      total += amount;
-      paid += w;
+      const p = status[i];
+      const member = (p >>> memberShift) & 1;
+      const ent = entitlement === null ? flat : entitlement[i];
+      const eligible = hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0);
+      if (member > eligible) {
+        settling[last - leavers++] = i;
+        continue;
+      }
+      settling[candidates] = i;
+      candidates += eligible & (1 - member);
+      const counted = weight[i] * eligible;
+      const b = logBin(scoreBits[i]) + member * SCORE_BINS;
+      const expectedCost = counted * ent * expected;
+      tallyWeight[b] += counted;
+      tallyCost[b] += expectedCost;
+      enrolled += counted * member;
+      cost += expectedCost * member;
     }
-  } else {
+    letGo(ctx, rule, leavers);
+    return { enrolled, cost, candidates };
+  }
+
+  /** The `count` leavers listed from the back of `World.settling` leave, in household order. */
+  function letGo(ctx: MonthContext, rule: ProgrammeRule, count: number): void {
+    const { programmes: status, flags } = world.households;
+    const { requireAll: all, requireAny: any, forbid, areaMask, areaValue } = rule;
+    const leaving = world.settling;
+    const last = leaving.length - 1;
+    for (let j = 0; j < count; j++) {
+      const i = leaving[last - j];
+      const p = status[i];
+      leave(ctx, rule, i, hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) === 1, hasAnyOf(p, any) === 1);
+    }
+  }
+
+  /** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
+  function leave(ctx: MonthContext, rule: ProgrammeRule, i: number, hasAll: boolean, hasAny: boolean): void {
+    const h = world.households;
+    const { reasons } = rule;
+    h.programmes[i] &= ~rule.bit;
+    countMove(ctx.flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
+    if (hasAll && hasAny && rule.naturalGraduation) {
+      h.graduation[i] = NATURAL;
+      world.totals.graduations += h.weight[i];
+    }
+  }
+
+  /**
+   * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave (listed
+   * from the back of `World.settling` during the pass, and let go after it), and the others live on the
+   * payment that covers the month, if one does (no one is cut or taken in).
+   */
+  function hold(ctx: MonthContext, rule: ProgrammeRule): void {
+    const h = world.households;
+    const book = world.books[rule.id];
+    const { programmes: status, weight, flags } = h;
+    const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance } = rule;
+    const received = rule.food ? h.foodTransfers : h.cashTransfers;
+    const s = rule.complianceStream;
+    const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
+    const leaving = world.settling;
+    const last = leaving.length - 1;
+    let leavers = 0;
+    let families = 0;
+    const { households: listed, count: n } = world.visiting;
     for (let k = 0; k < n; k++) {
       const i = listed[k];
-      if ((status[i] & bit) === 0) continue;
+      const p = status[i];
+      if ((p & bit) === 0) continue;
+      const ent = entitlement === null ? flat : entitlement[i];
+      if ((hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0)) === 0) {
+        leaving[last - leavers++] = i;
+        continue;
+      }
       families += weight[i];
       if (paidIn < 0) continue;
       if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
-      const ent = entitlement === null ? flat : entitlement[i];
       received[i] += ent;
-      if (monthsPaid === 0) continue;
-      const amount = weight[i] * ent * monthsPaid;
-      byProvince[province[i]] += amount;
-      total += amount;
-      paid += weight[i];
+    }
+    letGo(ctx, rule, leavers);
+    book.families = families;
+  }
+
+  /** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
+  function cut(
+    rule: ProgrammeRule,
+    ctx: MonthContext,
+    enrolledWeight: Float64Array,
+    enrolledCost: Float64Array,
+    enrolled: number,
+    cost: number,
+    quota: number,
+    room: number,
+    expected: number,
+  ): void {
+    // The highest bin that must be cut from: bins above it leave whole, it leaves in part.
+    let k = SCORE_BINS - 1;
+    while (k > 0 && enrolled - enrolledWeight[k] > quota) {
+      enrolled -= enrolledWeight[k];
+      cost -= enrolledCost[k];
+      k--;
+    }
+    while (k > 0 && cost - enrolledCost[k] > room) {
+      enrolled -= enrolledWeight[k];
+      cost -= enrolledCost[k];
+      k--;
+    }
+    const h = world.households;
+    const { programmes: status, weight } = h;
+    const scoreBits = world.scoreBits;
+    const { bit, entitlement, flat } = rule;
+    const reason = rule.reasons.cut;
+    const listed = world.visiting.households;
+    for (let j = world.visiting.count - 1; j >= 0; j--) {
+      const i = listed[j];
+      if ((status[i] & bit) === 0) continue;
+      const b = logBin(scoreBits[i]);
+      if (b < k) continue;
+      const ent = entitlement === null ? flat : entitlement[i];
+      if (b === k) {
+        if (enrolled <= quota && cost <= room) continue;
+        enrolled -= weight[i];
+        cost -= weight[i] * ent * expected;
+      }
+      status[i] &= ~bit;
+      countMove(ctx.flows, reason, world, i);
     }
   }
-  book.spentThisMonth += total;
-  book.spent += total;
-  book.families = families;
-  book.paidThisMonth += paid;
+
+  /**
+   * 3. Admit the first `count` candidates of `World.settling` in bins below `admitBelow`, and in that bin in
+   * household order while `weightLeft` and `costLeft` allow.
+   */
+  function admit(ctx: MonthContext, rule: ProgrammeRule, count: number, admitBelow: number, weightLeft: number, costLeft: number): void {
+    const { programmes: status, weight } = world.households;
+    const scoreBits = world.scoreBits;
+    const { bit, entitlement, flat, paidShare: expected } = rule;
+    const candidates = world.settling;
+    for (let j = 0; j < count; j++) {
+      const i = candidates[j];
+      const b = logBin(scoreBits[i]);
+      if (b > admitBelow) continue;
+      if (b === admitBelow) {
+        const ent = entitlement === null ? flat : entitlement[i];
+        if (weight[i] > weightLeft || weight[i] * ent * expected > costLeft) continue;
+        weightLeft -= weight[i];
+        costLeft -= weight[i] * ent * expected;
+      }
+      status[i] |= bit;
+      countMove(ctx.flows, rule.reasons.enrolled, world, i);
+    }
+  }
+
+  /**
+   * 4. Pay every enrolled family the months of benefit this month's payment covers. A family lives on a
+   * payment over the months it covers: each of those months its transfers (what consumption sees) hold
+   * one month's benefit, if it was paid.
+   */
+  function pay(ctx: MonthContext, rule: ProgrammeRule): void {
+    const h = world.households;
+    const book = world.books[rule.id];
+    const { programmes: status, weight, province } = h;
+    const { bit, entitlement, flat, compliance, monthsPaid } = rule;
+    const received = rule.food ? h.foodTransfers : h.cashTransfers;
+    const byProvince = book.spentByProvince;
+    const s = rule.complianceStream;
+    const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
+    let total = 0;
+    let families = 0;
+    let paid = 0;
+    const { households: listed, count: n } = world.visiting;
+    if (s === null && paidIn >= 0 && monthsPaid > 0) {
+      // An unconditional payment: every member is paid, branch-free (a non-member's terms are multiplied
+      // by 0, and x + 0 = x: the same bits as skipping it).
+      const memberShift = 31 - Math.clz32(bit);
+      for (let k = 0; k < n; k++) {
+        const i = listed[k];
+        const member = (status[i] >>> memberShift) & 1;
+        const w = weight[i] * member;
+        const ent = (entitlement === null ? flat : entitlement[i]) * member;
+        families += w;
+        received[i] += ent;
+        const amount = w * ent * monthsPaid;
+        byProvince[province[i]] += amount;
+        total += amount;
+        paid += w;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        const i = listed[k];
+        if ((status[i] & bit) === 0) continue;
+        families += weight[i];
+        if (paidIn < 0) continue;
+        if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+        const ent = entitlement === null ? flat : entitlement[i];
+        received[i] += ent;
+        if (monthsPaid === 0) continue;
+        const amount = weight[i] * ent * monthsPaid;
+        byProvince[province[i]] += amount;
+        total += amount;
+        paid += weight[i];
+      }
+    }
+    book.spentThisMonth += total;
+    book.spent += total;
+    book.families = families;
+    book.paidThisMonth += paid;
+  }
+
+  return { listHouseholds, runProgramme };
 }
+
+/** The passes of the assistance process made for `world` (caseloadPasses), made the first time. */
+function passesOf(world: World): CaseloadPasses {
+  let passes = world.kernels.get(PASSES) as CaseloadPasses | undefined;
+  if (passes === undefined) world.kernels.set(PASSES, (passes = caseloadPasses(world)));
+  return passes;
+}
+
+const PASSES = `${import.meta.url}#caseloadPasses`;
 
 /**
  * The month of the payment whose months of benefit cover `month` (the latest payment month p ≤ month
