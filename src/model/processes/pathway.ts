@@ -121,15 +121,6 @@ function isPushed(s: Step, status: number, headAge: number): boolean {
   return s.push && (status & s.pkh) !== 0 && headAge < s.pushAge;
 }
 
-/**
- * The intake household i, on assistance, is a candidate in for pemulihan sosial: the extreme poor
- * by registry score (pushed or not), else the push's; null when it is neither.
- */
-function recoveryIntake(s: Step, i: number, status: number): Intake | null {
-  if (s.h.registryScore[i] < s.extremeLine) return s.extremePoor;
-  return isPushed(s, status, s.h.headAge[i]) ? s.pushed : null;
-}
-
 /** New families the facilitators can take on this month: the free places of their caseload, at most a full caseload's `intake_months`th. */
 export function facilitatorRoom(f: { readonly count: number; readonly caseload: number; readonly intake_months: number }, caseload: number): number {
   const places = f.count * f.caseload;
@@ -184,59 +175,225 @@ function step(world: World, ctx: MonthContext): Step {
   };
 }
 
-export function pathway(world: World, ctx: MonthContext): void {
-  const s = step(world, ctx);
-  const h = s.h;
-  const services = world.registry.services;
-  const { on } = s;
-  const scoreBits = world.scoreBits;
-  const onAssistance = world.registry.assistance;
-  const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
+/**
+ * The pathway's month for one world, made once (pathway): the phase rules hold the world and its
+ * households as constants of their closures, and where a thread makes them for one world only (a run
+ * of one scenario and replicate), the optimising compiler reads the households' typed arrays without
+ * checking and reloading each one at every read (see ../threads.ts, Kernel).
+ */
+function pathwayMonth(view: World): (ctx: MonthContext) => void {
+  const world = view;
+  const h = world.households;
 
-  // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
-  // graduate; a family on assistance that can only wait is counted on instead), then tally over them.
-  // The assistance phase, where most households on the pathway are, is written out.
-  const visiting = world.visiting.households;
-  const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, listing(s), { list: visiting }).listed;
-  let caseload = 0;
-  for (let k = 0; k < visits; k++) {
-    const i = visiting[k];
-    const ph = phase[i];
-    if (ph === NONE) continue;
-    const w = weight[i];
-    if (ph === ASSISTANCE) {
-      const status = programmes[i];
-      if (!on || (status & onAssistance) === 0) continue;
-      const intake = recoveryIntake(s, i, status);
-      if (intake !== null) tally(intake, intakeKey(scoreBits[i], false), w);
-      continue;
+  function month(ctx: MonthContext): void {
+    const s = step(world, ctx);
+    const services = world.registry.services;
+    const { on } = s;
+    const scoreBits = world.scoreBits;
+    const onAssistance = world.registry.assistance;
+    const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
+
+    // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
+    // graduate; a family on assistance that can only wait is counted on instead), then tally over them.
+    // The assistance phase, where most households on the pathway are, is written out.
+    const visiting = world.visiting.households;
+    const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, listing(s), { list: visiting }).listed;
+    let caseload = 0;
+    for (let k = 0; k < visits; k++) {
+      const i = visiting[k];
+      const ph = phase[i];
+      if (ph === NONE) continue;
+      const w = weight[i];
+      if (ph === ASSISTANCE) {
+        const status = programmes[i];
+        if (!on || (status & onAssistance) === 0) continue;
+        const intake = recoveryIntake(s, i, status);
+        if (intake !== null) tally(intake, intakeKey(scoreBits[i], false), w);
+        continue;
+      }
+      if (ph !== GRADUATED) caseload += w;
+      const key = intakeKey(scoreBits[i], isPushed(s, programmes[i], headAge[i]));
+      for (const { intake, tally: candidates } of s.byPhase[ph]) if (intake !== null && intake.candidate(s, i, monthsInPhase[i])) tally(candidates!, key, w);
     }
-    if (ph !== GRADUATED) caseload += w;
-    const key = intakeKey(scoreBits[i], isPushed(s, programmes[i], headAge[i]));
-    for (const { intake, tally: candidates } of s.byPhase[ph]) if (intake !== null && intake.candidate(s, i, monthsInPhase[i])) tally(candidates!, key, w);
-  }
-  const places = sharePlaces(facilitatorRoom(s.policy.facilitators, caseload), s.extremePoor.candidates, s.pushed.candidates, s.policy.empowerment.push_share);
-  decide(s.extremePoor, places.extremePoor);
-  decide(s.pushed, places.pushed);
-  services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
+    const places = sharePlaces(facilitatorRoom(s.policy.facilitators, caseload), s.extremePoor.candidates, s.pushed.candidates, s.policy.empowerment.push_share);
+    decide(s.extremePoor, places.extremePoor);
+    decide(s.pushed, places.pushed);
+    services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
 
-  world.visiting.count = visits;
-  // 2. Services, then the phase rule; one place applies the move.
-  for (let k = 0; k < visits; k++) {
-    const i = visiting[k];
-    const ph = phase[i];
-    const before = monthsInPhase[i];
-    if (ph !== NONE && before < 255) monthsInPhase[i]++;
-    if (graduation[i] === NATURAL && relapses(s, i)) relapse(s, i);
-    if (ph >= RECOVERY) serveHousehold(s, i, ph, before);
-    const move = ruleOf(s, i, ph);
-    if (move !== null) applyMove(s, i, move);
+    world.visiting.count = visits;
+    // 2. Services, then the phase rule; one place applies the move.
+    for (let k = 0; k < visits; k++) {
+      const i = visiting[k];
+      const ph = phase[i];
+      const before = monthsInPhase[i];
+      if (ph !== NONE && before < 255) monthsInPhase[i]++;
+      if (graduation[i] === NATURAL && relapses(s, i)) relapse(s, i);
+      if (ph >= RECOVERY) serveHousehold(s, i, ph, before);
+      const move = ruleOf(s, i, ph);
+      if (move !== null) applyMove(s, i, move);
+    }
+
+    world.facilitatorQueue.extremePoor = queued(s.extremePoor);
+    world.facilitatorQueue.pushed = queued(s.pushed);
+    services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
   }
 
-  world.facilitatorQueue.extremePoor = queued(s.extremePoor);
-  world.facilitatorQueue.pushed = queued(s.pushed);
-  services.forEach((x, k) => x.intake !== undefined && (world.services[x.id].queue = queued(s.intakes[k]!)));
+  /**
+   * The intake household i, on assistance, is a candidate in for pemulihan sosial: the extreme poor
+   * by registry score (pushed or not), else the push's; null when it is neither.
+   */
+  function recoveryIntake(s: Step, i: number, status: number): Intake | null {
+    if (h.registryScore[i] < s.extremeLine) return s.extremePoor;
+    return isPushed(s, status, h.headAge[i]) ? s.pushed : null;
+  }
+
+  /** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
+  function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): void {
+    let key = -1;
+    for (const { intake, tally: candidates, progress } of s.byPhase[ph]) {
+      if (progress !== null && progress.active(s, i)) progress.run(s, i);
+      else if (intake !== null && intake.candidate(s, i, monthsInPhase)) {
+        if (key < 0) key = intakeKey(world.scoreBits[i], isPushed(s, h.programmes[i], h.headAge[i]));
+        if (admit(candidates!, key, h.weight[i])) intake.admit(s, i);
+      }
+    }
+  }
+
+  /** Outside the pathway: into assistance once enrolled in an assistance programme (PKH, BPNT). */
+  function noneRule(s: Step, i: number): Move | null {
+    if ((h.programmes[i] & s.assistance) === 0) return null;
+    return (h.history[i] & RELAPSED_BEFORE) !== 0 ? MOVE.reEntered : MOVE.enrolled;
+  }
+
+  /** Assistance: out when no longer in a programme; graduasi sejahtera mandiri; into pemulihan sosial when eligible and a facilitator has room. */
+  function assistanceRule(s: Step, i: number): Move | null {
+    const status = h.programmes[i];
+    if ((status & s.assistance) === 0) return MOVE.leftAssistance;
+    const mandiri = (status & s.pkh) !== 0 ? mandiriRule(s, i) : null;
+    if (mandiri !== null || !s.on) return mandiri;
+    const intake = recoveryIntake(s, i, status);
+    return intake === null ? null : facilitatorPlace(s, i, intake);
+  }
+
+  /** Graduasi sejahtera mandiri of a PKH family: judged by its facilitator on its registry assessment, or declared by the family on its consumption. */
+  function mandiriRule(s: Step, i: number): Move | null {
+    const { ctx } = s;
+    const { judged, declared } = s.behaviour.graduation;
+    if (h.registryScore[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriJudged) < judged) return MOVE.mandiriJudged;
+    if (h.consumption[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriDeclared) < declared) return MOVE.mandiriDeclared;
+    return null;
+  }
+
+  /** A candidate for pemulihan sosial enters if its group's share of the facilitators' places has room for it (poorest first). */
+  function facilitatorPlace(s: Step, i: number, intake: Intake): Move | null {
+    if (!admit(intake, intakeKey(world.scoreBits[i], false), h.weight[i])) return null;
+    return intake === s.extremePoor ? MOVE.extremePoor : MOVE.pushed;
+  }
+
+  /** Pemulihan sosial: on to transisi after recovery_months, unless no member can work or rehabilitation is still needed. */
+  function recoveryRule(s: Step, i: number): Move | null {
+    if (h.monthsInPhase[i] < s.policy.empowerment.recovery_months) return null;
+    if (workingAgeMembers(h, i) < 1) world.blocked.noWorkingAgeMember += h.weight[i];
+    else if (needsRehabilitation(world, i)) world.blocked.awaitingRehabilitation += h.weight[i];
+    else return MOVE.recovered;
+    return null;
+  }
+
+  /** Transisi: a business starts once there is capital; pengembangan once it stands; back to assistance without one in time. */
+  function transitionRule(s: Step, i: number): Move | null {
+    const { ctx } = s;
+    if (h.business[i] === 0 && hasBusinessAssets(h, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.businessStart) < s.behaviour.business.start_probability) startBusiness(s.world, ctx, i);
+    if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) return MOVE.established;
+    if (h.business[i] === 0 && h.monthsInPhase[i] >= s.policy.empowerment.transition_max_months) return MOVE.noBusinessInTime;
+    return null;
+  }
+
+  /** Pengembangan: graduation when the criteria hold (of its own accord, or pushed after PENA); back to transisi if the business fails. */
+  function developmentRule(s: Step, i: number): Move | null {
+    const { ctx, policy } = s;
+    if (h.business[i] === 0) return MOVE.businessFailed;
+    const consumption = h.consumption[i];
+    h.monthsAbove[i] = consumption >= s.threshold ? Math.min(255, h.monthsAbove[i] + 1) : 0;
+    const pushedOut = isPushed(s, h.programmes[i], h.headAge[i]) && (h.services[i] & s.penaReceived) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
+    if (pushedOut) return MOVE.penaExit;
+    if (h.monthsAbove[i] >= policy.graduation.months_above && !needsRehabilitation(world, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.graduate) < s.behaviour.graduation.voluntary) {
+      return MOVE.criteriaMet;
+    }
+    return null;
+  }
+
+  /** Graduated: below the national line, it relapses (relapse_hazard a month). */
+  function graduatedRule(s: Step, i: number): Move | null {
+    return relapses(s, i) ? MOVE.relapsed : null;
+  }
+
+  /** Whether graduate i relapses this month: below the national line, with the relapse hazard. */
+  function relapses(s: Step, i: number): boolean {
+    return h.consumption[i] < s.nationalLine && pathwayUniform(s.ctx, i, PATHWAY_DRAW.relapse) < s.behaviour.graduation.relapse_hazard;
+  }
+
+  /** Count graduate i's relapse by the kind of its graduation, which it no longer holds. */
+  function relapse(s: Step, i: number): void {
+    const kind = h.graduation[i];
+    countMove(s.ctx.flows, world.registry.reason[RELAPSE_REASONS[kind - 1].code], s.world, i);
+    h.graduation[i] = 0;
+  }
+
+  /** The rule of household i's phase: what it decides. */
+  function ruleOf(s: Step, i: number, phase: number): Move | null {
+    switch (phase) {
+      case NONE:
+        return noneRule(s, i);
+      case ASSISTANCE:
+        return assistanceRule(s, i);
+      case RECOVERY:
+        return recoveryRule(s, i);
+      case TRANSITION:
+        return transitionRule(s, i);
+      case DEVELOPMENT:
+        return developmentRule(s, i);
+      default:
+        return graduatedRule(s, i);
+    }
+  }
+
+  /**
+   * Move household i as `move` says, counted with its reason. A service under way ends unfinished
+   * when the new phase is not one of its own (skills training outside transisi and pengembangan);
+   * entering pemulihan sosial extremely poor is remembered; graduating ends the assistance
+   * programmes; relapsing lets them take the family back.
+   */
+  function applyMove(s: Step, i: number, move: Move): void {
+    const { ctx } = s;
+    const registry = world.registry;
+    if (move.to === RECOVERY && h.consumption[i] < s.extremeLine) h.history[i] |= ENTERED_EXTREME;
+    if (move.graduation !== undefined) {
+      leaveAssistance(world, ctx, i);
+      h.graduation[i] = move.graduation;
+    }
+    if (move === MOVE.relapsed) {
+      h.programmes[i] &= ~LEFT_BY_GRADUATION;
+      h.history[i] |= RELAPSED_BEFORE;
+      relapse(s, i);
+    }
+    for (const service of registry.services) if (service.keep !== undefined && !service.keep.phases.includes(move.to)) service.keep.drop(world, i);
+    h.phase[i] = move.to;
+    h.monthsInPhase[i] = 0;
+    h.monthsAbove[i] = 0;
+    countMove(ctx.flows, registry.reason[move.reason], world, i);
+  }
+
+  return month;
 }
+
+/** The pathway: its month made for `world` (pathwayMonth), made the first time. */
+export function pathway(world: World, ctx: MonthContext): void {
+  let month = world.kernels.get(PATHWAY) as ((ctx: MonthContext) => void) | undefined;
+  if (month === undefined) world.kernels.set(PATHWAY, (month = pathwayMonth(world)));
+  month(ctx);
+}
+
+const PATHWAY = `${import.meta.url}#pathwayMonth`;
 
 /** What the pathway's listing reads besides the households (plain data: it travels to the step's threads). */
 export interface PathwayListing {
@@ -299,148 +456,11 @@ function onlyWaits(t: PathwayListing, status: number, score: number, consumption
   return graduation !== NATURAL || consumption >= t.nationalLine; // a natural graduate below the line may relapse
 }
 
-/** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
-function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): void {
-  let key = -1;
-  for (const { intake, tally: candidates, progress } of s.byPhase[ph]) {
-    if (progress !== null && progress.active(s, i)) progress.run(s, i);
-    else if (intake !== null && intake.candidate(s, i, monthsInPhase)) {
-      if (key < 0) key = intakeKey(s.world.scoreBits[i], isPushed(s, s.h.programmes[i], s.h.headAge[i]));
-      if (admit(candidates!, key, s.h.weight[i])) intake.admit(s, i);
-    }
-  }
-}
-
 /** What a service does in one phase: admit (its intake, with the tally of its candidates) and go on (its progress). */
 interface PhaseService {
   readonly intake: NonNullable<Service['intake']> | null;
   readonly tally: Intake | null;
   readonly progress: NonNullable<Service['progress']> | null;
-}
-
-/** Outside the pathway: into assistance once enrolled in an assistance programme (PKH, BPNT). */
-function noneRule(s: Step, i: number): Move | null {
-  if ((s.h.programmes[i] & s.assistance) === 0) return null;
-  return (s.h.history[i] & RELAPSED_BEFORE) !== 0 ? MOVE.reEntered : MOVE.enrolled;
-}
-
-/** Assistance: out when no longer in a programme; graduasi sejahtera mandiri; into pemulihan sosial when eligible and a facilitator has room. */
-function assistanceRule(s: Step, i: number): Move | null {
-  const status = s.h.programmes[i];
-  if ((status & s.assistance) === 0) return MOVE.leftAssistance;
-  const mandiri = (status & s.pkh) !== 0 ? mandiriRule(s, i) : null;
-  if (mandiri !== null || !s.on) return mandiri;
-  const intake = recoveryIntake(s, i, status);
-  return intake === null ? null : facilitatorPlace(s, i, intake);
-}
-
-/** Graduasi sejahtera mandiri of a PKH family: judged by its facilitator on its registry assessment, or declared by the family on its consumption. */
-function mandiriRule(s: Step, i: number): Move | null {
-  const { h, ctx } = s;
-  const { judged, declared } = s.behaviour.graduation;
-  if (h.registryScore[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriJudged) < judged) return MOVE.mandiriJudged;
-  if (h.consumption[i] >= s.mandiri && pathwayUniform(ctx, i, PATHWAY_DRAW.mandiriDeclared) < declared) return MOVE.mandiriDeclared;
-  return null;
-}
-
-/** A candidate for pemulihan sosial enters if its group's share of the facilitators' places has room for it (poorest first). */
-function facilitatorPlace(s: Step, i: number, intake: Intake): Move | null {
-  if (!admit(intake, intakeKey(s.world.scoreBits[i], false), s.h.weight[i])) return null;
-  return intake === s.extremePoor ? MOVE.extremePoor : MOVE.pushed;
-}
-
-/** Pemulihan sosial: on to transisi after recovery_months, unless no member can work or rehabilitation is still needed. */
-function recoveryRule(s: Step, i: number): Move | null {
-  const { h, world } = s;
-  if (h.monthsInPhase[i] < s.policy.empowerment.recovery_months) return null;
-  if (workingAgeMembers(h, i) < 1) world.blocked.noWorkingAgeMember += h.weight[i];
-  else if (needsRehabilitation(world, i)) world.blocked.awaitingRehabilitation += h.weight[i];
-  else return MOVE.recovered;
-  return null;
-}
-
-/** Transisi: a business starts once there is capital; pengembangan once it stands; back to assistance without one in time. */
-function transitionRule(s: Step, i: number): Move | null {
-  const { h, ctx } = s;
-  if (h.business[i] === 0 && hasBusinessAssets(h, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.businessStart) < s.behaviour.business.start_probability) startBusiness(s.world, ctx, i);
-  if (h.business[i] === 1 && h.businessMonths[i] >= s.behaviour.business.months_to_established) return MOVE.established;
-  if (h.business[i] === 0 && h.monthsInPhase[i] >= s.policy.empowerment.transition_max_months) return MOVE.noBusinessInTime;
-  return null;
-}
-
-/** Pengembangan: graduation when the criteria hold (of its own accord, or pushed after PENA); back to transisi if the business fails. */
-function developmentRule(s: Step, i: number): Move | null {
-  const { h, ctx, world, policy } = s;
-  if (h.business[i] === 0) return MOVE.businessFailed;
-  const consumption = h.consumption[i];
-  h.monthsAbove[i] = consumption >= s.threshold ? Math.min(255, h.monthsAbove[i] + 1) : 0;
-  const pushedOut = isPushed(s, h.programmes[i], h.headAge[i]) && (h.services[i] & s.penaReceived) !== 0 && ctx.month - h.penaMonth[i] >= policy.pena.exit_months && consumption >= s.nationalLine;
-  if (pushedOut) return MOVE.penaExit;
-  if (h.monthsAbove[i] >= policy.graduation.months_above && !needsRehabilitation(world, i) && pathwayUniform(ctx, i, PATHWAY_DRAW.graduate) < s.behaviour.graduation.voluntary) {
-    return MOVE.criteriaMet;
-  }
-  return null;
-}
-
-/** Graduated: below the national line, it relapses (relapse_hazard a month). */
-function graduatedRule(s: Step, i: number): Move | null {
-  return relapses(s, i) ? MOVE.relapsed : null;
-}
-
-/** Whether graduate i relapses this month: below the national line, with the relapse hazard. */
-function relapses(s: Step, i: number): boolean {
-  return s.h.consumption[i] < s.nationalLine && pathwayUniform(s.ctx, i, PATHWAY_DRAW.relapse) < s.behaviour.graduation.relapse_hazard;
-}
-
-/** Count graduate i's relapse by the kind of its graduation, which it no longer holds. */
-function relapse(s: Step, i: number): void {
-  const kind = s.h.graduation[i];
-  countMove(s.ctx.flows, s.world.registry.reason[RELAPSE_REASONS[kind - 1].code], s.world, i);
-  s.h.graduation[i] = 0;
-}
-
-/** The rule of household i's phase: what it decides. */
-function ruleOf(s: Step, i: number, phase: number): Move | null {
-  switch (phase) {
-    case NONE:
-      return noneRule(s, i);
-    case ASSISTANCE:
-      return assistanceRule(s, i);
-    case RECOVERY:
-      return recoveryRule(s, i);
-    case TRANSITION:
-      return transitionRule(s, i);
-    case DEVELOPMENT:
-      return developmentRule(s, i);
-    default:
-      return graduatedRule(s, i);
-  }
-}
-
-/**
- * Move household i as `move` says, counted with its reason. A service under way ends unfinished
- * when the new phase is not one of its own (skills training outside transisi and pengembangan);
- * entering pemulihan sosial extremely poor is remembered; graduating ends the assistance
- * programmes; relapsing lets them take the family back.
- */
-function applyMove(s: Step, i: number, move: Move): void {
-  const { h, world, ctx } = s;
-  const registry = world.registry;
-  if (move.to === RECOVERY && h.consumption[i] < s.extremeLine) h.history[i] |= ENTERED_EXTREME;
-  if (move.graduation !== undefined) {
-    leaveAssistance(world, ctx, i);
-    h.graduation[i] = move.graduation;
-  }
-  if (move === MOVE.relapsed) {
-    h.programmes[i] &= ~LEFT_BY_GRADUATION;
-    h.history[i] |= RELAPSED_BEFORE;
-    relapse(s, i);
-  }
-  for (const service of registry.services) if (service.keep !== undefined && !service.keep.phases.includes(move.to)) service.keep.drop(world, i);
-  h.phase[i] = move.to;
-  h.monthsInPhase[i] = 0;
-  h.monthsAbove[i] = 0;
-  countMove(ctx.flows, registry.reason[move.reason], world, i);
 }
 
 /** A graduating family leaves every programme it is in (counted with each programme's graduation reason) and is not taken back by assistance until it relapses. */
