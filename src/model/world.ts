@@ -121,6 +121,12 @@ export interface Service {
     readonly phases: readonly number[];
     /** A candidate in household i's phase, with `monthsInPhase` as it stood at the start of the month. */
     candidate(m: PathwayMonth, i: number, monthsInPhase: number): boolean;
+    /**
+     * A window on one of its phases: a household that has been `months` months or more in `phase` is
+     * no candidate (PROKUS: in the first months after graduating). The pathway then passes over the
+     * graduates that only wait.
+     */
+    readonly window?: { readonly phase: number; months(m: PathwayMonth): number };
     /** Places this month (weighted households). */
     room(m: PathwayMonth): number;
     admit(m: PathwayMonth, i: number): void;

@@ -724,24 +724,42 @@ describe('a family along the whole pathway', () => {
 });
 
 
-describe('a family on assistance that only waits is not visited by the rules', () => {
-  it('gives the same rows as a run whose every family on assistance is visited (a service of the assistance phase that does nothing turns the listing off)', () => {
-    const parameters = loadParameters();
-    const [push] = resolveScenarios(['graduation-push-under-40'], parameters, 'data');
-    const scenario = { id: push.id, patch: push.effectivePatch };
+describe('families that only wait are not visited by the rules', () => {
+  it('a graduate past PROKUS\'s window and above the national line only counts its month in the listing', () => {
+    const window = loadParameters().at(monthOf(MONTH)).policy.prokus.graduate_window;
+    const graduate = (monthsInPhase: number, share: number) => (l: { national: number }): Family => ({
+      phase: GRADUATED, monthsInPhase, business: 1, programmes: IN_REGISTRY | LEFT_BY_GRADUATION, history: GRADUATED_BEFORE, graduation: graduationCode('welfare'), consumption: share * l.national,
+    });
+    const t = tinyWorld((l) => [graduate(window, 1.05)(l), graduate(window - 1, 1.05)(l), graduate(window, 0.95)(l), graduate(window + 30, 2)(l)], {
+      hold: { 'behaviour.graduation.relapse_hazard': 0, 'policy.prokus.recipients': 0 },
+    });
+    pathway(t.world, t.ctx);
+    expect([...t.world.visiting.households.subarray(0, t.world.visiting.count)]).toEqual([1, 2]);
+    expect([...t.h.monthsInPhase.subarray(0, 4)]).toEqual([window + 1, window, window + 1, window + 31]);
+    expect([...t.h.phase.subarray(0, 4)].map((p) => PHASES[p])).toEqual(Array(4).fill('graduated'));
+  });
+
+  const parameters = loadParameters();
+  const [push] = resolveScenarios(['graduation-push-under-40'], parameters, 'data');
+  const scenario = { id: push.id, patch: push.effectivePatch };
+  const run = (registry: typeof BUILTIN_REGISTRY) =>
+    simulateRows(scenario, { seed: 'waiting', households: 20_000, end: '2026-12', parameters, observe: standardIndicators, registry }).rows.filter((r) => !r.indicator.includes('bystander'));
+  let listed: ReturnType<typeof run> | undefined;
+
+  it.each([
+    ['a family on assistance', ASSISTANCE],
+    ['a graduate', GRADUATED],
+  ])('%s: the same rows as a run that visits every household of its phase (a service of the phase that does nothing turns the listing\'s shortcut off)', (_, phase) => {
     const bystander = {
       id: 'bystander',
       name: { en: 'Bystander', id: 'Pengamat' },
       flags: [],
       reasons: [],
       indicators: { spend: { en: 'Bystander spending', id: 'Belanja pengamat' } },
-      progress: { phases: [ASSISTANCE], active: () => false, run: () => undefined },
+      progress: { phases: [phase], active: () => false, run: () => undefined },
     };
-    const visitingAll = createRegistry(BUILTIN_REGISTRY.programmes, [...BUILTIN_REGISTRY.services, bystander]);
-    const run = (registry: typeof BUILTIN_REGISTRY) =>
-      simulateRows(scenario, { seed: 'waiting', households: 20_000, end: '2025-12', parameters, observe: standardIndicators, registry }).rows.filter((r) => !r.indicator.includes('bystander'));
-    const listed = run(BUILTIN_REGISTRY);
-    const all = run(visitingAll);
+    listed ??= run(BUILTIN_REGISTRY);
+    const all = run(createRegistry(BUILTIN_REGISTRY.programmes, [...BUILTIN_REGISTRY.services, bystander]));
     expect(listed.length).toBeGreaterThan(1000);
     expect(listed).toEqual(all);
   });

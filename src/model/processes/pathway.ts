@@ -401,6 +401,8 @@ export interface PathwayListing {
   readonly onAssistance: number;
   /** Whether a family on assistance may only wait: no service of the registry works in the assistance phase. */
   readonly assistanceWaits: boolean;
+  /** Months in the graduated phase from which a graduate may only wait (graduatesWaitFrom). */
+  readonly graduatesWaitFrom: number;
   readonly on: boolean;
   readonly push: boolean;
   readonly pushAge: number;
@@ -412,29 +414,47 @@ export interface PathwayListing {
 
 function listing(s: Step): PathwayListing {
   const { on, push, pushAge, pkh, extremeLine, nationalLine, mandiri } = s;
-  return { onAssistance: s.assistance, assistanceWaits: s.byPhase[ASSISTANCE].length === 0, on, push, pushAge, pkh, extremeLine, nationalLine, mandiri };
+  return { onAssistance: s.assistance, assistanceWaits: s.byPhase[ASSISTANCE].length === 0, graduatesWaitFrom: graduatesWaitFrom(s), on, push, pushAge, pkh, extremeLine, nationalLine, mandiri };
+}
+
+/**
+ * The months in the graduated phase from which no service of the registry works there: every
+ * service of the phase is an intake with a window on it (PROKUS's after graduating), the longest
+ * window; Infinity when a service of the phase has none.
+ */
+function graduatesWaitFrom(s: Step): number {
+  let from = 0;
+  for (const { intake, progress } of s.byPhase[GRADUATED]) {
+    if (progress !== null || intake?.window?.phase !== GRADUATED) return Infinity;
+    from = Math.max(from, intake.window.months(s));
+  }
+  return from;
 }
 
 /**
  * List the households lo ≤ i < hi the pathway's month visits in World.visiting from lo on: those on
  * the pathway (NONE is 0), on assistance (`onAssistance`: the status bits of the assistance
  * programmes) or graduated — except a family on assistance that only waits this month
- * (`onlyWaits`), which counts one more month in its phase here instead (when no service works in
- * the assistance phase, nothing in the month reads its months in the phase). Every other household
- * is written, and the count moves on past those listed (16 bits at most, a value above 0 carries
- * into bit 16).
+ * (`onlyWaits`), and a graduate past every window of the graduated phase's services and at or above
+ * the national line (it cannot relapse), which count one more month in their phase here instead
+ * (no service works in their phase this month, so nothing in the month reads their months in the
+ * phase). Every other household is written, and the count moves on past those listed (16 bits at
+ * most, a value above 0 carries into bit 16).
  */
 export function listPathway(view: HouseholdView): RangeWork<PathwayListing> {
   const w = view;
   return (t: PathwayListing, lo: number, hi: number, out: RangeOut): void => {
     const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
     const visiting = w.visiting.households;
-    const { onAssistance, assistanceWaits } = t;
+    const { onAssistance, assistanceWaits, graduatesWaitFrom, nationalLine } = t;
     let visits = lo;
     for (let i = lo; i < hi; i++) {
       const status = programmes[i];
       const ph = phase[i];
-      if (ph === ASSISTANCE && assistanceWaits && (status & onAssistance) !== 0 && onlyWaits(t, status, registryScore[i], consumption[i], headAge[i], graduation[i])) {
+      if (
+        (ph === ASSISTANCE && assistanceWaits && (status & onAssistance) !== 0 && onlyWaits(t, status, registryScore[i], consumption[i], headAge[i], graduation[i])) ||
+        (ph === GRADUATED && monthsInPhase[i] >= graduatesWaitFrom && consumption[i] >= nationalLine)
+      ) {
         if (monthsInPhase[i] < 255) monthsInPhase[i]++;
         continue;
       }

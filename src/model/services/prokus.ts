@@ -22,6 +22,7 @@ export const prokus: Service = {
       (m.h.services[i] & m.world.registry.flag['prokus.received']) === 0 &&
       m.h.business[i] === 1 &&
       (m.h.phase[i] !== GRADUATED || monthsInPhase < m.policy.prokus.graduate_window),
+    window: { phase: GRADUATED, months: (m) => m.policy.prokus.graduate_window },
     room: (m) => yearlyRoom(m.world, 'prokus', m.policy.prokus.recipients),
     admit(m, i) {
       const p = m.policy.prokus;
