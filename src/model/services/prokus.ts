@@ -4,8 +4,11 @@
  * graduating, within the year's recipients.
  */
 import { DEVELOPMENT, GRADUATED, TRANSITION } from '../phases';
-import type { Service } from '../world';
+import type { PathwayMonth, Service } from '../world';
 import { serve, yearlyRoom } from './serve';
+
+/** Months after graduating in which a family may still be a candidate. */
+const graduateWindow = (m: PathwayMonth): number => m.policy.prokus.graduate_window;
 
 export const prokus: Service = {
   id: 'prokus',
@@ -21,8 +24,8 @@ export const prokus: Service = {
     candidate: (m, i, monthsInPhase) =>
       (m.h.services[i] & m.world.registry.flag['prokus.received']) === 0 &&
       m.h.business[i] === 1 &&
-      (m.h.phase[i] !== GRADUATED || monthsInPhase < m.policy.prokus.graduate_window),
-    window: { phase: GRADUATED, months: (m) => m.policy.prokus.graduate_window },
+      (m.h.phase[i] !== GRADUATED || monthsInPhase < graduateWindow(m)),
+    window: { phase: GRADUATED, months: graduateWindow },
     room: (m) => yearlyRoom(m.world, 'prokus', m.policy.prokus.recipients),
     admit(m, i) {
       const p = m.policy.prokus;
