@@ -36,20 +36,52 @@ function some(values: Iterable<string>): string {
   return distinct.length <= 6 ? distinct.join(', ') : `${distinct.slice(0, 6).join(', ')} … (${distinct.length} in all)`;
 }
 
-/** The rows a request asks for, in their order; throws, naming what is missing, when there are none. */
+/** Summary rows by kind (levels, paired differences) and indicator, in their order. */
+interface RowIndex {
+  /** The rows' length when indexed: rows added since are indexed anew. */
+  readonly length: number;
+  readonly levels: ReadonlyMap<string, SummaryRow[]>;
+  readonly differences: ReadonlyMap<string, SummaryRow[]>;
+}
+
+/** The index of each array of summary rows a chart has read, made the first time: a report's charts read the same rows dozens of times. */
+const INDEXES = new WeakMap<readonly SummaryRow[], RowIndex>();
+
+function indexOf(rows: readonly SummaryRow[]): RowIndex {
+  let index = INDEXES.get(rows);
+  if (index === undefined || index.length !== rows.length) {
+    const levels = new Map<string, SummaryRow[]>();
+    const differences = new Map<string, SummaryRow[]>();
+    for (const r of rows) {
+      const byIndicator = r.compared_with === '' ? levels : differences;
+      const of = byIndicator.get(r.indicator);
+      if (of === undefined) byIndicator.set(r.indicator, [r]);
+      else of.push(r);
+    }
+    INDEXES.set(rows, (index = { length: rows.length, levels, differences }));
+  }
+  return index;
+}
+
+/**
+ * The rows a request asks for, in their order; throws, naming what is missing, when there are none.
+ * The rows are indexed by kind and indicator the first time (indexOf): rows may be added to the
+ * array after, not changed in place.
+ */
 export function select(rows: readonly SummaryRow[], request: Request): SummaryRow[] {
   const { chart, indicator, group, differences = false, scenario, reference, month } = request;
   const fail = (what: string): never => {
     throw new Error(`${chart}: ${what}`);
   };
   if (rows.length === 0) fail('no summary rows were given');
-  let picked = rows.filter((r) => (r.compared_with !== '') === differences);
-  if (picked.length === 0) fail(differences ? 'the rows hold no paired differences (summarise them with a reference scenario)' : 'the rows hold paired differences only, no levels');
+  const index = indexOf(rows);
+  const ofKind = differences ? index.differences : index.levels;
+  if (ofKind.size === 0) fail(differences ? 'the rows hold no paired differences (summarise them with a reference scenario)' : 'the rows hold paired differences only, no levels');
   const kind = differences ? 'paired differences' : 'levels';
-  const of = picked.filter((r) => r.indicator === indicator);
+  const of = ofKind.get(indicator) ?? [];
   if (of.length === 0) fail(`indicator "${indicator}" is not among the ${kind} of the rows`);
   const inGroup = group.endsWith('*') ? (g: string) => g.startsWith(group.slice(0, -1)) : (g: string) => g === group;
-  picked = of.filter((r) => inGroup(r.group));
+  let picked = of.filter((r) => inGroup(r.group));
   if (picked.length === 0) fail(`group "${group}" has no ${kind} of indicator "${indicator}" (groups: ${some(of.map((r) => r.group))})`);
   const where = `indicator "${indicator}" in group "${group}"`;
   if (scenario !== undefined) {

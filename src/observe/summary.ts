@@ -6,7 +6,7 @@
  */
 import { mean, quantileSorted } from 'simple-statistics';
 import type { ResultRow } from '../run/results';
-import { csvField } from '../run/results';
+import { recurringCsvFields } from '../run/results';
 
 /** The band's quantiles: the 5th and 95th percentiles over replicates. */
 export const BAND = { low: 0.05, high: 0.95 } as const;
@@ -142,8 +142,25 @@ export function summarise(rows: readonly ResultRow[], reference?: string): Summa
   return out;
 }
 
-/** Summary rows as a CSV document with header. */
+/**
+ * Summary rows as a CSV document with header. Rows come scenario by scenario (levels, then paired
+ * differences) and month by month, so the start of a line is made once for each run of rows that
+ * share it.
+ */
 export function summaryCsv(rows: readonly SummaryRow[]): string {
-  const lines = rows.map((r) => [csvField(r.scenario), csvField(r.compared_with), r.month, csvField(r.indicator), csvField(r.group), r.replicates, r.mean, r.p05, r.median, r.p95].join(','));
+  const field = recurringCsvFields();
+  const lines = new Array<string>(rows.length);
+  let start = '';
+  let scenario: string | undefined;
+  let comparedWith: string | undefined;
+  let month: string | undefined;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (r.scenario !== scenario || r.compared_with !== comparedWith || r.month !== month) {
+      ({ scenario, compared_with: comparedWith, month } = r);
+      start = `${field(scenario)},${field(comparedWith)},${month}`;
+    }
+    lines[k] = [start, field(r.indicator), field(r.group), r.replicates, r.mean, r.p05, r.median, r.p95].join(',');
+  }
   return `${SUMMARY_HEADER}\n${lines.join('\n')}\n`;
 }

@@ -72,9 +72,40 @@ export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows as CSV lines (no header), numbers in JavaScript's shortest round-trip form. */
+/**
+ * csvField of texts that recur (the scenarios, indicators and groups of a run's rows), each quoted
+ * once: the same fields, without a test of every row's texts.
+ */
+export function recurringCsvFields(): (s: string) => string {
+  const fields = new Map<string, string>();
+  return (s) => {
+    let field = fields.get(s);
+    if (field === undefined) fields.set(s, (field = csvField(s)));
+    return field;
+  };
+}
+
+/**
+ * Rows as CSV lines (no header), numbers in JavaScript's shortest round-trip form. Rows come
+ * scenario by scenario, replicate by replicate and month by month, so the start of a line is made
+ * once for each run of rows that share it.
+ */
 export function csvLines(rows: readonly ResultRow[]): string[] {
-  return rows.map((r) => `${csvField(r.scenario)},${r.replicate},${r.month},${csvField(r.indicator)},${csvField(r.group)},${r.value}`);
+  const field = recurringCsvFields();
+  const lines = new Array<string>(rows.length);
+  let start = '';
+  let scenario: string | undefined;
+  let replicate: number | undefined;
+  let month: string | undefined;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (r.scenario !== scenario || r.replicate !== replicate || r.month !== month) {
+      ({ scenario, replicate, month } = r);
+      start = `${field(scenario)},${replicate},${month}`;
+    }
+    lines[k] = [start, field(r.indicator), field(r.group), r.value].join(',');
+  }
+  return lines;
 }
 
 /** Rows as a CSV document with header. */
