@@ -85,6 +85,8 @@ export interface Households {
   readonly programmes: Uint16Array;
   /** The month (as a Month) of the household's next registry assessment. */
   readonly nextAssessment: Uint16Array;
+  /** The month (as a Month) of the household's next change of members (../processes/demography.ts; 0: not drawn yet in this run). */
+  readonly nextMemberChange: Uint16Array;
   /** Pathway phase (index into PHASES, ./phases.ts). */
   readonly phase: Uint8Array;
   /** Months in the current phase (stops at 255). */
@@ -145,6 +147,7 @@ export const ATTRIBUTES: Readonly<Record<ArrayKey, Float32ArrayConstructor | Uin
   registryScore: Float32Array,
   programmes: Uint16Array,
   nextAssessment: Uint16Array,
+  nextMemberChange: Uint16Array,
   phase: Uint8Array,
   monthsInPhase: Uint8Array,
   services: Uint32Array,

@@ -136,6 +136,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     totals: { spent: 0, graduations: 0 },
     regrouped: { version: 0, households: new Uint32Array(0), count: 0 },
     membersVersion: 0,
+    memberChangeRates: '',
     membersChanged: sharedArray(Uint8Array, households.count),
     flowBytes: flowBytes(households),
     threads: oneThread(),

@@ -273,6 +273,12 @@ export interface World {
    * counted by member are computed anew for those households.
    */
   membersVersion: number;
+  /**
+   * The demography rates in force when the households' next changes of members were drawn
+   * (households.nextMemberChange, ./processes/demography.ts): when the rates in force change, every
+   * household's next change is drawn anew.
+   */
+  memberChangeRates: string;
   /** 1 for each household whose members changed since the programmes last counted them (cleared by ./processes/assistance.ts). */
   readonly membersChanged: Uint8Array;
   /** The attributes the flows are counted by, for countMove (../groups.ts, flowBytes). */

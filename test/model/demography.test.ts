@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tinyWorld } from './world-fixture';
 import type { Family, Tiny } from './world-fixture';
 import { PKH } from './bits';
-import { demography } from '../../src/model/processes/demography';
+import { demography, monthOfChange } from '../../src/model/processes/demography';
 import { assistance } from '../../src/model/processes/assistance';
 import { pkhEntitlements } from '../../src/model/programmes/pkh';
 import { FEMALE_HEAD } from '../../src/model/households';
@@ -190,6 +190,60 @@ describe('demography: invariants and draws', () => {
     const d = loadParameters().at(monthOf('2023-01')).behaviour.demography;
     expect(d.partner_share).toBeCloseTo(national.partnerShare, 10);
     expect(d.pregnancy_window).toBe(national.pregnancyWindowMonths);
+  });
+});
+
+describe('demography: the month of the next change of members is drawn', () => {
+  it('a chance of 0 never changes, a chance of 1 changes at once, and the waits are geometric with the chance a month', () => {
+    expect(monthOfChange(300, 0, 0.5)).toBe(0xffff);
+    expect(monthOfChange(300, 1, 0.99)).toBe(300);
+    expect(monthOfChange(300, 0.1, 0)).toBe(300);
+    const p = 0.1;
+    const waits = Array.from({ length: 20_000 }, (_, k) => monthOfChange(300, p, (k + 0.5) / 20_000) - 300);
+    expect(waits.filter((m) => m === 0).length / waits.length).toBeCloseTo(p, 3); // P(wait = k) = p (1 − p)^k
+    expect(waits.filter((m) => m === 1).length / waits.length).toBeCloseTo(p * (1 - p), 3);
+    expect(waits.reduce((a, b) => a + b, 0) / waits.length).toBeCloseTo((1 - p) / p, 1);
+  });
+
+  it('a month a household has a change in is spread over the months as a draw each month would spread it', () => {
+    // 4,000 families with one senior pupil each: the first change falls in month k with probability p (1 − p)^(k − 1), p = 1/36.
+    const t = tinyWorld(only({ seniorPupils: 1 }), { month: '2023-01' });
+    const p = 1 / 36;
+    for (let k = 1; k <= 6; k++) {
+      const before = total(t.h, 'seniorPupils');
+      t.months(1, demography);
+      const left = before - total(t.h, 'seniorPupils');
+      expect(Math.abs(left / N - p * (1 - p) ** (k - 1))).toBeLessThan(0.008);
+    }
+  });
+
+  it('when the rates in force change, every household\'s next change is drawn anew with them', () => {
+    // Heads of 30 with a partner: only a pregnancy can begin. With no fertility for six months, no
+    // change is due; then fertility comes back and pregnancies begin at its rate.
+    const t = tinyWorld(only({ headAge: 30, size: 2 }), { month: '2023-01' });
+    const withFertility = (fertility: number) => {
+      t.next();
+      const d = t.ctx.params.behaviour.demography;
+      demography(t.world, { ...t.ctx, params: { ...t.ctx.params, behaviour: { ...t.ctx.params.behaviour, demography: { ...d, fertility } } } });
+    };
+    const fertility = t.ctx.params.behaviour.demography.fertility;
+    for (let m = 0; m < 6; m++) withFertility(0);
+    expect(total(t.h, 'pregnant')).toBe(0);
+    for (let m = 0; m < 12; m++) withFertility(fertility);
+    const begun = total(t.h, 'pregnant') + total(t.h, 'size') - 2 * N;
+    expect(Math.abs(begun / N - fertility)).toBeLessThan(0.015);
+  });
+
+  it('a head turning 50 stops new pregnancies from the next month on, and the other changes keep their chance', () => {
+    // Household i turns 50 in month (i mod 12) + 1 of 2023, so it has (i mod 12) + 1 months with the
+    // chance of a pregnancy: 6.5 on average, not 24. Its senior pupil finishes at 1/36 a month
+    // throughout: the birthday draws the next change anew with the smaller chance.
+    const t = tinyWorld(only({ headAge: 49, size: 2, seniorPupils: 1 }), { month: '2023-01' });
+    t.months(24, demography);
+    const begun = total(t.h, 'pregnant') + total(t.h, 'size') - 2 * N;
+    const perMonth = t.ctx.params.behaviour.demography.fertility / 12;
+    expect(Math.abs(begun / N - 6.5 * perMonth)).toBeLessThan(0.015);
+    expect(Math.abs(total(t.h, 'seniorPupils') / N - (35 / 36) ** 24)).toBeLessThan(0.025);
   });
 });
 
