@@ -21,6 +21,7 @@ const view: HouseholdView = {
   flowBytes: flowBytes(households),
   welfare: { rank: new Float64Array(start.welfareRank) },
   visiting: { households: new Int32Array(start.visiting) },
+  settling: new Int32Array(start.settling),
 };
 const control = new Int32Array(start.control);
 const modules = new Map<string, Record<string, unknown>>();

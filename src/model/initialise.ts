@@ -93,7 +93,7 @@ function book(programme: Programme, params: Parameters, measured: Parameters, st
     spentByProvince: new Float64Array(provinces),
     paidFrom,
     monthsPaid,
-    entitlement: programme.entitlement === undefined ? null : new Float32Array(households),
+    entitlement: programme.entitlement === undefined ? null : sharedArray(Float32Array, households),
     entitlementKey: '',
     membersVersion: 0,
   };
@@ -118,7 +118,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
     provinceCount: provinces,
     visiting: { households: sharedArray(Int32Array, households.count), count: 0 },
-    settling: new Int32Array(households.count),
+    settling: sharedArray(Int32Array, households.count),
     start,
     end,
     provinceShock: new Float64Array(provinces),

@@ -1,6 +1,7 @@
 /**
  * The step's threads: the work that touches each household alone (demography, income, businesses,
- * the registry's assessments, consumption, ATENSI's pass over the households, the pathway's listing)
+ * the registry's assessments, consumption, the programmes' listing and their months of holding,
+ * ATENSI's pass over the households, the pathway's listing)
  * splits the households of one run into ranges, the calling thread taking the first and each helper
  * thread one more, on the same shared memory (households.ts, sharedArray).
  *
@@ -37,6 +38,8 @@ export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scor
   readonly welfare: { readonly rank: Float64Array };
   /** A kernel may list households in World.visiting from the start of its range on (Split.list). */
   readonly visiting: { readonly households: Int32Array };
+  /** A kernel over the households listed in World.visiting may list some of them in World.settling from the start of its range on (Split.list). */
+  readonly settling: Int32Array;
 };
 
 /** What a range of households adds up: merged in the calling thread once every range is done. */
@@ -91,6 +94,7 @@ export interface HelperStart {
   readonly membersChanged: SharedArrayBuffer;
   readonly welfareRank: SharedArrayBuffer;
   readonly visiting: SharedArrayBuffer;
+  readonly settling: SharedArrayBuffer;
   /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -134,7 +138,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     if (!shared(h[key])) throw new Error(`threads: household attribute ${key} is not on shared memory`);
     buffers[key] = h[key].buffer as SharedArrayBuffer;
   }
-  for (const [name, a] of [['growthRank', world.growthRank], ['membersChanged', world.membersChanged], ['welfare.rank', world.welfare.rank], ['visiting', world.visiting.households]] as const) {
+  for (const [name, a] of [['growthRank', world.growthRank], ['membersChanged', world.membersChanged], ['welfare.rank', world.welfare.rank], ['visiting', world.visiting.households], ['settling', world.settling]] as const) {
     if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
   }
   const helpers: StepHelper[] = [];
@@ -148,6 +152,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       membersChanged: world.membersChanged.buffer as SharedArrayBuffer,
       welfareRank: world.welfare.rank.buffer as SharedArrayBuffer,
       visiting: world.visiting.households.buffer as SharedArrayBuffer,
+      settling: world.settling.buffer as SharedArrayBuffer,
       control,
       port: port2,
     };
@@ -179,8 +184,8 @@ export interface Split {
   /** Sums of weights: the ranges' sums are added into it (the calling thread's range adds to it directly). */
   readonly sums?: Float64Array;
   /**
-   * A list on shared memory (World.visiting's) each range's kernel writes from the start of its range
-   * on (`listed` entries): the lists are joined at its front, in range order.
+   * A list on shared memory (World.visiting's or World.settling's) each range's kernel writes from the
+   * start of its range on (`listed` entries): the lists are joined at its front, in range order.
    */
   readonly list?: Int32Array;
   /** 'visiting': split the households listed in World.visiting (its first `count` entries: the kernel reads entries lo to hi − 1), not all households. */

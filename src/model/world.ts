@@ -226,9 +226,10 @@ export interface World {
   readonly visiting: { readonly households: Int32Array; count: number };
   /**
    * The families a programme settles in its turn (../processes/assistance.ts), with room for every
-   * household: from the front, in a month it pays, the eligible families not enrolled (its candidates)
-   * in household order; from the back, the enrolled no longer eligible (its leavers), in household
-   * order going back, who leave after the pass.
+   * household: in a month it pays, from the front the eligible families not enrolled (its candidates)
+   * in household order, and from the back the enrolled no longer eligible (its leavers), in household
+   * order going back, who leave after the pass; in a month of holding, from the front, its leavers in
+   * household order. On shared memory: the step's threads list a month of holding's leavers.
    */
   readonly settling: Int32Array;
   /** First month of the run; incomes are expressed in its prices. */

@@ -31,6 +31,8 @@ import type { Stream } from '../random';
 import { countMove } from '../groups';
 import { URBAN } from '../households';
 import type { MonthContext, Programme, ProgrammeBook, Registry, World } from '../world';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import { yearOf } from '../../calendar/months';
 import { LOG_BINS, logBin } from '../welfare';
 
@@ -129,7 +131,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
   const passes = passesOf(world);
-  passes.listHouseholds();
+  passes.listHouseholds(ctx);
   for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), false);
   world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
@@ -140,7 +142,7 @@ export function assistance(world: World, ctx: MonthContext): void {
  */
 export function openCaseloads(world: World, ctx: MonthContext): void {
   const passes = passesOf(world);
-  passes.listHouseholds();
+  passes.listHouseholds(ctx);
   for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), true);
   world.membersChanged.fill(0);
 }
@@ -180,7 +182,7 @@ const tallies = {
 
 /** What the assistance process does with one world: list its households, and run a programme's month (runProgramme). */
 interface CaseloadPasses {
-  readonly listHouseholds: () => void;
+  readonly listHouseholds: (ctx: MonthContext) => void;
   readonly runProgramme: (ctx: MonthContext, rule: ProgrammeRule, opening: boolean) => void;
 }
 
@@ -194,25 +196,14 @@ function caseloadPasses(view: World): CaseloadPasses {
   const world = view;
 
   /**
-   * Lists the households the month's programmes can touch (World.visiting): those with a registry
-   * status, when every programme requires one (no other household can enter); every household when
-   * some programme requires none.
+   * Lists the households the month's programmes can touch (World.visiting; listKernel, split over the
+   * run's threads): those with a registry status, when every programme requires one (no other
+   * household can enter); every household when some programme requires none.
    */
-  function listHouseholds(): void {
-    const { programmes: status, count: n } = world.households;
+  function listHouseholds(ctx: MonthContext): void {
+    const everyone = !world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0);
     const listed = world.visiting.households;
-    let count = 0;
-    if (world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0)) {
-      // Branch-free: every household is written, and the count moves on past those with a status (a
-      // Uint16 status above 0 carries into bit 16).
-      for (let i = 0; i < n; i++) {
-        listed[count] = i;
-        count += (status[i] + 0xffff) >>> 16;
-      }
-    } else {
-      for (let i = 0; i < n; i++) listed[count++] = i;
-    }
-    world.visiting.count = count;
+    world.visiting.count = overHouseholds(world, ctx, { module: import.meta.url, name: 'listKernel' }, listKernel, { everyone }, { list: listed }).listed;
   }
 
   /**
@@ -295,18 +286,18 @@ function caseloadPasses(view: World): CaseloadPasses {
       enrolled += counted * member;
       cost += expectedCost * member;
     }
-    letGo(ctx, rule, leavers);
+    letGo(ctx, rule, leavers, true);
     return { enrolled, cost, candidates };
   }
 
-  /** The `count` leavers listed from the back of `World.settling` leave, in household order. */
-  function letGo(ctx: MonthContext, rule: ProgrammeRule, count: number): void {
+  /** The `count` leavers listed in `World.settling`, from its back (a month it pays) or its front (a month of holding), leave, in household order. */
+  function letGo(ctx: MonthContext, rule: ProgrammeRule, count: number, fromBack: boolean): void {
     const { programmes: status, flags } = world.households;
     const { requireAll: all, requireAny: any, forbid, areaMask, areaValue } = rule;
     const leaving = world.settling;
     const last = leaving.length - 1;
     for (let j = 0; j < count; j++) {
-      const i = leaving[last - j];
+      const i = leaving[fromBack ? last - j : j];
       const p = status[i];
       leave(ctx, rule, i, hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) === 1, hasAnyOf(p, any) === 1);
     }
@@ -325,39 +316,34 @@ function caseloadPasses(view: World): CaseloadPasses {
   }
 
   /**
-   * 1 and 4 in one pass, in a month the programme does not pay: families no longer eligible leave (listed
-   * from the back of `World.settling` during the pass, and let go after it), and the others live on the
-   * payment that covers the month, if one does (no one is cut or taken in).
+   * 1 and 4 in one pass, in a month the programme does not pay (holdKernel, split over the run's
+   * threads): families no longer eligible leave (listed in `World.settling` during the pass, and let go
+   * after it, in household order), and the others live on the payment that covers the month, if one
+   * does (no one is cut or taken in).
    */
   function hold(ctx: MonthContext, rule: ProgrammeRule): void {
-    const h = world.households;
     const book = world.books[rule.id];
-    const { programmes: status, weight, flags } = h;
-    const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, compliance } = rule;
-    const received = rule.food ? h.foodTransfers : h.cashTransfers;
     const s = rule.complianceStream;
-    const paidIn = rule.inForce ? paymentCovering(book, ctx.month) : -1;
-    const leaving = world.settling;
-    const last = leaving.length - 1;
-    let leavers = 0;
-    let families = 0;
-    const { households: listed, count: n } = world.visiting;
-    for (let k = 0; k < n; k++) {
-      const i = listed[k];
-      const p = status[i];
-      if ((p & bit) === 0) continue;
-      const ent = entitlement === null ? flat : entitlement[i];
-      if ((hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0)) === 0) {
-        leaving[last - leavers++] = i;
-        continue;
-      }
-      families += weight[i];
-      if (paidIn < 0) continue;
-      if (s !== null && (bits(s.k0, s.k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
-      received[i] += ent;
-    }
-    letGo(ctx, rule, leavers);
-    book.families = families;
+    const terms: HoldTerms = {
+      bit: rule.bit,
+      requireAll: rule.requireAll,
+      requireAny: rule.requireAny,
+      forbid: rule.forbid,
+      areaMask: rule.areaMask,
+      areaValue: rule.areaValue,
+      entitlement: rule.entitlement,
+      flat: rule.flat,
+      food: rule.food,
+      paidIn: rule.inForce ? paymentCovering(book, ctx.month) : -1,
+      conditional: s !== null,
+      k0: s === null ? 0 : s.k0,
+      k1: s === null ? 0 : s.k1,
+      compliance: rule.compliance,
+    };
+    heldFamilies[0] = 0;
+    const leavers = overHouseholds(world, ctx, { module: import.meta.url, name: 'holdKernel' }, holdKernel, terms, { over: 'visiting', sums: heldFamilies, list: world.settling }).listed;
+    letGo(ctx, rule, leavers, false);
+    book.families = heldFamilies[0];
   }
 
   /** 2. Cut the least poor until the enrolled fit the quota and the budget room. */
@@ -487,6 +473,88 @@ function caseloadPasses(view: World): CaseloadPasses {
   }
 
   return { listHouseholds, runProgramme };
+}
+
+/**
+ * Households lo ≤ i < hi the month's programmes can touch, listed in World.visiting from lo on: every
+ * one (`everyone`), or those with a registry status.
+ */
+export function listKernel(view: HouseholdView): RangeWork<{ readonly everyone: boolean }> {
+  const w = view;
+  return (t: { readonly everyone: boolean }, lo: number, hi: number, out: RangeOut): void => {
+    const status = w.households.programmes;
+    const listed = w.visiting.households;
+    let count = lo;
+    if (t.everyone) {
+      for (let i = lo; i < hi; i++) listed[count++] = i;
+    } else {
+      // Branch-free: every household is written, and the count moves on past those with a status (a
+      // Uint16 status above 0 carries into bit 16).
+      for (let i = lo; i < hi; i++) {
+        listed[count] = i;
+        count += (status[i] + 0xffff) >>> 16;
+      }
+    }
+    out.listed = count - lo;
+  };
+}
+
+/** The families a month of holding keeps (the sum of their weights), set by each hold. */
+const heldFamilies = new Float64Array(1);
+
+/** What a programme's month of holding reads (plain data: it travels to the step's threads). */
+export interface HoldTerms {
+  readonly bit: number;
+  readonly requireAll: number;
+  readonly requireAny: number;
+  readonly forbid: number;
+  readonly areaMask: number;
+  readonly areaValue: number;
+  /** Entitlement per family (on shared memory), or null when every family gets `flat`. */
+  readonly entitlement: Float32Array | null;
+  readonly flat: number;
+  readonly food: boolean;
+  /** The month of the payment that covers this month (−1: none). */
+  readonly paidIn: number;
+  /** Whether a family is paid only when it meets the conditions (its draw of the compliance stream, k0 and k1). */
+  readonly conditional: boolean;
+  readonly k0: number;
+  readonly k1: number;
+  readonly compliance: number;
+}
+
+/**
+ * A programme's month of holding, over the households listed in World.visiting (lo ≤ k < hi): an
+ * enrolled family no longer eligible is listed in World.settling from lo on; the others are counted
+ * (out.sums[0], a sum of weights) and, if the payment that covers the month paid them, live on it.
+ */
+export function holdKernel(view: HouseholdView): RangeWork<HoldTerms> {
+  const w = view;
+  return (t: HoldTerms, lo: number, hi: number, out: RangeOut): void => {
+    const { programmes: status, weight, flags, cashTransfers, foodTransfers } = w.households;
+    const received = t.food ? foodTransfers : cashTransfers;
+    const listed = w.visiting.households;
+    const leaving = w.settling;
+    const { bit, requireAll: all, requireAny: any, forbid, areaMask, areaValue, entitlement, flat, paidIn, conditional, k0, k1, compliance } = t;
+    let leavers = lo;
+    let kept = 0;
+    for (let k = lo; k < hi; k++) {
+      const i = listed[k];
+      const p = status[i];
+      if ((p & bit) === 0) continue;
+      const ent = entitlement === null ? flat : entitlement[i];
+      if ((hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) & hasAnyOf(p, any) & +(ent > 0)) === 0) {
+        leaving[leavers++] = i;
+        continue;
+      }
+      kept += weight[i];
+      if (paidIn < 0) continue;
+      if (conditional && (bits(k0, k1, i, paidIn, 0) >>> 0) * UNIT >= compliance) continue;
+      received[i] += ent;
+    }
+    out.sums[0] += kept;
+    out.listed = leavers - lo;
+  };
 }
 
 /** The passes of the assistance process made for `world` (caseloadPasses), made the first time. */
