@@ -23,7 +23,7 @@
  *      variances add up to V, so the spread of incomes stays as measured instead of widening.
  */
 import type { Households } from './households';
-import { URBAN, copyHouseholds, sharedArray } from './households';
+import { ATTRIBUTES, URBAN, copyHouseholds, sharedArray } from './households';
 import { oneThread } from './threads';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from '../calendar/months';
@@ -99,33 +99,39 @@ function book(programme: Programme, params: Parameters, measured: Parameters, st
   };
 }
 
-/**
- * A new world on a copy of the population's households — or on the households themselves when
- * `take` (the population is not used again: a run of the whole registry needs no second copy);
- * `measured` is the policy the start month was measured under (default `params`): what programmes
- * had spent of their budgets before it.
- */
-export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params, take = false): World {
-  const households = take ? population : copyHouseholds(population);
-  const provinces = provinceCodes.length;
-  const books: Record<string, ProgrammeBook> = {};
-  for (const p of registry.programmes) books[p.id] = book(p, params, measured, start, end, provinces, households.count);
-  const services: Record<string, ServiceBook> = {};
-  for (const { id } of registry.services) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
+/** What a world holds of one element per household (and the welfare distribution, which its threads read): what a world made again for another run keeps (renewWorld). */
+type WorldArrays = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'visiting' | 'settling' | 'growthRank' | 'welfare' | 'membersChanged' | 'flowBytes'>;
+
+/** New arrays of one element per household for a world on `households`. */
+function worldArrays(households: Households): WorldArrays {
   return {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
-    provinceCount: provinces,
     visiting: { households: sharedArray(Int32Array, households.count), count: 0 },
     settling: sharedArray(Int32Array, households.count),
+    growthRank: sharedArray(Float32Array, households.count),
+    welfare: createWelfareDistribution(),
+    membersChanged: sharedArray(Uint8Array, households.count),
+    flowBytes: flowBytes(households),
+  };
+}
+
+/** A world at the start of a run on `arrays`, every other part of it new. */
+function worldOn(arrays: WorldArrays, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters): World {
+  const provinces = provinceCodes.length;
+  const books: Record<string, ProgrammeBook> = {};
+  for (const p of registry.programmes) books[p.id] = book(p, params, measured, start, end, provinces, arrays.households.count);
+  const services: Record<string, ServiceBook> = {};
+  for (const { id } of registry.services) services[id] = { year: yearOf(start), admittedThisYear: 0, openedThisYear: 0, spentThisMonth: 0, spentByProvince: new Float64Array(provinces), admittedThisMonth: 0, queue: 0 };
+  return {
+    ...arrays,
+    provinceCount: provinces,
     start,
     end,
     provinceShock: new Float64Array(provinces),
     growth: 0,
     growthTilt: 0,
-    growthRank: sharedArray(Float32Array, households.count),
-    welfare: createWelfareDistribution(),
     registry,
     books,
     provinceCodes,
@@ -137,11 +143,39 @@ export function createWorld(population: Households, provinceCodes: readonly numb
     regrouped: { version: 0, households: new Uint32Array(0), count: 0 },
     membersVersion: 0,
     memberChangeRates: '',
-    membersChanged: sharedArray(Uint8Array, households.count),
-    flowBytes: flowBytes(households),
     threads: oneThread(),
     kernels: new Map(),
   };
+}
+
+/**
+ * A new world on a copy of the population's households — or on the households themselves when
+ * `take` (the population is not used again: a run of the whole registry needs no second copy);
+ * `measured` is the policy the start month was measured under (default `params`): what programmes
+ * had spent of their budgets before it.
+ */
+export function createWorld(population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params, take = false): World {
+  return worldOn(worldArrays(take ? population : copyHouseholds(population)), provinceCodes, params, start, end, registry, measured);
+}
+
+/**
+ * `world`, of a run that has ended, made the world at the start of a new run (as createWorld makes
+ * it, on a copy of the population's households) on the same arrays, keeping the step's kernels made
+ * for it: the same rows as a new world. A thread that runs many worlds one after the other then has
+ * one closure of each kernel, which the compiler specialises to the world's arrays (./threads.ts,
+ * Kernel). `world` must be of the population's size and of `registry`.
+ */
+export function renewWorld(world: World, population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params): World {
+  if (world.households.count !== population.count || world.registry !== registry) throw new Error(`renewWorld: a world of ${world.households.count} households cannot be made again for a population of ${population.count} or another registry`);
+  const h = world.households;
+  for (const key of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) (h[key] as ArrayLike<number> & { set(a: ArrayLike<number>): void }).set(population[key]);
+  world.visiting.count = 0;
+  world.welfare.weight.fill(0);
+  world.welfare.rank.fill(0);
+  world.membersChanged.fill(0);
+  world.growthRank.fill(0);
+  const { households, consumptionBits, scoreBits, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes, kernels } = world;
+  return Object.assign(world, worldOn({ households, consumptionBits, scoreBits, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes }, provinceCodes, params, start, end, registry, measured), { kernels });
 }
 
 /** The context of one month of a run. */

@@ -425,7 +425,7 @@ function catalogueOf(registry: Registry): { readonly [id: string]: Indicator } {
  */
 export function reporterOf(choose?: (registry: Registry) => readonly Indicator[], byGroup: (month: number) => boolean = () => true): Reporter {
   let catalogue: { registry: Registry; indicators: readonly Indicator[]; tallies: Tally[]; offsets: Map<Tally, number>; slots: Map<string, number>; stride: number } | null = null;
-  const grouping: Grouping = { world: null, version: -1, cell: new Uint16Array(0), sums: new Float64Array(0) };
+  const grouping: Grouping = { run: null, version: -1, cell: new Uint16Array(0), sums: new Float64Array(0) };
   return (world, ctx, provinceNames) => {
     if (catalogue === null || catalogue.registry !== world.registry) {
       const indicators = choose === undefined ? indicatorsOf(world.registry) : choose(world.registry);
@@ -459,8 +459,8 @@ function report(
   if (grouping.sums.length !== cells * c.stride) grouping.sums = new Float64Array(cells * c.stride);
   const sums = grouping.sums.fill(0);
   const regrouped = world.regrouped;
-  if (grouping.world?.deref() !== world || grouping.version < regrouped.version - 1) {
-    grouping.world = new WeakRef(world);
+  if (grouping.run?.deref() !== regrouped || grouping.version < regrouped.version - 1) {
+    grouping.run = new WeakRef(regrouped);
     grouping.cell = cellsOf(h, sizes, grouping.cell);
   } else if (grouping.version === regrouped.version - 1) regroupCells(h, sizes, grouping.cell, regrouped);
   grouping.version = regrouped.version;
@@ -493,12 +493,13 @@ function slotOf(slots: Map<string, number>, slot: string): number {
 
 /**
  * What a reporter keeps from month to month: each household's cell as it last computed it, for a
- * world and a version of its regrouped households, and the array of the month's sums. The world is
- * held weakly: a reporter outlives the runs it reports on, and must not keep a finished run's
- * households from the garbage collector while the next run copies its population.
+ * run and a version of its regrouped households, and the array of the month's sums. A run is known
+ * by its World.regrouped, which every run has its own of (a world made again for another run gets a
+ * new one: ../model/initialise.ts, renewWorld), held weakly: a reporter outlives the runs it reports
+ * on, and must not keep a finished run from the garbage collector.
  */
 interface Grouping {
-  world: WeakRef<World> | null;
+  run: WeakRef<Regrouped> | null;
   /** The version of World.regrouped the cells are as of. */
   version: number;
   cell: Uint16Array;

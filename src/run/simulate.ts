@@ -13,14 +13,15 @@ import type { Population } from '../population/index';
 import { pricePath } from '../model/prices';
 import { runKey } from '../model/random';
 import type { Seed } from '../model/random';
-import { createWorld, initialise, monthContext, runStreams } from '../model/initialise';
+import { createWorld, initialise, monthContext, renewWorld, runStreams } from '../model/initialise';
 import { createFlows } from '../model/groups';
 import { BUILTIN_REGISTRY } from '../model/builtin';
-import type { Registry } from '../model/world';
+import type { Registry, World } from '../model/world';
 import { PROCESSES, step } from '../model/month';
 import { startThreads, stopThreads } from '../model/threads';
 import type { Process } from '../model/month';
 import { formatMonth, monthOf } from '../calendar/months';
+import type { Month } from '../calendar/months';
 import type { Reporter } from '../model/observation';
 import type { MonthContext } from '../model/world';
 import type { Manifest, Result, ResultRow } from './results';
@@ -158,7 +159,7 @@ export function simulateRows(scenario: ScenarioPatch, options: SimulateOptions):
   const registry = options.registry ?? BUILTIN_REGISTRY;
   const flows = createFlows(registry.reasons.length);
   const measured = measuredWorld(base, scenario);
-  const world = createWorld(population.households, population.provinces.map((p) => p.code), params, start, end, registry, measured, options.population === undefined || options.takePopulation === true);
+  const world = worldFor(population, params, start, end, registry, measured, options.population === undefined || options.takePopulation === true);
   const names = population.provinces.map((p) => p.name);
   let processes = options.processes ?? PROCESSES;
   if (options.offer !== undefined) {
@@ -184,8 +185,26 @@ export function simulateRows(scenario: ScenarioPatch, options: SimulateOptions):
     }
   } finally {
     stopThreads(world.threads);
+    if (world.households !== population.households) spare = world;
   }
   return { rows, params, population, start, end, registry };
+}
+
+/**
+ * The world of this thread's last run that was not on its population's own households, kept for the
+ * next run: a thread that runs many worlds one after the other (an experiment's worker) runs them on
+ * one, made again for each run (renewWorld), so its kernels stay made for one world (../model/threads.ts,
+ * Kernel). Null while a run has it.
+ */
+let spare: World | null = null;
+
+/** The world of a run: the spare world made again when it fits, else a new one (on the population's households when `take`). */
+function worldFor(population: Population, params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters, take: boolean): World {
+  const provinces = population.provinces.map((p) => p.code);
+  const kept = spare;
+  spare = null; // a world that does not fit is let go before the new one is made
+  if (kept !== null && kept.households.count === population.households.count && kept.registry === registry) return renewWorld(kept, population.households, provinces, params, start, end, registry, measured);
+  return createWorld(population.households, provinces, params, start, end, registry, measured, take);
 }
 
 export function simulate(scenario: ScenarioPatch, options: SimulateOptions): Result {

@@ -151,7 +151,21 @@ describe('determinism', () => {
     expect(toCsv(quarterly.rows)).toBe(toCsv(grouped.rows.filter((r) => monthOf(r.month) % 3 === 0)));
   });
 
-  it('the standard reporter does not keep a finished run\'s world from the garbage collector', async () => {
+  it('a run on the world of a finished run, made again, gives the rows of a run on a new world, whatever ran on it before', () => {
+    const budget = params.get('policy.pkh.budget').values;
+    const richer = { id: 'richer', patch: { 'policy.pkh.budget': Object.fromEntries(budget.map((v) => [v.date, (v.value as number) * 1.5])) } };
+    const worlds: object[] = [];
+    const observe: Reporter = (w, ctx, names) => {
+      if (!worlds.includes(w)) worlds.push(w);
+      return standardIndicators(w, ctx, names);
+    };
+    simulate(richer, { seed: 8, population: populationFor(params, 8, 1, { households: AGENTS }), parameters: params, end: END, observe });
+    const again = simulate(baseline, { seed: 7, population, parameters: params, end: END, observe });
+    expect(worlds.length).toBe(1); // the second run was on the first run's world
+    expect(toCsv(again.rows)).toBe(toCsv(run.rows));
+  });
+
+  it('a finished run\'s world is kept for the next run of its size only: a run of another size lets it go to the garbage collector, and the standard reporter does not keep it', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     let world: WeakRef<object> | undefined;
@@ -160,8 +174,11 @@ describe('determinism', () => {
       return standardIndicators(w, ctx, names);
     };
     simulate(baseline, { seed: 7, population, parameters: params, end: '2022-06', observe });
-    await new Promise((resolve) => setTimeout(resolve, 0)); // a WeakRef holds its target until the job that made it ends
-    gc();
+    simulate(baseline, { seed: 7, households: AGENTS + 1_000, parameters: params, end: '2022-04', observe: standardIndicators });
+    for (let k = 0; k < 3 && world!.deref() !== undefined; k++) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // a WeakRef holds its target until the job that made it ends
+      gc();
+    }
     expect(world!.deref()).toBeUndefined();
   });
 
