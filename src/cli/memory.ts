@@ -8,8 +8,8 @@
  *   - a thread's population, which a run works on: about 100 B per agent (peak resident memory of
  *     one run of 8.6 million agents, scale 0.1, to December 2022: 0.91 GB) — AGENT_BYTES; when the
  *     population is kept for the replicate's next scenario, the run's own copy of it as much again (2
- *     and 4 scenarios: 1.65 and 1.69 GB; the last run's copy is released as the next is made, since
- *     nothing holds a finished run's world) — typed arrays outside the heap;
+ *     and 4 scenarios: 1.65 and 1.69 GB; a thread keeps its last run's world and makes it the next
+ *     run's, on the same arrays, ../run/simulate.ts) — typed arrays outside the heap;
  *   - the rows a run records (src/experiment/observe.ts): 156 a month nationally, 3,049 in March and
  *     in the last month, when every group is recorded — NATIONAL_ROWS, GROUPED_ROWS;
  *   - each row held in the heap until the files are written: the row, its line of results.csv and

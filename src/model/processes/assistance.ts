@@ -50,7 +50,7 @@ export interface ProgrammeRule {
   /** A family is in the programme's area when `flags & areaMask` equals `areaValue` (0 and 0: everywhere). */
   readonly areaMask: number;
   readonly areaValue: number;
-  /** Entitlement per family, Rp a month; null when every family gets `flat`. Zero for every family when the programme is not in force. */
+  /** Entitlement per family, Rp a month (on shared memory: the step's threads read it); null when every family gets `flat`. Zero for every family when the programme is not in force. */
   readonly entitlement: Float32Array | null;
   readonly flat: number;
   /** Whether the programme has a caseload this month. */
@@ -502,26 +502,15 @@ export function listKernel(view: HouseholdView): RangeWork<{ readonly everyone: 
 /** The families a month of holding keeps (the sum of their weights), set by each hold. */
 const heldFamilies = new Float64Array(1);
 
-/** What a programme's month of holding reads (plain data: it travels to the step's threads). */
-export interface HoldTerms {
-  readonly bit: number;
-  readonly requireAll: number;
-  readonly requireAny: number;
-  readonly forbid: number;
-  readonly areaMask: number;
-  readonly areaValue: number;
-  /** Entitlement per family (on shared memory), or null when every family gets `flat`. */
-  readonly entitlement: Float32Array | null;
-  readonly flat: number;
-  readonly food: boolean;
+/** What a programme's month of holding reads: its rule's terms and the month's payment (plain data: it travels to the step's threads). */
+export type HoldTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue' | 'entitlement' | 'flat' | 'food' | 'compliance'> & {
   /** The month of the payment that covers this month (−1: none). */
   readonly paidIn: number;
   /** Whether a family is paid only when it meets the conditions (its draw of the compliance stream, k0 and k1). */
   readonly conditional: boolean;
   readonly k0: number;
   readonly k1: number;
-  readonly compliance: number;
-}
+};
 
 /**
  * A programme's month of holding, over the households listed in World.visiting (lo ≤ k < hi): an
