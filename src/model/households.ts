@@ -192,11 +192,13 @@ export function allocateHouseholds(count: number): Households {
 
 /** A deep copy of a store, on shared memory. */
 export function copyHouseholds(source: Households): Households {
-  return storeOf(source.count, (key, Type) => {
-    const copy = sharedArray(Type, source.count);
-    copy.set(source[key] as ArrayLike<number>);
-    return copy;
-  });
+  return copyHouseholdsInto(allocateHouseholds(source.count), source);
+}
+
+/** `target` with every attribute copied from `source`, a store of as many households. */
+export function copyHouseholdsInto(target: Households, source: Households): Households {
+  for (const key of Object.keys(ATTRIBUTES) as ArrayKey[]) (target[key] as { set(values: ArrayLike<number>): void }).set(source[key]);
+  return target;
 }
 
 /** The store of `count` households on the shared memory of each attribute (a helper thread's view of a run's store: ./threads.ts). */

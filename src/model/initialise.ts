@@ -23,7 +23,7 @@
  *      variances add up to V, so the spread of incomes stays as measured instead of widening.
  */
 import type { Households } from './households';
-import { ATTRIBUTES, URBAN, copyHouseholds, sharedArray } from './households';
+import { URBAN, copyHouseholds, copyHouseholdsInto, sharedArray } from './households';
 import { oneThread } from './threads';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from '../calendar/months';
@@ -167,8 +167,7 @@ export function createWorld(population: Households, provinceCodes: readonly numb
  */
 export function renewWorld(world: World, population: Households, provinceCodes: readonly number[], params: Parameters, start: Month, end: Month, registry: Registry, measured: Parameters = params): World {
   if (world.households.count !== population.count || world.registry !== registry) throw new Error(`renewWorld: a world of ${world.households.count} households cannot be made again for a population of ${population.count} or another registry`);
-  const h = world.households;
-  for (const key of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) (h[key] as ArrayLike<number> & { set(a: ArrayLike<number>): void }).set(population[key]);
+  copyHouseholdsInto(world.households, population);
   world.visiting.count = 0;
   world.welfare.weight.fill(0);
   world.welfare.rank.fill(0);
