@@ -126,8 +126,16 @@ export function coursesAndCandidates(view: HouseholdView): RangeWork<CourseTerms
     const scoreBits = w.scoreBits;
     const waiting = w.visiting.households;
     const tallies = out.sums;
-    let candidates = lo;
+    // Households in a course or in a cluster, listed first, branch-free (most are neither); then each
+    // of them, read again from the list, is listed again if it is a candidate.
+    let listed = lo;
     for (let i = lo; i < hi; i++) {
+      waiting[listed] = i;
+      listed += +((clusters[i] | severeDisability[i] | (history[i] & DISASTER_VICTIM) | (services[i] & inCourse)) !== 0);
+    }
+    let candidates = lo;
+    for (let k = lo; k < listed; k++) {
+      const i = waiting[k];
       const held = services[i];
       if ((held & inCourse) !== 0) {
         goOn(w, terms, out.flows, i);
