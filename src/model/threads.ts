@@ -1,16 +1,18 @@
 /**
  * The step's threads: the work that touches each household alone (demography, income, businesses,
- * the registry's assessments, consumption, the programmes' listing and their months of holding,
- * ATENSI's pass over the households, the pathway's listing)
+ * the registry's assessments, consumption, the programmes' listing, settling, payments and months of
+ * holding, ATENSI's pass over the households, the pathway's listing)
  * splits the households of one run into ranges, the calling thread taking the first and each helper
  * thread one more, on the same shared memory (households.ts, sharedArray).
  *
  * A run gives the same bits at any number of threads. Each household's draws are its own
- * (./random.ts), and the only sums this work makes across households, the weights moved in the
- * flows, the welfare histogram and the candidates' tallies, are sums of Float32 weights in Float64, which are exact (a Float32
- * weight has 24 significant bits; the sums stay far below 2^53 of the smallest weight's last bit),
- * so the order in which the ranges' sums are added does not matter. What a process adds up in rupiah
- * (spending, the tally's consumption) stays in the calling thread, in household order.
+ * (./random.ts), and the sums this work makes across households are exact, so the order in which
+ * the ranges' sums are added does not matter: the weights moved in the flows, the welfare histogram,
+ * the candidates' tallies and the families a programme pays are sums of Float32 weights in Float64
+ * (a Float32 weight has 24 significant bits; the sums stay far below 2^53 of the smallest weight's
+ * last bit), and what a programme pays or expects to pay a family with an entitlement of its own is
+ * a whole number of rupiah (sums far below 2^53). What else a process adds up in rupiah (a service's
+ * spending, the tally's consumption) stays in the calling thread, in household order.
  *
  * An observer can split its sums over households the same way (../observe/indicators.ts: the
  * household tally's sums of weights go to the threads while the calling thread adds its sums in
