@@ -190,8 +190,12 @@ export interface Split {
    * start of its range on (`listed` entries): the lists are joined at its front, in range order.
    */
   readonly list?: Int32Array;
-  /** 'visiting': split the households listed in World.visiting (its first `count` entries: the kernel reads entries lo to hi − 1), not all households. */
-  readonly over?: 'households' | 'visiting';
+  /**
+   * 'visiting': split the households listed in World.visiting (its first `count` entries: the kernel
+   * reads entries lo to hi − 1), not all households; a number n: split the first n entries of
+   * World.settling the same way.
+   */
+  readonly over?: 'households' | 'visiting' | number;
 }
 
 const NO_SUMS = new Float64Array(0);
@@ -208,14 +212,14 @@ export interface Merged {
 }
 
 /**
- * Run a kernel over every household (or every household listed in World.visiting), split over the
- * run's threads, and merge what the ranges added: their flows into the run's flows, their weights
+ * Run a kernel over every household (or every household listed in World.visiting, or the first
+ * entries of World.settling), split over the run's threads, and merge what the ranges added: their flows into the run's flows, their weights
  * by bin into the welfare histogram being filled, their sums into `split.sums`, their lists into
  * `split.list`.
  */
 export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): Merged {
   const threads = world.threads;
-  const n = split.over === 'visiting' ? world.visiting.count : world.households.count;
+  const n = split.over === 'visiting' ? world.visiting.count : typeof split.over === 'number' ? split.over : world.households.count;
   const helpers = threads.helpers.length;
   const sums = split.sums ?? NO_SUMS;
   const callingEnd = helpers === 0 ? n : Math.floor(n * (split.callingShare ?? 1 / (helpers + 1)));

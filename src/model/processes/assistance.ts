@@ -398,25 +398,21 @@ function caseloadPasses(view: World): CaseloadPasses {
 
   /**
    * 3. Admit the candidates among the first `count` entries of `World.settling` (a candidate i is listed
-   * as i) in bins below `admitBelow`, and in that bin in household order while `weightLeft` and
-   * `costLeft` allow.
+   * as i) in bins below `admitBelow` (admitKernel, split over the run's threads, which lists those of
+   * that bin), and in that bin in household order while `weightLeft` and `costLeft` allow.
    */
   function admit(ctx: MonthContext, rule: ProgrammeRule, count: number, admitBelow: number, weightLeft: number, costLeft: number): void {
+    const terms: AdmitTerms = { bit: rule.bit, admitBelow, reason: rule.reasons.enrolled };
+    const inBin = overHouseholds(world, ctx, { module: import.meta.url, name: 'admitKernel' }, admitKernel, terms, { over: count, list: world.settling }).listed;
     const { programmes: status, weight } = world.households;
-    const scoreBits = world.scoreBits;
     const { bit, entitlement, flat, paidShare: expected } = rule;
     const listed = world.settling;
-    for (let j = 0; j < count; j++) {
+    for (let j = 0; j < inBin; j++) {
       const i = listed[j];
-      if (i < 0) continue;
-      const b = logBin(scoreBits[i]);
-      if (b > admitBelow) continue;
-      if (b === admitBelow) {
-        const cost = expectedCost(weight[i], entitlement, flat, i, expected);
-        if (weight[i] > weightLeft || cost > costLeft) continue;
-        weightLeft -= weight[i];
-        costLeft -= cost;
-      }
+      const cost = expectedCost(weight[i], entitlement, flat, i, expected);
+      if (weight[i] > weightLeft || cost > costLeft) continue;
+      weightLeft -= weight[i];
+      costLeft -= cost;
       status[i] |= bit;
       countMove(ctx.flows, rule.reasons.enrolled, world, i);
     }
@@ -532,6 +528,43 @@ export function holdKernel(view: HouseholdView): RangeWork<HoldTerms> {
     }
     out.sums[0] += kept;
     out.listed = leavers - lo;
+  };
+}
+
+/** What an admission reads: the programme's status bit, the score bin below which every candidate enters, and the reason of entering. */
+export interface AdmitTerms {
+  readonly bit: number;
+  readonly admitBelow: number;
+  readonly reason: number;
+}
+
+/**
+ * A programme's admissions, over the entries lo ≤ k < hi of World.settling (a candidate i listed as i,
+ * a leaver as ~i): a candidate in a score bin below `admitBelow` enters; one in that bin is listed in
+ * World.settling from lo on, in household order, for the calling thread to admit while the quota and
+ * the budget allow.
+ */
+export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
+  const w = view;
+  return (t: AdmitTerms, lo: number, hi: number, out: RangeOut): void => {
+    const status = w.households.programmes;
+    const scoreBits = w.scoreBits;
+    const settling = w.settling;
+    const { bit, admitBelow, reason } = t;
+    let inBin = lo;
+    for (let k = lo; k < hi; k++) {
+      const i = settling[k];
+      if (i < 0) continue;
+      const b = logBin(scoreBits[i]);
+      if (b > admitBelow) continue;
+      if (b === admitBelow) {
+        settling[inBin++] = i;
+        continue;
+      }
+      status[i] |= bit;
+      countMove(out.flows, reason, w, i);
+    }
+    out.listed = inBin - lo;
   };
 }
 
