@@ -53,6 +53,7 @@ import type { MonthContext, PathwayMonth, Service, World } from '../world';
 import { admit, decide, intakeKey, monthIntakes, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
+import { bits, UNIT } from '../random';
 import { NATURAL, RELAPSE_REASONS, graduationCode } from '../graduation';
 import { needsRehabilitation } from '../services/atensi';
 import { hasBusinessAssets } from './business';
@@ -410,11 +411,35 @@ export interface PathwayListing {
   readonly extremeLine: number;
   readonly nationalLine: number;
   readonly mandiri: number;
+  /** The month's chances of graduasi sejahtera mandiri, judged and declared, and the pathway's stream and month they are drawn from (mandiriRule). */
+  readonly judged: number;
+  readonly declared: number;
+  readonly k0: number;
+  readonly k1: number;
+  readonly month: number;
 }
 
 function listing(s: Step): PathwayListing {
   const { on, push, pushAge, pkh, extremeLine, nationalLine, mandiri } = s;
-  return { onAssistance: s.assistance, assistanceWaits: s.byPhase[ASSISTANCE].length === 0, graduatesWaitFrom: graduatesWaitFrom(s), on, push, pushAge, pkh, extremeLine, nationalLine, mandiri };
+  const { judged, declared } = s.behaviour.graduation;
+  const { k0, k1 } = s.ctx.streams.pathway;
+  return {
+    onAssistance: s.assistance,
+    assistanceWaits: s.byPhase[ASSISTANCE].length === 0,
+    graduatesWaitFrom: graduatesWaitFrom(s),
+    on,
+    push,
+    pushAge,
+    pkh,
+    extremeLine,
+    nationalLine,
+    mandiri,
+    judged,
+    declared,
+    k0,
+    k1,
+    month: s.ctx.month,
+  };
 }
 
 /**
@@ -435,9 +460,10 @@ function graduatesWaitFrom(s: Step): number {
  * List the households lo ≤ i < hi the pathway's month visits in World.visiting from lo on: those on
  * the pathway (NONE is 0), on assistance (`onAssistance`: the status bits of the assistance
  * programmes) or graduated — except a family on assistance, still in an assistance programme, that
- * only waits this month (the rules would leave it where it is: it cannot be judged or declare itself
- * sejahtera mandiri, is no candidate for pemulihan sosial, and is no natural graduate below the line,
- * who may relapse: assistanceRule, mandiriRule, recoveryIntake, relapses), and a graduate past every
+ * only waits this month (the rules would leave it where it is: it is not judged and does not declare
+ * itself sejahtera mandiri this month, by the draws mandiriRule makes, is no candidate for pemulihan
+ * sosial, and is no natural graduate below the line, who may relapse: assistanceRule, mandiriRule,
+ * recoveryIntake, relapses), and a graduate past every
  * window of the graduated phase's services and at or above the national line (it cannot relapse),
  * which count one more month in their phase here instead (no service works in their phase this
  * month, so nothing in the month reads their months in the phase).
@@ -447,14 +473,16 @@ function graduatesWaitFrom(s: Step): number {
  * on past those listed (the status and phase in 16 bits at most, a value above 0 carries into bit
  * 16). Whether a household waits turns on its consumption and score, and a branch on it the processor
  * mispredicts often: this way the pathway took 49.5 and 49.6 ms a month at 2 million households
- * against 56.4 and 56.5 with branches, on one thread, alternating.
+ * against 56.4 and 56.5 with branches, on one thread, alternating. Only a PKH family at the sejahtera
+ * mandiri level (by score or consumption, about 6 % of households) draws whether it is judged or
+ * declared so this month, behind a branch.
  */
 export function listPathway(view: HouseholdView): RangeWork<PathwayListing> {
   const w = view;
   return (t: PathwayListing, lo: number, hi: number, out: RangeOut): void => {
     const { phase, programmes, graduation, registryScore, consumption, headAge, monthsInPhase } = w.households;
     const visiting = w.visiting.households;
-    const { onAssistance, graduatesWaitFrom, nationalLine, extremeLine, mandiri, pkh, pushAge } = t;
+    const { onAssistance, graduatesWaitFrom, nationalLine, extremeLine, mandiri, pkh, pushAge, judged, declared, k0, k1, month } = t;
     const assistanceWaits = +t.assistanceWaits;
     const on = +t.on;
     const push = +t.push;
@@ -467,10 +495,13 @@ export function listPathway(view: HouseholdView): RangeWork<PathwayListing> {
       const c = consumption[i];
       const months = monthsInPhase[i];
       const inPkh = +((status & pkh) !== 0);
-      const mayBeMandiri = inPkh & (+(score >= mandiri) | +(c >= mandiri)); // judged or declared sejahtera mandiri
+      let mandiriNow = inPkh & (+(score >= mandiri) | +(c >= mandiri)) & +(ph === ASSISTANCE); // may be judged or declared sejahtera mandiri
+      if (mandiriNow !== 0) {
+        mandiriNow = +((score >= mandiri && (bits(k0, k1, i, month, PATHWAY_DRAW.mandiriJudged) >>> 0) * UNIT < judged) || (c >= mandiri && (bits(k0, k1, i, month, PATHWAY_DRAW.mandiriDeclared) >>> 0) * UNIT < declared));
+      }
       const candidate = on & (+(score < extremeLine) | (push & inPkh & +(headAge[i] < pushAge))); // for pemulihan sosial
       const mayRelapse = +(natural === NATURAL) & +(c < nationalLine);
-      const onAssistanceWaits = +(ph === ASSISTANCE) & assistanceWaits & +((status & onAssistance) !== 0) & (1 - (mayBeMandiri | candidate | mayRelapse));
+      const onAssistanceWaits = +(ph === ASSISTANCE) & assistanceWaits & +((status & onAssistance) !== 0) & (1 - (mandiriNow | candidate | mayRelapse));
       const graduateWaits = +(ph === GRADUATED) & +(months >= graduatesWaitFrom) & +(c >= nationalLine);
       const waits = onAssistanceWaits | graduateWaits;
       monthsInPhase[i] = months + (waits & +(months < 255));
