@@ -28,21 +28,51 @@ export function pkhEntitlements(h: Households, params: ParameterValues, out: Flo
   const members = [h.pregnant, h.earlyChildhood, h.primaryPupils, h.juniorPupils, h.seniorPupils, h.severeDisability, h.elderly];
   const amounts = [b.pregnant, b.early_childhood, b.primary_school, b.junior_secondary, b.senior_secondary, b.severe_disability, b.elderly];
   const order = amounts.map((_, k) => k).sort((x, y) => amounts[y] - amounts[x] || x - y);
+  // The components, the most valuable first, each in a variable of its own: the loop reads seven
+  // arrays the compiler knows apart, not an array of arrays.
+  const [m0, m1, m2, m3, m4, m5, m6] = order.map((k) => members[k]);
+  const [a0, a1, a2, a3, a4, a5, a6] = order.map((k) => amounts[k]);
   const cap = params.policy.pkh.member_cap;
   const recorded = params.behaviour.pkh.components_recorded;
-  for (let i = 0, n = h.count; i < n; i++) {
-    if (changed !== undefined && changed[i] === 0) continue;
+  const entitlement = (i: number): number => {
+    // Each component counts its members up to what the cap leaves (none once it is reached: 0 · amount adds 0).
     let left = cap;
     let annual = 0;
-    for (let j = 0; j < order.length && left > 0; j++) {
-      const k = order[j];
-      const m = members[k][i];
-      const counted = m < left ? m : left;
-      annual += counted * amounts[k];
-      left -= counted;
-    }
-    out[i] = (annual * recorded) / 12;
+    let counted = m0[i] < left ? m0[i] : left;
+    annual += counted * a0;
+    left -= counted;
+    counted = m1[i] < left ? m1[i] : left;
+    annual += counted * a1;
+    left -= counted;
+    counted = m2[i] < left ? m2[i] : left;
+    annual += counted * a2;
+    left -= counted;
+    counted = m3[i] < left ? m3[i] : left;
+    annual += counted * a3;
+    left -= counted;
+    counted = m4[i] < left ? m4[i] : left;
+    annual += counted * a4;
+    left -= counted;
+    counted = m5[i] < left ? m5[i] : left;
+    annual += counted * a5;
+    left -= counted;
+    counted = m6[i] < left ? m6[i] : left;
+    annual += counted * a6;
+    return (annual * recorded) / 12;
+  };
+  const n = h.count;
+  if (changed === undefined) {
+    for (let i = 0; i < n; i++) out[i] = entitlement(i);
+    return;
   }
+  // The families whose members changed (about 3 % a month), found four at a time: a word of four
+  // households' marks is 0 when none of them changed.
+  const words = new Uint32Array(changed.buffer, changed.byteOffset, n >>> 2);
+  for (let w = 0; w < words.length; w++) {
+    if (words[w] === 0) continue;
+    for (let i = 4 * w; i < 4 * w + 4; i++) if (changed[i] !== 0) out[i] = entitlement(i);
+  }
+  for (let i = 4 * words.length; i < n; i++) if (changed[i] !== 0) out[i] = entitlement(i);
 }
 
 export const pkh: Programme = {
