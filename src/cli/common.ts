@@ -72,7 +72,7 @@ export const threads = option<number | undefined>({
   value: 'N',
   description: "threads each run's step uses (the processes that touch each household alone split the households); the results are the same bytes at any number",
   default: undefined,
-  defaultText: 'the cores the workers leave (one worker on two cores: two threads a run), from 200,000 agents',
+  defaultText: 'the cores the workers leave (one worker on two cores: two threads a run), from 500,000 agents',
   check: wholeNumber(1, MAX_THREADS),
 });
 

@@ -23,10 +23,11 @@ export interface WorkerStart {
 
 /**
  * Agents from which a run's step is split over threads by default: below, starting the helper
- * threads and handing them each process's work cost more than they save (20,000 agents to December
- * 2024: 0.45 s on one thread, 0.85 s on two; 200,000: the step 1.1 times faster on two).
+ * threads and handing them each process's work cost more than they save. `graduasi run
+ * integrated-2022 --replicates 1 --workers 1`: 200,000 agents 5.98–6.29 s on one thread, 6.54–6.73
+ * on two (twice each); 500,000 10.35 and 9.57 s; 1,000,000 17.11–17.98 and 14.21–14.68 s (twice each).
  */
-export const THREADED_AGENTS = 200_000;
+export const THREADED_AGENTS = 500_000;
 
 /**
  * The threads each run's step uses by default beside `workers` workers running `jobs` jobs of
