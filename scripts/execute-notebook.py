@@ -68,6 +68,9 @@ def main(source, target, timeout):
         nb,
         kernel_name="tslab",
         timeout=timeout,
+        # The kernel's first answer waits for tslab to start and compile; on a busy machine (the test
+        # suite's own load) that took more than nbclient's default 60 s.
+        startup_timeout=300,
         record_timing=False,  # as the lab saves a notebook it ran: no timestamps in cell metadata
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(source))}},
     )
