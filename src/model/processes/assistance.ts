@@ -499,8 +499,9 @@ export type HoldTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' 
 
 /**
  * A programme's month of holding, over the households listed in World.visiting (lo ≤ k < hi): an
- * enrolled family no longer eligible is listed in World.settling from lo on (as ~i, a leaver); the others are counted
- * (out.sums[0], a sum of weights) and, if the payment that covers the month paid them, live on it.
+ * enrolled family no longer eligible is listed in World.settling from lo on (as ~i, a leaver); the
+ * others are counted (out.sums[0], a sum of weights) and, if the payment that covers the month paid
+ * them, live on it.
  */
 export function holdKernel(view: HouseholdView): RangeWork<HoldTerms> {
   const w = view;
