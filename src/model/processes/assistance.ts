@@ -327,23 +327,8 @@ function caseloadPasses(view: World): CaseloadPasses {
    */
   function hold(ctx: MonthContext, rule: ProgrammeRule): void {
     const book = world.books[rule.id];
-    const s = rule.complianceStream;
-    const terms: HoldTerms = {
-      bit: rule.bit,
-      requireAll: rule.requireAll,
-      requireAny: rule.requireAny,
-      forbid: rule.forbid,
-      areaMask: rule.areaMask,
-      areaValue: rule.areaValue,
-      entitlement: rule.entitlement,
-      flat: rule.flat,
-      food: rule.food,
-      paidIn: rule.inForce ? paymentCovering(book, ctx.month) : -1,
-      conditional: s !== null,
-      k0: s === null ? 0 : s.k0,
-      k1: s === null ? 0 : s.k1,
-      compliance: rule.compliance,
-    };
+    const { requireAll, requireAny, forbid, areaMask, areaValue } = rule;
+    const terms: HoldTerms = { requireAll, requireAny, forbid, areaMask, areaValue, ...paymentTerms(rule, book, ctx.month) };
     heldFamilies[0] = 0;
     const leavers = overHouseholds(world, ctx, { module: import.meta.url, name: 'holdKernel' }, holdKernel, terms, { over: 'visiting', sums: heldFamilies, list: world.settling }).listed;
     letGo(ctx, rule, leavers);
@@ -425,19 +410,7 @@ function caseloadPasses(view: World): CaseloadPasses {
    */
   function pay(ctx: MonthContext, rule: ProgrammeRule): void {
     const book = world.books[rule.id];
-    const s = rule.complianceStream;
-    const terms: PayTerms = {
-      bit: rule.bit,
-      entitlement: rule.entitlement,
-      flat: rule.flat,
-      food: rule.food,
-      compliance: rule.compliance,
-      paidIn: rule.inForce ? paymentCovering(book, ctx.month) : -1,
-      conditional: s !== null,
-      k0: s === null ? 0 : s.k0,
-      k1: s === null ? 0 : s.k1,
-      monthsPaid: rule.monthsPaid,
-    };
+    const terms: PayTerms = { ...paymentTerms(rule, book, ctx.month), monthsPaid: rule.monthsPaid };
     paidSums.fill(0);
     overHouseholds(world, ctx, { module: import.meta.url, name: 'payKernel' }, payKernel, terms, { over: 'visiting', sums: paidSums });
     // A flat entitlement's spending in a province: the weight of the families paid there times the flat times the months paid.
@@ -488,7 +461,10 @@ export function listKernel(view: HouseholdView): RangeWork<{ readonly everyone: 
 const heldFamilies = new Float64Array(1);
 
 /** What a programme's month of holding reads: its rule's terms and the month's payment (plain data: it travels to the step's threads). */
-export type HoldTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue' | 'entitlement' | 'flat' | 'food' | 'compliance'> & {
+export type HoldTerms = Pick<ProgrammeRule, 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue'> & PaymentTerms;
+
+/** What a family's payment reads: its rule's terms and the month's payment (paymentTerms). */
+export type PaymentTerms = Pick<ProgrammeRule, 'bit' | 'entitlement' | 'flat' | 'food' | 'compliance'> & {
   /** The month of the payment that covers this month (−1: none). */
   readonly paidIn: number;
   /** Whether a family is paid only when it meets the conditions (its draw of the compliance stream, k0 and k1). */
@@ -496,6 +472,22 @@ export type HoldTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' 
   readonly k0: number;
   readonly k1: number;
 };
+
+/** The payment terms of `rule` in `month` (plain data: they travel to the step's threads). */
+function paymentTerms(rule: ProgrammeRule, book: ProgrammeBook, month: number): PaymentTerms {
+  const s = rule.complianceStream;
+  return {
+    bit: rule.bit,
+    entitlement: rule.entitlement,
+    flat: rule.flat,
+    food: rule.food,
+    compliance: rule.compliance,
+    paidIn: rule.inForce ? paymentCovering(book, month) : -1,
+    conditional: s !== null,
+    k0: s === null ? 0 : s.k0,
+    k1: s === null ? 0 : s.k1,
+  };
+}
 
 /**
  * A programme's month of holding, over the households listed in World.visiting (lo ≤ k < hi): an
@@ -570,7 +562,7 @@ export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
 }
 
 /** What a payment reads: its rule's terms, the month of the payment that covers this month and the months of benefit it pays (plain data: it travels to the step's threads). */
-export type PayTerms = Pick<HoldTerms, 'bit' | 'entitlement' | 'flat' | 'food' | 'compliance' | 'paidIn' | 'conditional' | 'k0' | 'k1'> & {
+export type PayTerms = PaymentTerms & {
   readonly monthsPaid: number;
 };
 
