@@ -190,6 +190,8 @@ export interface Split {
    * start of its range on (`listed` entries): the lists are joined at its front, in range order.
    */
   readonly list?: Int32Array;
+  /** A second list on shared memory (World.settling) a kernel writes beside `list`, an entry for each of its entries: joined the same way. */
+  readonly beside?: Int32Array;
   /**
    * 'visiting': split the households listed in World.visiting (its first `count` entries: the kernel
    * reads entries lo to hi − 1), not all households; a number n: split the first n entries of
@@ -249,6 +251,7 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     for (let j = 0; j < reply.sums.length; j++) sums[j] += reply.sums[j];
     if (split.list !== undefined && reply.listed > 0) {
       split.list.copyWithin(listed, end(k), end(k) + reply.listed);
+      split.beside?.copyWithin(listed, end(k), end(k) + reply.listed);
       listed += reply.listed;
     }
     if (reply.regrouped.length > 0) {

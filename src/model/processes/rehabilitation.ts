@@ -41,13 +41,14 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   const flag = world.registry.flag;
   const inCourse = flag['atensi.in_rehabilitation'];
   const unavailable = inCourse | flag['atensi.rehabilitated'] | (flag['skills.in_training'] ?? 0);
-  const { phase, services, weight } = h;
-  const scoreBits = world.scoreBits;
+  const { services, weight } = h;
   const intakes = monthIntakes(CLUSTER_INTAKES, CLUSTERS.length);
 
   // 1. Courses go on (a course that ends leaves its household out of this month's intake); candidates
-  // are tallied and listed, split over the run's threads (the tallies are sums of weights, exact in any order).
+  // are tallied and listed, each with its cluster and intake key beside it, split over the run's
+  // threads (the tallies are sums of weights, exact in any order).
   const waiting = world.visiting.households;
+  const keys = world.settling;
   const reason = world.registry.reason;
   const terms: CourseTerms = {
     inCourse,
@@ -60,18 +61,21 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
     notRehabilitatedReason: reason['atensi.not_rehabilitated'],
   };
   candidateWeights.fill(0);
-  const candidates = overHouseholds(world, ctx, { module: import.meta.url, name: 'coursesAndCandidates' }, coursesAndCandidates, terms, { list: waiting, sums: candidateWeights }).listed;
+  const candidates = overHouseholds(world, ctx, { module: import.meta.url, name: 'coursesAndCandidates' }, coursesAndCandidates, terms, { list: waiting, beside: keys, sums: candidateWeights }).listed;
   intakes.forEach((intake, c) => tallyAll(intake, candidateWeights.subarray(c * INTAKE_KEYS, (c + 1) * INTAKE_KEYS)));
   world.visiting.count = candidates;
   const rooms = clusterRooms(world, ctx);
   rooms.forEach((room, c) => decide(intakes[c], room));
 
-  // 2. Candidates are admitted, in household order.
+  // 2. Candidates are admitted, in household order. Most are past their intake's cut, which the key
+  // beside them tells without reading the household.
   const reasons = CLUSTERS.map(admittedReason);
   for (let k = 0; k < candidates; k++) {
+    const c = Math.floor(keys[k] / INTAKE_KEYS);
+    const key = keys[k] - c * INTAKE_KEYS;
+    if (key > intakes[c].cut) continue;
     const i = waiting[k];
-    const c = clusterOf(h, i);
-    if (!admit(intakes[c], intakeKey(scoreBits[i], phase[i] === RECOVERY), weight[i])) continue;
+    if (!admit(intakes[c], key, weight[i])) continue;
     services[i] |= inCourse;
     h.serviceMonths[i] = Math.max(1, policy.atensi.months);
     serve(world, ctx, 'atensi', i, policy.atensi.unit_cost, reasons[c]);
@@ -115,7 +119,8 @@ interface CourseTerms {
 /**
  * Households lo ≤ i < hi: a course goes on; a candidate (in a cluster, most households are in none;
  * free for a course; listed or on the pathway) is tallied by cluster and intake key in out.sums and
- * listed in World.visiting from lo on.
+ * listed in World.visiting from lo on, its cluster and key (cluster × INTAKE_KEYS + key) beside it in
+ * World.settling.
  */
 export function coursesAndCandidates(view: HouseholdView): RangeWork<CourseTerms> {
   const w = view;
@@ -125,6 +130,7 @@ export function coursesAndCandidates(view: HouseholdView): RangeWork<CourseTerms
     const { inCourse, unavailable } = terms;
     const scoreBits = w.scoreBits;
     const waiting = w.visiting.households;
+    const keys = w.settling;
     const tallies = out.sums;
     // Households in a course or in a cluster, listed first, branch-free (most are neither); then each
     // of them, read again from the list, is listed again if it is a candidate.
@@ -145,7 +151,9 @@ export function coursesAndCandidates(view: HouseholdView): RangeWork<CourseTerms
       if ((programmes[i] & IN_REGISTRY) === 0 && (phase[i] < RECOVERY || phase[i] > DEVELOPMENT)) continue;
       const c = clusterOf(h, i);
       if (c < 0) continue;
-      tallies[c * INTAKE_KEYS + intakeKey(scoreBits[i], phase[i] === RECOVERY)] += weight[i];
+      const key = c * INTAKE_KEYS + intakeKey(scoreBits[i], phase[i] === RECOVERY);
+      tallies[key] += weight[i];
+      keys[candidates] = key;
       waiting[candidates++] = i;
     }
     out.listed = candidates - lo;
