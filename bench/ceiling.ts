@@ -117,16 +117,21 @@ function step(h: Kernel, month: number): number {
   return enrolled;
 }
 
-/** The kernel's monthly step times for `n` households, ms: `warmUp` months untimed, then `months` timed. */
-export function ceilingStepTimes(n: number, warmUp: number, months: number): number[] {
+/**
+ * The kernel over `n` households, built once: `month(k)` runs its month k and returns the time it took,
+ * ms. bench/engine.ts runs one of its months after each month of the real step, so that both are timed
+ * at the machine's pace of the same minute.
+ */
+export function ceilingKernel(n: number): { month(k: number): number } {
   const h = households(n);
-  const times: number[] = [];
   let sink = 0;
-  for (let k = 0; k < warmUp + months; k++) {
-    const t = performance.now();
-    sink += step(h, k);
-    if (k >= warmUp) times.push(performance.now() - t);
-  }
-  if (sink < 0) throw new Error('unreachable'); // keeps the result alive
-  return times;
+  return {
+    month(k: number): number {
+      const t = performance.now();
+      sink += step(h, k);
+      const ms = performance.now() - t;
+      if (sink < 0) throw new Error('unreachable'); // keeps the result alive
+      return ms;
+    },
+  };
 }
