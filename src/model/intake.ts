@@ -8,7 +8,7 @@
  *
  * A process keeps its intakes from month to month and resets them: only the keys tallied (from
  * `lowest` to `highest`) are cleared and searched, so a month's intake costs what its candidates
- * do, not the 2 × 32,768 keys, and the month allocates nothing.
+ * do, not the 2 × 4,096 keys (INTAKE_KEYS), and the month allocates nothing.
  */
 import { LOG_BINS, logBin } from './welfare';
 

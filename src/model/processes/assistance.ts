@@ -570,10 +570,11 @@ export type PayTerms = PaymentTerms & {
   /**
    * Few of the households listed are enrolled (fewer than SPARSE of them, as the month's settling
    * counted them): the payment then skips the others with a branch rather than passing over them
-   * branch-free. Either way gives the same bits; each is faster where it is used (at 2 million
-   * households on one thread, BLT Dana Desa, 7 % of the households listed, took 13.6 and 14.5 ms a
-   * month to settle, admit and pay with a branch against 17.1 and 20.8 without; BPNT and rice aid,
-   * 62 % and 71 %, 19.9 and 24.7 ms against 24.8 and 26.7 for BPNT).
+   * branch-free. Either way gives the same bits. BLT Dana Desa, which pays every month, enrols about
+   * 7 % of the households listed: at 2 million households on one thread, alternating, assistance's
+   * median month took 59.8, 58.1 and 62.6 ms so against 72.5, 72.7 and 74.4 with every payment
+   * branch-free. With every payment behind the branch, BPNT's and rice aid's (62 % and 71 % enrolled)
+   * were slower instead (on average over a run's months, 24.8 and 26.7 ms against 19.9 and 24.7).
    */
   readonly sparse: boolean;
 };
