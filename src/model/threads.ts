@@ -40,7 +40,7 @@ export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scor
   readonly welfare: { readonly rank: Float64Array };
   /** A kernel may list households in World.visiting from the start of its range on (Split.list). */
   readonly visiting: { readonly households: Int32Array };
-  /** A kernel over the households listed in World.visiting may list some of them in World.settling from the start of its range on (Split.list). */
+  /** A kernel over the households listed in World.visiting may list some of them in World.settling from the start of its range on (Split.list); a kernel that lists in World.visiting may write beside its entries in World.settling (Split.beside). */
   readonly settling: Int32Array;
 };
 

@@ -226,10 +226,11 @@ export interface World {
   readonly visiting: { readonly households: Int32Array; count: number };
   /**
    * The families a programme settles in its turn (../processes/assistance.ts), with room for every
-   * household: in a month it pays, from the front the eligible families not enrolled (its candidates)
-   * in household order, and from the back the enrolled no longer eligible (its leavers), in household
-   * order going back, who leave after the pass; in a month of holding, from the front, its leavers in
-   * household order. On shared memory: the step's threads list a month of holding's leavers.
+   * household, from the front in household order: in a month it pays, the eligible families not
+   * enrolled (its candidates, as i) and the enrolled no longer eligible (its leavers, as ~i), who leave
+   * after the pass; in a month of holding, its leavers. Then ATENSI's month (../processes/rehabilitation.ts)
+   * keeps in it, beside each candidate it lists in `visiting`, the candidate's cluster and intake key.
+   * On shared memory: the step's threads write it.
    */
   readonly settling: Int32Array;
   /** First month of the run; incomes are expressed in its prices. */
