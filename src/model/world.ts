@@ -119,7 +119,7 @@ export interface Service {
   /** Admission on the pathway, within places: in which phases, who is a candidate, how many places this month, and what admission gives. */
   readonly intake?: {
     readonly phases: readonly number[];
-    /** A candidate in household i's phase, with `monthsInPhase` as it stood at the start of the month. */
+    /** A candidate in household i's phase, with `monthsInPhase` as it stood at the start of the month: a question, which changes nothing (the pathway does not ask it of a household past the intake's cut). */
     candidate(m: PathwayMonth, i: number, monthsInPhase: number): boolean;
     /**
      * A window on one of its phases: a household that has been `months` months or more in `phase` is

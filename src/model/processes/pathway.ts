@@ -248,14 +248,18 @@ function pathwayMonth(view: World): (ctx: MonthContext) => void {
     return isPushed(s, status, h.headAge[i]) ? s.pushed : null;
   }
 
-  /** The services of household i's phase: one under way goes on; otherwise a candidate is admitted if its place comes. */
+  /**
+   * The services of household i's phase: one under way goes on; otherwise a candidate is admitted if
+   * its place comes. A household whose key is past an intake's cut has no place in it this month,
+   * candidate or not, so the intake does not ask whether it is one (most are past the cut).
+   */
   function serveHousehold(s: Step, i: number, ph: number, monthsInPhase: number): void {
     let key = -1;
     for (const { intake, tally: candidates, progress } of s.byPhase[ph]) {
       if (progress !== null && progress.active(s, i)) progress.run(s, i);
-      else if (intake !== null && intake.candidate(s, i, monthsInPhase)) {
+      else if (intake !== null) {
         if (key < 0) key = intakeKey(world.scoreBits[i], isPushed(s, h.programmes[i], h.headAge[i]));
-        if (admit(candidates!, key, h.weight[i])) intake.admit(s, i);
+        if (key <= candidates!.cut && intake.candidate(s, i, monthsInPhase) && admit(candidates!, key, h.weight[i])) intake.admit(s, i);
       }
     }
   }
