@@ -86,9 +86,14 @@ export function decide(intake: Intake, room: number): void {
   intake.left = Math.max(0, room - used);
 }
 
+/** Whether a household of key `key` is past the cut: it has no place this month, candidate or not. */
+export function pastCut(intake: Intake, key: number): boolean {
+  return key > intake.cut;
+}
+
 /** Whether a tallied candidate is admitted (call once per candidate, in household order). */
 export function admit(intake: Intake, key: number, weight: number): boolean {
-  if (key > intake.cut) return false;
+  if (pastCut(intake, key)) return false;
   if (key === intake.cut) {
     if (weight > intake.left) return false;
     intake.left -= weight;

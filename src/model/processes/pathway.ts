@@ -50,7 +50,7 @@ import { ASSISTANCE, DEVELOPMENT, ENTERED_EXTREME, GRADUATED, GRADUATED_BEFORE, 
 import type { PathwayReason } from '../reasons';
 import { countMove } from '../groups';
 import type { MonthContext, PathwayMonth, Service, World } from '../world';
-import { admit, decide, intakeKey, monthIntakes, queued, tally } from '../intake';
+import { admit, decide, intakeKey, monthIntakes, pastCut, queued, tally } from '../intake';
 import type { Intake } from '../intake';
 import { PATHWAY_DRAW, pathwayUniform } from '../draws';
 import { bits, UNIT } from '../random';
@@ -259,7 +259,7 @@ function pathwayMonth(view: World): (ctx: MonthContext) => void {
       if (progress !== null && progress.active(s, i)) progress.run(s, i);
       else if (intake !== null) {
         if (key < 0) key = intakeKey(world.scoreBits[i], isPushed(s, h.programmes[i], h.headAge[i]));
-        if (key <= candidates!.cut && intake.candidate(s, i, monthsInPhase) && admit(candidates!, key, h.weight[i])) intake.admit(s, i);
+        if (!pastCut(candidates!, key) && intake.candidate(s, i, monthsInPhase) && admit(candidates!, key, h.weight[i])) intake.admit(s, i);
       }
     }
   }

@@ -26,7 +26,7 @@ import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
 import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import { countMove } from '../groups';
-import { INTAKE_KEYS, admit, decide, intakeKey, monthIntakes, queued, tallyAll } from '../intake';
+import { INTAKE_KEYS, admit, decide, intakeKey, monthIntakes, pastCut, queued, tallyAll } from '../intake';
 import type { Intake } from '../intake';
 import type { MonthContext, World } from '../world';
 import { CLUSTERS, admittedReason, clusterOf } from '../services/atensi';
@@ -71,9 +71,10 @@ export function rehabilitation(world: World, ctx: MonthContext): void {
   // beside them tells without reading the household.
   const reasons = CLUSTERS.map(admittedReason);
   for (let k = 0; k < candidates; k++) {
-    const c = Math.floor(keys[k] / INTAKE_KEYS);
-    const key = keys[k] - c * INTAKE_KEYS;
-    if (key > intakes[c].cut) continue;
+    const packed = keys[k];
+    const c = Math.floor(packed / INTAKE_KEYS);
+    const key = packed - c * INTAKE_KEYS;
+    if (pastCut(intakes[c], key)) continue;
     const i = waiting[k];
     if (!admit(intakes[c], key, weight[i])) continue;
     services[i] |= inCourse;
