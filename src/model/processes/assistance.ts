@@ -240,13 +240,14 @@ function caseloadPasses(view: World): CaseloadPasses {
       hold(ctx, rule);
       return;
     }
-    // 1. Exits; tally the candidates and the enrolled by score bin (expected cost per month of benefit).
+    // 1. Tally the candidates and the enrolled by score bin (expected cost per month of benefit); list the leavers and the candidates.
     const { enrolled, cost, listed, members } = settle(ctx, rule);
     const enrolledWeight = tally.subarray(ENROLLED_WEIGHT, ENROLLED_WEIGHT + SCORE_BINS);
     const enrolledCost = tally.subarray(ENROLLED_COST, ENROLLED_COST + SCORE_BINS);
     const quota = rule.quota;
     const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
     if (enrolled > quota || cost > room) {
+      letGo(ctx, rule, listed);
       cut(rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, rule.paidShare);
     } else {
       // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
@@ -268,8 +269,8 @@ function caseloadPasses(view: World): CaseloadPasses {
   /**
    * 1. The enrolled and the candidates are tallied by score bin (`tally`: their weights and expected
    * costs per month of benefit), and the leavers and the candidates listed in household order at the
-   * front of `World.settling` (settleKernel, split over the run's threads); then families no longer
-   * eligible leave.
+   * front of `World.settling` (settleKernel, split over the run's threads). The leavers leave before
+   * the enrolled are cut (letGo) or with the admissions (admitKernel).
    */
   function settle(ctx: MonthContext, rule: ProgrammeRule): { enrolled: number; cost: number; listed: number; members: number } {
     tally.fill(0);
@@ -286,7 +287,6 @@ function caseloadPasses(view: World): CaseloadPasses {
     };
     const listed = overHouseholds(world, ctx, { module: import.meta.url, name: 'settleKernel' }, settleKernel, terms, { over: 'visiting', sums: tally, list: world.settling }).listed;
     if (rule.entitlement === null) binCosts(rule.flat, rule.paidShare);
-    letGo(ctx, rule, listed);
     let enrolled = 0;
     let cost = 0;
     for (let b = 0; b < SCORE_BINS; b++) {
@@ -298,26 +298,12 @@ function caseloadPasses(view: World): CaseloadPasses {
 
   /** The leavers among the first `count` entries of `World.settling` (a leaver i is listed as ~i) leave, in household order. */
   function letGo(ctx: MonthContext, rule: ProgrammeRule, count: number): void {
-    const { programmes: status, flags } = world.households;
-    const { requireAll: all, requireAny: any, forbid, areaMask, areaValue } = rule;
+    const status = world.households.programmes;
     const listed = world.settling;
     for (let j = 0; j < count; j++) {
       if (listed[j] >= 0) continue;
       const i = ~listed[j];
-      const p = status[i];
-      leave(ctx, rule, i, hasAllOf(p, flags[i], all, forbid, areaMask, areaValue) === 1, hasAnyOf(p, any) === 1);
-    }
-  }
-
-  /** A family no longer eligible leaves, with the reason; leaving for no entitlement is natural graduation where the programme declares it. */
-  function leave(ctx: MonthContext, rule: ProgrammeRule, i: number, hasAll: boolean, hasAny: boolean): void {
-    const h = world.households;
-    const { reasons } = rule;
-    h.programmes[i] &= ~rule.bit;
-    countMove(ctx.flows, !hasAll ? reasons.missingAll : !hasAny ? reasons.missingAny : reasons.noEntitlement, world, i);
-    if (hasAll && hasAny && rule.naturalGraduation) {
-      h.graduation[i] = NATURAL;
-      world.totals.graduations += h.weight[i];
+      world.totals.graduations += leave(world, rule, ctx.flows, i, status[i]);
     }
   }
 
@@ -384,15 +370,19 @@ function caseloadPasses(view: World): CaseloadPasses {
   }
 
   /**
-   * 3. Admit the candidates among the first `count` entries of `World.settling` (a candidate i is listed
-   * as i) in bins below `admitBelow` (admitKernel, split over the run's threads, which lists those of
-   * that bin), and in that bin in household order while `weightLeft` and `costLeft` allow.
+   * 3. The leavers among the first `count` entries of `World.settling` (a leaver i is listed as ~i)
+   * leave, and the candidates among them (a candidate i is listed as i) are admitted in bins below
+   * `admitBelow` (admitKernel, split over the run's threads, which lists those of that bin), and in
+   * that bin in household order while `weightLeft` and `costLeft` allow.
    */
   function admit(ctx: MonthContext, rule: ProgrammeRule, count: number, admitBelow: number, weightLeft: number, costLeft: number): void {
-    const terms: AdmitTerms = { bit: rule.bit, admitBelow, reason: rule.reasons.enrolled };
-    const inBin = overHouseholds(world, ctx, { module: import.meta.url, name: 'admitKernel' }, admitKernel, terms, { over: count, list: world.settling }).listed;
+    const { bit, requireAll, requireAny, forbid, areaMask, areaValue, naturalGraduation, reasons } = rule;
+    const terms: AdmitTerms = { bit, requireAll, requireAny, forbid, areaMask, areaValue, naturalGraduation, reasons, admitBelow };
+    naturalGraduates[0] = 0;
+    const inBin = overHouseholds(world, ctx, { module: import.meta.url, name: 'admitKernel' }, admitKernel, terms, { over: count, sums: naturalGraduates, list: world.settling }).listed;
+    world.totals.graduations += naturalGraduates[0];
     const { programmes: status, weight } = world.households;
-    const { bit, entitlement, flat, paidShare: expected } = rule;
+    const { entitlement, flat, paidShare: expected } = rule;
     const listed = world.settling;
     for (let j = 0; j < inBin; j++) {
       const i = listed[j];
@@ -527,18 +517,37 @@ export function holdKernel(view: HouseholdView): RangeWork<HoldTerms> {
   };
 }
 
-/** What an admission reads: the programme's status bit, the score bin below which every candidate enters, and the reason of entering. */
-export interface AdmitTerms {
-  readonly bit: number;
-  readonly admitBelow: number;
-  readonly reason: number;
+/** The weight of the natural graduates among the families an admission lets go (admitKernel's sums). */
+const naturalGraduates = new Float64Array(1);
+
+/** What an admission reads: how its families leave, and the score bin below which every candidate enters. */
+export type AdmitTerms = LeaveTerms & { readonly admitBelow: number };
+
+/**
+ * Family i, enrolled (its statuses `p`) and no longer eligible, leaves, counted with its reason: a
+ * status of the programme's `all` missing or one of its `forbid` held, none of its `any`, or no
+ * entitlement — natural graduation where the programme declares it. Returns the weight of a natural
+ * graduate, 0 for any other leaver.
+ */
+function leave(w: HouseholdView, t: LeaveTerms, flows: Float64Array, i: number, p: number): number {
+  const h = w.households;
+  const hasAll = hasAllOf(p, h.flags[i], t.requireAll, t.forbid, t.areaMask, t.areaValue) === 1;
+  const hasAny = hasAnyOf(p, t.requireAny) === 1;
+  h.programmes[i] = p & ~t.bit;
+  countMove(flows, !hasAll ? t.reasons.missingAll : !hasAny ? t.reasons.missingAny : t.reasons.noEntitlement, w, i);
+  if (!hasAll || !hasAny || !t.naturalGraduation) return 0;
+  h.graduation[i] = NATURAL;
+  return h.weight[i];
 }
+
+/** What a family's leaving reads: its rule's eligibility, whether leaving for no entitlement is natural graduation, and the reasons (plain data: it travels to the step's threads). */
+export type LeaveTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue' | 'naturalGraduation' | 'reasons'>;
 
 /**
  * A programme's admissions, over the entries lo ≤ k < hi of World.settling (a candidate i listed as i,
- * a leaver as ~i): a candidate in a score bin below `admitBelow` enters; one in that bin is listed in
- * World.settling from lo on, in household order, for the calling thread to admit while the quota and
- * the budget allow.
+ * a leaver as ~i): a leaver leaves (the natural graduates' weight in out.sums[0]); a candidate in a
+ * score bin below `admitBelow` enters; one in that bin is listed in World.settling from lo on, in
+ * household order, for the calling thread to admit while the quota and the budget allow.
  */
 export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
   const w = view;
@@ -546,11 +555,16 @@ export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
     const status = w.households.programmes;
     const scoreBits = w.scoreBits;
     const settling = w.settling;
-    const { bit, admitBelow, reason } = t;
+    const { bit, admitBelow } = t;
+    const reason = t.reasons.enrolled;
     let inBin = lo;
+    let graduates = 0;
     for (let k = lo; k < hi; k++) {
       const i = settling[k];
-      if (i < 0) continue;
+      if (i < 0) {
+        graduates += leave(w, t, out.flows, ~i, status[~i]);
+        continue;
+      }
       const b = logBin(scoreBits[i]);
       if (b > admitBelow) continue;
       if (b === admitBelow) {
@@ -560,6 +574,7 @@ export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
       status[i] |= bit;
       countMove(out.flows, reason, w, i);
     }
+    out.sums[0] += graduates;
     out.listed = inBin - lo;
   };
 }
