@@ -247,7 +247,7 @@ function caseloadPasses(view: World): CaseloadPasses {
     const quota = rule.quota;
     const room = rule.budget === Infinity ? Infinity : budgetRoom(book, rule.budget, Math.max(1, monthsLeft(book, ctx.month)));
     if (enrolled > quota || cost > room) {
-      letGo(ctx, rule, listed);
+      letGo(ctx, rule, listed); // the leavers leave first: they are not among those cut
       cut(rule, ctx, enrolledWeight, enrolledCost, enrolled, cost, quota, room, rule.paidShare);
     } else {
       // 3. Entries: the lowest bins that fit whole, then part of the next bin in household order.
