@@ -228,7 +228,7 @@ export interface World {
    * The families a programme settles in its turn (../processes/assistance.ts), with room for every
    * household, from the front in household order: in a month it pays, the eligible families not
    * enrolled (its candidates, as i) and the enrolled no longer eligible (its leavers, as ~i), who leave
-   * after the pass; in a month of holding, its leavers. Then ATENSI's month (../processes/rehabilitation.ts)
+   * with its admissions (or before a cut); in a month of holding, its leavers, who leave after the pass. Then ATENSI's month (../processes/rehabilitation.ts)
    * keeps in it, beside each candidate it lists in `visiting`, the candidate's cluster and intake key.
    * On shared memory: the step's threads write it.
    */

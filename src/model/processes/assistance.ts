@@ -520,6 +520,9 @@ export function holdKernel(view: HouseholdView): RangeWork<HoldTerms> {
 /** The weight of the natural graduates among the families an admission lets go (admitKernel's sums). */
 const naturalGraduates = new Float64Array(1);
 
+/** What a family's leaving reads: its rule's eligibility, whether leaving for no entitlement is natural graduation, and the reasons (plain data: it travels to the step's threads). */
+export type LeaveTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue' | 'naturalGraduation' | 'reasons'>;
+
 /** What an admission reads: how its families leave, and the score bin below which every candidate enters. */
 export type AdmitTerms = LeaveTerms & { readonly admitBelow: number };
 
@@ -540,9 +543,6 @@ function leave(w: HouseholdView, t: LeaveTerms, flows: Float64Array, i: number, 
   return h.weight[i];
 }
 
-/** What a family's leaving reads: its rule's eligibility, whether leaving for no entitlement is natural graduation, and the reasons (plain data: it travels to the step's threads). */
-export type LeaveTerms = Pick<ProgrammeRule, 'bit' | 'requireAll' | 'requireAny' | 'forbid' | 'areaMask' | 'areaValue' | 'naturalGraduation' | 'reasons'>;
-
 /**
  * A programme's admissions, over the entries lo ≤ k < hi of World.settling (a candidate i listed as i,
  * a leaver as ~i): a leaver leaves (the natural graduates' weight in out.sums[0]); a candidate in a
@@ -562,7 +562,8 @@ export function admitKernel(view: HouseholdView): RangeWork<AdmitTerms> {
     for (let k = lo; k < hi; k++) {
       const i = settling[k];
       if (i < 0) {
-        graduates += leave(w, t, out.flows, ~i, status[~i]);
+        const leaver = ~i;
+        graduates += leave(w, t, out.flows, leaver, status[leaver]);
         continue;
       }
       const b = logBin(scoreBits[i]);
