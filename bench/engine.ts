@@ -29,7 +29,7 @@ import { BUILTIN_REGISTRY } from '../src/model/builtin';
 import { registryBytes } from '../src/model/registry';
 import { pricePath } from '../src/model/prices';
 import { runKey } from '../src/model/random';
-import { openMonth, PROCESSES } from '../src/model/month';
+import { openMonth, stages } from '../src/model/month';
 import { bytesPerHousehold } from '../src/model/households';
 import { standardIndicators } from '../src/observe/indicators';
 import { ceilingKernel } from './ceiling';
@@ -116,16 +116,17 @@ function measure(households: number, threads: number): Timing {
     const withIndicators: number[] = [];
     const ceilingMonths: number[] = [];
     const ratios: number[] = [];
-    const byProcess = new Map(PROCESSES.map(([name]) => [name, [] as number[]]));
+    const monthStages = stages(world);
+    const byProcess = new Map(monthStages.map(([name]) => [name, [] as number[]]));
     for (let k = 1; k <= WARM_UP + 2 * MONTHS; k++) {
       const ctx = monthContext(params, prices, streams, flows, start, start + k);
       const timed = k > WARM_UP;
       const observe = k <= WARM_UP || k > WARM_UP + MONTHS;
       t = performance.now();
       openMonth(world, ctx);
-      for (const [name, process] of PROCESSES) {
+      for (const [name, stage] of monthStages) {
         const began = performance.now();
-        process(world, ctx);
+        stage(world, ctx);
         if (timed) byProcess.get(name)!.push(performance.now() - began);
       }
       const stepped = performance.now();

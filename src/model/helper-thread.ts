@@ -16,6 +16,7 @@ const view: HouseholdView = {
   households,
   consumptionBits: new Uint32Array(start.households.consumption),
   scoreBits: new Uint32Array(start.households.registryScore),
+  consumptionDrafts: new Float32Array(start.consumptionDrafts),
   growthRank: new Float32Array(start.growthRank),
   membersChanged: new Uint8Array(start.membersChanged),
   flowBytes: flowBytes(households),

@@ -100,7 +100,7 @@ function book(programme: Programme, params: Parameters, measured: Parameters, st
 }
 
 /** What a world holds of one element per household (and the welfare distribution, which its threads read): what a world made again for another run keeps (renewWorld). */
-type WorldArrays = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'visiting' | 'settling' | 'growthRank' | 'welfare' | 'membersChanged' | 'flowBytes'>;
+type WorldArrays = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'consumptionDrafts' | 'visiting' | 'settling' | 'growthRank' | 'welfare' | 'membersChanged' | 'flowBytes'>;
 
 /** New arrays of one element per household for a world on `households`. */
 function worldArrays(households: Households): WorldArrays {
@@ -108,6 +108,7 @@ function worldArrays(households: Households): WorldArrays {
     households,
     consumptionBits: new Uint32Array(households.consumption.buffer, households.consumption.byteOffset, households.count),
     scoreBits: new Uint32Array(households.registryScore.buffer, households.registryScore.byteOffset, households.count),
+    consumptionDrafts: new Float32Array(0),
     visiting: { households: sharedArray(Int32Array, households.count), count: 0 },
     settling: sharedArray(Int32Array, households.count),
     growthRank: sharedArray(Float32Array, households.count),
@@ -173,8 +174,8 @@ export function renewWorld(world: World, population: Households, provinceCodes: 
   world.welfare.rank.fill(0);
   world.membersChanged.fill(0);
   world.growthRank.fill(0);
-  const { households, consumptionBits, scoreBits, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes, kernels } = world;
-  return Object.assign(world, worldOn({ households, consumptionBits, scoreBits, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes }, provinceCodes, params, start, end, registry, measured), { kernels });
+  const { households, consumptionBits, scoreBits, consumptionDrafts, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes, kernels } = world;
+  return Object.assign(world, worldOn({ households, consumptionBits, scoreBits, consumptionDrafts, visiting, settling, growthRank, welfare, membersChanged, flowBytes: bytes }, provinceCodes, params, start, end, registry, measured), { kernels });
 }
 
 /** The context of one month of a run. */

@@ -19,6 +19,10 @@
  *
  * A virtual trial's run adds one stage, `offer`, before pathway (SimulateOptions.offer, processes/offer.ts).
  *
+ * On two threads or more, the pathway and consumption run side by side (SIDE_BY_SIDE): while the
+ * calling thread does the pathway's tally and moves, the helper threads do consumption. The same bits
+ * as one after the other.
+ *
  * Each process reads only the world and the month's context (parameters in force, prices, streams).
  */
 import type { MonthContext, World } from './world';
@@ -26,10 +30,10 @@ import { demography } from './processes/demography';
 import { income } from './processes/income';
 import { registry } from './processes/registry';
 import { assistance } from './processes/assistance';
-import { consumption } from './processes/consumption';
+import { consumption, consumptionBeside } from './processes/consumption';
 import { community } from './processes/community';
 import { business } from './processes/business';
-import { pathway } from './processes/pathway';
+import { pathway, pathwayParts } from './processes/pathway';
 import { rehabilitation } from './processes/rehabilitation';
 import { yearOf } from '../calendar/months';
 
@@ -81,8 +85,57 @@ export function openMonth(world: World, ctx: MonthContext): void {
   ctx.flows.fill(0);
 }
 
+/**
+ * Processes that run side by side when they come one after the other and the run has helper threads:
+ * `first` ends its month on the calling thread alone (`serial`, after `threaded`), and `then`'s work
+ * over the households runs on the helpers meanwhile (`beside`). They may: the pathway's moves write
+ * nothing consumption reads (income, transfers, size, weight, savings, last month's consumption) and
+ * read nothing it writes but consumption, which it writes into drafts until the moves are done
+ * (processes/consumption.ts, consumptionBeside; processes/pathway.ts, PathwayParts).
+ */
+const SIDE_BY_SIDE: ReadonlyArray<{
+  readonly first: Process;
+  readonly threaded: Process;
+  readonly serial: Process;
+  readonly then: Process;
+  readonly beside: (world: World, ctx: MonthContext, serial: () => void) => void;
+}> = [
+  {
+    first: pathway,
+    threaded: (world, ctx) => pathwayParts(world).list(ctx),
+    serial: (world, ctx) => pathwayParts(world).move(ctx),
+    then: consumption,
+    beside: consumptionBeside,
+  },
+];
+
+/**
+ * The month's stages on `world`'s threads: its processes in order, those of SIDE_BY_SIDE that come
+ * one after the other joined into one stage named for both ("pathway + consumption") when the world
+ * has helper threads.
+ */
+export function stages(world: World, processes: ReadonlyArray<readonly [string, Process]> = PROCESSES): ReadonlyArray<readonly [string, Process]> {
+  if (world.threads.helpers.length === 0) return processes;
+  const joined: (readonly [string, Process])[] = [];
+  for (let k = 0; k < processes.length; k++) {
+    const [name, process] = processes[k];
+    const pair = SIDE_BY_SIDE.find((p) => p.first === process && processes[k + 1]?.[1] === p.then);
+    if (pair === undefined) {
+      joined.push(processes[k]);
+      continue;
+    }
+    const { threaded, serial, beside } = pair;
+    joined.push([`${name} + ${processes[k + 1][0]}`, (w, ctx) => {
+      threaded(w, ctx);
+      beside(w, ctx, () => serial(w, ctx));
+    }]);
+    k++;
+  }
+  return joined;
+}
+
 /** Advance the world by one month. */
 export function step(world: World, ctx: MonthContext, processes: ReadonlyArray<readonly [string, Process]> = PROCESSES): void {
   openMonth(world, ctx);
-  for (const [, process] of processes) process(world, ctx);
+  for (const [, stage] of stages(world, processes)) stage(world, ctx);
 }

@@ -25,7 +25,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { ATTRIBUTES } from './households';
+import { ATTRIBUTES, sharedArray } from './households';
 import { LOG_BINS } from './welfare';
 import type { MonthContext, StepHelper, StepThreads, World } from './world';
 
@@ -36,7 +36,7 @@ export interface KernelRef {
 }
 
 /** What a kernel reads and writes besides its terms: the households and the world's arrays of one element per household. */
-export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'growthRank' | 'membersChanged' | 'flowBytes'> & {
+export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scoreBits' | 'consumptionDrafts' | 'growthRank' | 'membersChanged' | 'flowBytes'> & {
   readonly welfare: { readonly rank: Float64Array };
   /** A kernel may list households in World.visiting from the start of its range on (Split.list). */
   readonly visiting: { readonly households: Int32Array };
@@ -97,6 +97,7 @@ export interface HelperStart {
   readonly welfareRank: SharedArrayBuffer;
   readonly visiting: SharedArrayBuffer;
   readonly settling: SharedArrayBuffer;
+  readonly consumptionDrafts: SharedArrayBuffer;
   /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -119,7 +120,7 @@ const COULD_NOT_START = -2;
 
 /** The calling thread alone. */
 export function oneThread(): StepThreads {
-  return { helpers: [], regrouped: new Uint32Array(0) };
+  return { helpers: [], regrouped: new Uint32Array(0), busy: false };
 }
 
 /** Whether a typed array lives on shared memory (helper threads can see it). */
@@ -129,12 +130,14 @@ function shared(a: ArrayBufferView): boolean {
 
 /**
  * Start `threads − 1` helper threads on the world's households. Stop them with stopThreads. The
- * world's household arrays must be on shared memory (createWorld makes them so).
+ * world's household arrays must be on shared memory (createWorld makes them so). With helpers, the
+ * world gets its consumption drafts (World.consumptionDrafts), kept for its next run.
  */
 export function startThreads(world: World, threads: number): StepThreads {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: expected a whole number from 1, got ${threads}`);
   if (threads === 1) return oneThread();
   const h = world.households;
+  if (world.consumptionDrafts.length !== h.count) world.consumptionDrafts = sharedArray(Float32Array, h.count);
   const buffers: Record<string, SharedArrayBuffer> = {};
   for (const key of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) {
     if (!shared(h[key])) throw new Error(`threads: household attribute ${key} is not on shared memory`);
@@ -155,6 +158,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       welfareRank: world.welfare.rank.buffer as SharedArrayBuffer,
       visiting: world.visiting.households.buffer as SharedArrayBuffer,
       settling: world.settling.buffer as SharedArrayBuffer,
+      consumptionDrafts: world.consumptionDrafts.buffer as SharedArrayBuffer,
       control,
       port: port2,
     };
@@ -162,7 +166,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     worker.unref();
     helpers.push({ worker, control: new Int32Array(control), port: port1, task: 0 });
   }
-  return { helpers, regrouped: new Uint32Array(1024) };
+  return { helpers, regrouped: new Uint32Array(1024), busy: false };
 }
 
 /** Stop the helper threads (each ends its loop and exits). */
@@ -181,7 +185,10 @@ export interface Split {
    * rest equally. Default: an equal share.
    */
   readonly callingShare?: number;
-  /** Work the calling thread does before its range, while the helpers work on theirs. */
+  /**
+   * Work the calling thread does before its range, while the helpers work on theirs. It may not run
+   * a kernel over the households itself (the helpers are busy).
+   */
   readonly before?: () => void;
   /** Sums of weights: the ranges' sums are added into it (the calling thread's range adds to it directly). */
   readonly sums?: Float64Array;
@@ -221,6 +228,7 @@ export interface Merged {
  */
 export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): Merged {
   const threads = world.threads;
+  if (threads.busy) throw new Error(`${ref.name}: a kernel over the households cannot start while the step's threads run another (Split.before may not start one)`);
   const n = split.over === 'visiting' ? world.visiting.count : typeof split.over === 'number' ? split.over : world.households.count;
   const helpers = threads.helpers.length;
   const sums = split.sums ?? NO_SUMS;
@@ -233,7 +241,12 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     Atomics.store(helper.control, 0, helper.task);
     Atomics.notify(helper.control, 0);
   });
-  split.before?.();
+  threads.busy = true;
+  try {
+    split.before?.();
+  } finally {
+    threads.busy = false;
+  }
   const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
   workOf(world, ref, kernel)(terms, 0, callingEnd, out);
   threads.regrouped = out.regrouped;

@@ -215,6 +215,12 @@ export interface World {
   readonly consumptionBits: Uint32Array;
   /** The raw bits of `households.registryScore`, likewise, for ranking households by score. */
   readonly scoreBits: Uint32Array;
+  /**
+   * Each household's consumption as the month's consumption process writes it while the pathway
+   * still reads last month's (../month.ts, SIDE_BY_SIDE): on shared memory, made when a run starts
+   * helper threads (./threads.ts, startThreads), empty until then.
+   */
+  consumptionDrafts: Float32Array;
   readonly provinceCount: number;
   /**
    * The households a process visits in its turn: indices in household order, `count` of them, with
@@ -305,6 +311,8 @@ export interface StepThreads {
   readonly helpers: readonly StepHelper[];
   /** The calling thread's list of regrouped households, kept from month to month. */
   regrouped: Uint32Array;
+  /** Whether the helpers are running a kernel while the calling thread does other work (Split.before). */
+  busy: boolean;
 }
 
 /** The households of the latest month in which some changed group (World.regrouped). */

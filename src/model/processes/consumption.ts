@@ -24,11 +24,31 @@ import type { HouseholdView, RangeOut, RangeWork } from '../threads';
 import { finishWelfareDistribution, logBin } from '../welfare';
 
 export function consumption(world: World, ctx: MonthContext): void {
+  world.welfare.weight.fill(0);
+  overHouseholds(world, ctx, CONSUMPTION, consumptionKernel, consumptionTerms(ctx, false));
+  finishWelfareDistribution(world.welfare);
+}
+
+/**
+ * Consumption on the helper threads alone while the calling thread does `serial`, the end of the
+ * process before it (../month.ts, SIDE_BY_SIDE), which may read last month's consumption: the
+ * helpers write the month's into World.consumptionDrafts, copied into the households once both are
+ * done. The same bits as `consumption` after `serial`. The world must have helper threads.
+ */
+export function consumptionBeside(world: World, ctx: MonthContext, serial: () => void): void {
+  if (world.threads.helpers.length === 0) throw new Error('consumptionBeside: expected a run with helper threads');
+  world.welfare.weight.fill(0);
+  overHouseholds(world, ctx, CONSUMPTION, consumptionKernel, consumptionTerms(ctx, true), { callingShare: 0, before: serial });
+  world.households.consumption.set(world.consumptionDrafts);
+  finishWelfareDistribution(world.welfare);
+}
+
+const CONSUMPTION = { module: import.meta.url, name: 'consumptionKernel' };
+
+function consumptionTerms(ctx: MonthContext, drafted: boolean): ConsumptionTerms {
   const { transfer_share: share, smoothing } = ctx.params.behaviour.consumption;
   const { saving_rate: savingRate, drawdown } = ctx.params.behaviour.savings;
-  world.welfare.weight.fill(0);
-  overHouseholds(world, ctx, { module: import.meta.url, name: 'consumptionKernel' }, consumptionKernel, { share, smoothing, savingRate, drawdown, line: ctx.extremeLine });
-  finishWelfareDistribution(world.welfare);
+  return { share, smoothing, savingRate, drawdown, line: ctx.extremeLine, drafted };
 }
 
 /** What the consumption of every household follows this month. */
@@ -39,15 +59,18 @@ export interface ConsumptionTerms {
   readonly drawdown: number;
   /** The extreme-poverty line. */
   readonly line: number;
+  /** Whether the month's consumption goes to World.consumptionDrafts rather than the households (consumptionBeside). */
+  readonly drafted: boolean;
 }
 
-/** Consumption and savings of households lo ≤ i < hi, and their weights by welfare bin. */
+/** Consumption and savings of households lo ≤ i < hi (consumption into the drafts if `drafted`), and their weights by welfare bin. */
 export function consumptionKernel(view: HouseholdView): RangeWork<ConsumptionTerms> {
   const w = view;
   return (terms: ConsumptionTerms, lo: number, hi: number, out: RangeOut): void => {
     const { income, cashTransfers: cash, foodTransfers: food, size, consumption: c, savings, weight } = w.households;
-    const { share, smoothing, savingRate, drawdown, line } = terms;
-    const bitsOfConsumption = w.consumptionBits;
+    const { share, smoothing, savingRate, drawdown, line, drafted } = terms;
+    const into = drafted ? w.consumptionDrafts : c;
+    const bitsOfConsumption = drafted ? new Uint32Array(into.buffer, into.byteOffset, into.length) : w.consumptionBits;
     const hist = out.weightByBin;
     for (let i = lo; i < hi; i++) {
       const usual = c[i];
@@ -66,7 +89,7 @@ export function consumptionKernel(view: HouseholdView): RangeWork<ConsumptionTer
       const drawn = wanted * inPart + heldPerPerson * (1 - inPart);
       const drawnDown = (held - drawn * people) * inPart + 0; // + 0: all drawn leaves 0, not −0
       savings[i] = drawnDown * draws + (held + saved * people) * (1 - draws);
-      c[i] = smoothing * usual + (1 - smoothing) * (resources - saved + drawn * draws);
+      into[i] = smoothing * usual + (1 - smoothing) * (resources - saved + drawn * draws);
     }
     // The welfare histogram in a second, short loop: the same additions in the same order, and the
     // first loop, with fewer arrays to read, runs faster (19 → 14 ns a household at 2 million, alone).

@@ -182,23 +182,33 @@ function step(world: World, ctx: MonthContext): Step {
  * of one scenario and replicate), the optimising compiler reads the households' typed arrays without
  * checking and reloading each one at every read (see ../threads.ts, Kernel).
  */
-function pathwayMonth(view: World): (ctx: MonthContext) => void {
+function pathwayMonth(view: World): PathwayParts {
   const world = view;
   const h = world.households;
+  /** The month's step, from its listing to its moves. */
+  let current: Step | null = null;
 
-  function month(ctx: MonthContext): void {
-    const s = step(world, ctx);
+  // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
+  // graduate; a family on assistance that can only wait is counted on instead) in World.visiting.
+  function list(ctx: MonthContext): void {
+    const s = (current = step(world, ctx));
+    world.visiting.count = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, listing(s), { list: world.visiting.households }).listed;
+  }
+
+  function move(ctx: MonthContext): void {
+    const s = current;
+    if (s === null || s.ctx !== ctx) throw new Error('pathway: a month\'s moves must follow its listing');
+    current = null;
     const services = world.registry.services;
     const { on } = s;
     const scoreBits = world.scoreBits;
     const onAssistance = world.registry.assistance;
     const { phase, programmes, weight, monthsInPhase, headAge, graduation } = h;
-
-    // 1. List the households pass 2 visits (on the pathway, or outside it and entering it or a natural
-    // graduate; a family on assistance that can only wait is counted on instead), then tally over them.
-    // The assistance phase, where most households on the pathway are, is written out.
     const visiting = world.visiting.households;
-    const visits = overHouseholds(world, ctx, { module: import.meta.url, name: 'listPathway' }, listPathway, listing(s), { list: visiting }).listed;
+    const visits = world.visiting.count;
+
+    // Tally over the listed households; the assistance phase, where most households on the pathway
+    // are, is written out.
     let caseload = 0;
     for (let k = 0; k < visits; k++) {
       const i = visiting[k];
@@ -221,7 +231,6 @@ function pathwayMonth(view: World): (ctx: MonthContext) => void {
     decide(s.pushed, places.pushed);
     services.forEach((x, k) => x.intake !== undefined && decide(s.intakes[k]!, x.intake.room(s)));
 
-    world.visiting.count = visits;
     // 2. Services, then the phase rule; one place applies the move.
     for (let k = 0; k < visits; k++) {
       const i = visiting[k];
@@ -388,14 +397,32 @@ function pathwayMonth(view: World): (ctx: MonthContext) => void {
     countMove(ctx.flows, registry.reason[move.reason], world, i);
   }
 
-  return month;
+  return { list, move };
 }
 
-/** The pathway: its month made for `world` (pathwayMonth), made the first time. */
+/**
+ * The pathway's month in its two parts: the listing, on the step's threads, then the tally and the
+ * moves, on the calling thread alone. The moves read the households' consumption of last month and
+ * write neither their income, transfers, size, weight, savings nor consumption (consumption may run
+ * beside them: ../month.ts, SIDE_BY_SIDE).
+ */
+export interface PathwayParts {
+  readonly list: (ctx: MonthContext) => void;
+  readonly move: (ctx: MonthContext) => void;
+}
+
+/** The pathway's parts made for `world` (pathwayMonth), made the first time. */
+export function pathwayParts(world: World): PathwayParts {
+  let parts = world.kernels.get(PATHWAY) as PathwayParts | undefined;
+  if (parts === undefined) world.kernels.set(PATHWAY, (parts = pathwayMonth(world)));
+  return parts;
+}
+
+/** The pathway's month: its listing, then its moves. */
 export function pathway(world: World, ctx: MonthContext): void {
-  let month = world.kernels.get(PATHWAY) as ((ctx: MonthContext) => void) | undefined;
-  if (month === undefined) world.kernels.set(PATHWAY, (month = pathwayMonth(world)));
-  month(ctx);
+  const { list, move } = pathwayParts(world);
+  list(ctx);
+  move(ctx);
 }
 
 const PATHWAY = `${import.meta.url}#pathwayMonth`;
