@@ -8,6 +8,7 @@ import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { householdsOn } from './households';
 import { flowBytes } from './groups';
 import { LOG_BINS } from './welfare';
+import { takeChunks } from './threads';
 import type { HelperStart, HelperTask, HouseholdView, Kernel, RangeOut, RangeWork } from './threads';
 
 const start = workerData as HelperStart;
@@ -25,6 +26,7 @@ const view: HouseholdView = {
   settling: new Int32Array(start.settling),
 };
 const control = new Int32Array(start.control);
+const nextChunk = new Int32Array(start.nextChunk);
 const modules = new Map<string, Record<string, unknown>>();
 /** The work each kernel made for this thread's world, by module and name: made once (a helper lives for one run). */
 const works = new Map<string, RangeWork<unknown>>();
@@ -59,9 +61,9 @@ for (let seen = 0; ; ) {
     sums.fill(0);
     weightByBin.fill(0);
     const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
-    (await workOf(task))(task.terms, task.lo, task.hi, out);
+    const chunks = takeChunks(await workOf(task), task.terms, task.n, task.chunks, nextChunk, out);
     regrouped = out.regrouped;
-    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums, listed: out.listed });
+    start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums, chunks });
   } catch (error) {
     start.port.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }

@@ -2,12 +2,13 @@
  * The step's threads: the work that touches each household alone (demography, income, businesses,
  * the registry's assessments, consumption, the programmes' listing, settling, payments and months of
  * holding, ATENSI's pass over the households, the pathway's listing)
- * splits the households of one run into ranges, the calling thread taking the first and each helper
- * thread one more, on the same shared memory (households.ts, sharedArray).
+ * cuts the households of one run into chunks, which the calling thread and the helper threads take
+ * in turn until none is left, on the same shared memory (households.ts, sharedArray).
  *
  * A run gives the same bits at any number of threads. Each household's draws are its own
- * (./random.ts), and the sums this work makes across households are exact, so the order in which
- * the ranges' sums are added does not matter: the weights moved in the flows, the welfare histogram,
+ * (./random.ts), lists are joined in chunk order, and the sums this work makes across households
+ * are exact, so neither which thread takes a chunk nor the order in which the threads' sums are
+ * added matters: the weights moved in the flows, the welfare histogram,
  * the candidates' tallies and the families a programme pays are sums of Float32 weights in Float64
  * (a Float32 weight has 24 significant bits; the sums stay far below 2^53 of the smallest weight's
  * last bit), and what a programme pays or expects to pay a family with an entitlement of its own is
@@ -20,7 +21,7 @@
  *
  * A helper thread waits on its control word (Atomics.wait), takes its task from its port
  * (receiveMessageOnPort: the calling thread blocks while the helpers work, so nothing here waits for
- * an event loop), runs the kernel over its range and posts back what its range added. A kernel is
+ * an event loop), runs the kernel over the chunks it takes and posts back what they added. A kernel is
  * named by its module and export (KernelRef); the helper imports the module the first time.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -44,20 +45,20 @@ export type HouseholdView = Pick<World, 'households' | 'consumptionBits' | 'scor
   readonly settling: Int32Array;
 };
 
-/** What a range of households adds up: merged in the calling thread once every range is done. */
+/** What the ranges of households a thread runs add up (a chunk each: takeChunks): merged in the calling thread once every chunk is done. */
 export interface RangeOut {
   /** Weights moved, by reason and group (World flows: ./groups.ts, countMove). */
   readonly flows: Float64Array;
   /** Weights by welfare bin (the welfare distribution being filled). */
   readonly weightByBin: Float64Array;
-  /** The households whose group changed, in household order (the first `regroupedCount`). */
+  /** The households whose group changed, in household order: a range appends them after the first `regroupedCount` (growing the array if it must). */
   regrouped: Uint32Array;
   regroupedCount: number;
-  /** Whether the members of some household changed. */
+  /** Whether the members of some household changed: a range sets it, never clears it. */
   membersChanged: boolean;
   /** A kernel's sums of weights (its own layout: Split.sums). */
   readonly sums: Float64Array;
-  /** Households the kernel listed in Split.list, from the start of its range on (Split.list joins the ranges' lists). */
+  /** Households the kernel listed in Split.list, from the start of its range on (Split.list joins the ranges' lists); a range sets it. */
   listed: number;
 }
 
@@ -82,9 +83,9 @@ function workOf<T>(world: World, ref: KernelRef, kernel: Kernel<T>): RangeWork<T
   return work;
 }
 
-/** What a helper thread posts back for its range. */
+/** What a helper thread posts back for the chunks it took (Taken). */
 type HelperReply =
-  | { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean; readonly sums: Float64Array; readonly listed: number }
+  | { readonly ok: true; readonly flows: Float64Array; readonly weightByBin: Float64Array; readonly regrouped: Uint32Array; readonly membersChanged: boolean; readonly sums: Float64Array; readonly chunks: readonly number[] }
   | { readonly ok: false; readonly message: string };
 
 /** What a helper thread starts with (its workerData). */
@@ -98,6 +99,8 @@ export interface HelperStart {
   readonly visiting: SharedArrayBuffer;
   readonly settling: SharedArrayBuffer;
   readonly consumptionDrafts: SharedArrayBuffer;
+  /** The number of the next chunk of the task under way (StepThreads.nextChunk). */
+  readonly nextChunk: SharedArrayBuffer;
   /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -107,8 +110,9 @@ export interface HelperStart {
 export interface HelperTask {
   readonly kernel: KernelRef;
   readonly terms: unknown;
-  readonly lo: number;
-  readonly hi: number;
+  /** Entries the task goes over, and the chunks they are cut in (chunkStart). */
+  readonly n: number;
+  readonly chunks: number;
   /** Slots of the run's flows. */
   readonly flowsLength: number;
   /** Slots of the kernel's sums (Split.sums; 0 when it has none). */
@@ -120,7 +124,7 @@ const COULD_NOT_START = -2;
 
 /** The calling thread alone. */
 export function oneThread(): StepThreads {
-  return { helpers: [], regrouped: new Uint32Array(0), busy: false };
+  return { helpers: [], regrouped: new Uint32Array(0), busy: false, nextChunk: new Int32Array(1) };
 }
 
 /** Whether a typed array lives on shared memory (helper threads can see it). */
@@ -147,6 +151,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
   }
   const helpers: StepHelper[] = [];
+  const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   for (let k = 1; k < threads; k++) {
     const control = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
@@ -159,6 +164,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       visiting: world.visiting.households.buffer as SharedArrayBuffer,
       settling: world.settling.buffer as SharedArrayBuffer,
       consumptionDrafts: world.consumptionDrafts.buffer as SharedArrayBuffer,
+      nextChunk: nextChunk.buffer,
       control,
       port: port2,
     };
@@ -166,7 +172,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     worker.unref();
     helpers.push({ worker, control: new Int32Array(control), port: port1, task: 0 });
   }
-  return { helpers, regrouped: new Uint32Array(1024), busy: false };
+  return { helpers, regrouped: new Uint32Array(1024), busy: false, nextChunk };
 }
 
 /** Stop the helper threads (each ends its loop and exits). */
@@ -181,20 +187,15 @@ export function stopThreads(threads: StepThreads): void {
 /** How a kernel's work is shared and what it adds up besides the flows and the welfare histogram. */
 export interface Split {
   /**
-   * The share of the households the calling thread takes (the first ones), the helpers sharing the
-   * rest equally. Default: an equal share.
-   */
-  readonly callingShare?: number;
-  /**
-   * Work the calling thread does before its range, while the helpers work on theirs. It may not run
-   * a kernel over the households itself (the helpers are busy).
+   * Work the calling thread does before it takes chunks, while the helpers take theirs. It may not
+   * run a kernel over the households itself (the helpers are busy).
    */
   readonly before?: () => void;
-  /** Sums of weights: the ranges' sums are added into it (the calling thread's range adds to it directly). */
+  /** Sums of weights: the ranges' sums are added into it (the calling thread's ranges add to it directly). */
   readonly sums?: Float64Array;
   /**
    * A list on shared memory (World.visiting's or World.settling's) each range's kernel writes from the
-   * start of its range on (`listed` entries): the lists are joined at its front, in range order.
+   * start of its range on (`listed` entries): the lists are joined at its front, in household order.
    */
   readonly list?: Int32Array;
   /** A second list on shared memory (World.settling) a kernel writes beside `list`, an entry for each of its entries: joined the same way. */
@@ -211,7 +212,7 @@ const NO_SUMS = new Float64Array(0);
 
 /** What the ranges of a kernel's run add up to, besides the flows, the welfare histogram and the sums. */
 export interface Merged {
-  /** The regrouped households of every range, in household order (the first `regroupedCount`). */
+  /** The regrouped households of every range, in household order (the first `regroupedCount`; a new array with helpers). */
   readonly regrouped: Uint32Array;
   readonly regroupedCount: number;
   /** Whether the members of some household changed. */
@@ -220,41 +221,82 @@ export interface Merged {
   readonly listed: number;
 }
 
+/** Chunks a task is cut in for each of its threads: enough that the threads end together when some households take longer than others. */
+const CHUNKS_PER_THREAD = 16;
+/** The fewest entries a chunk goes over. */
+const MIN_CHUNK = 4096;
+
+/** The chunks `n` entries are cut in on `threads` threads. */
+function chunksFor(n: number, threads: number): number {
+  return Math.max(1, Math.min(threads * CHUNKS_PER_THREAD, Math.floor(n / MIN_CHUNK)));
+}
+
+/** The first entry of chunk `c` of `chunks` over `n` entries (chunk c goes over chunkStart(c) to chunkStart(c + 1) − 1). */
+export function chunkStart(n: number, chunks: number, c: number): number {
+  return Math.floor((n * c) / chunks);
+}
+
+/**
+ * Take chunks of a task until none is left (`next` holds the number of the next chunk), running the
+ * work over each into `out`; returns what each chunk taken added to the lists, as quadruples: the
+ * chunk's number, its entries listed (Split.list, from the chunk's start on), and the span of
+ * out.regrouped its regrouped households fill.
+ */
+export function takeChunks<T>(work: RangeWork<T>, terms: T, n: number, chunks: number, next: Int32Array, out: RangeOut): number[] {
+  const taken: number[] = [];
+  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
+    const regroupedFrom = out.regroupedCount;
+    out.listed = 0;
+    work(terms, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1), out);
+    taken.push(c, out.listed, regroupedFrom, out.regroupedCount);
+  }
+  return taken;
+}
+
 /**
  * Run a kernel over every household (or every household listed in World.visiting, or the first
- * entries of World.settling), split over the run's threads, and merge what the ranges added: their flows into the run's flows, their weights
- * by bin into the welfare histogram being filled, their sums into `split.sums`, their lists into
- * `split.list`.
+ * entries of World.settling), split over the run's threads, and merge what the ranges added: their
+ * flows into the run's flows, their weights by bin into the welfare histogram being filled, their
+ * sums into `split.sums`, their lists into `split.list`.
+ *
+ * With helpers, the entries are cut in chunks that every thread takes in turn until none is left (the
+ * calling thread after `split.before`), so no thread waits long for another; the lists and the
+ * regrouped households are joined in chunk order, and every sum is exact in any order, so which
+ * thread takes which chunk does not change a bit.
  */
 export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRef, kernel: Kernel<T>, terms: T, split: Split = {}): Merged {
   const threads = world.threads;
   if (threads.busy) throw new Error(`${ref.name}: a kernel over the households cannot start while the step's threads run another (Split.before may not start one)`);
   const n = split.over === 'visiting' ? world.visiting.count : typeof split.over === 'number' ? split.over : world.households.count;
-  const helpers = threads.helpers.length;
   const sums = split.sums ?? NO_SUMS;
-  const callingEnd = helpers === 0 ? n : Math.floor(n * (split.callingShare ?? 1 / (helpers + 1)));
-  const end = (k: number) => callingEnd + Math.floor(((n - callingEnd) * k) / helpers);
-  threads.helpers.forEach((helper, k) => {
-    const task: HelperTask = { kernel: ref, terms, lo: end(k), hi: end(k + 1), flowsLength: ctx.flows.length, sumsLength: sums.length };
+  const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
+  const work = workOf(world, ref, kernel);
+  if (threads.helpers.length === 0) {
+    split.before?.();
+    work(terms, 0, n, out);
+    threads.regrouped = out.regrouped;
+    return { regrouped: out.regrouped, regroupedCount: out.regroupedCount, membersChanged: out.membersChanged, listed: out.listed };
+  }
+  const chunks = chunksFor(n, threads.helpers.length + 1);
+  Atomics.store(threads.nextChunk, 0, 0);
+  for (const helper of threads.helpers) {
+    const task: HelperTask = { kernel: ref, terms, n, chunks, flowsLength: ctx.flows.length, sumsLength: sums.length };
     helper.port.postMessage(task);
     helper.task++;
     Atomics.store(helper.control, 0, helper.task);
     Atomics.notify(helper.control, 0);
-  });
+  }
   threads.busy = true;
   try {
     split.before?.();
   } finally {
     threads.busy = false;
   }
-  const out: RangeOut = { flows: ctx.flows, weightByBin: world.welfare.weight, regrouped: threads.regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
-  workOf(world, ref, kernel)(terms, 0, callingEnd, out);
+  const own = takeChunks(work, terms, n, chunks, threads.nextChunk, out);
   threads.regrouped = out.regrouped;
-  let regrouped = out.regrouped;
-  let regroupedCount = out.regroupedCount;
+  const taken: Taken[] = [{ chunks: own, regrouped: out.regrouped }];
   let membersChanged = out.membersChanged;
-  let listed = out.listed;
-  for (const [k, helper] of threads.helpers.entries()) {
+  for (const helper of threads.helpers) {
     for (let done = Atomics.load(helper.control, 1); done !== helper.task && done !== COULD_NOT_START; done = Atomics.load(helper.control, 1)) Atomics.wait(helper.control, 1, done);
     const reply = receiveMessageOnPort(helper.port)?.message as HelperReply | undefined;
     if (reply === undefined) throw new Error(`a step thread finished ${ref.name} without a reply`);
@@ -262,22 +304,44 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     for (let j = 0; j < reply.flows.length; j++) ctx.flows[j] += reply.flows[j];
     for (let b = 0; b < LOG_BINS; b++) world.welfare.weight[b] += reply.weightByBin[b];
     for (let j = 0; j < reply.sums.length; j++) sums[j] += reply.sums[j];
-    if (split.list !== undefined && reply.listed > 0) {
-      split.list.copyWithin(listed, end(k), end(k) + reply.listed);
-      split.beside?.copyWithin(listed, end(k), end(k) + reply.listed);
-      listed += reply.listed;
-    }
-    if (reply.regrouped.length > 0) {
-      if (regroupedCount + reply.regrouped.length > regrouped.length) {
-        const grown = new Uint32Array(2 * (regroupedCount + reply.regrouped.length));
-        grown.set(regrouped.subarray(0, regroupedCount));
-        regrouped = grown;
-      }
-      regrouped.set(reply.regrouped, regroupedCount);
-      regroupedCount += reply.regrouped.length;
-    }
+    taken.push({ chunks: reply.chunks, regrouped: reply.regrouped });
     membersChanged ||= reply.membersChanged;
   }
-  if (helpers > 0) threads.regrouped = regrouped;
-  return { regrouped, regroupedCount, membersChanged, listed };
+  return { ...joinChunks(taken, n, chunks, split), membersChanged };
+}
+
+/** What a thread did of a task: the chunks it took (takeChunks) and its regrouped households. */
+interface Taken {
+  readonly chunks: readonly number[];
+  readonly regrouped: Uint32Array;
+}
+
+/**
+ * The chunks' lists joined at the front of Split.list (and Split.beside), and their regrouped
+ * households after one another, in chunk order.
+ */
+function joinChunks(taken: readonly Taken[], n: number, chunks: number, split: Split): { regrouped: Uint32Array; regroupedCount: number; listed: number } {
+  const listedBy = new Int32Array(chunks);
+  const regroupedBy: Uint32Array[] = [];
+  let regroupedCount = 0;
+  for (const { chunks: quads, regrouped } of taken) {
+    for (let q = 0; q < quads.length; q += 4) {
+      listedBy[quads[q]] = quads[q + 1];
+      regroupedBy[quads[q]] = regrouped.subarray(quads[q + 2], quads[q + 3]);
+      regroupedCount += quads[q + 3] - quads[q + 2];
+    }
+  }
+  const regrouped = new Uint32Array(regroupedCount);
+  let listed = 0;
+  for (let c = 0, at = 0; c < chunks; c++) {
+    regrouped.set(regroupedBy[c], at);
+    at += regroupedBy[c].length;
+    const start = chunkStart(n, chunks, c);
+    if (split.list !== undefined && listedBy[c] > 0 && start !== listed) {
+      split.list.copyWithin(listed, start, start + listedBy[c]);
+      split.beside?.copyWithin(listed, start, start + listedBy[c]);
+    }
+    listed += listedBy[c];
+  }
+  return { regrouped, regroupedCount, listed };
 }

@@ -313,6 +313,8 @@ export interface StepThreads {
   regrouped: Uint32Array;
   /** Whether the helpers are running a kernel while the calling thread does other work (Split.before). */
   busy: boolean;
+  /** The number of the next chunk of the kernel under way that a thread may take (./threads.ts, takeChunks): on shared memory when there are helpers. */
+  readonly nextChunk: Int32Array;
 }
 
 /** The households of the latest month in which some changed group (World.regrouped). */

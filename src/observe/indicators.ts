@@ -132,9 +132,9 @@ function householdTally(registry: Registry): Tally {
       } else {
         // The sums of weights (exact in any order) are split over the run's threads; the calling thread
         // adds the sums in rupiah of every household first, in household order, about a third of the
-        // work, so it takes a smaller share of the rest.
+        // work, then takes chunks of the rest while any are left.
         const terms: HouseholdWeightTerms = { lines, cell, stride, offset, slotByBit, programmeBits, withMoney: false };
-        overHouseholds(world, ctx, kernel, householdWeights, terms, { callingShare: 0.25 / helpers, before: () => addHouseholdMoney(world, terms, sums), sums });
+        overHouseholds(world, ctx, kernel, householdWeights, terms, { before: () => addHouseholdMoney(world, terms, sums), sums });
       }
       // Registry households not in the bottom and the bottom not in the registry, and a programme's
       // families not poor and the poor it does not reach, by difference: a Float64 sum of Float32

@@ -81,7 +81,7 @@ describe('the pathway and consumption side by side', () => {
       const ref = { module: new URL('../../src/model/processes/consumption.ts', import.meta.url).href, name: 'consumptionKernel' };
       const terms: ConsumptionTerms = { share: 1, smoothing: 0, savingRate: 0, drawdown: 0, line: 1, drafted: true };
       const inner = () => overHouseholds(world, ctx, ref, consumptionKernel, terms);
-      expect(() => overHouseholds(world, ctx, ref, consumptionKernel, terms, { callingShare: 0, before: inner })).toThrow('consumptionKernel: a kernel over the households cannot start while the step');
+      expect(() => overHouseholds(world, ctx, ref, consumptionKernel, terms, { before: inner })).toThrow('consumptionKernel: a kernel over the households cannot start while the step');
       expect(overHouseholds(world, ctx, ref, consumptionKernel, terms).listed).toBe(0); // the threads answer again
     } finally {
       stopThreads(world.threads);

@@ -6,7 +6,9 @@ import { standardIndicators } from '../../src/observe/indicators';
 import { sha256, toCsv } from '../../src/run/results';
 import { resolveScenarios } from '../../src/scenarios/load';
 import { allocateHouseholds, copyHouseholds } from '../../src/model/households';
-import { startThreads, stopThreads } from '../../src/model/threads';
+import { overHouseholds, startThreads, stopThreads } from '../../src/model/threads';
+import { listKernel } from '../../src/model/processes/assistance';
+import type { MonthContext } from '../../src/model/world';
 import { createWorld } from '../../src/model/initialise';
 import { BUILTIN_REGISTRY } from '../../src/model/builtin';
 import { readFileSync } from 'node:fs';
@@ -38,6 +40,29 @@ describe('the step on several threads', () => {
     const committed = (JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Record<string, string>)[NODE_MAJOR];
     expect(committed).toBeDefined();
     expect(goldenDigest(2)).toBe(committed);
+  });
+
+  it('joins the chunks the threads take into one list in household order, whoever took them', () => {
+    const count = 300_000;
+    const households = allocateHouseholds(count);
+    for (let i = 0; i < count; i++) households.programmes[i] = (i * 2654435761) % 7 === 0 ? 1 : 0;
+    const expected = [...households.programmes.keys()].filter((i) => households.programmes[i] !== 0);
+    const ctx = { flows: new Float64Array(0) } as unknown as MonthContext;
+    const ref = { module: new URL('../../src/model/processes/assistance.ts', import.meta.url).href, name: 'listKernel' };
+    for (const threads of [1, 2, 3]) {
+      const world = createWorld(households, [11], parameters, REFERENCE_MONTH, REFERENCE_MONTH + 12, BUILTIN_REGISTRY);
+      world.threads = startThreads(world, threads);
+      try {
+        for (let month = 0; month < 3; month++) {
+          world.visiting.households.fill(-1);
+          const { listed } = overHouseholds(world, ctx, ref, listKernel, { everyone: false }, { list: world.visiting.households });
+          expect(listed).toBe(expected.length);
+          expect([...world.visiting.households.subarray(0, listed)]).toEqual(expected);
+        }
+      } finally {
+        stopThreads(world.threads);
+      }
+    }
   });
 
   it('refuses households that are not on shared memory, naming the attribute', () => {

@@ -30,15 +30,15 @@ export function consumption(world: World, ctx: MonthContext): void {
 }
 
 /**
- * Consumption on the helper threads alone while the calling thread does `serial`, the end of the
- * process before it (../month.ts, SIDE_BY_SIDE), which may read last month's consumption: the
- * helpers write the month's into World.consumptionDrafts, copied into the households once both are
- * done. The same bits as `consumption` after `serial`. The world must have helper threads.
+ * Consumption on the helper threads while the calling thread does `serial`, the end of the process
+ * before it (../month.ts, SIDE_BY_SIDE), which may read last month's consumption; then on every
+ * thread while any households are left. The month's consumption goes into World.consumptionDrafts,
+ * copied into the households once every thread is done. The same bits as `consumption` after `serial`. The world must have helper threads.
  */
 export function consumptionBeside(world: World, ctx: MonthContext, serial: () => void): void {
   if (world.threads.helpers.length === 0) throw new Error('consumptionBeside: expected a run with helper threads');
   world.welfare.weight.fill(0);
-  overHouseholds(world, ctx, CONSUMPTION, consumptionKernel, consumptionTerms(ctx, true), { callingShare: 0, before: serial });
+  overHouseholds(world, ctx, CONSUMPTION, consumptionKernel, consumptionTerms(ctx, true), { before: serial });
   world.households.consumption.set(world.consumptionDrafts);
   finishWelfareDistribution(world.welfare);
 }

@@ -169,7 +169,7 @@ export function demographyKernel(view: HouseholdView): RangeWork<DemographyTerms
     const { month, leaveEarly, leavePrimary, leaveJunior, leaveSenior, entry, toJunior, toSenior, partnerShare, birth, conception, childbearing, death, birthdays } = terms;
     let changed = false;
     const regrouped = { version: 0, households: out.regrouped, count: 0 };
-    let regroupedCount = 0;
+    let regroupedCount = out.regroupedCount;
 
     /** Household i's chance of a change of members this month: the sum of the events' stretches, in the order they are walked. */
     const chance = (i: number): number =>
@@ -235,6 +235,6 @@ export function demographyKernel(view: HouseholdView): RangeWork<DemographyTerms
     }
     out.regrouped = regrouped.households;
     out.regroupedCount = regroupedCount;
-    out.membersChanged = changed;
+    if (changed) out.membersChanged = true;
   };
 }
