@@ -61,7 +61,7 @@ for (let seen = 0; ; ) {
     sums.fill(0);
     weightByBin.fill(0);
     const out: RangeOut = { flows, weightByBin, regrouped, regroupedCount: 0, membersChanged: false, sums, listed: 0 };
-    const chunks = takeChunks(await workOf(task), task.terms, task.n, task.chunks, nextChunk, out);
+    const chunks = takeChunks(await workOf(task), task.terms, task.n, task.chunks, start.home, nextChunk, out);
     regrouped = out.regrouped;
     start.port.postMessage({ ok: true, flows, weightByBin, regrouped: regrouped.slice(0, out.regroupedCount), membersChanged: out.membersChanged, sums, chunks });
   } catch (error) {

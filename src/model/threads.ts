@@ -99,8 +99,10 @@ export interface HelperStart {
   readonly visiting: SharedArrayBuffer;
   readonly settling: SharedArrayBuffer;
   readonly consumptionDrafts: SharedArrayBuffer;
-  /** The number of the next chunk of the task under way (StepThreads.nextChunk). */
+  /** The next chunk of each block of the task under way (StepThreads.nextChunk). */
   readonly nextChunk: SharedArrayBuffer;
+  /** The helper's block (takeChunks). */
+  readonly home: number;
   /** Int32 words: [0] the task's number (−1: stop), [1] the number of the last task done (−2: the helper could not start). */
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
@@ -151,7 +153,7 @@ export function startThreads(world: World, threads: number): StepThreads {
     if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
   }
   const helpers: StepHelper[] = [];
-  const nextChunk = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const nextChunk = new Int32Array(new SharedArrayBuffer(threads * Int32Array.BYTES_PER_ELEMENT));
   for (let k = 1; k < threads; k++) {
     const control = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
@@ -165,6 +167,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       settling: world.settling.buffer as SharedArrayBuffer,
       consumptionDrafts: world.consumptionDrafts.buffer as SharedArrayBuffer,
       nextChunk: nextChunk.buffer,
+      home: k,
       control,
       port: port2,
     };
@@ -237,20 +240,33 @@ export function chunkStart(n: number, chunks: number, c: number): number {
 }
 
 /**
- * Take chunks of a task until none is left (`next` holds the number of the next chunk), running the
- * work over each into `out`; returns what each chunk taken added to the lists, as quadruples: the
+ * Thread `home` (0: the calling thread; k: helper k) takes chunks of a task until none is left: first
+ * those of its own block (the chunks are cut in as many blocks as there are threads, in order, so a
+ * thread works on the same households from kernel to kernel and finds them in its cache), then those
+ * left in the others'. `next` holds each block's next chunk (nextChunks). It runs the work over each
+ * chunk into `out`, and returns what each chunk it took added to the lists, as quadruples: the
  * chunk's number, its entries listed (Split.list, from the chunk's start on), and the span of
  * out.regrouped its regrouped households fill.
  */
-export function takeChunks<T>(work: RangeWork<T>, terms: T, n: number, chunks: number, next: Int32Array, out: RangeOut): number[] {
+export function takeChunks<T>(work: RangeWork<T>, terms: T, n: number, chunks: number, home: number, next: Int32Array, out: RangeOut): number[] {
   const taken: number[] = [];
-  for (let c = Atomics.add(next, 0, 1); c < chunks; c = Atomics.add(next, 0, 1)) {
-    const regroupedFrom = out.regroupedCount;
-    out.listed = 0;
-    work(terms, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1), out);
-    taken.push(c, out.listed, regroupedFrom, out.regroupedCount);
+  const blocks = next.length;
+  for (let b = 0; b < blocks; b++) {
+    const block = (home + b) % blocks;
+    const end = chunkStart(chunks, blocks, block + 1);
+    for (let c = Atomics.add(next, block, 1); c < end; c = Atomics.add(next, block, 1)) {
+      const regroupedFrom = out.regroupedCount;
+      out.listed = 0;
+      work(terms, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1), out);
+      taken.push(c, out.listed, regroupedFrom, out.regroupedCount);
+    }
   }
   return taken;
+}
+
+/** Each block's next chunk set to its first (takeChunks). */
+function nextChunks(next: Int32Array, chunks: number): void {
+  for (let b = 0; b < next.length; b++) Atomics.store(next, b, chunkStart(chunks, next.length, b));
 }
 
 /**
@@ -278,7 +294,7 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
     return { regrouped: out.regrouped, regroupedCount: out.regroupedCount, membersChanged: out.membersChanged, listed: out.listed };
   }
   const chunks = chunksFor(n, threads.helpers.length + 1);
-  Atomics.store(threads.nextChunk, 0, 0);
+  nextChunks(threads.nextChunk, chunks);
   for (const helper of threads.helpers) {
     const task: HelperTask = { kernel: ref, terms, n, chunks, flowsLength: ctx.flows.length, sumsLength: sums.length };
     helper.port.postMessage(task);
@@ -292,7 +308,7 @@ export function overHouseholds<T>(world: World, ctx: MonthContext, ref: KernelRe
   } finally {
     threads.busy = false;
   }
-  const own = takeChunks(work, terms, n, chunks, threads.nextChunk, out);
+  const own = takeChunks(work, terms, n, chunks, 0, threads.nextChunk, out);
   threads.regrouped = out.regrouped;
   const taken: Taken[] = [{ chunks: own, regrouped: out.regrouped }];
   let membersChanged = out.membersChanged;

@@ -313,7 +313,7 @@ export interface StepThreads {
   regrouped: Uint32Array;
   /** Whether the helpers are running a kernel while the calling thread does other work (Split.before). */
   busy: boolean;
-  /** The number of the next chunk of the kernel under way that a thread may take (./threads.ts, takeChunks): on shared memory when there are helpers. */
+  /** The next chunk a thread may take of each block of the kernel under way, one block a thread (./threads.ts, takeChunks): on shared memory when there are helpers. */
   readonly nextChunk: Int32Array;
 }
 
