@@ -16,8 +16,9 @@
  *     its share of summary.csv, 275–531 B (1 to 4 replicates of 20,000 agents) — ROW_BYTES;
  *   - a thread's fixed cost (V8, the code, the parameter tree): THREAD_BYTES; a run's step split
  *     over threads (--threads) adds a helper thread for each thread beyond the first, which holds its
- *     fixed cost and the month's messages (the households are shared memory, not copied): one
- *     run of 86.4 million agents to 2030, peak 8.02 GB on one thread, 8.76 and 9.06 GB on two;
+ *     fixed cost and the month's messages (the households are shared memory, not copied), and the
+ *     month's consumption drafted beside the pathway, DRAFT_BYTES an agent: one run of 86.4 million
+ *     agents to 2030, peak 8.02 GB on one thread, 8.76 and 9.06 GB on two before the drafts;
  *   - garbage: a heap holds what is live and what V8 has not collected yet, up to GC_SLACK times as
  *     much again, at most GC_SLACK_CAP a thread. Peak resident memory of `graduasi compare` (10
  *     scenarios of 200,000 agents to 2030): 1 replicate on 1 thread 1.19 GB, on 2 threads 1.45 GB;
@@ -34,6 +35,9 @@ import { ProblemError } from '../problems/index';
 
 /** Bytes per agent a thread's population holds (runs that keep it for the next scenario hold a copy of as much again). */
 export const AGENT_BYTES = 100;
+
+/** Bytes per agent of a run whose step has helper threads: the month's consumption drafted beside the pathway (World.consumptionDrafts). */
+export const DRAFT_BYTES = 4;
 
 /** Populations' worth a thread holds: its population, and with more than one scenario a replicate the run's copy. */
 const populationsHeld = (scenarios: number) => (scenarios > 1 ? 2 : 1);
@@ -97,7 +101,7 @@ export function experimentMemory(o: { readonly runs: number; readonly rows: numb
   const helpers = threads * ((o.threadsPerRun ?? 1) - 1);
   const kept = THREAD_BYTES + o.runs * o.rows * ROW_BYTES;
   const thread = THREAD_BYTES + o.rows * ROW_BYTES;
-  const populations = threads * o.agents * AGENT_BYTES * populationsHeld(o.scenarios);
+  const populations = threads * o.agents * (AGENT_BYTES * populationsHeld(o.scenarios) + (helpers > 0 ? DRAFT_BYTES : 0));
   const steps = helpers > 0 ? `, ${count(o.threadsPerRun ?? 1, 'thread')} a run` : '';
   return {
     heap: Math.max(kept, thread),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
 import type { Command } from '../../src/cli/options';
-import { AGENT_BYTES, bytes, checkMemory, experimentMemory, rowsPerRun, studyMemory, type MachineMemory } from '../../src/cli/memory';
+import { AGENT_BYTES, DRAFT_BYTES, bytes, checkMemory, experimentMemory, rowsPerRun, studyMemory, type MachineMemory } from '../../src/cli/memory';
 import { runExperiment } from '../../src/experiment/index';
 import { loadParameters } from '../../src/parameters/load';
 import { resolveScenarios } from '../../src/scenarios/load';
@@ -80,6 +80,8 @@ describe('the memory a run needs, estimated before it starts', () => {
     expect(studyMemory({ agents: 200_000, workers: 4 }).total).toBeGreaterThan(studyMemory({ agents: 200_000, workers: 2 }).total);
     const threaded = experimentMemory({ runs: 10, rows: 40_000, agents: 200_000, workers: 2, scenarios: 10, threadsPerRun: 2 });
     expect(threaded.total).toBeGreaterThan(base.total); // a helper thread for each worker's runs
+    const oneRun = { runs: 1, rows: 40_000, agents: 86_437_053, workers: 1, scenarios: 1 };
+    expect(experimentMemory({ ...oneRun, threadsPerRun: 2 }).total - experimentMemory(oneRun).total).toBeGreaterThan(86_437_053 * DRAFT_BYTES); // and the consumption drafts
     expect(threaded.heap).toBe(base.heap); // the helpers' heaps are their own
     expect(threaded.what).toBe('10 runs of 200,000 agents recording 40,000 rows each, 2 workers, 2 threads a run');
     expect(base.what).toBe('10 runs of 200,000 agents recording 40,000 rows each, 2 workers');
