@@ -184,7 +184,7 @@ function report(one: Timing, two: Timing): void {
       `  per process, ns per household-month (median month): ${perProcess(one.byProcess)}`,
       `  on ${THREADS} threads (src/model/threads.ts): step ${two.step.toFixed(1)} ms → ${rate(two.step)} M household-months/s (${(one.step / two.step).toFixed(2)}× one thread); with indicators ${two.withIndicators.toFixed(1)} ms → ${rate(two.withIndicators)} M/s`,
       `  per process on ${THREADS} threads, ns per household-month: ${perProcess(two.byProcess)}`,
-      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${bytes} B; resident memory growth ${one.rssGrowth.toFixed(0)} B per household (population + world)`,
+      `  model state: ${bytesPerHousehold(registryBytes(BUILTIN_REGISTRY))} B per household in the store and the books; the world's arrays of one element per household, all: ${bytes} B (${two.bytes} B on ${THREADS} threads, with the consumption drafts); resident memory growth ${one.rssGrowth.toFixed(0)} B per household (population + world)`,
     ].join('\n'),
   );
 }
