@@ -153,7 +153,8 @@ export function startThreads(world: World, threads: number): StepThreads {
     if (!shared(a)) throw new Error(`threads: world ${name} is not on shared memory`);
   }
   const helpers: StepHelper[] = [];
-  const nextChunk = new Int32Array(new SharedArrayBuffer(threads * Int32Array.BYTES_PER_ELEMENT));
+  const nextChunkMemory = new SharedArrayBuffer(threads * Int32Array.BYTES_PER_ELEMENT);
+  const nextChunk = new Int32Array(nextChunkMemory);
   for (let k = 1; k < threads; k++) {
     const control = new SharedArrayBuffer(8);
     const { port1, port2 } = new MessageChannel();
@@ -166,7 +167,7 @@ export function startThreads(world: World, threads: number): StepThreads {
       visiting: world.visiting.households.buffer as SharedArrayBuffer,
       settling: world.settling.buffer as SharedArrayBuffer,
       consumptionDrafts: world.consumptionDrafts.buffer as SharedArrayBuffer,
-      nextChunk: nextChunk.buffer,
+      nextChunk: nextChunkMemory,
       home: k,
       control,
       port: port2,

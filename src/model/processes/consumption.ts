@@ -33,7 +33,8 @@ export function consumption(world: World, ctx: MonthContext): void {
  * Consumption on the helper threads while the calling thread does `serial`, the end of the process
  * before it (../month.ts, SIDE_BY_SIDE), which may read last month's consumption; then on every
  * thread while any households are left. The month's consumption goes into World.consumptionDrafts,
- * copied into the households once every thread is done. The same bits as `consumption` after `serial`. The world must have helper threads.
+ * copied into the households once every thread is done: the same bits as `serial`, then
+ * `consumption`. The world must have helper threads.
  */
 export function consumptionBeside(world: World, ctx: MonthContext, serial: () => void): void {
   if (world.threads.helpers.length === 0) throw new Error('consumptionBeside: expected a run with helper threads');
