@@ -236,7 +236,7 @@ function chunksFor(n: number, threads: number): number {
 }
 
 /** The first entry of chunk `c` of `chunks` over `n` entries (chunk c goes over chunkStart(c) to chunkStart(c + 1) − 1). */
-export function chunkStart(n: number, chunks: number, c: number): number {
+function chunkStart(n: number, chunks: number, c: number): number {
   return Math.floor((n * c) / chunks);
 }
 
