@@ -172,11 +172,11 @@ export function simulateRows(scenario: ScenarioPatch, options: SimulateOptions):
     const label = formatMonth(month);
     for (const r of options.observe(world, ctx, names)) rows.push({ scenario: scenario.id, replicate, month: label, indicator: r.indicator, group: r.group, value: r.value });
   };
-  const first = monthContext(measured, prices, streams, flows, start, start);
-  initialise(world, first);
-  record(start, first);
   world.threads = startThreads(world, options.threads ?? 1);
   try {
+    const first = monthContext(measured, prices, streams, flows, start, start);
+    initialise(world, first);
+    record(start, first);
     for (let month = start + 1; month <= end; month++) {
       const ctx = monthContext(params, prices, streams, flows, start, month);
       step(world, ctx, processes);
