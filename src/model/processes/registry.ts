@@ -157,7 +157,14 @@ export function registryKernel(view: HouseholdView): RangeWork<Assessing> {
 
 /** Initial assessment of every household (the registry as it stands when the run starts). */
 export function initialRegistry(world: World, ctx: MonthContext): void {
-  const a = assessing(world, ctx, ctx.streams.initialRegistry);
-  const scoreFactor = scoreFactorsFor(a.scoreError);
-  for (let i = 0, n = world.households.count; i < n; i++) assess(world, ctx.flows, a, scoreFactor, i);
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'initialRegistryKernel' }, initialRegistryKernel, assessing(world, ctx, ctx.streams.initialRegistry));
+}
+
+/** Assess every household lo ≤ i < hi. */
+export function initialRegistryKernel(view: HouseholdView): RangeWork<Assessing> {
+  const w = view;
+  return (a: Assessing, lo: number, hi: number, out: RangeOut): void => {
+    const scoreFactor = scoreFactorsFor(a.scoreError);
+    for (let i = lo; i < hi; i++) assess(w, out.flows, a, scoreFactor, i);
+  };
 }
