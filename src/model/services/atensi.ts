@@ -13,7 +13,11 @@
 import { CHILD_IN_NEED, ELDERLY_WITHOUT_CARE, SUBSTANCE_USE } from '../households';
 import type { Households } from '../households';
 import { DISASTER_VICTIM } from '../phases';
-import { PATHWAY_DRAW, pathwayUniform } from '../draws';
+import { PATHWAY_DRAW } from '../draws';
+import { bits, UNIT } from '../random';
+import type { Stream } from '../random';
+import { overHouseholds } from '../threads';
+import type { HouseholdView, RangeWork } from '../threads';
 import type { MonthContext, Service, World } from '../world';
 import type { Words } from '../../lang/index';
 
@@ -65,15 +69,34 @@ export function needsRehabilitation(world: World, i: number): boolean {
  * Drawn from the pathway's stream in month 0, so a household keeps its traits across runs of a seed.
  */
 export function drawClusters(world: World, ctx: MonthContext): void {
-  const h = world.households;
   const p = ctx.params.behaviour.atensi;
-  for (let i = 0; i < h.count; i++) {
-    let bits = 0;
-    if (pathwayUniform(ctx, i, PATHWAY_DRAW.elderlyWithoutCare, 0) < p.elderly_without_care) bits |= ELDERLY_WITHOUT_CARE;
-    if (pathwayUniform(ctx, i, PATHWAY_DRAW.childInNeed, 0) < p.children_in_need) bits |= CHILD_IN_NEED;
-    if (pathwayUniform(ctx, i, PATHWAY_DRAW.substanceUse, 0) < p.substance_use) bits |= SUBSTANCE_USE;
-    h.clusters[i] = bits;
-  }
+  const terms: ClusterDraws = { stream: ctx.streams.pathway, elderlyWithoutCare: p.elderly_without_care, childrenInNeed: p.children_in_need, substanceUse: p.substance_use };
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'clusterKernel' }, clusterKernel, terms);
+}
+
+/** What drawClusters draws with: the pathway's stream and each trait's prevalence (plain data: it travels to the step's threads). */
+interface ClusterDraws {
+  readonly stream: Stream;
+  readonly elderlyWithoutCare: number;
+  readonly childrenInNeed: number;
+  readonly substanceUse: number;
+}
+
+/** Draw the cluster traits of households lo ≤ i < hi. */
+export function clusterKernel(view: HouseholdView): RangeWork<ClusterDraws> {
+  const w = view;
+  return (d: ClusterDraws, lo: number, hi: number): void => {
+    const clusters = w.households.clusters;
+    const { k0, k1 } = d.stream;
+    const uniform = (i: number, draw: number) => (bits(k0, k1, i, 0, draw) >>> 0) * UNIT;
+    for (let i = lo; i < hi; i++) {
+      let traits = 0;
+      if (uniform(i, PATHWAY_DRAW.elderlyWithoutCare) < d.elderlyWithoutCare) traits |= ELDERLY_WITHOUT_CARE;
+      if (uniform(i, PATHWAY_DRAW.childInNeed) < d.childrenInNeed) traits |= CHILD_IN_NEED;
+      if (uniform(i, PATHWAY_DRAW.substanceUse) < d.substanceUse) traits |= SUBSTANCE_USE;
+      clusters[i] = traits;
+    }
+  };
 }
 
 /** The code of the reason "admitted for a cluster": "atensi.admitted_<cluster>". */
