@@ -24,7 +24,8 @@
  */
 import type { Households } from './households';
 import { URBAN, copyHouseholds, copyHouseholdsInto, sharedArray } from './households';
-import { oneThread } from './threads';
+import { oneThread, overHouseholds } from './threads';
+import type { HouseholdView, RangeWork } from './threads';
 import type { ParameterValues } from '../parameters/spec';
 import type { Month } from '../calendar/months';
 import type { MonthContext, Programme, ProgrammeBook, Registry, ServiceBook, Streams, World } from './world';
@@ -40,7 +41,7 @@ import { log } from './math';
 import { ASSISTANCE, NONE } from './phases';
 import { CLUSTERS, drawClusters } from './services/atensi';
 import { bits } from './random';
-import type { RunKey } from './random';
+import type { RunKey, Stream } from './random';
 import { stream } from './random';
 import { STANDARD_NORMAL } from './normal-table';
 import { yearOf } from '../calendar/months';
@@ -205,36 +206,21 @@ export function initialise(world: World, ctx: MonthContext): void {
   drawClusters(world, ctx);
   initialRegistry(world, ctx);
   openCaseloads(world, ctx);
-  // Families in an assistance programme (PKH, BPNT) start in the assistance phase; empowerment begins with the first month stepped.
-  const onAssistance = world.registry.assistance;
-  for (let i = 0; i < h.count; i++) h.phase[i] = (h.programmes[i] & onAssistance) !== 0 ? ASSISTANCE : NONE;
 
   const p = ctx.params;
-  const { transfer_share: share } = p.behaviour.consumption;
-  const expected = world.registry.programmes.map((programme) => {
-    const terms = programme.terms(p);
-    const book = world.books[programme.id];
-    return { bit: world.registry.status[programme.id], food: programme.paidAs === 'food', entitlement: book.entitlement, flat: terms.flat, compliance: terms.compliance };
-  });
-  const logIncome = new Float64Array(h.count);
-  for (let i = 0; i < h.count; i++) {
-    const status = h.programmes[i];
-    // Transfers a month holds on average: each programme's monthly entitlement times the chance its conditions are met.
-    let cash = 0;
-    let food = 0;
-    for (const e of expected) {
-      if ((status & e.bit) === 0) continue;
-      const amount = e.entitlement === null ? e.flat : e.entitlement[i];
-      if (e.food) food += amount * e.compliance;
-      else cash += amount * e.compliance;
-    }
-    const measured = h.consumption[i];
-    const income = Math.max(measured - (share * cash + food) / h.size[i], MIN_INCOME_SHARE * measured);
-    h.income[i] = income;
-    logIncome[i] = log(income);
-  }
+  const logIncome = sharedArray(Float64Array, h.count);
+  const income: IncomeTerms = {
+    transferShare: p.behaviour.consumption.transfer_share,
+    onAssistance: world.registry.assistance,
+    logIncome,
+    expected: world.registry.programmes.map((programme) => {
+      const terms = programme.terms(p);
+      return { bit: world.registry.status[programme.id], food: programme.paidAs === 'food', entitlement: world.books[programme.id].entitlement, flat: terms.flat, compliance: terms.compliance };
+    }),
+  };
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'incomeAtStart' }, incomeAtStart, income);
 
-  // Weighted mean, and semi-variances below and above it, of log income per stratum (province × urban/rural).
+  // Weighted mean, and semi-variances below and above it, of log income per stratum (province × urban/rural), in household order.
   const strata = world.provinceCount * 2;
   const sum = new Float64Array(strata);
   const total = new Float64Array(strata);
@@ -252,19 +238,85 @@ export function initialise(world: World, ctx: MonthContext): void {
     side[2 * k] += h.weight[i] * d * d;
     side[2 * k + 1] += h.weight[i];
   }
-  const { mean: m, variance: v } = transitoryMoments(p.behaviour.income);
-  const s = ctx.streams.initialIncome;
-  for (let i = 0; i < h.count; i++) {
-    const k = stratum(i);
-    const mu = sum[k] / total[k];
-    const side = logIncome[i] < mu ? below : above;
-    const V = Math.max(side[2 * k] / side[2 * k + 1], v);
-    const lambda = v / V;
-    const z = STANDARD_NORMAL[bits(s.k0, s.k1, i, ctx.month, 0) >>> 20];
-    const t = m + lambda * (logIncome[i] - mu) + Math.sqrt(v * (1 - lambda)) * z;
-    h.transitory[i] = t;
-    h.permanentIncome[i] = logIncome[i] - t;
-  }
+  const { mean, variance } = transitoryMoments(p.behaviour.income);
+  overHouseholds(world, ctx, { module: import.meta.url, name: 'incomeSplit' }, incomeSplit, { logIncome, sum, total, below, above, mean, variance, stream: ctx.streams.initialIncome, month: ctx.month });
+}
+
+/** What a month of a programme pays a family on average, for incomeAtStart. */
+interface ExpectedTransfer {
+  readonly bit: number;
+  readonly food: boolean;
+  readonly entitlement: Float32Array | null;
+  readonly flat: number;
+  readonly compliance: number;
+}
+
+/** What incomeAtStart reads and where it writes each household's log income (plain data and shared memory: it travels to the step's threads). */
+interface IncomeTerms {
+  readonly transferShare: number;
+  readonly onAssistance: number;
+  readonly expected: readonly ExpectedTransfer[];
+  readonly logIncome: Float64Array;
+}
+
+/** Steps 3 (the phase) and 4 (market income and its log) for households lo ≤ i < hi. */
+export function incomeAtStart(view: HouseholdView): RangeWork<IncomeTerms> {
+  const w = view;
+  return (t: IncomeTerms, lo: number, hi: number): void => {
+    const h = w.households;
+    for (let i = lo; i < hi; i++) {
+      const status = h.programmes[i];
+      // Families in an assistance programme (PKH, BPNT) start in the assistance phase; empowerment begins with the first month stepped.
+      h.phase[i] = (status & t.onAssistance) !== 0 ? ASSISTANCE : NONE;
+      // Transfers a month holds on average: each programme's monthly entitlement times the chance its conditions are met.
+      let cash = 0;
+      let food = 0;
+      for (const e of t.expected) {
+        if ((status & e.bit) === 0) continue;
+        const amount = e.entitlement === null ? e.flat : e.entitlement[i];
+        if (e.food) food += amount * e.compliance;
+        else cash += amount * e.compliance;
+      }
+      const measured = h.consumption[i];
+      const income = Math.max(measured - (t.transferShare * cash + food) / h.size[i], MIN_INCOME_SHARE * measured);
+      h.income[i] = income;
+      t.logIncome[i] = log(income);
+    }
+  };
+}
+
+/** What incomeSplit reads: the log incomes, the strata's sums (above), the transitory process's moments and the stream. */
+interface IncomeSplitTerms {
+  readonly logIncome: Float64Array;
+  readonly sum: Float64Array;
+  readonly total: Float64Array;
+  readonly below: Float64Array;
+  readonly above: Float64Array;
+  readonly mean: number;
+  readonly variance: number;
+  readonly stream: Stream;
+  readonly month: number;
+}
+
+/** Step 5 for households lo ≤ i < hi: the transitory part drawn given the log income, the permanent part the rest. */
+export function incomeSplit(view: HouseholdView): RangeWork<IncomeSplitTerms> {
+  const w = view;
+  return (t: IncomeSplitTerms, lo: number, hi: number): void => {
+    const h = w.households;
+    const { logIncome, sum, total, below, above, mean: m, variance: v } = t;
+    const { k0, k1 } = t.stream;
+    for (let i = lo; i < hi; i++) {
+      const k = h.province[i] * 2 + (h.flags[i] & URBAN);
+      const mu = sum[k] / total[k];
+      const side = logIncome[i] < mu ? below : above;
+      const V = Math.max(side[2 * k] / side[2 * k + 1], v);
+      const lambda = v / V;
+      const z = STANDARD_NORMAL[bits(k0, k1, i, t.month, 0) >>> 20];
+      const tau = m + lambda * (logIncome[i] - mu) + Math.sqrt(v * (1 - lambda)) * z;
+      h.transitory[i] = tau;
+      h.permanentIncome[i] = logIncome[i] - tau;
+    }
+  };
 }
 
 /**
