@@ -131,8 +131,7 @@ function programmeRule(world: World, ctx: MonthContext, programme: Programme): P
 /** The assistance process: every programme of the registry, in order. */
 export function assistance(world: World, ctx: MonthContext): void {
   const passes = passesOf(world);
-  passes.listHouseholds(ctx);
-  for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), false);
+  for (const rule of passes.listHouseholds(ctx)) passes.runProgramme(ctx, rule, false);
   world.membersChanged.fill(0); // every programme has counted the members as they now are
 }
 
@@ -142,8 +141,7 @@ export function assistance(world: World, ctx: MonthContext): void {
  */
 export function openCaseloads(world: World, ctx: MonthContext): void {
   const passes = passesOf(world);
-  passes.listHouseholds(ctx);
-  for (const programme of world.registry.programmes) passes.runProgramme(ctx, programmeRule(world, ctx, programme), true);
+  for (const rule of passes.listHouseholds(ctx)) passes.runProgramme(ctx, rule, true);
   world.membersChanged.fill(0);
 }
 
@@ -205,7 +203,7 @@ function binCosts(flat: number, paidShare: number): void {
 
 /** What the assistance process does with one world: list its households, and run a programme's month (runProgramme). */
 interface CaseloadPasses {
-  readonly listHouseholds: (ctx: MonthContext) => void;
+  readonly listHouseholds: (ctx: MonthContext) => ProgrammeRule[];
   readonly runProgramme: (ctx: MonthContext, rule: ProgrammeRule, opening: boolean) => void;
 }
 
@@ -221,12 +219,17 @@ function caseloadPasses(view: World): CaseloadPasses {
   /**
    * Lists the households the month's programmes can touch (World.visiting; listKernel, split over the
    * run's threads): those with a registry status, when every programme requires one (no other
-   * household can enter); every household when some programme requires none.
+   * household can enter); every household when some programme requires none. Returns the
+   * programmes' rules for the month, in the registry's order, which the calling thread works out
+   * while the helpers list (a rule reads and brings up to date its programme's book alone).
    */
-  function listHouseholds(ctx: MonthContext): void {
+  function listHouseholds(ctx: MonthContext): ProgrammeRule[] {
     const everyone = !world.registry.programmes.every((p) => (p.eligibility.all?.length ?? 0) > 0);
     const listed = world.visiting.households;
-    world.visiting.count = overHouseholds(world, ctx, { module: import.meta.url, name: 'listKernel' }, listKernel, { everyone }, { list: listed }).listed;
+    let rules: ProgrammeRule[] = [];
+    const before = () => (rules = world.registry.programmes.map((programme) => programmeRule(world, ctx, programme)));
+    world.visiting.count = overHouseholds(world, ctx, { module: import.meta.url, name: 'listKernel' }, listKernel, { everyone }, { list: listed, before }).listed;
+    return rules;
   }
 
   /**
