@@ -1,9 +1,10 @@
 /**
  * The step's threads: the work that touches each household alone (demography, income, businesses,
  * the registry's assessments, consumption, the programmes' listing, settling, payments and months of
- * holding, ATENSI's pass over the households, the pathway's listing)
- * cuts the households of one run into chunks, which the calling thread and the helper threads take
- * in turn until none is left, on the same shared memory (households.ts, sharedArray).
+ * holding, ATENSI's pass over the households, the pathway's listing; in the start month the first
+ * assessments, the cluster traits and each household's income too) cuts the households of one run
+ * into chunks, which the calling thread and the helper threads take in turn until none is left, on
+ * the same shared memory (households.ts, sharedArray).
  *
  * A run gives the same bits at any number of threads. Each household's draws are its own
  * (./random.ts), lists are joined in chunk order, and the sums this work makes across households
