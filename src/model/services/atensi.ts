@@ -14,7 +14,7 @@ import { CHILD_IN_NEED, ELDERLY_WITHOUT_CARE, SUBSTANCE_USE } from '../household
 import type { Households } from '../households';
 import { DISASTER_VICTIM } from '../phases';
 import { PATHWAY_DRAW } from '../draws';
-import { bits, UNIT } from '../random';
+import { uniform } from '../random';
 import type { Stream } from '../random';
 import { overHouseholds } from '../threads';
 import type { HouseholdView, RangeWork } from '../threads';
@@ -87,13 +87,12 @@ export function clusterKernel(view: HouseholdView): RangeWork<ClusterDraws> {
   const w = view;
   return (d: ClusterDraws, lo: number, hi: number): void => {
     const clusters = w.households.clusters;
-    const { k0, k1 } = d.stream;
-    const uniform = (i: number, draw: number) => (bits(k0, k1, i, 0, draw) >>> 0) * UNIT;
+    const s = d.stream;
     for (let i = lo; i < hi; i++) {
       let traits = 0;
-      if (uniform(i, PATHWAY_DRAW.elderlyWithoutCare) < d.elderlyWithoutCare) traits |= ELDERLY_WITHOUT_CARE;
-      if (uniform(i, PATHWAY_DRAW.childInNeed) < d.childrenInNeed) traits |= CHILD_IN_NEED;
-      if (uniform(i, PATHWAY_DRAW.substanceUse) < d.substanceUse) traits |= SUBSTANCE_USE;
+      if (uniform(s, i, 0, PATHWAY_DRAW.elderlyWithoutCare) < d.elderlyWithoutCare) traits |= ELDERLY_WITHOUT_CARE;
+      if (uniform(s, i, 0, PATHWAY_DRAW.childInNeed) < d.childrenInNeed) traits |= CHILD_IN_NEED;
+      if (uniform(s, i, 0, PATHWAY_DRAW.substanceUse) < d.substanceUse) traits |= SUBSTANCE_USE;
       clusters[i] = traits;
     }
   };
