@@ -224,15 +224,14 @@ export function initialise(world: World, ctx: MonthContext): void {
   const strata = world.provinceCount * 2;
   const sum = new Float64Array(strata);
   const total = new Float64Array(strata);
-  const stratum = (i: number) => h.province[i] * 2 + (h.flags[i] & URBAN);
   for (let i = 0; i < h.count; i++) {
-    sum[stratum(i)] += h.weight[i] * logIncome[i];
-    total[stratum(i)] += h.weight[i];
+    sum[stratumOf(h, i)] += h.weight[i] * logIncome[i];
+    total[stratumOf(h, i)] += h.weight[i];
   }
   const below = new Float64Array(strata * 2); // [weighted squares, weight] below the mean
   const above = new Float64Array(strata * 2);
   for (let i = 0; i < h.count; i++) {
-    const k = stratum(i);
+    const k = stratumOf(h, i);
     const d = logIncome[i] - sum[k] / total[k];
     const side = d < 0 ? below : above;
     side[2 * k] += h.weight[i] * d * d;
@@ -240,6 +239,11 @@ export function initialise(world: World, ctx: MonthContext): void {
   }
   const { mean, variance } = transitoryMoments(p.behaviour.income);
   overHouseholds(world, ctx, { module: import.meta.url, name: 'incomeSplit' }, incomeSplit, { logIncome, sum, total, below, above, mean, variance, stream: ctx.streams.initialIncome, month: ctx.month });
+}
+
+/** Household i's stratum: province × urban/rural. */
+function stratumOf(h: Households, i: number): number {
+  return h.province[i] * 2 + (h.flags[i] & URBAN);
 }
 
 /** What a month of a programme pays a family on average, for incomeAtStart. */
@@ -306,7 +310,7 @@ export function incomeSplit(view: HouseholdView): RangeWork<IncomeSplitTerms> {
     const { logIncome, sum, total, below, above, mean: m, variance: v } = t;
     const { k0, k1 } = t.stream;
     for (let i = lo; i < hi; i++) {
-      const k = h.province[i] * 2 + (h.flags[i] & URBAN);
+      const k = stratumOf(h, i);
       const mu = sum[k] / total[k];
       const side = logIncome[i] < mu ? below : above;
       const V = Math.max(side[2 * k] / side[2 * k + 1], v);
